@@ -1,0 +1,25 @@
+import { env } from "@/lib/env";
+import { EMBEDDED_DATABASE, databaseUrl } from "./client";
+import { ensureEmbeddedPostgres } from "./embedded";
+import { runMigrations } from "./migrate";
+
+/**
+ * Gets a database ready to use: starts the embedded server when there is no
+ * DATABASE_URL, applies migrations, and seeds the demo practices into an
+ * empty database (SEED_DEMO=auto).
+ */
+export async function prepareDatabase(options: { seed?: boolean; quiet?: boolean } = {}): Promise<string> {
+  const log = options.quiet ? () => {} : (m: string) => console.log(`[db] ${m}`);
+  if (!env.DATABASE_URL) {
+    log(`starting embedded PostgreSQL (${env.DATA_DIR}/postgres, port ${env.EMBEDDED_PG_PORT})`);
+    await ensureEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, database: EMBEDDED_DATABASE });
+  }
+  const url = databaseUrl();
+  await runMigrations(url);
+  log("migrations applied");
+  if ((options.seed ?? true) && env.SEED_DEMO === "auto") {
+    const { seedDemoIfEmpty } = await import("./seed");
+    if (await seedDemoIfEmpty()) log("seeded the demo practices");
+  }
+  return url;
+}

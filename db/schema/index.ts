@@ -1,0 +1,4 @@
+export * from "./auth";
+export * from "./practice";
+export * from "./audit";
+export * from "./email";

@@ -1,0 +1,164 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  foreignKey,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+const tz = { withTimezone: true, mode: "date" } as const;
+
+export const practiceKind = pgEnum("practice_kind", ["couples_therapy", "coaching", "pelvic_pt"]);
+export const memberRole = pgEnum("member_role", ["owner", "admin", "clinician", "front_desk"]);
+export const clientStatus = pgEnum("client_status", ["active", "archived"]);
+
+export const practices = pgTable(
+  "practices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull().unique("practices_slug_key"),
+    kind: practiceKind("kind").notNull(),
+    timeZone: text("time_zone").notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    addressLine1: text("address_line1"),
+    addressLine2: text("address_line2"),
+    city: text("city"),
+    region: text("region"),
+    postalCode: text("postal_code"),
+    country: text("country").notNull().default("US"),
+    createdAt: timestamp("created_at", tz).notNull().defaultNow(),
+  },
+  (t) => [check("practices_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)],
+);
+
+export const locations = pgTable(
+  "locations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    practiceId: uuid("practice_id")
+      .notNull()
+      .references(() => practices.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    addressLine1: text("address_line1").notNull(),
+    addressLine2: text("address_line2"),
+    city: text("city").notNull(),
+    region: text("region"),
+    postalCode: text("postal_code"),
+    timeZone: text("time_zone").notNull(),
+    createdAt: timestamp("created_at", tz).notNull().defaultNow(),
+  },
+  (t) => [index("locations_practice_id_idx").on(t.practiceId), unique("locations_practice_id_id_key").on(t.practiceId, t.id)],
+);
+
+/**
+ * A user's role in a practice. An invitation is a member row whose
+ * `joinedAt` is still null; it becomes active on first sign-in.
+ */
+export const members = pgTable(
+  "members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    practiceId: uuid("practice_id")
+      .notNull()
+      .references(() => practices.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: memberRole("role").notNull(),
+    displayName: text("display_name").notNull(),
+    /** e.g. "LMFT", "PT, DPT": shown to clients and on superbills later. */
+    credentials: text("credentials"),
+    invitedAt: timestamp("invited_at", tz).notNull().defaultNow(),
+    joinedAt: timestamp("joined_at", tz),
+    createdAt: timestamp("created_at", tz).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("members_practice_id_user_id_key").on(t.practiceId, t.userId),
+    unique("members_practice_id_id_key").on(t.practiceId, t.id),
+    index("members_user_id_idx").on(t.userId),
+  ],
+);
+
+/** A person the practice serves. `userId` links portal access. */
+export const clients = pgTable(
+  "clients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    practiceId: uuid("practice_id")
+      .notNull()
+      .references(() => practices.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    preferredName: text("preferred_name"),
+    pronouns: text("pronouns"),
+    email: text("email"),
+    phone: text("phone"),
+    dateOfBirth: text("date_of_birth"),
+    status: clientStatus("status").notNull().default("active"),
+    createdAt: timestamp("created_at", tz).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("clients_practice_id_id_key").on(t.practiceId, t.id),
+    uniqueIndex("clients_practice_id_email_key").on(t.practiceId, t.email),
+    uniqueIndex("clients_practice_id_user_id_key").on(t.practiceId, t.userId),
+    index("clients_user_id_idx").on(t.userId),
+    index("clients_practice_id_name_idx").on(t.practiceId, t.lastName, t.firstName),
+    check("clients_email_lower", sql`${t.email} = lower(${t.email})`),
+    check("clients_date_of_birth_format", sql`${t.dateOfBirth} ~ '^\\d{4}-\\d{2}-\\d{2}$'`),
+  ],
+);
+
+/**
+ * Two clients of the same practice, treated as one unit. The composite
+ * foreign keys make a cross-practice couple impossible; the ordering check
+ * makes (a, b) and (b, a) the same pair for the unique key.
+ */
+export const couples = pgTable(
+  "couples",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    practiceId: uuid("practice_id")
+      .notNull()
+      .references(() => practices.id, { onDelete: "cascade" }),
+    clientAId: uuid("client_a_id").notNull(),
+    clientBId: uuid("client_b_id").notNull(),
+    createdAt: timestamp("created_at", tz).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: "couples_client_a_fkey",
+      columns: [t.practiceId, t.clientAId],
+      foreignColumns: [clients.practiceId, clients.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "couples_client_b_fkey",
+      columns: [t.practiceId, t.clientBId],
+      foreignColumns: [clients.practiceId, clients.id],
+    }).onDelete("cascade"),
+    check("couples_ordered_pair", sql`${t.clientAId} < ${t.clientBId}`),
+    // A client belongs to at most one couple: each id may appear once per column,
+    // and the trigger in 0001 forbids it appearing in the other column.
+    uniqueIndex("couples_client_a_id_key").on(t.clientAId),
+    uniqueIndex("couples_client_b_id_key").on(t.clientBId),
+    index("couples_practice_id_idx").on(t.practiceId),
+  ],
+);
+
+export type Practice = typeof practices.$inferSelect;
+export type Location = typeof locations.$inferSelect;
+export type Member = typeof members.$inferSelect;
+export type MemberRole = (typeof memberRole.enumValues)[number];
+export type PracticeKind = (typeof practiceKind.enumValues)[number];
+export type Client = typeof clients.$inferSelect;
+export type Couple = typeof couples.$inferSelect;

@@ -1,0 +1,92 @@
+import { and, eq, isNotNull } from "drizzle-orm";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "@/db/client";
+import { clients, members, practices } from "@/db/schema";
+import type { Client, MemberRole, Practice } from "@/db/schema";
+import { getCurrentUser, type CurrentUser } from "./current-user";
+
+export interface PracticeScope {
+  user: CurrentUser;
+  practice: Practice;
+  memberId: string;
+  role: MemberRole;
+  displayName: string;
+}
+
+/** Roles that may manage the team, services and billing settings. */
+export const MANAGER_ROLES: readonly MemberRole[] = ["owner", "admin"];
+
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+const membershipFor = cache(async (userId: string, practiceSlug: string) => {
+  const [row] = await db
+    .select({ practice: practices, memberId: members.id, role: members.role, displayName: members.displayName })
+    .from(members)
+    .innerJoin(practices, eq(practices.id, members.practiceId))
+    .where(and(eq(members.userId, userId), eq(practices.slug, practiceSlug), isNotNull(members.joinedAt)));
+  return row ?? null;
+});
+
+/**
+ * The signed-in member's scope in the practice named by the URL. Anyone who
+ * is not a member (a client, a member of another practice) gets a 404, not
+ * a glimpse; with `roles`, so does a member without one of those roles.
+ * Call it at the top of every clinic page, route handler and server action.
+ */
+export async function requireMember(practiceSlug: string, roles?: readonly MemberRole[]): Promise<PracticeScope> {
+  const user = await requireUser();
+  const membership = await membershipFor(user.id, practiceSlug);
+  if (!membership) notFound();
+  if (roles && !roles.includes(membership.role)) notFound();
+  return { user, ...membership };
+}
+
+/** Every practice the user has joined, for the practice switcher. */
+export async function listMemberships(userId: string) {
+  return db
+    .select({ slug: practices.slug, name: practices.name, role: members.role })
+    .from(members)
+    .innerJoin(practices, eq(practices.id, members.practiceId))
+    .where(and(eq(members.userId, userId), isNotNull(members.joinedAt)))
+    .orderBy(practices.name);
+}
+
+export interface ClientScope {
+  user: CurrentUser;
+  client: Client;
+  practice: Practice;
+}
+
+/** Client records the signed-in user may open in the portal (their own). */
+export async function listOwnClientRecords(userId: string) {
+  return db
+    .select({ client: clients, practice: practices })
+    .from(clients)
+    .innerJoin(practices, eq(practices.id, clients.practiceId))
+    .where(eq(clients.userId, userId))
+    .orderBy(practices.name);
+}
+
+/**
+ * The signed-in user's own client record `clientId`; anything else is a 404.
+ */
+export async function requireClient(clientId: string): Promise<ClientScope> {
+  const user = await requireUser();
+  if (!isUuid(clientId)) notFound();
+  const [row] = await db
+    .select({ client: clients, practice: practices })
+    .from(clients)
+    .innerJoin(practices, eq(practices.id, clients.practiceId))
+    .where(and(eq(clients.id, clientId), eq(clients.userId, user.id)));
+  if (!row) notFound();
+  return { user, ...row };
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

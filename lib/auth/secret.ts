@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
+
+let cached: string | undefined;
+
+/**
+ * AUTH_SECRET, or, when unset, a random secret generated once and kept in
+ * DATA_DIR, so a fresh clone signs cookies safely with no setup. Several
+ * instances must share one AUTH_SECRET.
+ */
+export function authSecret(): string {
+  if (cached) return cached;
+  if (env.AUTH_SECRET) return (cached = env.AUTH_SECRET);
+  const file = path.resolve(env.DATA_DIR, "auth-secret");
+  try {
+    cached = readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    try {
+      writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+      cached = secret;
+    } catch {
+      cached = readFileSync(file, "utf8").trim(); // another process wrote it first
+    }
+  }
+  return cached;
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { emailField } from "@/lib/auth/sign-in-schema";
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null);
+
+/** One schema for the staff client form: the browser and the server action both use it. */
+export const clientSchema = z.object({
+  firstName: z.string().trim().min(1, "First name is required").max(100, "First name must be at most 100 characters"),
+  lastName: z.string().trim().min(1, "Last name is required").max(100, "Last name must be at most 100 characters"),
+  preferredName: optionalText(100, "Preferred name"),
+  pronouns: optionalText(40, "Pronouns"),
+  email: z
+    .union([z.literal(""), emailField])
+    .optional()
+    .transform((v) => (v ? v : null)),
+  phone: z
+    .string()
+    .trim()
+    .max(30, "Phone must be at most 30 characters")
+    .refine((v) => v === "" || /^\+?[0-9 ().-]{7,}$/.test(v), "Enter a phone number with at least 7 digits")
+    .optional()
+    .transform((v) => (v ? v : null)),
+  dateOfBirth: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || isPastIsoDate(v), "Enter a real date in the past")
+    .transform((v) => (v ? v : null)),
+  portalAccess: z.boolean().optional().default(false),
+});
+
+export type ClientInput = z.input<typeof clientSchema>;
+export type ClientValues = z.output<typeof clientSchema>;
+
+function isPastIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value && d.getTime() < Date.now() && d.getUTCFullYear() >= 1900;
+}
+
+export const coupleSchema = z.object({
+  partnerId: z.uuid({ message: "Choose the partner to link" }),
+});

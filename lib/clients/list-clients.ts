@@ -1,0 +1,82 @@
+import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db } from "@/db/client";
+import { clients, couples } from "@/db/schema";
+import type { PracticeScope } from "@/lib/auth/guards";
+
+export const CLIENTS_PAGE_SIZE = 50;
+
+export interface ClientListRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  preferredName: string | null;
+  email: string | null;
+  status: "active" | "archived";
+  hasPortal: boolean;
+  partner: { id: string; firstName: string; lastName: string } | null;
+}
+
+/**
+ * The practice's clients, searched by name or email, with each one's partner,
+ * in one query (the partner is a join, not a query per row).
+ */
+export async function listClients(
+  scope: Pick<PracticeScope, "practice">,
+  options: { q?: string; page?: number } = {},
+): Promise<{ rows: ClientListRow[]; hasMore: boolean }> {
+  const partner = alias(clients, "partner");
+  const q = options.q?.trim().slice(0, 100);
+  const page = Math.max(1, options.page ?? 1);
+  const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const rows = await db
+    .select({
+      id: clients.id,
+      firstName: clients.firstName,
+      lastName: clients.lastName,
+      preferredName: clients.preferredName,
+      email: clients.email,
+      status: clients.status,
+      hasPortal: sql<boolean>`${clients.userId} is not null`,
+      partnerId: partner.id,
+      partnerFirstName: partner.firstName,
+      partnerLastName: partner.lastName,
+    })
+    .from(clients)
+    .leftJoin(couples, or(eq(couples.clientAId, clients.id), eq(couples.clientBId, clients.id)))
+    .leftJoin(
+      partner,
+      and(
+        eq(partner.practiceId, clients.practiceId),
+        sql`${partner.id} = case when ${couples.clientAId} = ${clients.id} then ${couples.clientBId} else ${couples.clientAId} end`,
+      ),
+    )
+    .where(
+      and(
+        eq(clients.practiceId, scope.practice.id),
+        pattern
+          ? or(
+              ilike(sql`${clients.firstName} || ' ' || ${clients.lastName}`, pattern),
+              ilike(clients.preferredName, pattern),
+              ilike(clients.email, pattern),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(clients.lastName), asc(clients.firstName), asc(clients.id))
+    .limit(CLIENTS_PAGE_SIZE + 1)
+    .offset((page - 1) * CLIENTS_PAGE_SIZE);
+  return {
+    hasMore: rows.length > CLIENTS_PAGE_SIZE,
+    rows: rows.slice(0, CLIENTS_PAGE_SIZE).map((r) => ({
+      id: r.id,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      preferredName: r.preferredName,
+      email: r.email,
+      status: r.status,
+      hasPortal: r.hasPortal,
+      partner: r.partnerId ? { id: r.partnerId, firstName: r.partnerFirstName!, lastName: r.partnerLastName! } : null,
+    })),
+  };
+}

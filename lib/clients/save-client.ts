@@ -1,0 +1,73 @@
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { clients } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { PracticeScope } from "@/lib/auth/guards";
+import { isUniqueViolation } from "@/lib/db/pg-error";
+import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
+import { clientSchema } from "./client-schema";
+import { upsertUserByEmail } from "./upsert-portal-user";
+
+export type SaveClientResult = { ok: true; clientId: string } | { ok: false; errors: FieldErrors };
+
+/**
+ * Creates a client (clientId null) or updates one of this practice's clients.
+ * Validates again with the form's schema; a duplicate email is a field error.
+ */
+export async function saveClient(scope: PracticeScope, clientId: string | null, input: unknown): Promise<SaveClientResult> {
+  const parsed = clientSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const { portalAccess, ...values } = parsed.data;
+  if (portalAccess && !values.email) return fieldError("email", "An email address is needed for portal access");
+  const practiceId = scope.practice.id;
+  try {
+    const id = await db.transaction(async (tx) => {
+      let existing: { id: string; userId: string | null } | undefined;
+      if (clientId) {
+        [existing] = await tx
+          .select({ id: clients.id, userId: clients.userId })
+          .from(clients)
+          .where(and(eq(clients.id, clientId), eq(clients.practiceId, practiceId)))
+          .for("update");
+        if (!existing) return null;
+      }
+      // Portal access links the client to the account for their email. Turning
+      // it off unlinks it; changing the email moves the link to the new address.
+      const userId =
+        portalAccess && values.email
+          ? await upsertUserByEmail(tx, values.email, `${values.firstName} ${values.lastName}`)
+          : null;
+      const row = { ...values, userId, updatedAt: new Date() };
+      let savedId: string;
+      if (existing) {
+        await tx.update(clients).set(row).where(eq(clients.id, existing.id));
+        savedId = existing.id;
+      } else {
+        const [created] = await tx.insert(clients).values({ ...row, practiceId }).returning({ id: clients.id });
+        savedId = created!.id;
+      }
+      await recordAudit(
+        {
+          practiceId,
+          actor: { kind: "member", userId: scope.user.id },
+          action: existing ? "client.update" : "client.create",
+          subjectType: "client",
+          subjectId: savedId,
+          detail: { fields: Object.keys(values), portalAccess },
+        },
+        tx,
+      );
+      return savedId;
+    });
+    if (!id) return fieldError("form", "That client was not found in this practice");
+    return { ok: true, clientId: id };
+  } catch (error) {
+    if (isUniqueViolation(error, "clients_practice_id_email_key")) {
+      return fieldError("email", "Another client in this practice already uses this email");
+    }
+    if (isUniqueViolation(error, "clients_practice_id_user_id_key")) {
+      return fieldError("email", "This email already has portal access as another client of this practice");
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+import { render } from "@react-email/render";
+import { eq } from "drizzle-orm";
+import type { ReactElement } from "react";
+import { Resend } from "resend";
+import { db } from "@/db/client";
+import { emailMessages } from "@/db/schema";
+import { env } from "@/lib/env";
+
+export interface OutgoingEmail {
+  /** Idempotency key: the same key never sends twice (e.g. `sign-in:<token hash>`). */
+  key: string;
+  to: string;
+  subject: string;
+  /** Template name, for the outbox and logs. */
+  template: string;
+  element: ReactElement;
+  practiceId?: string | null;
+}
+
+export type EmailTransport = Pick<Resend, "emails"> | null;
+
+export type SendResult = { status: "outbox" | "sent" | "duplicate" } | { status: "failed"; error: string };
+
+let defaultTransport: EmailTransport | undefined;
+function transportFromEnv(): EmailTransport {
+  if (defaultTransport === undefined) {
+    defaultTransport = env.RESEND_API_KEY
+      ? new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined)
+      : null;
+  }
+  return defaultTransport;
+}
+
+/**
+ * Renders HTML and text from one React Email element, records the message
+ * under its key (a repeat is a no-op), then sends it through Resend, or,
+ * with no API key, leaves it in the outbox.
+ */
+export async function sendEmail(message: OutgoingEmail, transport: EmailTransport = transportFromEnv()): Promise<SendResult> {
+  const [html, text] = await Promise.all([
+    render(message.element),
+    render(message.element, { plainText: true }),
+  ]);
+  const inserted = await db
+    .insert(emailMessages)
+    .values({
+      key: message.key,
+      practiceId: message.practiceId ?? null,
+      template: message.template,
+      to: message.to,
+      subject: message.subject,
+      html,
+      text,
+      status: transport ? "sending" : "outbox",
+    })
+    .onConflictDoNothing({ target: emailMessages.key })
+    .returning({ id: emailMessages.id });
+  const row = inserted[0];
+  if (!row) return { status: "duplicate" };
+  if (!transport) return { status: "outbox" };
+
+  const { data, error } = await transport.emails.send(
+    { from: env.EMAIL_FROM, to: message.to, subject: message.subject, html, text },
+    { idempotencyKey: message.key.slice(0, 256) },
+  );
+  if (error || !data) {
+    const reason = error?.message ?? "no response";
+    await db.update(emailMessages).set({ status: "failed", error: reason }).where(eq(emailMessages.id, row.id));
+    // Only the template and key: never the address or body.
+    console.warn(`[email] ${message.template} ${message.key} failed: ${reason}`);
+    return { status: "failed", error: reason };
+  }
+  // Sent: drop the bodies so links and names do not sit at rest.
+  await db
+    .update(emailMessages)
+    .set({ status: "sent", providerId: data.id, sentAt: new Date(), html: null, text: null })
+    .where(eq(emailMessages.id, row.id));
+  return { status: "sent" };
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+/**
+ * Every setting the app reads, validated once. Each has a working local
+ * default or is optional, so a fresh clone runs with no `.env` at all.
+ * Read `env` from here; nothing else touches `process.env`.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** A PostgreSQL server to use. Unset: an embedded server is started from npm. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Where local state lives: the embedded database, the generated auth secret. */
+  DATA_DIR: z.string().min(1).default(".data"),
+  /** TCP port of the embedded PostgreSQL server (loopback only). */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  /** Seed the demo practices into an empty database on start. */
+  SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
+  /** Public origin used in links inside emails. */
+  APP_URL: z.url().default("http://localhost:3000"),
+  /** Auth.js secret. Unset: one is generated and kept in DATA_DIR. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Resend API key. Unset: mail goes to the outbox table (/dev/outbox in development). */
+  RESEND_API_KEY: z.string().min(1).optional(),
+  /** Resend API origin; the official SDK reads it too (a local capture server in tests). */
+  RESEND_BASE_URL: z.url().optional(),
+  EMAIL_FROM: z.string().min(3).default("Tandem <no-reply@tandem.localhost>"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset", as they do in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);

@@ -80,3 +80,19 @@ export async function listClients(
     })),
   };
 }
+
+/** Active clients of the practice who are not in a couple (partner choices). */
+export async function listCoupleCandidates(scope: Pick<PracticeScope, "practice">, excludeClientId: string) {
+  return db
+    .select({ id: clients.id, firstName: clients.firstName, lastName: clients.lastName })
+    .from(clients)
+    .where(
+      and(
+        eq(clients.practiceId, scope.practice.id),
+        eq(clients.status, "active"),
+        sql`${clients.id} <> ${excludeClientId}`,
+        sql`not exists (select 1 from couples c where c.client_a_id = ${clients.id} or c.client_b_id = ${clients.id})`,
+      ),
+    )
+    .orderBy(asc(clients.lastName), asc(clients.firstName));
+}

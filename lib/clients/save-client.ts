@@ -2,11 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { PracticeScope } from "@/lib/auth/guards";
+import { isUuid, type PracticeScope } from "@/lib/auth/guards";
 import { isUniqueViolation } from "@/lib/db/pg-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { clientSchema } from "./client-schema";
 import { upsertUserByEmail } from "./upsert-portal-user";
+
+const NOT_FOUND = "That client was not found in this practice";
 
 export type SaveClientResult = { ok: true; clientId: string } | { ok: false; errors: FieldErrors };
 
@@ -19,6 +21,8 @@ export async function saveClient(scope: PracticeScope, clientId: string | null, 
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { portalAccess, ...values } = parsed.data;
   if (portalAccess && !values.email) return fieldError("email", "An email address is needed for portal access");
+  // A malformed id (a tampered form) is "not found", not a database error.
+  if (clientId !== null && !isUuid(clientId)) return fieldError("form", NOT_FOUND);
   const practiceId = scope.practice.id;
   try {
     const id = await db.transaction(async (tx) => {
@@ -59,7 +63,7 @@ export async function saveClient(scope: PracticeScope, clientId: string | null, 
       );
       return savedId;
     });
-    if (!id) return fieldError("form", "That client was not found in this practice");
+    if (!id) return fieldError("form", NOT_FOUND);
     return { ok: true, clientId: id };
   } catch (error) {
     if (isUniqueViolation(error, "clients_practice_id_email_key")) {

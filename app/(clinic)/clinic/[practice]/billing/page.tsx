@@ -1,0 +1,16 @@
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { requireMember } from "@/lib/auth/guards";
+
+export const dynamic = "force-dynamic";
+
+export default async function BillingPage({ params }: { params: Promise<{ practice: string }> }) {
+  await requireMember((await params).practice, ["owner", "admin", "front_desk"]);
+  return (
+    <>
+      <PageHeader title="Billing" />
+      <EmptyState title="No payments yet">
+        Stripe is not connected for this practice yet. Payments, refunds and packages will be listed here.
+      </EmptyState>
+    </>
+  );
+}

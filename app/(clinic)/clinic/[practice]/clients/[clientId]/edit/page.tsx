@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ClientForm } from "@/components/clients/client-form";
+import { PageHeader } from "@/components/ui/card";
+import { requireMember } from "@/lib/auth/guards";
+import { getClientRecord } from "@/lib/clients/get-client-record";
+
+export const metadata: Metadata = { title: "Edit client" };
+export const dynamic = "force-dynamic";
+
+export default async function EditClientPage({ params }: { params: Promise<{ practice: string; clientId: string }> }) {
+  const { practice: slug, clientId } = await params;
+  const scope = await requireMember(slug);
+  const record = await getClientRecord(scope, clientId);
+  if (!record) notFound();
+  const c = record.client;
+  return (
+    <>
+      <PageHeader title={`Edit ${c.firstName} ${c.lastName}`} />
+      <ClientForm
+        practiceSlug={slug}
+        clientId={c.id}
+        defaults={{
+          firstName: c.firstName,
+          lastName: c.lastName,
+          preferredName: c.preferredName ?? "",
+          pronouns: c.pronouns ?? "",
+          email: c.email ?? "",
+          phone: c.phone ?? "",
+          dateOfBirth: c.dateOfBirth ?? "",
+          portalAccess: c.userId !== null,
+        }}
+      />
+    </>
+  );
+}

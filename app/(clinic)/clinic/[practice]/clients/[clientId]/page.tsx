@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LinkCoupleForm } from "@/components/clients/link-couple-form";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { requireMember } from "@/lib/auth/guards";
+import { getClientRecord } from "@/lib/clients/get-client-record";
+import { listCoupleCandidates } from "@/lib/clients/list-clients";
+import { unlinkCoupleAction } from "../actions";
+
+export const metadata: Metadata = { title: "Client" };
+export const dynamic = "force-dynamic";
+
+export default async function ClientPage({ params }: { params: Promise<{ practice: string; clientId: string }> }) {
+  const { practice: slug, clientId } = await params;
+  const scope = await requireMember(slug);
+  const record = await getClientRecord(scope, clientId);
+  if (!record) notFound();
+  const { client: c, couple } = record;
+  const candidates = couple ? [] : await listCoupleCandidates(scope, c.id);
+  const base = `/clinic/${slug}/clients`;
+  const details: [string, string | null][] = [
+    ["Preferred name", c.preferredName],
+    ["Pronouns", c.pronouns],
+    ["Email", c.email],
+    ["Phone", c.phone],
+    ["Date of birth", c.dateOfBirth],
+  ];
+  return (
+    <>
+      <PageHeader
+        title={`${c.firstName} ${c.lastName}`}
+        description={
+          <span className="flex flex-wrap gap-2">
+            {c.userId ? <Badge tone="ok">Portal access</Badge> : <Badge>No portal access</Badge>}
+            {c.status === "archived" ? <Badge>Archived</Badge> : null}
+          </span>
+        }
+        actions={
+          <ButtonLink variant="secondary" href={`${base}/${c.id}/edit`}>
+            Edit
+          </ButtonLink>
+        }
+      />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <h2 className="mb-3 font-semibold">Details</h2>
+          <dl className="grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-[10rem_1fr]">
+            {details.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-sm text-muted">{label}</dt>
+                <dd className="break-words">{value ?? "—"}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card>
+          <h2 className="mb-3 font-semibold">Couple</h2>
+          {couple ? (
+            <div className="space-y-3">
+              <p>
+                In a couple with{" "}
+                <Link href={`${base}/${couple.partner.id}`} className="font-medium text-brand underline">
+                  {couple.partner.firstName} {couple.partner.lastName}
+                </Link>
+                .
+              </p>
+              <form action={unlinkCoupleAction.bind(null, slug, c.id)}>
+                <input type="hidden" name="coupleId" value={couple.id} />
+                <button type="submit" className={buttonClass("secondary", "sm")}>
+                  Unlink couple
+                </button>
+              </form>
+            </div>
+          ) : (
+            <LinkCoupleForm
+              practiceSlug={slug}
+              clientId={c.id}
+              candidates={candidates.map((p) => ({ id: p.id, name: `${p.lastName}, ${p.firstName}` }))}
+            />
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

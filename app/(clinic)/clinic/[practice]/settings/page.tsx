@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, PageHeader } from "@/components/ui/card";
+import { MANAGER_ROLES, requireMember } from "@/lib/auth/guards";
+import { PRACTICE_KIND_LABELS } from "@/lib/practices/public-practices";
+
+export const metadata: Metadata = { title: "Settings" };
+export const dynamic = "force-dynamic";
+
+export default async function SettingsPage({ params }: { params: Promise<{ practice: string }> }) {
+  const { practice: slug } = await params;
+  const { practice, role } = await requireMember(slug);
+  const address = [practice.addressLine1, practice.addressLine2, practice.city, practice.region, practice.postalCode].filter(Boolean).join(", ");
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <h2 className="mb-3 font-semibold">Practice</h2>
+          <dl className="grid grid-cols-1 gap-y-2 sm:grid-cols-[9rem_1fr]">
+            <dt className="text-sm text-muted">Name</dt>
+            <dd>{practice.name}</dd>
+            <dt className="text-sm text-muted">Kind</dt>
+            <dd>{PRACTICE_KIND_LABELS[practice.kind]}</dd>
+            <dt className="text-sm text-muted">Time zone</dt>
+            <dd>{practice.timeZone}</dd>
+            <dt className="text-sm text-muted">Address</dt>
+            <dd>{address || "—"}</dd>
+            <dt className="text-sm text-muted">Contact</dt>
+            <dd className="break-words">{[practice.email, practice.phone].filter(Boolean).join(" · ") || "—"}</dd>
+          </dl>
+        </Card>
+        <Card>
+          <h2 className="mb-2 font-semibold">Team</h2>
+          <p className="text-muted">
+            {MANAGER_ROLES.includes(role) ? "Invite clinicians and staff, change roles, remove members." : "See who works in this practice."}
+          </p>
+          <Link href={`/clinic/${slug}/settings/team`} className="mt-3 inline-block font-medium text-brand underline">
+            Open team
+          </Link>
+        </Card>
+      </div>
+    </>
+  );
+}

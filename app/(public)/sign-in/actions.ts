@@ -1,0 +1,38 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { signIn } from "@/lib/auth/auth";
+import { devSignIn } from "@/lib/auth/dev-sign-in";
+import { requestSignIn } from "@/lib/auth/request-sign-in";
+import { signInSchema } from "@/lib/auth/sign-in-schema";
+import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
+import { clientIp } from "@/lib/http/client-ip";
+
+export type SignInActionResult = { ok: true } | { ok: false; errors: FieldErrors };
+
+export async function requestSignInAction(input: unknown): Promise<SignInActionResult> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const result = await requestSignIn({ email: parsed.data.email, ip: await clientIp() }, async (email) => {
+    await signIn("email", { email, redirect: false, redirectTo: "/after-sign-in" });
+  });
+  if (result.status === "limited") {
+    const minutes = Math.ceil(result.retryAfterSeconds / 60);
+    return {
+      ok: false,
+      errors: {
+        email: [`Too many sign-in links were requested. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`],
+      },
+    };
+  }
+  if (result.status === "unavailable") {
+    return { ok: false, errors: { form: ["Sign-in is unavailable right now. Please try again in a few minutes."] } };
+  }
+  return { ok: true };
+}
+
+export async function devSignInAction(formData: FormData): Promise<void> {
+  const email = String(formData.get("email") ?? "");
+  if (!(await devSignIn(email))) redirect("/sign-in/error?error=AccessDenied");
+  redirect("/after-sign-in");
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn";
+
+export function ClinicNav({ slug, items }: { slug: string; items: { href: string; label: string }[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Workspace" className="-mx-4 overflow-x-auto px-4">
+      <ul className="flex gap-1 whitespace-nowrap">
+        {items.map((item) => {
+          const href = `/clinic/${slug}${item.href}`;
+          const active = item.href === "" ? pathname === href : pathname.startsWith(href);
+          return (
+            <li key={item.href}>
+              <Link
+                href={href}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "inline-flex min-h-11 items-center rounded-md px-3 py-2 text-sm font-medium",
+                  active ? "bg-brand text-white" : "text-ink hover:bg-brand-soft",
+                )}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

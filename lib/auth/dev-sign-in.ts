@@ -1,0 +1,26 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { cookies } from "next/headers";
+import { db } from "@/db/client";
+import { members, sessions, users } from "@/db/schema";
+import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
+import { env } from "@/lib/env";
+import { sessionCookieName } from "./cookies";
+import { SESSION_POLICY } from "./session-policy";
+
+/**
+ * Development only: one-click sign-in as a seeded demo account. Creates an
+ * ordinary Auth.js database session, so everything after it is the real path.
+ */
+export async function devSignIn(email: string): Promise<boolean> {
+  if (env.NODE_ENV !== "development") return false;
+  if (!DEMO_ACCOUNTS.some((a) => a.email === email)) return false;
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (!user) return false;
+  const sessionToken = randomBytes(32).toString("hex");
+  const expires = new Date(Date.now() + SESSION_POLICY.staff.idleMs);
+  await db.insert(sessions).values({ sessionToken, userId: user.id, expires });
+  await db.update(members).set({ joinedAt: new Date() }).where(and(eq(members.userId, user.id), isNull(members.joinedAt)));
+  (await cookies()).set(sessionCookieName(false), sessionToken, { httpOnly: true, sameSite: "lax", path: "/", expires });
+  return true;
+}

@@ -1,0 +1,39 @@
+import { asc, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { locations, practices, type PracticeKind } from "@/db/schema";
+
+export const PRACTICE_KIND_LABELS: Record<PracticeKind, string> = {
+  couples_therapy: "Couples therapy (EFT)",
+  coaching: "Intimacy & parenting coaching",
+  pelvic_pt: "Pelvic physical therapy",
+};
+
+/** What anyone may see of practices: names, kinds, public contact details. */
+export async function listPublicPractices() {
+  return db
+    .select({ slug: practices.slug, name: practices.name, kind: practices.kind, city: practices.city })
+    .from(practices)
+    .orderBy(asc(practices.name));
+}
+
+export async function getPublicPractice(slug: string) {
+  const [practice] = await db
+    .select({
+      id: practices.id,
+      slug: practices.slug,
+      name: practices.name,
+      kind: practices.kind,
+      timeZone: practices.timeZone,
+      email: practices.email,
+      phone: practices.phone,
+    })
+    .from(practices)
+    .where(eq(practices.slug, slug));
+  if (!practice) return null;
+  const sites = await db
+    .select({ id: locations.id, name: locations.name, addressLine1: locations.addressLine1, city: locations.city, region: locations.region, postalCode: locations.postalCode })
+    .from(locations)
+    .where(eq(locations.practiceId, practice.id))
+    .orderBy(asc(locations.name));
+  return { ...practice, locations: sites };
+}

@@ -1,0 +1,53 @@
+import { mkdtempSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+import { inject } from "vitest";
+import { WORKER_DATABASE_PREFIX, quoteIdent, withDatabase } from "./context";
+
+/**
+ * Runs before every test file, in the worker process, before the file's own
+ * imports: gives the worker its own database, a copy of the migrated
+ * template, and points the app's environment at it. `lib/env.ts` reads
+ * `process.env` when first imported, so this must not import app modules.
+ *
+ * The database is made once per worker process (setup files run per test
+ * file); concurrent workers have distinct VITEST_POOL_IDs, so distinct
+ * databases. Tests create their own practices, so files sharing a worker's
+ * database do not see each other's rows in any way that matters.
+ */
+
+interface WorkerDb {
+  databaseUrl: string;
+  dataDir: string;
+}
+
+const holder = globalThis as unknown as { __tandemWorkerDb?: WorkerDb };
+
+async function prepare(): Promise<WorkerDb> {
+  const adminUrl = inject("tandemAdminUrl");
+  const template = inject("tandemTemplate");
+  const id = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? String(process.pid);
+  const name = `${WORKER_DATABASE_PREFIX}${id.replace(/\W/g, "")}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    // A stale copy from an earlier run or an earlier worker in this slot.
+    await admin.unsafe(`drop database if exists ${quoteIdent(name)} with (force)`);
+    await admin.unsafe(`create database ${quoteIdent(name)} template ${quoteIdent(template)}`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  // The generated auth secret and any other local state go here, not in the
+  // repo's .data; global teardown removes the run directory.
+  const dataDir = mkdtempSync(path.join(inject("tandemRunDir"), `worker-${name}-`));
+  return { databaseUrl: withDatabase(adminUrl, name), dataDir };
+}
+
+const worker = (holder.__tandemWorkerDb ??= await prepare());
+
+process.env.DATABASE_URL = worker.databaseUrl;
+process.env.DATA_DIR = worker.dataDir;
+// Tests never send real mail or depend on a developer's shell: without a key,
+// sendEmail uses the outbox; tests that need Resend pass their own transport.
+for (const name of ["RESEND_API_KEY", "RESEND_BASE_URL", "AUTH_SECRET", "APP_URL", "EMAIL_FROM", "SEED_DEMO"]) {
+  delete process.env[name];
+}

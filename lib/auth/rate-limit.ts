@@ -35,7 +35,10 @@ export async function consumeSignInAllowance(email: string, ip: string): Promise
     if (rejection instanceof RateLimiterRes) {
       return { allowed: false, reason: "limited", retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
     }
-    console.error(`[auth] rate limiter unavailable: ${(rejection as Error)?.message ?? "unknown error"}`);
+    // The driver's error, not drizzle's wrapper: its message lists the query
+    // parameters, i.e. the counter keys holding the email address and IP.
+    const cause = rejection instanceof Error && rejection.cause instanceof Error ? rejection.cause : rejection;
+    console.error(`[auth] rate limiter unavailable: ${cause instanceof Error ? cause.message : "unknown error"}`);
     return { allowed: false, reason: "unavailable" };
   }
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ne } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import { members, users, type MemberRole } from "@/db/schema";
+import { members, practices, users, type MemberRole } from "@/db/schema";
 import InvitationEmail, { invitationSubject } from "@/emails/invitation";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
@@ -36,6 +36,16 @@ function mayAssign(actor: MemberRole, from: MemberRole | null, to: MemberRole): 
   if (actor === "owner") return true;
   if (actor !== "admin") return false;
   return to !== "owner" && from !== "owner";
+}
+
+/**
+ * Serialises role changes and removals within a practice. Without it, two
+ * owners demoting each other at once lock each other's rows in opposite
+ * orders and one request dies in a deadlock. NO KEY UPDATE does not block
+ * inserts that reference the practice (foreign-key checks).
+ */
+async function lockTeam(tx: Tx, practiceId: string): Promise<void> {
+  await tx.select({ id: practices.id }).from(practices).where(eq(practices.id, practiceId)).for("no key update");
 }
 
 async function ownerCount(tx: Tx, practiceId: string): Promise<number> {
@@ -99,6 +109,7 @@ export async function changeMemberRole(scope: PracticeScope, input: unknown): Pr
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { memberId, role } = parsed.data;
   return db.transaction(async (tx) => {
+    await lockTeam(tx, scope.practice.id);
     // Lock the practice's owner rows so two demotions cannot both pass the last-owner check.
     const [target] = await tx
       .select({ id: members.id, role: members.role })
@@ -132,6 +143,7 @@ export async function removeMember(scope: PracticeScope, input: unknown): Promis
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { memberId } = parsed.data;
   return db.transaction(async (tx) => {
+    await lockTeam(tx, scope.practice.id);
     const [target] = await tx
       .select({ id: members.id, role: members.role, userId: members.userId })
       .from(members)

@@ -98,6 +98,18 @@ describe("linkCouple", () => {
     expect((await linkCouple(scope, c3!.id, { partnerId: c4!.id })).ok).toBe(true);
   });
 
+  test("two simultaneous links sharing a client: exactly one wins", async () => {
+    const { practice, scope } = await createPracticeWithOwner();
+    const [shared, p1, p2] = await Promise.all([1, 2, 3].map(() => createClient(practice)));
+    const results = await Promise.all([
+      linkCouple(scope, shared!.id, { partnerId: p1!.id }),
+      linkCouple(scope, p2!.id, { partnerId: shared!.id }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([ALREADY]);
+    expect(await couplesWith(shared!.id)).toHaveLength(1);
+  });
+
   test("unlinking frees both clients and is audited; another practice cannot unlink", async () => {
     const { practice, scope } = await createPracticeWithOwner();
     const other = await createPracticeWithOwner();

@@ -26,6 +26,9 @@ const holder = globalThis as unknown as { __tandemWorkerDb?: WorkerDb };
 async function prepare(): Promise<WorkerDb> {
   const adminUrl = inject("tandemAdminUrl");
   const template = inject("tandemTemplate");
+  if (!adminUrl || !template) {
+    throw new Error("tests/setup/worker-db.ts needs tests/setup/global-db.ts as globalSetup (see vitest.config.ts)");
+  }
   const id = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? String(process.pid);
   const name = `${WORKER_DATABASE_PREFIX}${id.replace(/\W/g, "")}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });

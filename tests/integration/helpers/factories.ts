@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { and, count, eq, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
@@ -7,6 +7,7 @@ import {
   clients,
   members,
   practices,
+  sessions,
   users,
   type Client,
   type Member,
@@ -122,6 +123,26 @@ export async function createClient(
     })
     .returning();
   return client!;
+}
+
+/**
+ * A database session row as Auth.js leaves it after sign-in, for
+ * `resolveSession(token, now)`. Times default to now; expiry to 30 days on.
+ */
+export async function createSession(
+  user: User,
+  times: { createdAt?: Date; lastSeenAt?: Date; expires?: Date } = {},
+): Promise<string> {
+  const token = randomBytes(24).toString("hex");
+  const createdAt = times.createdAt ?? new Date();
+  await db.insert(sessions).values({
+    sessionToken: token,
+    userId: user.id,
+    createdAt,
+    lastSeenAt: times.lastSeenAt ?? createdAt,
+    expires: times.expires ?? new Date(createdAt.getTime() + 30 * 24 * 3_600_000),
+  });
+  return token;
 }
 
 /** Rows in `table` matching `where` (all rows when omitted). */

@@ -71,11 +71,21 @@ export function ClientForm({
         </Field>
       </div>
       <div className="flex items-start gap-3">
-        <input id="portalAccess" type="checkbox" className="mt-1 h-5 w-5 accent-brand" {...form.register("portalAccess")} />
-        <label htmlFor="portalAccess" className="text-sm">
-          <span className="font-medium">Portal access</span>
-          <span className="block text-muted">The client can sign in with this email to complete forms, book and do homework.</span>
-        </label>
+        <input
+          id="portalAccess"
+          type="checkbox"
+          aria-describedby="portalAccess-hint"
+          className="mt-1 h-5 w-5 accent-brand"
+          {...form.register("portalAccess")}
+        />
+        <div className="text-sm">
+          <label htmlFor="portalAccess" className="font-medium">
+            Portal access
+          </label>
+          <p id="portalAccess-hint" className="text-muted">
+            The client can sign in with this email to complete forms, book and do homework.
+          </p>
+        </div>
       </div>
       <div className="flex gap-2">
         <Button type="submit" disabled={isSubmitting}>

@@ -23,7 +23,7 @@ export function Field({
   error?: string;
   required?: boolean;
   className?: string;
-  children: (ids: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode;
+  children: (ids: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean; "aria-required"?: boolean }) => ReactNode;
 }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
@@ -31,16 +31,19 @@ export function Field({
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div className={cn("space-y-1", className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-ink">
-        {label}
-        {required ? <span className="text-muted"> (required)</span> : null}
-      </label>
+      <div className="text-sm">
+        <label htmlFor={id} className="font-medium text-ink">
+          {label}
+        </label>
+        {/* The control carries aria-required; this is the visible cue. */}
+        {required ? <span aria-hidden="true" className="text-muted"> (required)</span> : null}
+      </div>
       {hint ? (
         <p id={hintId} className="text-sm text-muted">
           {hint}
         </p>
       ) : null}
-      {children({ id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined })}
+      {children({ id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined, "aria-required": required || undefined })}
       {error ? (
         <p id={errorId} className="text-sm font-medium text-danger" role="alert">
           {error}

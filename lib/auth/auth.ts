@@ -57,6 +57,14 @@ export const { handlers, signIn, signOut } = NextAuth({
   session: { strategy: "database", maxAge: SESSION_POLICY.client.absoluteMs / 1000, updateAge: 0 },
   pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in/error" },
   callbacks: {
+    // Always a path on the host the browser is already using: behind a proxy
+    // Auth.js's idea of the origin can differ from the browser's, and a
+    // path-only redirect also rules out open redirects.
+    redirect({ url }) {
+      if (url.startsWith("/") && !url.startsWith("//")) return url;
+      const target = new URL(url);
+      return `${target.pathname}${target.search}`;
+    },
     // Only people the system already knows (staff invited, clients given
     // portal access) may sign in; an unknown address never gets an account.
     async signIn({ user }) {

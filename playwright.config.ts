@@ -1,0 +1,46 @@
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_PATH } from "./scripts/lib/chromium";
+
+// The e2e server gets its own data directory and embedded database; the
+// test process reads the same settings so fixtures reach the same database.
+export const E2E_PORT = 3100;
+export const E2E_ENV = {
+  DATA_DIR: ".data/e2e",
+  EMBEDDED_PG_PORT: "54339",
+  APP_URL: `http://127.0.0.1:${E2E_PORT}`,
+};
+Object.assign(process.env, E2E_ENV);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  forbidOnly: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: E2E_ENV.APP_URL,
+    timezoneId: "America/New_York",
+    locale: "en-US",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: CHROMIUM_PATH,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /\.phone\.spec\.ts$/ },
+    { name: "phone", use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true }, testMatch: /\.phone\.spec\.ts$/ },
+  ],
+  webServer: {
+    command: `node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H 127.0.0.1`,
+    url: E2E_ENV.APP_URL,
+    env: { ...E2E_ENV, NEXT_TELEMETRY_DISABLED: "1" },
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

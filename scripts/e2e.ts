@@ -1,0 +1,12 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { ensureChromium } from "./lib/chromium";
+import { buildIfNeeded } from "./lib/prod-server";
+
+// `npm run test:e2e`: Chromium from Debian, a fresh production build, then Playwright.
+ensureChromium();
+buildIfNeeded({ force: !process.argv.includes("--reuse-build") });
+const args = process.argv.slice(2).filter((a) => a !== "--reuse-build");
+const cli = path.join(process.cwd(), "node_modules", "@playwright", "test", "cli.js");
+const result = spawnSync(process.execPath, [cli, "test", ...args], { stdio: "inherit" });
+process.exit(result.status ?? 1);

@@ -1,0 +1,66 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+/** `next build` unless a build is already there (pass force to rebuild). */
+export function buildIfNeeded(options: { force?: boolean } = {}): void {
+  if (!options.force && existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+export interface ProdServer {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * `next start` on a port with its own data directory and embedded database,
+ * resolved once `/` answers 200.
+ */
+export async function startProdServer(options: {
+  port: number;
+  env: Record<string, string>;
+  timeoutMs?: number;
+  log?: boolean;
+}): Promise<ProdServer & { readyMs: number }> {
+  const started = Date.now();
+  const url = `http://127.0.0.1:${options.port}`;
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", APP_URL: url, ...options.env },
+    stdio: options.log ? "inherit" : ["ignore", "ignore", "inherit"],
+  });
+  let exited = false;
+  child.on("exit", () => (exited = true));
+  const deadline = started + (options.timeoutMs ?? 120_000);
+  for (;;) {
+    if (exited) throw new Error("next start exited before it answered");
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error(`next start did not answer 200 on ${url} in time`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const readyMs = Date.now() - started;
+  return {
+    url,
+    process: child,
+    readyMs,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}

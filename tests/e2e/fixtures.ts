@@ -1,0 +1,107 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { test as base, expect, type Page } from "@playwright/test";
+import { and, desc, eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { embeddedUrl } from "@/db/embedded";
+import * as schema from "@/db/schema";
+import { E2E_ENV } from "../../playwright.config";
+
+const url = process.env.DATABASE_URL ?? embeddedUrl(Number(E2E_ENV.EMBEDDED_PG_PORT), "tandem");
+const sql = postgres(url, { max: 4, onnotice: () => {} });
+export const db = drizzle(sql, { schema });
+
+export interface TestPractice {
+  id: string;
+  slug: string;
+  name: string;
+  owner: { userId: string; email: string; memberId: string };
+}
+
+const tag = () => randomUUID().slice(0, 8);
+
+/** A practice of its own for one test, with an owner who has joined. */
+export async function createPractice(kind: schema.PracticeKind = "couples_therapy"): Promise<TestPractice> {
+  const t = tag();
+  const [practice] = await db
+    .insert(schema.practices)
+    .values({ name: `Test Practice ${t}`, slug: `test-${t}`, kind, timeZone: "America/New_York" })
+    .returning();
+  const email = `owner-${t}@e2e.tandem.test`;
+  const [user] = await db.insert(schema.users).values({ email, name: `Owner ${t}` }).returning();
+  const [member] = await db
+    .insert(schema.members)
+    .values({ practiceId: practice!.id, userId: user!.id, role: "owner", displayName: `Owner ${t}`, joinedAt: new Date() })
+    .returning();
+  return { id: practice!.id, slug: practice!.slug, name: practice!.name, owner: { userId: user!.id, email, memberId: member!.id } };
+}
+
+export async function createMember(practiceId: string, role: schema.MemberRole) {
+  const t = tag();
+  const email = `${role}-${t}@e2e.tandem.test`;
+  const [user] = await db.insert(schema.users).values({ email, name: `${role} ${t}` }).returning();
+  const [member] = await db
+    .insert(schema.members)
+    .values({ practiceId, userId: user!.id, role, displayName: `Member ${t}`, joinedAt: new Date() })
+    .returning();
+  return { userId: user!.id, email, memberId: member!.id, displayName: member!.displayName };
+}
+
+/** A client with portal access (a user with the same email). */
+export async function createClient(practiceId: string, firstName = "Client") {
+  const t = tag();
+  const email = `client-${t}@e2e.tandem.test`;
+  const [user] = await db.insert(schema.users).values({ email, name: `${firstName} ${t}` }).returning();
+  const [client] = await db
+    .insert(schema.clients)
+    .values({ practiceId, userId: user!.id, firstName, lastName: `Test${t}`, email })
+    .returning();
+  return { id: client!.id, userId: user!.id, email, firstName, lastName: client!.lastName };
+}
+
+/** Signs the browser in as a user by creating an ordinary database session. */
+export async function signInAs(page: Page, userId: string): Promise<void> {
+  const sessionToken = randomBytes(32).toString("hex");
+  await db.insert(schema.sessions).values({ sessionToken, userId, expires: new Date(Date.now() + 60 * 60 * 1000) });
+  await page.context().addCookies([
+    { name: "authjs.session-token", value: sessionToken, url: E2E_ENV.APP_URL, httpOnly: true, sameSite: "Lax" },
+  ]);
+}
+
+/** The newest email to an address, as the outbox stored it. */
+export async function latestEmail(to: string, template?: string) {
+  const [row] = await db
+    .select()
+    .from(schema.emailMessages)
+    .where(template ? and(eq(schema.emailMessages.to, to), eq(schema.emailMessages.template, template)) : eq(schema.emailMessages.to, to))
+    .orderBy(desc(schema.emailMessages.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Every test fails on a console error or an uncaught exception in the page. */
+export const test = base.extend<{ consoleGuard: void; allowedConsoleErrors: RegExp[] }>({
+  // A test that opens a page it expects to be a 404 allows Chromium's
+  // "Failed to load resource" line for that, and nothing else.
+  allowedConsoleErrors: [[], { option: true }],
+  // Each test appears to come from its own address (a TEST-NET value in the
+  // header a proxy would set), so the per-IP sign-in limit is per test.
+  extraHTTPHeaders: async ({}, use, testInfo) => {
+    const n = (testInfo.workerIndex * 97 + testInfo.testId.charCodeAt(0) * 31 + testInfo.repeatEachIndex) % 250;
+    await use({ "x-forwarded-for": `203.0.113.${n + 1}, 198.51.100.${(testInfo.testId.length % 250) + 1}` });
+  },
+  consoleGuard: [
+    async ({ page, allowedConsoleErrors }, use) => {
+      const problems: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error" && !allowedConsoleErrors.some((r) => r.test(m.text()))) problems.push(`console.error: ${m.text()}`);
+      });
+      page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+      await use();
+      expect(problems, "the page logged errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

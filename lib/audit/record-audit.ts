@@ -26,3 +26,20 @@ export async function recordAudit(entry: AuditEntry, tx: DbOrTx = db): Promise<v
     detail: entry.detail ?? null,
   });
 }
+
+/** An entry for something a staff member did in their practice. */
+export function byMember(
+  scope: { practice: { id: string }; user: { id: string } },
+  action: string,
+  subject: { type: string; id: string },
+  detail?: Record<string, unknown>,
+): AuditEntry {
+  return {
+    practiceId: scope.practice.id,
+    actor: { kind: "member", userId: scope.user.id },
+    action,
+    subjectType: subject.type,
+    subjectId: subject.id,
+    detail,
+  };
+}

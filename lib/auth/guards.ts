@@ -16,6 +16,8 @@ export interface PracticeScope {
 
 /** Roles that may manage the team, services and billing settings. */
 export const MANAGER_ROLES: readonly MemberRole[] = ["owner", "admin"];
+/** Roles that see payments (front desk takes payments and fees). */
+export const BILLING_ROLES: readonly MemberRole[] = ["owner", "admin", "front_desk"];
 
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();

@@ -1,7 +1,7 @@
 import { and, eq, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, couples, type Client } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid, type PracticeScope } from "@/lib/auth/guards";
 
 export interface ClientRecord {
@@ -33,12 +33,6 @@ export async function getClientRecord(scope: PracticeScope, clientId: string): P
       .where(and(eq(clients.id, partnerId), eq(clients.practiceId, scope.practice.id)));
     if (p) partner = { id: couple.id, partner: p };
   }
-  await recordAudit({
-    practiceId: scope.practice.id,
-    actor: { kind: "member", userId: scope.user.id },
-    action: "client.read",
-    subjectType: "client",
-    subjectId: client.id,
-  });
+  await recordAudit(byMember(scope, "client.read", { type: "client", id: client.id }));
   return { client, couple: partner };
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, couples } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid, type PracticeScope } from "@/lib/auth/guards";
 import { isUniqueViolation, pgError } from "@/lib/db/pg-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
@@ -28,17 +28,7 @@ export async function linkCouple(scope: PracticeScope, clientId: string, input: 
         .insert(couples)
         .values({ practiceId: scope.practice.id, clientAId: a, clientBId: b })
         .returning({ id: couples.id });
-      await recordAudit(
-        {
-          practiceId: scope.practice.id,
-          actor: { kind: "member", userId: scope.user.id },
-          action: "couple.create",
-          subjectType: "couple",
-          subjectId: couple!.id,
-          detail: { clientIds: [a, b] },
-        },
-        tx,
-      );
+      await recordAudit(byMember(scope, "couple.create", { type: "couple", id: couple!.id }, { clientIds: [a, b] }), tx);
       return couple!.id;
     });
     return { ok: true, coupleId };
@@ -60,16 +50,7 @@ export async function unlinkCouple(scope: PracticeScope, coupleId: string): Prom
       .where(and(eq(couples.id, coupleId), eq(couples.practiceId, scope.practice.id)))
       .returning({ id: couples.id });
     if (deleted.length === 0) return false;
-    await recordAudit(
-      {
-        practiceId: scope.practice.id,
-        actor: { kind: "member", userId: scope.user.id },
-        action: "couple.delete",
-        subjectType: "couple",
-        subjectId: coupleId,
-      },
-      tx,
-    );
+    await recordAudit(byMember(scope, "couple.delete", { type: "couple", id: coupleId }), tx);
     return true;
   });
 }

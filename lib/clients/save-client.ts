@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid, type PracticeScope } from "@/lib/auth/guards";
 import { isUniqueViolation } from "@/lib/db/pg-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
@@ -51,14 +51,7 @@ export async function saveClient(scope: PracticeScope, clientId: string | null, 
         savedId = created!.id;
       }
       await recordAudit(
-        {
-          practiceId,
-          actor: { kind: "member", userId: scope.user.id },
-          action: existing ? "client.update" : "client.create",
-          subjectType: "client",
-          subjectId: savedId,
-          detail: { fields: Object.keys(values), portalAccess },
-        },
+        byMember(scope, existing ? "client.update" : "client.create", { type: "client", id: savedId }, { fields: Object.keys(values), portalAccess }),
         tx,
       );
       return savedId;

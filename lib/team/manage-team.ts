@@ -2,7 +2,7 @@ import { and, asc, count, eq, ne } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { members, practices, users, type MemberRole } from "@/db/schema";
 import InvitationEmail, { invitationSubject } from "@/emails/invitation";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { upsertUserByEmail } from "@/lib/clients/upsert-portal-user";
 import { isUniqueViolation } from "@/lib/db/pg-error";
@@ -48,11 +48,12 @@ async function lockTeam(tx: Tx, practiceId: string): Promise<void> {
   await tx.select({ id: practices.id }).from(practices).where(eq(practices.id, practiceId)).for("no key update");
 }
 
-async function ownerCount(tx: Tx, practiceId: string): Promise<number> {
+/** Owners other than `memberId` (call after lockTeam). */
+async function otherOwners(tx: Tx, practiceId: string, memberId: string): Promise<number> {
   const [row] = await tx
     .select({ n: count() })
     .from(members)
-    .where(and(eq(members.practiceId, practiceId), eq(members.role, "owner")));
+    .where(and(eq(members.practiceId, practiceId), eq(members.role, "owner"), ne(members.id, memberId)));
   return row?.n ?? 0;
 }
 
@@ -69,17 +70,7 @@ export async function inviteMember(scope: PracticeScope, input: unknown): Promis
         .insert(members)
         .values({ practiceId: scope.practice.id, userId, role: v.role, displayName: v.displayName, credentials: v.credentials })
         .returning({ id: members.id });
-      await recordAudit(
-        {
-          practiceId: scope.practice.id,
-          actor: { kind: "member", userId: scope.user.id },
-          action: "member.invite",
-          subjectType: "member",
-          subjectId: m!.id,
-          detail: { role: v.role },
-        },
-        tx,
-      );
+      await recordAudit(byMember(scope, "member.invite", { type: "member", id: m!.id }, { role: v.role }), tx);
       return m!.id;
     });
   } catch (error) {
@@ -110,7 +101,6 @@ export async function changeMemberRole(scope: PracticeScope, input: unknown): Pr
   const { memberId, role } = parsed.data;
   return db.transaction(async (tx) => {
     await lockTeam(tx, scope.practice.id);
-    // Lock the practice's owner rows so two demotions cannot both pass the last-owner check.
     const [target] = await tx
       .select({ id: members.id, role: members.role })
       .from(members)
@@ -118,22 +108,11 @@ export async function changeMemberRole(scope: PracticeScope, input: unknown): Pr
       .for("update");
     if (!target) return fieldError("memberId", "That member is not on this team");
     if (!mayAssign(scope.role, target.role, role)) return fieldError("role", "Only an owner can change an owner's role or make an owner");
-    if (target.role === "owner" && role !== "owner") {
-      await tx.select({ id: members.id }).from(members).where(and(eq(members.practiceId, scope.practice.id), eq(members.role, "owner"))).for("update");
-      if ((await ownerCount(tx, scope.practice.id)) <= 1) return fieldError("role", "A practice needs at least one owner");
+    if (target.role === "owner" && role !== "owner" && (await otherOwners(tx, scope.practice.id, memberId)) === 0) {
+      return fieldError("role", "A practice needs at least one owner");
     }
     await tx.update(members).set({ role }).where(eq(members.id, memberId));
-    await recordAudit(
-      {
-        practiceId: scope.practice.id,
-        actor: { kind: "member", userId: scope.user.id },
-        action: "member.role_change",
-        subjectType: "member",
-        subjectId: memberId,
-        detail: { from: target.role, to: role },
-      },
-      tx,
-    );
+    await recordAudit(byMember(scope, "member.role_change", { type: "member", id: memberId }, { from: target.role, to: role }), tx);
     return { ok: true } as const;
   });
 }
@@ -151,26 +130,11 @@ export async function removeMember(scope: PracticeScope, input: unknown): Promis
       .for("update");
     if (!target) return fieldError("memberId", "That member is not on this team");
     if (!mayAssign(scope.role, target.role, target.role)) return fieldError("memberId", "Only an owner can remove an owner");
-    if (target.role === "owner") {
-      const others = await tx
-        .select({ id: members.id })
-        .from(members)
-        .where(and(eq(members.practiceId, scope.practice.id), eq(members.role, "owner"), ne(members.id, memberId)))
-        .for("update");
-      if (others.length === 0) return fieldError("memberId", "A practice needs at least one owner");
+    if (target.role === "owner" && (await otherOwners(tx, scope.practice.id, memberId)) === 0) {
+      return fieldError("memberId", "A practice needs at least one owner");
     }
     await tx.delete(members).where(eq(members.id, memberId));
-    await recordAudit(
-      {
-        practiceId: scope.practice.id,
-        actor: { kind: "member", userId: scope.user.id },
-        action: "member.remove",
-        subjectType: "member",
-        subjectId: memberId,
-        detail: { role: target.role },
-      },
-      tx,
-    );
+    await recordAudit(byMember(scope, "member.remove", { type: "member", id: memberId }, { role: target.role }), tx);
     return { ok: true } as const;
   });
 }

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { ClinicNav } from "@/components/layout/clinic-nav";
 import { PracticeSwitcher } from "@/components/layout/practice-switcher";
 import { SignOutButton } from "@/components/layout/sign-out-button";
-import { listMemberships, requireMember } from "@/lib/auth/guards";
+import { BILLING_ROLES, listMemberships, requireMember } from "@/lib/auth/guards";
+import type { MemberRole } from "@/db/schema";
 
-const NAV = [
+const NAV: { href: string; label: string; roles?: readonly MemberRole[] }[] = [
   { href: "/schedule", label: "Schedule" },
   { href: "/clients", label: "Clients" },
   { href: "/homework", label: "Homework" },
-  { href: "/billing", label: "Billing" },
+  { href: "/billing", label: "Billing", roles: BILLING_ROLES },
   { href: "/settings", label: "Settings" },
 ];
 
@@ -37,7 +38,7 @@ export default async function ClinicLayout({ children, params }: { children: Rea
               <SignOutButton />
             </div>
           </div>
-          <ClinicNav slug={slug} items={NAV} />
+          <ClinicNav slug={slug} items={NAV.filter((n) => !n.roles || n.roles.includes(scope.role)).map(({ href, label }) => ({ href, label }))} />
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">

@@ -1,10 +1,10 @@
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { requireMember } from "@/lib/auth/guards";
+import { BILLING_ROLES, requireMember } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 
 export default async function BillingPage({ params }: { params: Promise<{ practice: string }> }) {
-  await requireMember((await params).practice, ["owner", "admin", "front_desk"]);
+  await requireMember((await params).practice, BILLING_ROLES);
   return (
     <>
       <PageHeader title="Billing" />

@@ -26,6 +26,8 @@ export async function listClients(
   options: { q?: string; page?: number } = {},
 ): Promise<{ rows: ClientListRow[]; hasMore: boolean }> {
   const partner = alias(clients, "partner");
+  const asA = alias(couples, "as_a");
+  const asB = alias(couples, "as_b");
   const q = options.q?.trim().slice(0, 100);
   const page = Math.max(1, options.page ?? 1);
   const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
@@ -43,14 +45,11 @@ export async function listClients(
       partnerLastName: partner.lastName,
     })
     .from(clients)
-    .leftJoin(couples, or(eq(couples.clientAId, clients.id), eq(couples.clientBId, clients.id)))
-    .leftJoin(
-      partner,
-      and(
-        eq(partner.practiceId, clients.practiceId),
-        sql`${partner.id} = case when ${couples.clientAId} = ${clients.id} then ${couples.clientBId} else ${couples.clientAId} end`,
-      ),
-    )
+    // Two index-backed joins (a client is A or B in at most one couple) rather
+    // than one OR join, which the planner can only run as a scan per row.
+    .leftJoin(asA, eq(asA.clientAId, clients.id))
+    .leftJoin(asB, eq(asB.clientBId, clients.id))
+    .leftJoin(partner, eq(partner.id, sql`coalesce(${asA.clientBId}, ${asB.clientAId})`))
     .where(
       and(
         eq(clients.practiceId, scope.practice.id),

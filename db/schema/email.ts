@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { practices } from "./practice";
 
 const tz = { withTimezone: true, mode: "date" } as const;
@@ -21,6 +21,8 @@ export const emailMessages = pgTable(
     subject: text("subject").notNull(),
     html: text("html"),
     text: text("text"),
+    /** Files sent with the message (e.g. an .ics), base64 content. */
+    attachments: jsonb("attachments").$type<{ filename: string; contentType: string; content: string }[]>(),
     status: emailStatus("status").notNull(),
     providerId: text("provider_id"),
     error: text("error"),

@@ -77,6 +77,10 @@ export const members = pgTable(
     displayName: text("display_name").notNull(),
     /** e.g. "LMFT", "PT, DPT": shown to clients and on superbills later. */
     credentials: text("credentials"),
+    /** Where the clinician's weekly hours are kept; null: the practice's zone. */
+    timeZone: text("time_zone"),
+    /** The clinician's standing video room for online sessions. */
+    videoUrl: text("video_url"),
     invitedAt: timestamp("invited_at", tz).notNull().defaultNow(),
     joinedAt: timestamp("joined_at", tz),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),

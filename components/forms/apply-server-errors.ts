@@ -10,7 +10,7 @@ export function applyServerErrors<T extends FieldValues>(form: UseFormReturn<T, 
   const known = new Set(Object.keys(form.getValues()));
   for (const [field, messages] of Object.entries(errors)) {
     const message = messages[0] ?? "Invalid value";
-    if (known.has(field)) form.setError(field as Path<T>, { type: "server", message }, { shouldFocus: true });
+    if (known.has(field.split(".")[0]!)) form.setError(field as Path<T>, { type: "server", message }, { shouldFocus: true });
     else form.setError("root", { type: "server", message });
   }
 }

@@ -105,3 +105,50 @@ export const test = base.extend<{ consoleGuard: void; allowedConsoleErrors: RegE
 });
 
 export { expect };
+
+/**
+ * A bookable online service offered by `memberId`, who works every day,
+ * all day, in the practice's zone (so tests find times whenever they run).
+ */
+export async function createBookableService(
+  practiceId: string,
+  memberId: string,
+  options: { attendance?: "individual" | "couple" | "either"; name?: string; cancellationWindowHours?: number; lateCancelFeeCents?: number } = {},
+) {
+  const [service] = await db
+    .insert(schema.services)
+    .values({
+      practiceId,
+      name: options.name ?? "Couples session",
+      durationMinutes: 50,
+      priceCents: 19000,
+      format: "online",
+      attendance: options.attendance ?? "couple",
+      bufferAfterMinutes: 10,
+      minNoticeMinutes: 60,
+      horizonDays: 30,
+      slotStepMinutes: 30,
+      cancellationWindowHours: options.cancellationWindowHours ?? 24,
+      lateCancelFeeCents: options.lateCancelFeeCents ?? 9500,
+      noShowFeeCents: 19000,
+    })
+    .returning();
+  await db.insert(schema.serviceClinicians).values({ practiceId, serviceId: service!.id, memberId });
+  const [practice] = await db.select().from(schema.practices).where(eq(schema.practices.id, practiceId));
+  await db.insert(schema.availabilityRules).values(
+    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ practiceId, memberId, weekday, startMinute: 0, endMinute: 1440, timeZone: practice!.timeZone })),
+  );
+  return service!;
+}
+
+/** Every email to an address, newest first. */
+export async function emailsTo(to: string) {
+  return db.select().from(schema.emailMessages).where(eq(schema.emailMessages.to, to)).orderBy(desc(schema.emailMessages.createdAt));
+}
+
+/** The .ics attached to an outbox message, decoded. */
+export function icsOf(message: { attachments: { filename: string; content: string }[] | null }): string {
+  const file = message.attachments?.find((a) => a.filename.endsWith(".ics"));
+  if (!file) throw new Error("no .ics attached");
+  return Buffer.from(file.content, "base64").toString("utf8");
+}

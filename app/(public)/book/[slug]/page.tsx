@@ -1,22 +1,35 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { BookingWizard } from "@/components/booking/booking-wizard";
 import { Card, EmptyState } from "@/components/ui/card";
+import { listPublicServices } from "@/lib/booking/public-services";
 import { PRACTICE_KIND_LABELS, getPublicPractice } from "@/lib/practices/public-practices";
 
 export const dynamic = "force-dynamic";
 
-export default async function PracticePublicPage({ params }: { params: Promise<{ slug: string }> }) {
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const practice = await getPublicPractice((await params).slug);
+  return { title: practice ? `Book with ${practice.name}` : "Not found" };
+}
+
+export default async function PracticeBookingPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const practice = await getPublicPractice(slug);
   if (!practice) notFound();
+  const services = await listPublicServices(practice.id);
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-3xl font-semibold tracking-tight">{practice.name}</h1>
         <p className="text-muted">{PRACTICE_KIND_LABELS[practice.kind]}</p>
       </div>
-      <EmptyState title="Online booking is not open yet">
-        This practice has not published bookable services yet. {practice.email ? <>You can write to them at {practice.email}.</> : null}
-      </EmptyState>
+      {services.length === 0 ? (
+        <EmptyState title="Online booking is not open yet">
+          This practice has not published bookable services yet. {practice.email ? <>You can write to them at {practice.email}.</> : null}
+        </EmptyState>
+      ) : (
+        <BookingWizard practice={{ slug: practice.slug, name: practice.name, timeZone: practice.timeZone }} services={services} />
+      )}
       <Card>
         <h2 className="font-semibold">Where</h2>
         {practice.locations.length === 0 ? (

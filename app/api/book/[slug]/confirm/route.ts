@@ -1,0 +1,14 @@
+import type { NextRequest } from "next/server";
+import { confirmBooking } from "@/lib/booking/confirm-booking";
+import { findPracticeBySlug } from "@/lib/booking/public-services";
+import { json } from "@/lib/http/json";
+
+/** Public: turn a hold into a confirmed booking with the attendees' details. */
+export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
+  const practice = await findPracticeBySlug((await params).slug);
+  if (!practice) return json({ message: "Practice not found" }, 404);
+  const body = await request.json().catch(() => null);
+  const result = await confirmBooking(practice.id, body, new Date());
+  if (result.ok) return json({ appointmentId: result.appointmentId, emailedTo: result.attendeeEmails });
+  return json(result.status === 400 ? { errors: result.errors } : { message: result.message }, result.status);
+}

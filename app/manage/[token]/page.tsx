@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { ManageAppointment } from "@/components/booking/manage-appointment";
+import { PublicHeader } from "@/components/layout/public-header";
+import { Card } from "@/components/ui/card";
+import { STATUS_LABELS } from "@/lib/booking/appointment-status";
+import { formatMoney } from "@/lib/booking/format-money";
+import { formatDateTime } from "@/lib/booking/format-time";
+import { openManageLink } from "@/lib/booking/manage-link";
+
+export const metadata: Metadata = { title: "Your session", robots: { index: false } };
+export const dynamic = "force-dynamic";
+
+const FORMAT = { in_person: "In person", online: "Online video", phone: "Phone" } as const;
+
+/** The emailed manage link: no password, the signed token is the key. */
+export default async function ManagePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const link = await openManageLink(decodeURIComponent(token), new Date());
+  return (
+    <>
+      <PublicHeader />
+      <main id="main" className="mx-auto max-w-2xl px-4 py-8">
+        {!link.ok ? (
+          <Card>
+            <h1 className="text-2xl font-semibold">We can&apos;t open this session</h1>
+            <p className="mt-2">{link.message}</p>
+          </Card>
+        ) : (
+          <Card>
+            <h1 className="text-2xl font-semibold">Your session</h1>
+            <dl className="mt-3 grid grid-cols-1 gap-y-1 sm:grid-cols-[9rem_1fr]">
+              <dt className="text-sm text-muted">Status</dt>
+              <dd className="font-medium">{STATUS_LABELS[link.appointment.status]}</dd>
+              <dt className="text-sm text-muted">Session</dt>
+              <dd>
+                {link.appointment.service.name} with {link.appointment.clinician.displayName}
+              </dd>
+              <dt className="text-sm text-muted">When</dt>
+              <dd>{formatDateTime(link.appointment.startsAt, link.appointment.practice.timeZone)}</dd>
+              <dt className="text-sm text-muted">Where</dt>
+              <dd>{link.appointment.location ? `${link.appointment.location.name}, ${link.appointment.location.address}` : FORMAT[link.appointment.format]}</dd>
+              <dt className="text-sm text-muted">Practice</dt>
+              <dd>{link.appointment.practice.name}</dd>
+            </dl>
+            {link.canChange ? (
+              <ManageAppointment
+                token={token}
+                timeZone={link.appointment.practice.timeZone}
+                lateNow={link.lateNow}
+                windowHours={link.appointment.service.cancellationWindowHours}
+                lateFee={link.appointment.service.lateCancelFeeCents > 0 ? formatMoney(link.appointment.service.lateCancelFeeCents, link.appointment.currency) : null}
+              />
+            ) : null}
+          </Card>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,176 @@
+"use client";
+
+import { DateTime } from "luxon";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
+import { cancelAction, manageSlotsAction, rescheduleAction } from "@/app/manage/[token]/actions";
+import { Button } from "@/components/ui/button";
+import { formatDateTime, formatTime, localDate } from "@/lib/booking/format-time";
+
+export function ManageAppointment({
+  token,
+  timeZone,
+  lateNow,
+  windowHours,
+  lateFee,
+}: {
+  token: string;
+  timeZone: string;
+  lateNow: boolean;
+  windowHours: number;
+  lateFee: string | null;
+}) {
+  const router = useRouter();
+  const [mode, setMode] = useState<"idle" | "reschedule" | "cancel">("idle");
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function run(action: () => Promise<{ ok: boolean; message?: string; late?: boolean }>, success: (r: { late?: boolean }) => string) {
+    setError(null);
+    startTransition(async () => {
+      const result = await action();
+      if (!result.ok) return setError(result.message ?? "That did not work. Please try again.");
+      setMessage(success(result));
+      setMode("idle");
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="mt-6 space-y-4">
+      {message ? (
+        <p role="status" className="rounded-md bg-ok-soft px-3 py-2 text-ok">
+          {message}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
+          {error}
+        </p>
+      ) : null}
+      {mode === "idle" ? (
+        <div className="flex flex-wrap gap-2">
+          {lateNow ? null : <Button onClick={() => setMode("reschedule")}>Reschedule</Button>}
+          <Button variant="secondary" onClick={() => setMode("cancel")}>
+            Cancel session
+          </Button>
+        </div>
+      ) : null}
+      {lateNow ? (
+        <p className="text-sm text-muted">This session starts within {windowHours} hours, so it can no longer be moved online.</p>
+      ) : null}
+      {mode === "cancel" ? (
+        <div className="rounded-lg border border-line p-4">
+          <h2 className="font-semibold">Cancel this session?</h2>
+          {lateNow ? (
+            <p className="mt-1 font-medium text-warn">
+              This is within {windowHours} hours of the start, so it counts as a late cancellation
+              {lateFee ? ` and a fee of ${lateFee} applies` : ""}.
+            </p>
+          ) : (
+            <p className="mt-1">There is no charge for cancelling now.</p>
+          )}
+          <div className="mt-3 flex flex-wrap gap-2">
+            <Button variant="danger" disabled={pending} onClick={() => run(() => cancelAction(token), (r) => (r.late ? "Your session is cancelled. The late-cancellation policy applies." : "Your session is cancelled."))}>
+              {lateNow ? "Cancel and accept the fee" : "Yes, cancel it"}
+            </Button>
+            <Button variant="secondary" onClick={() => setMode("idle")}>
+              Keep my session
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {mode === "reschedule" ? (
+        <ReschedulePicker
+          token={token}
+          timeZone={timeZone}
+          pending={pending}
+          onPick={(start) => run(() => rescheduleAction(token, { start }), () => `Moved to ${formatDateTime(start, timeZone)}. We emailed an updated invitation.`)}
+          onClose={() => setMode("idle")}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function ReschedulePicker({
+  token,
+  timeZone,
+  pending,
+  onPick,
+  onClose,
+}: {
+  token: string;
+  timeZone: string;
+  pending: boolean;
+  onPick: (start: string) => void;
+  onClose: () => void;
+}) {
+  const [week, setWeek] = useState(0);
+  const [slots, setSlots] = useState<string[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const from = DateTime.now().setZone(timeZone).startOf("day").plus({ weeks: week });
+  const fromIso = from.toISO()!;
+  const toIso = from.plus({ days: 7 }).toISO()!;
+
+  useEffect(() => {
+    let cancelled = false;
+    setSlots(null);
+    manageSlotsAction(token, fromIso, toIso).then((r) => {
+      if (cancelled) return;
+      if (r.ok) setSlots(r.slots);
+      else setError(r.message);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [token, fromIso, toIso]);
+
+  const days = new Map<string, string[]>();
+  for (let d = 0; d < 7; d++) days.set(from.plus({ days: d }).toISODate()!, []);
+  for (const s of slots ?? []) days.get(localDate(s, timeZone))?.push(s);
+
+  return (
+    <div className="rounded-lg border border-line p-4">
+      <h2 className="font-semibold">Choose a new time</h2>
+      <p className="text-sm text-muted">Times in the practice&apos;s time zone ({timeZone.replace(/_/g, " ")}).</p>
+      <div className="mt-3 flex items-center justify-between">
+        <Button variant="secondary" size="sm" disabled={week === 0} onClick={() => setWeek((w) => w - 1)}>
+          Earlier
+        </Button>
+        <span className="text-sm font-medium">{from.toFormat("d LLL")} – {from.plus({ days: 6 }).toFormat("d LLL")}</span>
+        <Button variant="secondary" size="sm" onClick={() => setWeek((w) => w + 1)}>
+          Later
+        </Button>
+      </div>
+      {error ? <p role="alert" className="mt-2 text-danger">{error}</p> : null}
+      {slots === null && !error ? <p className="mt-2 text-muted">Loading times…</p> : null}
+      <div className="mt-3 space-y-3">
+        {slots
+          ? [...days.entries()].map(([date, list]) => (
+              <section key={date} aria-label={DateTime.fromISO(date).toFormat("cccc d LLLL")}>
+                <h3 className="text-sm font-medium">{DateTime.fromISO(date).toFormat("cccc d LLLL")}</h3>
+                {list.length === 0 ? (
+                  <p className="text-sm text-muted">No times</p>
+                ) : (
+                  <ul className="mt-1 grid grid-cols-3 gap-2 sm:grid-cols-6">
+                    {list.map((s) => (
+                      <li key={s}>
+                        <Button variant="secondary" size="sm" className="w-full" disabled={pending} onClick={() => onPick(s)}>
+                          {formatTime(s, timeZone)}
+                        </Button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            ))
+          : null}
+      </div>
+      <Button variant="ghost" className="mt-3" onClick={onClose}>
+        Close
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { emailField } from "@/lib/auth/sign-in-schema";
+
+/** Public booking: the schemas the booking page and the route handlers share. */
+
+export const clinicianChoice = z.union([z.literal("any"), z.uuid({ message: "Choose a clinician" })]);
+
+export const slotsQuerySchema = z.object({
+  service: z.uuid({ message: "Unknown service" }),
+  clinician: clinicianChoice.default("any"),
+  from: z.iso.datetime({ offset: true, message: "from must be an ISO date-time" }),
+  to: z.iso.datetime({ offset: true, message: "to must be an ISO date-time" }),
+});
+
+export const holdSchema = z.object({
+  serviceId: z.uuid({ message: "Choose a service" }),
+  clinicianId: clinicianChoice,
+  start: z.iso.datetime({ offset: true, message: "Choose a time" }),
+});
+export type HoldInput = z.input<typeof holdSchema>;
+
+export const personSchema = z.object({
+  firstName: z.string().trim().min(1, "First name is required").max(100, "First name must be at most 100 characters"),
+  lastName: z.string().trim().min(1, "Last name is required").max(100, "Last name must be at most 100 characters"),
+  email: emailField,
+  phone: z
+    .string()
+    .trim()
+    .max(30, "Phone must be at most 30 characters")
+    .refine((v) => v === "" || /^\+?[0-9 ().-]{7,}$/.test(v), "Enter a phone number with at least 7 digits")
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+
+export const bookingDetailsSchema = z
+  .object({
+    holdToken: z.string().min(10, "Choose a time first").max(2000),
+    attendees: z.array(personSchema).min(1, "Your details are needed").max(2, "At most two people attend a session"),
+    agreePolicy: z.literal(true, { message: "Please agree to the cancellation policy to book" }),
+  })
+  .superRefine((value, ctx) => {
+    const [a, b] = value.attendees;
+    if (a && b && a.email === b.email) {
+      ctx.addIssue({ code: "custom", path: ["attendees", 1, "email"], message: "Each partner needs their own email address" });
+    }
+  });
+export type BookingDetailsInput = z.input<typeof bookingDetailsSchema>;
+
+export const rescheduleSchema = z.object({ start: z.iso.datetime({ offset: true, message: "Choose a new time" }) });

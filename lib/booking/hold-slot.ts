@@ -1,0 +1,92 @@
+import { and, eq, lte } from "drizzle-orm";
+import { db } from "@/db/client";
+import { appointments } from "@/db/schema";
+import { pgError } from "@/lib/db/pg-error";
+import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
+import { holdSchema } from "./booking-schema";
+import { findSlots } from "./find-slots";
+import { signToken } from "./manage-token";
+import type { Slot } from "./slot-types";
+
+/** How long a chosen time is held while the visitor enters their details. */
+export const HOLD_MINUTES = 10;
+const ALTERNATIVES = 6;
+const DAY = 86_400_000;
+
+export type HoldResult =
+  | { ok: true; appointmentId: string; holdToken: string; expiresAt: Date; slot: Slot }
+  | { ok: false; status: 400; errors: FieldErrors }
+  | { ok: false; status: 404; message: string }
+  | { ok: false; status: 409; code: "taken" | "unavailable"; message: string; alternatives: Slot[] };
+
+/**
+ * Holds a time for a visitor: re-checks it with the same slot search the page
+ * used, then inserts a `held` appointment. The database's exclusion
+ * constraint decides a race; the loser hears "just taken" and gets the next
+ * free times.
+ */
+export async function holdSlot(practiceId: string, input: unknown, now: Date): Promise<HoldResult> {
+  const parsed = holdSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, status: 400, errors: zodFieldErrors(parsed.error) };
+  const { serviceId, clinicianId } = parsed.data;
+  const start = new Date(parsed.data.start);
+
+  const check = await findSlots({ practiceId, serviceId, clinicianId, from: start, to: new Date(start.getTime() + 1), now });
+  if (!check) return { ok: false, status: 404, message: "That service is not offered." };
+  const slot = check.slots.find((s) => s.start === start.getTime());
+  if (!slot) {
+    // Someone else holds it now, or the rules never offered it (past, outside hours…).
+    const offered = await findSlots({ practiceId, serviceId, clinicianId, from: start, to: new Date(start.getTime() + 1), now, ignoreBusy: true });
+    return offered?.slots.some((s) => s.start === start.getTime()) ? taken() : unavailable();
+  }
+
+  const service = check.rules.service;
+  const expiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
+  try {
+    const appointmentId = await db.transaction(async (tx) => {
+      // A lapsed hold must never stand in the way, even before the sweep job runs.
+      await tx
+        .update(appointments)
+        .set({ status: "expired", updatedAt: now })
+        .where(and(eq(appointments.memberId, slot.memberId), eq(appointments.status, "held"), lte(appointments.holdExpiresAt, now)));
+      const [row] = await tx
+        .insert(appointments)
+        .values({
+          practiceId,
+          serviceId,
+          memberId: slot.memberId,
+          locationId: slot.locationId,
+          format: service.format,
+          startsAt: new Date(slot.start),
+          endsAt: new Date(slot.end),
+          blockedFrom: new Date(slot.start - service.bufferBeforeMinutes * 60_000),
+          blockedTo: new Date(slot.end + service.bufferAfterMinutes * 60_000),
+          status: "held",
+          holdExpiresAt: expiresAt,
+          priceCents: service.priceCents,
+          currency: service.currency,
+        })
+        .returning({ id: appointments.id });
+      return row!.id;
+    });
+    return { ok: true, appointmentId, holdToken: signToken("hold", { appointmentId }, expiresAt), expiresAt, slot };
+  } catch (error) {
+    if (pgError(error)?.code !== "23P01") throw error;
+    return taken();
+  }
+
+  async function taken(): Promise<HoldResult> {
+    const alternatives = await nextFreeTimes(practiceId, serviceId, clinicianId, start, now);
+    return { ok: false, status: 409, code: "taken", message: "Sorry, that time was just taken. Here are the next free times.", alternatives };
+  }
+  async function unavailable(): Promise<HoldResult> {
+    const alternatives = await nextFreeTimes(practiceId, serviceId, clinicianId, start, now);
+    return { ok: false, status: 409, code: "unavailable", message: "That time is not available. Please choose another time.", alternatives };
+  }
+}
+
+/** The next few free times after `after` (same clinician choice). */
+export async function nextFreeTimes(practiceId: string, serviceId: string, clinicianId: string, after: Date, now: Date): Promise<Slot[]> {
+  const result = await findSlots({ practiceId, serviceId, clinicianId, from: after, to: new Date(after.getTime() + 14 * DAY), now });
+  return (result?.slots ?? []).slice(0, ALTERNATIVES);
+}

@@ -1,0 +1,61 @@
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { db } from "@/db/client";
+import { members, practices, serviceClinicians, services, type Practice } from "@/db/schema";
+
+export interface PublicService {
+  id: string;
+  name: string;
+  description: string | null;
+  durationMinutes: number;
+  priceCents: number;
+  currency: string;
+  format: "in_person" | "online" | "phone";
+  attendance: "individual" | "couple" | "either";
+  cancellationWindowHours: number;
+  lateCancelFeeCents: number;
+  noShowFeeCents: number;
+  clinicians: { id: string; name: string }[];
+}
+
+export async function findPracticeBySlug(slug: string): Promise<Pick<Practice, "id" | "slug" | "name" | "timeZone"> | null> {
+  if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
+  const [row] = await db
+    .select({ id: practices.id, slug: practices.slug, name: practices.name, timeZone: practices.timeZone })
+    .from(practices)
+    .where(eq(practices.slug, slug));
+  return row ?? null;
+}
+
+/** Active services a visitor can book, with who offers each (two queries). */
+export async function listPublicServices(practiceId: string): Promise<PublicService[]> {
+  const rows = await db
+    .select()
+    .from(services)
+    .where(and(eq(services.practiceId, practiceId), isNull(services.archivedAt)))
+    .orderBy(asc(services.name));
+  if (rows.length === 0) return [];
+  const offered = await db
+    .select({ serviceId: serviceClinicians.serviceId, id: members.id, name: members.displayName, credentials: members.credentials })
+    .from(serviceClinicians)
+    .innerJoin(members, eq(members.id, serviceClinicians.memberId))
+    .where(inArray(serviceClinicians.serviceId, rows.map((r) => r.id)))
+    .orderBy(asc(members.displayName));
+  return rows
+    .map((s) => ({
+      id: s.id,
+      name: s.name,
+      description: s.description,
+      durationMinutes: s.durationMinutes,
+      priceCents: s.priceCents,
+      currency: s.currency,
+      format: s.format,
+      attendance: s.attendance,
+      cancellationWindowHours: s.cancellationWindowHours,
+      lateCancelFeeCents: s.lateCancelFeeCents,
+      noShowFeeCents: s.noShowFeeCents,
+      clinicians: offered
+        .filter((o) => o.serviceId === s.id)
+        .map((o) => ({ id: o.id, name: o.credentials ? `${o.name}, ${o.credentials}` : o.name })),
+    }))
+    .filter((s) => s.clinicians.length > 0);
+}

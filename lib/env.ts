@@ -24,6 +24,8 @@ const schema = z.object({
   /** Resend API origin; the official SDK reads it too (a local capture server in tests). */
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default("Tandem <no-reply@tandem.localhost>"),
+  /** Background jobs (reminders, expiring holds) in the app process; "off" when `npm run worker` runs them. Unset: in-process. */
+  JOB_RUNNER: z.enum(["in-process", "off"]).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -15,6 +15,15 @@ export interface OutgoingEmail {
   template: string;
   element: ReactElement;
   practiceId?: string | null;
+  /** Files to attach (e.g. an .ics invitation); `content` is UTF-8 text. */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  /** UTF-8 text; stored and sent base64-encoded. */
+  content: string;
 }
 
 export type EmailTransport = Pick<Resend, "emails"> | null;
@@ -41,6 +50,13 @@ export async function sendEmail(message: OutgoingEmail, transport: EmailTranspor
     render(message.element),
     render(message.element, { plainText: true }),
   ]);
+  const attachments = message.attachments?.length
+    ? message.attachments.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.content, "utf8").toString("base64"),
+      }))
+    : null;
   const inserted = await db
     .insert(emailMessages)
     .values({
@@ -51,6 +67,7 @@ export async function sendEmail(message: OutgoingEmail, transport: EmailTranspor
       subject: message.subject,
       html,
       text,
+      attachments,
       status: transport ? "sending" : "outbox",
     })
     .onConflictDoNothing({ target: emailMessages.key })
@@ -60,7 +77,14 @@ export async function sendEmail(message: OutgoingEmail, transport: EmailTranspor
   if (!transport) return { status: "outbox" };
 
   const { data, error } = await transport.emails.send(
-    { from: env.EMAIL_FROM, to: message.to, subject: message.subject, html, text },
+    {
+      from: env.EMAIL_FROM,
+      to: message.to,
+      subject: message.subject,
+      html,
+      text,
+      ...(attachments ? { attachments: attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) } : {}),
+    },
     { idempotencyKey: message.key.slice(0, 256) },
   );
   if (error || !data) {
@@ -70,10 +94,10 @@ export async function sendEmail(message: OutgoingEmail, transport: EmailTranspor
     console.warn(`[email] ${message.template} ${message.key} failed: ${reason}`);
     return { status: "failed", error: reason };
   }
-  // Sent: drop the bodies so links and names do not sit at rest.
+  // Sent: drop the bodies and attachments so links and names do not sit at rest.
   await db
     .update(emailMessages)
-    .set({ status: "sent", providerId: data.id, sentAt: new Date(), html: null, text: null })
+    .set({ status: "sent", providerId: data.id, sentAt: new Date(), html: null, text: null, attachments: null })
     .where(eq(emailMessages.id, row.id));
   return { status: "sent" };
 }

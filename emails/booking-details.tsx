@@ -1,0 +1,102 @@
+import { Button, Link, Section, Text } from "@react-email/components";
+import { DateTime } from "luxon";
+import { buttonStyle } from "./components/layout";
+
+/**
+ * Pieces the booking emails share (no default export, so React Email's
+ * preview does not list it as a template).
+ *
+ * What a booking email may say: the practice, the clinician's display name,
+ * the service's name, the date and time in the practice's zone, the format or
+ * address, and the manage link. Never a service description, intake answer,
+ * note or anything else clinical.
+ */
+
+export type BookingFormat = "in_person" | "online" | "phone";
+
+export interface BookingEmailDetails {
+  practiceName: string;
+  clinicianName: string;
+  serviceName: string;
+  startsAt: Date;
+  /** IANA zone the times are shown in: the practice's (or the location's). */
+  timeZone: string;
+  format: BookingFormat;
+  /** In person: the address, one line. */
+  location?: string | null;
+  /** The first name to greet; omitted: no greeting by name. */
+  recipientName?: string | null;
+}
+
+/** "Monday 9 March 2026, 10:00 AM EDT" */
+export function formatWhen(date: Date, timeZone: string): string {
+  return DateTime.fromJSDate(date).setZone(timeZone).setLocale("en-US").toFormat("cccc d LLLL yyyy, h:mm a ZZZZ");
+}
+
+/** "Mon 9 Mar, 10:00 AM EDT", for subjects. */
+export function formatWhenShort(date: Date, timeZone: string): string {
+  return DateTime.fromJSDate(date).setZone(timeZone).setLocale("en-US").toFormat("ccc d LLL, h:mm a ZZZZ");
+}
+
+/** "10:00 AM EDT" */
+export function formatTime(date: Date, timeZone: string): string {
+  return DateTime.fromJSDate(date).setZone(timeZone).setLocale("en-US").toFormat("h:mm a ZZZZ");
+}
+
+/** Minor units to "$40.00" (every currency the schema allows has two decimals). */
+export function formatMoney(cents: number, currency: string): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
+}
+
+export function formatPlace(format: BookingFormat, location?: string | null): string {
+  if (format === "online") return "Online (video)";
+  if (format === "phone") return "Phone";
+  return location ? `In person: ${location}` : "In person";
+}
+
+const labelStyle = { fontSize: 13, color: "#5c6468", margin: "0" } as const;
+const valueStyle = { fontSize: 16, margin: "0 0 12px" } as const;
+
+export function Greeting({ name }: { name?: string | null }) {
+  return name ? <Text style={{ fontSize: 16 }}>Hi {name},</Text> : null;
+}
+
+export function DetailRow({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <Text style={labelStyle}>{label}</Text>
+      <Text style={valueStyle}>{value}</Text>
+    </>
+  );
+}
+
+/** Practice, clinician, service, when and where. */
+export function BookingDetails({ details, whenLabel = "When" }: { details: BookingEmailDetails; whenLabel?: string }) {
+  return (
+    <Section style={{ backgroundColor: "#f6f5f2", borderRadius: 6, padding: "16px 16px 4px", margin: "8px 0 16px" }}>
+      <DetailRow label={whenLabel} value={formatWhen(details.startsAt, details.timeZone)} />
+      <DetailRow label="With" value={`${details.clinicianName}, ${details.practiceName}`} />
+      <DetailRow label="Service" value={details.serviceName} />
+      <DetailRow label="Where" value={formatPlace(details.format, details.location)} />
+    </Section>
+  );
+}
+
+/** The manage button and the note that goes with it. */
+export function ManageLink({ url }: { url: string }) {
+  return (
+    <>
+      <Button href={url} style={buttonStyle}>
+        View or change your booking
+      </Button>
+      <Text style={{ fontSize: 14 }}>To reschedule or cancel, use your link. It needs no password; keep this email private.</Text>
+      <Text style={{ fontSize: 13, color: "#5c6468" }}>
+        Or paste this address into your browser: <Link href={url}>{url}</Link>
+      </Text>
+    </>
+  );
+}
+
+export function bookingFooter(practiceName: string): string {
+  return `You received this email because a session with ${practiceName} was booked for this address through Tandem.`;
+}

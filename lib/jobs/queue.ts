@@ -1,0 +1,164 @@
+import PgBoss from "pg-boss";
+import { databaseUrl } from "@/db/client";
+import { expireHolds } from "./expire-holds";
+import { sendReminders } from "./send-reminders";
+
+/**
+ * The job runner: pg-boss 10 on the app's own PostgreSQL (schema `pgboss`),
+ * so several app instances and `npm run worker` share one queue with no
+ * second service. See docs/decisions/0006-job-queue.md.
+ *
+ * - Schedules live in the database; pg-boss's timekeeper lets one instance
+ *   per interval turn a cron tick into a job, with a 60 s singleton, so a
+ *   tick never becomes two jobs however many instances run.
+ * - Queues use the "stately" policy: at most one job queued and one running
+ *   per queue, so a slow run never piles up a backlog or runs beside itself.
+ * - The handlers are idempotent anyway (an UPDATE with a WHERE, emails under
+ *   unique keys), so a retried or overlapping run changes nothing twice.
+ */
+
+export const JOB_NAMES = ["expire-holds", "send-reminders"] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+interface JobDefinition {
+  cron: string;
+  /** Returns a line for the log when the run did something (counts and ids only). */
+  run: (now: Date) => Promise<string | null>;
+  /** How long one run may take before pg-boss counts it failed and retries. */
+  expireInSeconds: number;
+}
+
+const JOBS: Record<JobName, JobDefinition> = {
+  "expire-holds": {
+    cron: "* * * * *",
+    expireInSeconds: 60,
+    run: async (now) => {
+      const n = await expireHolds(now);
+      return n > 0 ? `${n} hold(s) expired` : null;
+    },
+  },
+  "send-reminders": {
+    cron: "*/5 * * * *",
+    expireInSeconds: 240,
+    run: async (now) => {
+      const r = await sendReminders(now);
+      return r.due > 0 ? `reminders due ${r.due}: sent ${r.sent}, outbox ${r.outbox}, duplicate ${r.duplicate}, failed ${r.failed}` : null;
+    },
+  },
+};
+
+export interface JobLogger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+const consoleLogger: JobLogger = {
+  info: (m) => console.log(`[jobs] ${m}`),
+  warn: (m) => console.warn(`[jobs] ${m}`),
+};
+
+interface RunnerState {
+  starting?: Promise<PgBoss>;
+  boss?: PgBoss;
+  /** Set while stopping: connection errors then are expected (the database may be going down too). */
+  stopping?: boolean;
+}
+
+// One runner per process, even when Next loads this module in several bundles.
+const holder = globalThis as unknown as { __tandemJobRunner?: RunnerState };
+const state = (holder.__tandemJobRunner ??= {});
+
+/**
+ * Starts pg-boss (installing or migrating its schema), creates the queues,
+ * registers the schedules and the workers. Idempotent: a second call returns
+ * the same runner. Rejects if pg-boss cannot start; a later call tries again.
+ */
+export function startJobRunner(options: { log?: JobLogger } = {}): Promise<PgBoss> {
+  state.starting ??= start(options.log ?? consoleLogger).catch((error: unknown) => {
+    state.starting = undefined;
+    throw error;
+  });
+  return state.starting;
+}
+
+async function start(log: JobLogger): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: databaseUrl(),
+    schema: "pgboss",
+    application_name: "tandem-jobs",
+    max: 4,
+  });
+  // Without a listener an 'error' event would crash the process. Messages
+  // only: job data holds ids, never anything clinical.
+  boss.on("error", (error) => {
+    if (!state.stopping) log.warn(`pg-boss: ${errorText(error)}`);
+  });
+  try {
+    await boss.start();
+    for (const name of JOB_NAMES) {
+      const job = JOBS[name];
+      const queue = { name, policy: "stately" as const, retryLimit: 2, retryDelay: 30, expireInSeconds: job.expireInSeconds };
+      // createQueue keeps an existing queue as it is; updateQueue applies today's options.
+      await boss.createQueue(name, queue);
+      await boss.updateQueue(name, queue);
+      await boss.schedule(name, job.cron, {}, { tz: "UTC" });
+      await boss.work(name, async (jobs) => {
+        // pg-boss 10 hands the handler a batch (one job by default); each run reads the clock then.
+        for (let i = 0; i < jobs.length; i++) {
+          const line = await job.run(new Date());
+          if (line) log.info(`${name}: ${line}`);
+        }
+      });
+    }
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    throw error;
+  }
+  state.boss = boss;
+  log.info(`runner started (${JOB_NAMES.join(", ")})`);
+  return boss;
+}
+
+/**
+ * For the app server: starts the runner without ever rejecting or blocking
+ * start-up. If pg-boss cannot start (say the database is briefly away), it
+ * logs a warning and tries again later, backing off up to 5 minutes.
+ */
+export function startJobRunnerInBackground(options: { log?: JobLogger } = {}): void {
+  const log = options.log ?? consoleLogger;
+  let delayMs = 15_000;
+  const attempt = () => {
+    startJobRunner({ log }).catch((error: unknown) => {
+      log.warn(`runner did not start (${errorText(error)}); trying again in ${Math.round(delayMs / 1000)} s`);
+      const timer = setTimeout(attempt, delayMs);
+      timer.unref();
+      delayMs = Math.min(delayMs * 2, 300_000);
+    });
+  };
+  attempt();
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : "unknown error";
+}
+
+/** Stops the workers (letting a running job finish, up to `timeoutMs`) and closes pg-boss's pool. */
+export async function stopJobRunner(options: { timeoutMs?: number } = {}): Promise<void> {
+  const starting = state.starting;
+  if (!starting) return;
+  state.starting = undefined;
+  state.stopping = true;
+  try {
+    const boss = await starting.catch(() => undefined);
+    state.boss = undefined;
+    // wait: resolves once the pool is closed.
+    if (boss) await boss.stop({ graceful: true, wait: true, timeout: options.timeoutMs ?? 20_000 });
+  } finally {
+    state.stopping = false;
+  }
+}
+
+/** The running pg-boss instance, if any (for enqueuing a job now). */
+export function runningBoss(): PgBoss | undefined {
+  return state.boss;
+}

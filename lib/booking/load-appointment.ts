@@ -86,7 +86,7 @@ export async function loadAppointmentViews(ids: string[], options: { practiceId?
           address: [location.addressLine1, location.addressLine2, location.city, location.region, location.postalCode].filter(Boolean).join(", "),
         }
       : null,
-    attendees: people.filter((p) => p.appointmentId === a.id).map(({ appointmentId: _, ...p }) => p),
+    attendees: people.filter((p) => p.appointmentId === a.id).map((p) => ({ clientId: p.clientId, firstName: p.firstName, lastName: p.lastName, email: p.email, userId: p.userId })),
   }));
 }
 

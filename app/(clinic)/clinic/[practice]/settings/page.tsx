@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { MANAGER_ROLES, requireMember } from "@/lib/auth/guards";
+import { AVAILABILITY_ROLES } from "@/lib/booking/manage-availability";
 import { PRACTICE_KIND_LABELS } from "@/lib/practices/public-practices";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -39,6 +40,30 @@ export default async function SettingsPage({ params }: { params: Promise<{ pract
             Open team
           </Link>
         </Card>
+        <Card>
+          <h2 className="mb-2 font-semibold">Services</h2>
+          <p className="text-muted">
+            {MANAGER_ROLES.includes(role)
+              ? "What clients can book: length, price, format, policies and who offers each service."
+              : "See the services clients can book."}
+          </p>
+          <Link href={`/clinic/${slug}/settings/services`} className="mt-3 inline-block font-medium text-brand underline">
+            Open services
+          </Link>
+        </Card>
+        {AVAILABILITY_ROLES.includes(role) ? (
+          <Card>
+            <h2 className="mb-2 font-semibold">Availability</h2>
+            <p className="text-muted">
+              {MANAGER_ROLES.includes(role)
+                ? "Weekly hours and date changes for each clinician, and practice closures."
+                : "Your weekly hours and days off."}
+            </p>
+            <Link href={`/clinic/${slug}/settings/availability`} className="mt-3 inline-block font-medium text-brand underline">
+              Open availability
+            </Link>
+          </Card>
+        ) : null}
       </div>
     </>
   );

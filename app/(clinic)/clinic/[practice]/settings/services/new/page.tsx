@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { ServiceForm } from "@/components/booking/admin/service-form";
+import { PageHeader } from "@/components/ui/card";
+import { MANAGER_ROLES, requireMember } from "@/lib/auth/guards";
+import { defaultCurrencyFor } from "@/lib/booking/format-money";
+import { listClinicianOptions } from "@/lib/booking/list-services";
+import { listPracticeLocations } from "@/lib/booking/manage-availability";
+import { newServiceFormValues } from "@/lib/booking/service-schema";
+
+export const metadata: Metadata = { title: "New service" };
+export const dynamic = "force-dynamic";
+
+export default async function NewServicePage({ params }: { params: Promise<{ practice: string }> }) {
+  const { practice: slug } = await params;
+  const scope = await requireMember(slug, MANAGER_ROLES);
+  const [clinicians, locations] = await Promise.all([listClinicianOptions(scope), listPracticeLocations(scope)]);
+  return (
+    <>
+      <PageHeader title="New service" />
+      <ServiceForm
+        practiceSlug={slug}
+        serviceId={null}
+        defaults={newServiceFormValues(defaultCurrencyFor(scope.practice.country))}
+        clinicians={clinicians}
+        hasLocations={locations.length > 0}
+      />
+    </>
+  );
+}

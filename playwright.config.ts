@@ -3,10 +3,11 @@ import { CHROMIUM_PATH } from "./scripts/lib/chromium";
 
 // The e2e server gets its own data directory and embedded database; the
 // test process reads the same settings so fixtures reach the same database.
-export const E2E_PORT = 3100;
+// E2E_PORT / E2E_PG_PORT let two checkouts on one machine run their suites side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_ENV = {
   DATA_DIR: ".data/e2e",
-  EMBEDDED_PG_PORT: "54339",
+  EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
   APP_URL: `http://127.0.0.1:${E2E_PORT}`,
 };
 Object.assign(process.env, E2E_ENV);

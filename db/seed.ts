@@ -1,11 +1,26 @@
 import { count, inArray, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
-import { clients, couples, locations, members, practices, users, type MemberRole } from "@/db/schema";
+import {
+  availabilityRules,
+  clients,
+  couples,
+  locations,
+  members,
+  practices,
+  serviceClinicians,
+  services,
+  users,
+  type MemberRole,
+  type ServiceAttendance,
+  type ServiceFormat,
+} from "@/db/schema";
+import { findOverlaps, parseTime } from "@/lib/booking/availability-schema";
 import { DEMO_ACCOUNTS, DEMO_PRACTICE_SLUGS, type DemoAccount } from "@/lib/demo/demo-accounts";
 
 /**
- * Demo data: three fictional practices (one per kind), their team, and
- * clients with portal access, so a fresh machine has something to click.
+ * Demo data: three fictional practices (one per kind), their team, clients
+ * with portal access, services and weekly hours, so a fresh machine has
+ * something to click and the public booking pages offer real times.
  * Every person here is listed in DEMO_ACCOUNTS for one-click dev sign-in.
  */
 
@@ -25,6 +40,38 @@ interface StaffFixture {
   email: string;
   role: MemberRole;
   credentials: string | null;
+  /** The clinician's standing video room for online sessions. */
+  videoUrl?: string;
+}
+
+/** A service; prices and fees in minor units. Unset policies take the table's defaults. */
+interface ServiceFixture {
+  name: string;
+  description: string;
+  durationMinutes: number;
+  priceCents: number;
+  currency: "USD" | "GBP" | "EUR" | "AUD";
+  format: ServiceFormat;
+  attendance: ServiceAttendance;
+  bufferBeforeMinutes?: number;
+  bufferAfterMinutes?: number;
+  minNoticeMinutes?: number;
+  horizonDays?: number;
+  slotStepMinutes?: number;
+  cancellationWindowHours?: number;
+  lateCancelFeeCents?: number;
+  noShowFeeCents?: number;
+  /** Staff emails; default: every owner and clinician of the practice. */
+  clinicians?: string[];
+}
+
+/** Weekly hours of one staff member, in the practice's zone: ISO weekdays (1 = Monday), HH:MM, a location name or null (online/phone). */
+interface HoursFixture {
+  email: string;
+  weekdays: number[];
+  start: string;
+  end: string;
+  location: string | null;
 }
 
 interface ClientFixture {
@@ -45,6 +92,20 @@ interface PracticeFixture {
   clients: ClientFixture[];
   /** Pairs of client emails. */
   couples: [string, string][];
+  services: ServiceFixture[];
+  hours: HoursFixture[];
+}
+
+const HARBOR_THERAPIST = "therapist@harbor.demo.tandem.test";
+const KINDLING_COACH = "coach@kindling.demo.tandem.test";
+const MEADOWBROOK_PTS = ["owner@meadowbrook.demo.tandem.test", "pt@meadowbrook.demo.tandem.test", "pt2@meadowbrook.demo.tandem.test"] as const;
+
+/** 8:00–16:00 with a lunch hour, at one location, on the given days. */
+function ptDay(email: string, weekdays: number[], location: string): HoursFixture[] {
+  return [
+    { email, weekdays, start: "08:00", end: "12:00", location },
+    { email, weekdays, start: "13:00", end: "16:00", location },
+  ];
 }
 
 const DEMO_PRACTICES: PracticeFixture[] = [
@@ -74,7 +135,7 @@ const DEMO_PRACTICES: PracticeFixture[] = [
         timeZone: "America/Los_Angeles",
       },
     ],
-    staff: [{ email: "therapist@harbor.demo.tandem.test", role: "owner", credentials: "LMFT" }],
+    staff: [{ email: HARBOR_THERAPIST, role: "owner", credentials: "LMFT", videoUrl: "https://video.demo.tandem.test/harbor-maya-lindqvist" }],
     clients: [
       { email: "daniel.okafor@harbor.demo.tandem.test", firstName: "Daniel", lastName: "Okafor", pronouns: "he/him", phone: "+1 310-555-0143", dateOfBirth: "1987-03-14" },
       { email: "priya.okafor@harbor.demo.tandem.test", firstName: "Priya", lastName: "Okafor", pronouns: "she/her", phone: "+1 310-555-0144", dateOfBirth: "1989-11-02" },
@@ -85,6 +146,64 @@ const DEMO_PRACTICES: PracticeFixture[] = [
     couples: [
       ["daniel.okafor@harbor.demo.tandem.test", "priya.okafor@harbor.demo.tandem.test"],
       ["alex.chen@harbor.demo.tandem.test", "jamie.rivera@harbor.demo.tandem.test"],
+    ],
+    services: [
+      {
+        name: "Couples session",
+        description: "A 50-minute Emotionally Focused Therapy session for both partners, by secure video.",
+        durationMinutes: 50,
+        priceCents: 19_000,
+        currency: "USD",
+        format: "online",
+        attendance: "couple",
+        bufferAfterMinutes: 10,
+        minNoticeMinutes: 12 * 60,
+        horizonDays: 60,
+        slotStepMinutes: 15,
+        cancellationWindowHours: 24,
+        lateCancelFeeCents: 9_500,
+        noShowFeeCents: 19_000,
+      },
+      {
+        name: "Individual session",
+        description: "A 50-minute session for one partner, by secure video.",
+        durationMinutes: 50,
+        priceCents: 16_000,
+        currency: "USD",
+        format: "online",
+        attendance: "individual",
+        bufferAfterMinutes: 10,
+        minNoticeMinutes: 12 * 60,
+        horizonDays: 60,
+        slotStepMinutes: 15,
+        cancellationWindowHours: 24,
+        lateCancelFeeCents: 8_000,
+        noShowFeeCents: 16_000,
+      },
+      {
+        name: "Couples intensive (in person)",
+        description: "A 90-minute session for both partners at the Santa Monica office.",
+        durationMinutes: 90,
+        priceCents: 32_000,
+        currency: "USD",
+        format: "in_person",
+        attendance: "couple",
+        bufferAfterMinutes: 15,
+        minNoticeMinutes: 48 * 60,
+        horizonDays: 90,
+        slotStepMinutes: 30,
+        cancellationWindowHours: 72,
+        lateCancelFeeCents: 16_000,
+        noShowFeeCents: 32_000,
+      },
+    ],
+    hours: [
+      { email: HARBOR_THERAPIST, weekdays: [1, 2, 4], start: "09:00", end: "17:00", location: null },
+      // Wednesday mornings at the office, afternoons online.
+      { email: HARBOR_THERAPIST, weekdays: [3], start: "09:00", end: "13:00", location: "Santa Monica office" },
+      { email: HARBOR_THERAPIST, weekdays: [3], start: "13:00", end: "17:00", location: null },
+      // Evenings for parents, after the children's bedtime.
+      { email: HARBOR_THERAPIST, weekdays: [2, 4], start: "19:00", end: "21:30", location: null },
     ],
   },
   {
@@ -99,13 +218,47 @@ const DEMO_PRACTICES: PracticeFixture[] = [
       country: "GB",
     },
     locations: [],
-    staff: [{ email: "coach@kindling.demo.tandem.test", role: "owner", credentials: "PCC" }],
+    staff: [{ email: KINDLING_COACH, role: "owner", credentials: "PCC", videoUrl: "https://video.demo.tandem.test/kindling-eleanor-whitcombe" }],
     clients: [
       { email: "tom.hargreaves@kindling.demo.tandem.test", firstName: "Tom", lastName: "Hargreaves", pronouns: "he/him", phone: "+44 7700 900123", dateOfBirth: "1985-05-17" },
       { email: "amira.hargreaves@kindling.demo.tandem.test", firstName: "Amira", lastName: "Hargreaves", pronouns: "she/her", phone: "+44 7700 900124", dateOfBirth: "1988-09-25" },
       { email: "sophie.ashworth@kindling.demo.tandem.test", firstName: "Sophie", lastName: "Ashworth", pronouns: "she/her", phone: "+44 7700 900456", dateOfBirth: "1992-12-03" },
     ],
     couples: [["tom.hargreaves@kindling.demo.tandem.test", "amira.hargreaves@kindling.demo.tandem.test"]],
+    services: [
+      {
+        name: "Coaching call",
+        description: "A one-hour video call, on your own or together.",
+        durationMinutes: 60,
+        priceCents: 12_000,
+        currency: "GBP",
+        format: "online",
+        attendance: "either",
+        bufferAfterMinutes: 15,
+        slotStepMinutes: 30,
+        cancellationWindowHours: 48,
+        lateCancelFeeCents: 6_000,
+        noShowFeeCents: 12_000,
+      },
+      {
+        name: "Couples coaching",
+        description: "A 75-minute video session for both partners.",
+        durationMinutes: 75,
+        priceCents: 16_000,
+        currency: "GBP",
+        format: "online",
+        attendance: "couple",
+        bufferAfterMinutes: 15,
+        slotStepMinutes: 15,
+        cancellationWindowHours: 48,
+        lateCancelFeeCents: 8_000,
+        noShowFeeCents: 16_000,
+      },
+    ],
+    hours: [
+      { email: KINDLING_COACH, weekdays: [1, 2, 3, 4, 5], start: "10:00", end: "18:00", location: null },
+      { email: KINDLING_COACH, weekdays: [3], start: "20:00", end: "21:30", location: null },
+    ],
   },
   {
     practice: {
@@ -157,6 +310,44 @@ const DEMO_PRACTICES: PracticeFixture[] = [
       { email: "brianna.jackson@meadowbrook.demo.tandem.test", firstName: "Brianna", lastName: "Jackson", pronouns: "she/her", phone: "+1 708-555-0185", dateOfBirth: "1996-12-15" },
     ],
     couples: [],
+    services: [
+      {
+        name: "Postpartum pelvic-health evaluation",
+        description: "A 60-minute first visit: history, assessment and a plan, in the clinic.",
+        durationMinutes: 60,
+        priceCents: 22_500,
+        currency: "USD",
+        format: "in_person",
+        attendance: "individual",
+        bufferAfterMinutes: 15,
+        cancellationWindowHours: 24,
+        lateCancelFeeCents: 5_000,
+        noShowFeeCents: 7_500,
+        clinicians: [...MEADOWBROOK_PTS],
+      },
+      {
+        name: "Pelvic PT follow-up",
+        description: "A 45-minute follow-up visit in the clinic.",
+        durationMinutes: 45,
+        priceCents: 16_500,
+        currency: "USD",
+        format: "in_person",
+        attendance: "individual",
+        bufferAfterMinutes: 15,
+        cancellationWindowHours: 24,
+        lateCancelFeeCents: 4_000,
+        noShowFeeCents: 6_000,
+        clinicians: [...MEADOWBROOK_PTS],
+      },
+    ],
+    hours: [
+      ...ptDay(MEADOWBROOK_PTS[0], [1, 3], "Lincoln Park clinic"),
+      ...ptDay(MEADOWBROOK_PTS[0], [5], "Oak Park clinic"),
+      ...ptDay(MEADOWBROOK_PTS[1], [2, 4], "Lincoln Park clinic"),
+      ...ptDay(MEADOWBROOK_PTS[1], [3], "Oak Park clinic"),
+      ...ptDay(MEADOWBROOK_PTS[2], [1, 2, 4], "Oak Park clinic"),
+      ...ptDay(MEADOWBROOK_PTS[2], [5], "Lincoln Park clinic"),
+    ],
   },
 ];
 
@@ -193,12 +384,14 @@ export interface DemoSeedSummary {
   members: number;
   clients: number;
   couples: number;
+  services: number;
+  availabilityRules: number;
 }
 
 /** Writes the demo data inside the caller's transaction. */
 async function insertDemo(tx: Tx): Promise<DemoSeedSummary> {
   const accounts = demoAccountsByEmail();
-  const summary: DemoSeedSummary = { practices: 0, locations: 0, users: 0, members: 0, clients: 0, couples: 0 };
+  const summary: DemoSeedSummary = { practices: 0, locations: 0, users: 0, members: 0, clients: 0, couples: 0, services: 0, availabilityRules: 0 };
 
   // Users first. An address that already signed in keeps its user row.
   const emails = [...accounts.keys()];
@@ -221,23 +414,40 @@ async function insertDemo(tx: Tx): Promise<DemoSeedSummary> {
     const practiceId = practice!.id;
     summary.practices += 1;
 
+    const locationIdByName = new Map<string, string>();
     if (fixture.locations.length > 0) {
-      await tx.insert(locations).values(fixture.locations.map((l) => ({ ...l, practiceId })));
+      const rows = await tx
+        .insert(locations)
+        .values(fixture.locations.map((l) => ({ ...l, practiceId })))
+        .returning({ id: locations.id, name: locations.name });
+      for (const l of rows) locationIdByName.set(l.name, l.id);
       summary.locations += fixture.locations.length;
     }
 
-    await tx.insert(members).values(
-      fixture.staff.map((s) => ({
-        practiceId,
-        userId: userId(s.email),
-        role: s.role,
-        displayName: accounts.get(s.email)!.name,
-        credentials: s.credentials,
-        invitedAt: DEMO_JOINED_AT,
-        joinedAt: DEMO_JOINED_AT,
-      })),
-    );
+    const memberRows = await tx
+      .insert(members)
+      .values(
+        fixture.staff.map((s) => ({
+          practiceId,
+          userId: userId(s.email),
+          role: s.role,
+          displayName: accounts.get(s.email)!.name,
+          credentials: s.credentials,
+          videoUrl: s.videoUrl ?? null,
+          invitedAt: DEMO_JOINED_AT,
+          joinedAt: DEMO_JOINED_AT,
+        })),
+      )
+      .returning({ id: members.id, userId: members.userId });
     summary.members += fixture.staff.length;
+    const memberIdByUserId = new Map(memberRows.map((m) => [m.userId, m.id]));
+    const memberId = (email: string): string => {
+      const id = memberIdByUserId.get(userId(email));
+      if (!id) throw new Error(`demo member ${email} is not on the team of ${fixture.practice.slug}`);
+      return id;
+    };
+
+    await insertServicesAndHours(tx, fixture, practiceId, memberId, locationIdByName, summary);
 
     const clientRows = await tx
       .insert(clients)
@@ -273,7 +483,45 @@ async function insertDemo(tx: Tx): Promise<DemoSeedSummary> {
   return summary;
 }
 
-/** Inserts the three demo practices, their teams and clients, in one transaction. */
+/** A practice's services (with who offers them) and its staff's weekly hours. */
+async function insertServicesAndHours(
+  tx: Tx,
+  fixture: PracticeFixture,
+  practiceId: string,
+  memberId: (email: string) => string,
+  locationIdByName: Map<string, string>,
+  summary: DemoSeedSummary,
+): Promise<void> {
+  const slug = fixture.practice.slug;
+  const defaultClinicians = fixture.staff.filter((s) => s.role === "owner" || s.role === "clinician").map((s) => s.email);
+  for (const { clinicians, ...service } of fixture.services) {
+    if (service.format === "in_person" && fixture.locations.length === 0) throw new Error(`${slug}: in-person "${service.name}" needs a location`);
+    const [row] = await tx
+      .insert(services)
+      .values({ ...service, practiceId })
+      .returning({ id: services.id });
+    await tx.insert(serviceClinicians).values((clinicians ?? defaultClinicians).map((email) => ({ practiceId, serviceId: row!.id, memberId: memberId(email) })));
+    summary.services += 1;
+  }
+
+  const rules = fixture.hours.flatMap((h) => {
+    const startMinute = parseTime(h.start);
+    const endMinute = parseTime(h.end);
+    if (startMinute === null || endMinute === null || startMinute >= endMinute) throw new Error(`${slug}: bad hours ${h.start}–${h.end} for ${h.email}`);
+    const locationId = h.location === null ? null : locationIdByName.get(h.location);
+    if (locationId === undefined) throw new Error(`${slug}: unknown location "${h.location}"`);
+    return h.weekdays.map((weekday) => ({ practiceId, memberId: memberId(h.email), weekday, startMinute, endMinute, locationId, timeZone: fixture.practice.timeZone }));
+  });
+  // The same rule the availability form applies: no one is in two places at once.
+  for (const email of new Set(fixture.hours.map((h) => h.email))) {
+    const own = rules.filter((r) => r.memberId === memberId(email));
+    if (findOverlaps(own).length > 0) throw new Error(`${slug}: overlapping weekly hours for ${email}`);
+  }
+  if (rules.length > 0) await tx.insert(availabilityRules).values(rules);
+  summary.availabilityRules += rules.length;
+}
+
+/** Inserts the three demo practices, their teams, clients, services and hours, in one transaction. */
 export async function seedDemo(database: DbOrTx): Promise<DemoSeedSummary> {
   return database.transaction((tx) => insertDemo(tx));
 }

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { DateTime } from "luxon";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
@@ -22,6 +22,10 @@ type Step = "service" | "clinician" | "time" | "details" | "done";
 const FORMAT_LABELS = { in_person: "In person", online: "Online video", phone: "Phone" } as const;
 const ATTENDANCE_LABELS = { individual: "For one person", couple: "For couples", either: "For one person or a couple" } as const;
 
+const noSubscription = () => () => {};
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const noZone = () => null;
+
 function priceLabel(s: Pick<PublicService, "priceCents" | "currency">): string {
   return s.priceCents > 0 ? `${formatMoney(s.priceCents, s.currency)} · ${paymentLabel(s.priceCents).toLowerCase()}` : paymentLabel(0);
 }
@@ -36,18 +40,16 @@ export function BookingWizard({
   const [step, setStep] = useState<Step>("service");
   const [serviceId, setServiceId] = useState<string | null>(null);
   const [clinicianId, setClinicianId] = useState<string>("any");
-  const [visitorZone, setVisitorZone] = useState<string | null>(null);
   const [useClinicZone, setUseClinicZone] = useState(false);
   const [weekOffset, setWeekOffset] = useState(0);
-  const [slots, setSlots] = useState<SlotDto[] | null>(null);
-  const [slotsError, setSlotsError] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState<{ key: string; slots: SlotDto[] | null; error: string | null } | null>(null);
   const [hold, setHold] = useState<Hold | null>(null);
   const [conflict, setConflict] = useState<{ message: string; alternatives: SlotDto[] } | null>(null);
   const [holding, setHolding] = useState(false);
   const [done, setDone] = useState<{ emailedTo: string[] } | null>(null);
 
-  // The visitor's zone is only known in the browser; until then show the clinic's.
-  useEffect(() => setVisitorZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+  // The visitor's zone is only known in the browser; the server render shows the clinic's.
+  const visitorZone = useSyncExternalStore(noSubscription, browserZone, noZone);
   const zone = useClinicZone || !visitorZone ? practice.timeZone : visitorZone;
   const service = services.find((s) => s.id === serviceId) ?? null;
   const clinicianName = (id: string) => service?.clinicians.find((c) => c.id === id)?.name ?? "";
@@ -57,24 +59,26 @@ export function BookingWizard({
     return { from: start, to: start.plus({ days: 7 }) };
   }, [zone, weekOffset]);
 
+  // What is shown belongs to the current query; a stale answer reads as "loading".
+  const slotsKey = step === "time" && serviceId ? new URLSearchParams({ service: serviceId, clinician: clinicianId, from: range.from.toISO()!, to: range.to.toISO()! }).toString() : null;
+  const slots = loaded && loaded.key === slotsKey ? loaded.slots : null;
+  const slotsError = loaded && loaded.key === slotsKey ? loaded.error : null;
+
   useEffect(() => {
-    if (step !== "time" || !serviceId) return;
+    if (!slotsKey) return;
     let cancelled = false;
-    setSlots(null);
-    setSlotsError(null);
-    const params = new URLSearchParams({ service: serviceId, clinician: clinicianId, from: range.from.toISO()!, to: range.to.toISO()! });
-    fetch(`/api/book/${practice.slug}/slots?${params}`)
+    fetch(`/api/book/${practice.slug}/slots?${slotsKey}`)
       .then(async (res) => {
         const body = await res.json();
         if (cancelled) return;
-        if (!res.ok) setSlotsError(body.message ?? "Times could not be loaded.");
-        else setSlots(body.slots);
+        if (!res.ok) setLoaded({ key: slotsKey, slots: null, error: body.message ?? "Times could not be loaded." });
+        else setLoaded({ key: slotsKey, slots: body.slots, error: null });
       })
-      .catch(() => !cancelled && setSlotsError("Times could not be loaded. Check your connection and try again."));
+      .catch(() => !cancelled && setLoaded({ key: slotsKey, slots: null, error: "Times could not be loaded. Check your connection and try again." }));
     return () => {
       cancelled = true;
     };
-  }, [step, serviceId, clinicianId, range, practice.slug]);
+  }, [slotsKey, practice.slug]);
 
   async function chooseTime(slot: SlotDto) {
     if (!service) return;

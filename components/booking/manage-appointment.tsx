@@ -108,19 +108,20 @@ function ReschedulePicker({
   onClose: () => void;
 }) {
   const [week, setWeek] = useState(0);
-  const [slots, setSlots] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState<{ key: string; slots: string[] | null; error: string | null } | null>(null);
   const from = DateTime.now().setZone(timeZone).startOf("day").plus({ weeks: week });
   const fromIso = from.toISO()!;
   const toIso = from.plus({ days: 7 }).toISO()!;
+  // A previous week's answer is not this week's: until it arrives, show "loading".
+  const key = `${fromIso}/${toIso}`;
+  const slots = loaded?.key === key ? loaded.slots : null;
+  const error = loaded?.key === key ? loaded.error : null;
 
   useEffect(() => {
     let cancelled = false;
-    setSlots(null);
     manageSlotsAction(token, fromIso, toIso).then((r) => {
       if (cancelled) return;
-      if (r.ok) setSlots(r.slots);
-      else setError(r.message);
+      setLoaded(r.ok ? { key: `${fromIso}/${toIso}`, slots: r.slots, error: null } : { key: `${fromIso}/${toIso}`, slots: null, error: r.message });
     });
     return () => {
       cancelled = true;

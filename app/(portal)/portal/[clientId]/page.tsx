@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { PortalSessions } from "@/components/booking/schedule/portal-sessions";
 import { requireClient } from "@/lib/auth/guards";
+import { listClientSessions } from "@/lib/booking/list-client-sessions";
 
 export const metadata: Metadata = { title: "Your portal" };
 export const dynamic = "force-dynamic";
@@ -8,6 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function PortalClientPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
   const { client, practice } = await requireClient(clientId);
+  const sessions = await listClientSessions(client, new Date());
   return (
     <>
       <PageHeader title={`Hello, ${client.preferredName ?? client.firstName}`} description={practice.name} />
@@ -25,7 +28,7 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
             <dd>{client.phone ?? "—"}</dd>
           </dl>
         </Card>
-        <EmptyState title="No upcoming sessions">Sessions you book with {practice.name} will show here.</EmptyState>
+        <PortalSessions practice={{ name: practice.name, slug: practice.slug, timeZone: practice.timeZone }} {...sessions} />
         <EmptyState title="No forms to complete">When your practice sends you a form, you&apos;ll find it here.</EmptyState>
         <EmptyState title="No homework this week">Exercises your clinician assigns will appear here.</EmptyState>
       </div>

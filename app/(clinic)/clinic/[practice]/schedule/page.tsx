@@ -1,16 +1,122 @@
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DateTime } from "luxon";
+import { ScheduleCalendar } from "@/components/booking/schedule/schedule-calendar";
+import { ScheduleFilters } from "@/components/booking/schedule/schedule-filters";
+import { scheduleHref } from "@/components/booking/schedule/schedule-href";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
+import { formatDateTime } from "@/lib/booking/format-time";
+import { attendeeNames, listSchedule, listScheduleOptions, resolveScheduleFilters, todayIn, type ScheduleParams } from "@/lib/booking/list-schedule";
 
+export const metadata: Metadata = { title: "Schedule" };
 export const dynamic = "force-dynamic";
 
-export default async function SchedulePage({ params }: { params: Promise<{ practice: string }> }) {
-  await requireMember((await params).practice);
+/** "America/New York (EST)", or "(EST → EDT)" for a week that changes clocks. */
+function zoneName(zone: string, from: Date, to: Date): string {
+  const first = DateTime.fromJSDate(from, { zone }).toFormat("ZZZZ");
+  const last = DateTime.fromMillis(to.getTime() - 1, { zone }).toFormat("ZZZZ");
+  return `${zone.replace(/_/g, " ")} (${first === last ? first : `${first} → ${last}`})`;
+}
+
+function rangeTitle(view: "day" | "week", days: string[], zone: string): string {
+  const first = DateTime.fromISO(days[0]!, { zone });
+  if (view === "day") return first.toFormat("cccc d LLLL yyyy");
+  const last = DateTime.fromISO(days[days.length - 1]!, { zone });
+  return first.month === last.month
+    ? `${first.toFormat("d")} – ${last.toFormat("d LLLL yyyy")}`
+    : `${first.toFormat("d LLLL")} – ${last.toFormat("d LLLL yyyy")}`;
+}
+
+export default async function SchedulePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ practice: string }>;
+  searchParams: Promise<ScheduleParams & { booked?: string }>;
+}) {
+  const { practice: slug } = await params;
+  const scope = await requireMember(slug);
+  const query = await searchParams;
+  const now = new Date();
+  const zone = scope.practice.timeZone;
+  const options = await listScheduleOptions(scope);
+  const filters = resolveScheduleFilters(scope, query, now, options);
+  const { range } = filters;
+  const items = await listSchedule(
+    scope,
+    { from: range.from, to: range.to, memberId: filters.memberId, locationId: filters.locationId, includeCancelled: filters.includeCancelled },
+    now,
+  );
+  const today = todayIn(zone, now);
+  const keep = { member: filters.memberId, location: filters.locationId, cancelled: filters.includeCancelled };
+  const href = (q: { view?: "day" | "week"; date?: string }) => scheduleHref(slug, { view: range.view, date: range.date, ...keep, ...q });
+  const unit = range.view === "week" ? "week" : "day";
+  const booked = typeof query.booked === "string" ? items.find((a) => a.id === query.booked) : undefined;
+
   return (
     <>
-      <PageHeader title="Schedule" />
-      <EmptyState title="No sessions to show">
-        Online booking and the calendar are not set up yet. Once services and availability exist, booked sessions appear here by day and week.
-      </EmptyState>
+      <PageHeader
+        title="Schedule"
+        description={`Times in ${zoneName(zone, range.from, range.to)}`}
+        actions={<ButtonLink href={`/clinic/${slug}/schedule/new?date=${range.date < today ? today : range.date}`}>New appointment</ButtonLink>}
+      />
+      {booked ? (
+        <p role="status" className="mb-4 rounded-md border border-ok/30 bg-ok-soft px-3 py-2 text-ok">
+          Booked {booked.service.name} for {attendeeNames(booked.attendees)} on {formatDateTime(booked.startsAt, zone)}. The confirmation is on its
+          way to them.
+        </p>
+      ) : null}
+      <div className="mb-4 space-y-3">
+        <div className="flex flex-col gap-3 md:flex-row md:items-center md:justify-between">
+          <nav aria-label="Schedule dates" className="flex flex-wrap items-center gap-2">
+            <Link className={buttonClass("secondary", "sm")} href={href({ date: range.previous })}>
+              Previous {unit}
+            </Link>
+            <Link className={buttonClass("secondary", "sm")} href={href({ date: today })}>
+              Today
+            </Link>
+            <Link className={buttonClass("secondary", "sm")} href={href({ date: range.next })}>
+              Next {unit}
+            </Link>
+            <h2 className="ml-1 text-lg font-semibold">
+              {rangeTitle(range.view, range.days, zone)}
+            </h2>
+          </nav>
+          <nav aria-label="Schedule view" className="flex gap-1">
+            {(["day", "week"] as const).map((v) => (
+              <Link
+                key={v}
+                href={href({ view: v })}
+                aria-current={range.view === v ? "page" : undefined}
+                className={cn(buttonClass(range.view === v ? "primary" : "secondary", "sm"))}
+              >
+                {v === "day" ? "Day" : "Week"}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        <ScheduleFilters
+          action={`/clinic/${slug}/schedule`}
+          view={range.view}
+          date={range.date}
+          memberId={filters.memberId}
+          locationId={filters.locationId}
+          includeCancelled={filters.includeCancelled}
+          options={options}
+        />
+      </div>
+      <ScheduleCalendar
+        practiceSlug={slug}
+        view={range.view}
+        days={range.days}
+        items={items}
+        timeZone={zone}
+        today={today}
+        dayHref={(date) => scheduleHref(slug, { view: "day", date, ...keep })}
+      />
     </>
   );
 }

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { DateTime } from "luxon";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppointmentActions } from "@/components/booking/schedule/appointment-actions";
+import { scheduleHref } from "@/components/booking/schedule/schedule-href";
+import { StatusBadge } from "@/components/booking/schedule/status-badge";
+import { Card, PageHeader } from "@/components/ui/card";
+import type { AppointmentStatus } from "@/db/schema";
+import { requireMember } from "@/lib/auth/guards";
+import { STATUS_LABELS, isLateCancellation } from "@/lib/booking/appointment-status";
+import { formatMoney } from "@/lib/booking/format-money";
+import { formatTime, localDate, zoneLabel } from "@/lib/booking/format-time";
+import { attendeeNames, openScheduleAppointment, todayIn } from "@/lib/booking/list-schedule";
+import { FORMAT_LABELS } from "@/lib/booking/service-schema";
+
+export const metadata: Metadata = { title: "Appointment" };
+
+const FINAL: readonly AppointmentStatus[] = ["completed", "cancelled", "late_cancelled", "no_show", "expired"];
+export const dynamic = "force-dynamic";
+
+export default async function AppointmentPage({ params }: { params: Promise<{ practice: string; appointmentId: string }> }) {
+  const { practice: slug, appointmentId } = await params;
+  const scope = await requireMember(slug);
+  const a = await openScheduleAppointment(scope, appointmentId);
+  if (!a) notFound();
+  const now = new Date();
+  const zone = scope.practice.timeZone;
+  const date = localDate(a.startsAt, zone);
+  const started = a.startsAt <= now;
+  const clinician = a.clinician.credentials ? `${a.clinician.displayName}, ${a.clinician.credentials}` : a.clinician.displayName;
+  const rows: [string, ReactNode][] = [
+    ["When", `${DateTime.fromJSDate(a.startsAt, { zone }).toFormat("cccc d LLLL yyyy")}, ${formatTime(a.startsAt, zone)} – ${formatTime(a.endsAt, zone)}`],
+    ["Time zone", zoneLabel(zone, a.startsAt)],
+    [
+      a.attendees.length === 2 ? "Couple" : "Client",
+      a.attendees.length === 0 ? (
+        "No attendees yet"
+      ) : (
+        <span className="flex flex-wrap gap-x-1">
+          {a.attendees.map((p, i) => (
+            <span key={p.clientId}>
+              <Link href={`/clinic/${slug}/clients/${p.clientId}`} className="text-brand underline underline-offset-2">
+                {p.firstName} {p.lastName}
+              </Link>
+              {i < a.attendees.length - 1 ? " &" : ""}
+            </span>
+          ))}
+        </span>
+      ),
+    ],
+    ["Clinician", clinician],
+    ["Where", a.location ? `${a.location.name}, ${a.location.address}` : FORMAT_LABELS[a.format]],
+    ["Duration", `${a.service.durationMinutes} min`],
+    ["Price", a.priceCents > 0 ? formatMoney(a.priceCents, a.currency) : "Free"],
+  ];
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={scheduleHref(slug, { view: "week", date })} className="text-brand underline underline-offset-2">
+          Back to the week
+        </Link>
+      </p>
+      <PageHeader title={a.service.name} description={<StatusBadge status={a.status} />} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <h2 className="sr-only">Details of the session with {attendeeNames(a.attendees)}</h2>
+          <dl className="grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-[8rem_1fr]">
+            {rows.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-sm text-muted">{label}</dt>
+                <dd className="break-words">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card>
+          <AppointmentActions
+            practiceSlug={slug}
+            appointmentId={a.id}
+            timeZone={zone}
+            today={todayIn(zone, now)}
+            appointmentDate={date}
+            canChange={a.status === "confirmed" && !started}
+            canRecordOutcome={a.status === "confirmed" && started}
+            lateNow={isLateCancellation(a.startsAt, a.service.cancellationWindowHours, now)}
+            windowHours={a.service.cancellationWindowHours}
+            lateFee={a.service.lateCancelFeeCents > 0 ? formatMoney(a.service.lateCancelFeeCents, a.currency) : null}
+          />
+          {FINAL.includes(a.status) ? (
+            <p className="text-sm text-muted">This session is {STATUS_LABELS[a.status].toLowerCase()}: there is nothing more to do here.</p>
+          ) : a.status !== "confirmed" ? (
+            <p className="text-sm text-muted">This booking is not confirmed yet ({STATUS_LABELS[a.status].toLowerCase()}).</p>
+          ) : null}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NewAppointmentForm } from "@/components/booking/schedule/new-appointment-form";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { MANAGER_ROLES, requireMember } from "@/lib/auth/guards";
+import { zoneLabel } from "@/lib/booking/format-time";
+import { isIsoDate, todayIn } from "@/lib/booking/list-schedule";
+import { listServices } from "@/lib/booking/list-services";
+
+export const metadata: Metadata = { title: "New appointment" };
+export const dynamic = "force-dynamic";
+
+export default async function NewAppointmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ practice: string }>;
+  searchParams: Promise<{ date?: string | string[] }>;
+}) {
+  const { practice: slug } = await params;
+  const scope = await requireMember(slug);
+  const { date } = await searchParams;
+  const now = new Date();
+  const zone = scope.practice.timeZone;
+  const today = todayIn(zone, now);
+  const asked = Array.isArray(date) ? date[0] : date;
+  const defaultDate = isIsoDate(asked) && asked >= today ? asked : today;
+  const services = (await listServices(scope))
+    .filter((row) => !row.service.archivedAt && row.clinicians.length > 0)
+    .map(({ service, clinicians }) => ({
+      id: service.id,
+      name: service.name,
+      durationMinutes: service.durationMinutes,
+      attendance: service.attendance,
+      format: service.format,
+      clinicians: clinicians.map((c) => ({ id: c.memberId, name: c.displayName })),
+    }));
+
+  return (
+    <>
+      <PageHeader title="New appointment" description={`Times in ${zoneLabel(zone, now)}. The attendees get a confirmation email with a calendar file.`} />
+      {services.length === 0 ? (
+        <EmptyState title="No services to book">
+          A service with at least one clinician is needed first.{" "}
+          {MANAGER_ROLES.includes(scope.role) ? (
+            <Link href={`/clinic/${slug}/settings/services`} className="text-brand underline underline-offset-2">
+              Set up services
+            </Link>
+          ) : (
+            "Ask an owner or admin to set up services."
+          )}
+        </EmptyState>
+      ) : (
+        <Card>
+          <NewAppointmentForm practiceSlug={slug} timeZone={zone} today={today} defaultDate={defaultDate} services={services} />
+        </Card>
+      )}
+    </>
+  );
+}

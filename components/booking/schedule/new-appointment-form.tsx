@@ -1,0 +1,329 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useCallback, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { bookAppointmentAction, searchClientsAction, staffSlotsAction, type ClientChoice } from "@/app/(clinic)/clinic/[practice]/schedule/actions";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { Button } from "@/components/ui/button";
+import { Field, FormError, Input, Select } from "@/components/ui/field";
+import { formatDateTime, localDate } from "@/lib/booking/format-time";
+import { ATTENDANCE_LABELS, FORMAT_LABELS } from "@/lib/booking/service-schema";
+import { staffBookingSchema, type StaffBookingInput, type StaffBookingValues } from "@/lib/booking/staff-book-schema";
+import { DaySlotPicker } from "./day-slot-picker";
+import { scheduleHref } from "./schedule-href";
+
+export interface BookableService {
+  id: string;
+  name: string;
+  durationMinutes: number;
+  attendance: "individual" | "couple" | "either";
+  format: "in_person" | "online" | "phone";
+  clinicians: { id: string; name: string }[];
+}
+
+/** Who attends, from the chosen client, the service and (for "either") the couple checkbox. */
+function attendeeIds(chosen: ClientChoice | null, service: BookableService | undefined, together: boolean): string[] {
+  if (!chosen) return [];
+  const withPartner = chosen.partner ? [chosen.id, chosen.partner.id] : [chosen.id];
+  if (service?.attendance === "couple") return withPartner;
+  if (service?.attendance === "either" && together) return withPartner;
+  return [chosen.id];
+}
+
+/**
+ * Staff booking: service → clinician → client (or couple) → date → time →
+ * book. The same zod schema checks it here and again on the server, which
+ * also re-checks the time and refuses anything outside the practice.
+ */
+export function NewAppointmentForm({
+  practiceSlug,
+  timeZone,
+  today,
+  defaultDate,
+  services,
+}: {
+  practiceSlug: string;
+  timeZone: string;
+  today: string;
+  defaultDate: string;
+  services: BookableService[];
+}) {
+  const router = useRouter();
+  const form = useForm<StaffBookingInput, unknown, StaffBookingValues>({
+    resolver: zodResolver(staffBookingSchema),
+    defaultValues: { serviceId: "", clinicianId: "", clientIds: [], start: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const serviceId = useWatch({ control: form.control, name: "serviceId" });
+  const clinicianId = useWatch({ control: form.control, name: "clinicianId" });
+  const start = useWatch({ control: form.control, name: "start" });
+  const service = services.find((s) => s.id === serviceId);
+
+  const [date, setDate] = useState(defaultDate);
+  const [version, setVersion] = useState(0);
+  const [alternatives, setAlternatives] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<ClientChoice | null>(null);
+  const [together, setTogether] = useState(false);
+  const [q, setQ] = useState("");
+  const [results, setResults] = useState<ClientChoice[] | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [searchError, setSearchError] = useState<string | null>(null);
+
+  const load = useCallback(
+    (d: string) => staffSlotsAction(practiceSlug, { serviceId, clinicianId, date: d }),
+    [practiceSlug, serviceId, clinicianId],
+  );
+
+  function clearTime() {
+    form.setValue("start", "");
+    setAlternatives([]);
+  }
+
+  async function search() {
+    setSearching(true);
+    setSearchError(null);
+    try {
+      setResults(await searchClientsAction(practiceSlug, q));
+    } catch {
+      setSearchError("Clients could not be searched. Check your connection and try again.");
+    } finally {
+      setSearching(false);
+    }
+  }
+
+  function onSearchKey(e: KeyboardEvent<HTMLInputElement>) {
+    // Enter searches; it must not submit the booking.
+    if (e.key === "Enter") {
+      e.preventDefault();
+      void search();
+    }
+  }
+
+  const submit = form.handleSubmit(async () => {
+    setAlternatives([]);
+    const result = await bookAppointmentAction(practiceSlug, form.getValues());
+    if (result.ok) {
+      router.push(scheduleHref(practiceSlug, { view: "week", date: localDate(result.startsAt, timeZone), member: clinicianId, booked: result.appointmentId }));
+      return;
+    }
+    if (result.errors.start) {
+      form.setValue("start", "");
+      setVersion((v) => v + 1);
+    }
+    applyServerErrors(form, result.errors);
+    setAlternatives(result.alternatives ?? []);
+  });
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    form.setValue("clientIds", attendeeIds(chosen, service, together));
+    return submit(e);
+  }
+
+  const problem =
+    service?.attendance === "couple" && chosen && !chosen.partner
+      ? `${chosen.name} is not linked with a partner, and this is a couple service. Link the couple on the client's page, or choose a client who is in one.`
+      : undefined;
+  const clientError = errors.clientIds?.message ?? errors.clientIds?.[0]?.message ?? problem;
+  const attending = attendeeIds(chosen, service, together);
+  const attendingNames = chosen ? (attending.length === 2 && chosen.partner ? `${chosen.name} & ${chosen.partner.name}` : chosen.name) : "";
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-5">
+      <FormError message={errors.root?.message} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Service" required error={errors.serviceId?.message}>
+          {(ids) => (
+            <Select
+              {...ids}
+              {...form.register("serviceId", {
+                onChange: (e: { target: { value: string } }) => {
+                  const next = services.find((s) => s.id === e.target.value);
+                  const current = form.getValues("clinicianId");
+                  if (!next?.clinicians.some((c) => c.id === current)) form.setValue("clinicianId", next?.clinicians.length === 1 ? next.clinicians[0]!.id : "");
+                  if (next?.attendance !== "either") setTogether(false);
+                  clearTime();
+                },
+              })}
+            >
+              <option value="">Choose a service…</option>
+              {services.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} · {s.durationMinutes} min · {FORMAT_LABELS[s.format]} · {ATTENDANCE_LABELS[s.attendance]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label="Clinician" required error={errors.clinicianId?.message} hint={service ? undefined : "Choose a service first."}>
+          {(ids) => (
+            // Controlled (not registered): its options change with the service, and the
+            // value set when a service has one clinician must show at once.
+            <Select
+              {...ids}
+              name="clinicianId"
+              disabled={!service}
+              value={clinicianId}
+              onChange={(e) => {
+                form.setValue("clinicianId", e.target.value, { shouldValidate: form.formState.isSubmitted });
+                clearTime();
+              }}
+            >
+              <option value="">Choose a clinician…</option>
+              {(service?.clinicians ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      </div>
+
+      <fieldset className="space-y-2" aria-describedby={clientError ? "client-error" : undefined}>
+        <legend className="text-sm font-medium">
+          {service?.attendance === "couple" ? "Couple" : "Client"} <span className="text-muted">(required)</span>
+        </legend>
+        {service?.attendance === "couple" ? (
+          <p className="text-sm text-muted">Find either partner: a couple service books both of them.</p>
+        ) : null}
+        {chosen ? (
+          <div className="space-y-2 rounded-md border border-line p-3">
+            <p>
+              <span className="text-sm text-muted">Booking for </span>
+              <strong>{attendingNames}</strong>
+            </p>
+            {service?.attendance === "either" && chosen.partner ? (
+              <label className="flex min-h-11 items-center gap-2">
+                <input type="checkbox" checked={together} onChange={(e) => setTogether(e.target.checked)} className="h-5 w-5 accent-brand" />
+                Book as a couple session with {chosen.partner.name}
+              </label>
+            ) : null}
+            <Button variant="secondary" size="sm" onClick={() => (setChosen(null), setTogether(false), form.clearErrors("clientIds"))}>
+              Choose someone else
+            </Button>
+          </div>
+        ) : (
+          <div className="space-y-2">
+            <label htmlFor="client-search" className="text-sm font-medium">
+              Find a client
+            </label>
+            <div className="flex gap-2">
+              <Input
+                id="client-search"
+                type="search"
+                value={q}
+                onChange={(e) => setQ(e.target.value)}
+                onKeyDown={onSearchKey}
+                placeholder="Name or email"
+                autoComplete="off"
+              />
+              <Button variant="secondary" onClick={() => void search()} disabled={searching}>
+                {searching ? "Searching…" : "Search"}
+              </Button>
+            </div>
+            {searchError ? (
+              <p role="alert" className="text-sm font-medium text-danger">
+                {searchError}
+              </p>
+            ) : null}
+            {results ? (
+              results.length === 0 ? (
+                <p role="status" className="text-sm text-muted">
+                  No active clients match. Add them under Clients first.
+                </p>
+              ) : (
+                <ul aria-label="Matching clients" className="divide-y divide-line rounded-md border border-line">
+                  {results.map((c) => (
+                    <li key={c.id}>
+                      <button
+                        type="button"
+                        onClick={() => (setChosen(c), setResults(null), form.clearErrors("clientIds"))}
+                        className="block min-h-11 w-full px-3 py-2 text-left hover:bg-brand-soft"
+                      >
+                        <span className="block font-medium">{c.name}</span>
+                        <span className="block text-sm text-muted">
+                          {c.email ?? "No email"}
+                          {c.partner ? ` · Couple with ${c.partner.name}` : ""}
+                        </span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )
+            ) : null}
+          </div>
+        )}
+        {clientError ? (
+          <p id="client-error" role="alert" className="text-sm font-medium text-danger">
+            {clientError}
+          </p>
+        ) : null}
+      </fieldset>
+
+      <Field label="Date" required className="max-w-xs">
+        {(ids) => (
+          <Input
+            {...ids}
+            type="date"
+            min={today}
+            value={date}
+            onChange={(e) => {
+              setDate(e.target.value);
+              clearTime();
+            }}
+          />
+        )}
+      </Field>
+
+      <DaySlotPicker
+        ready={Boolean(service && clinicianId && /^\d{4}-\d{2}-\d{2}$/.test(date))}
+        notReadyText="Choose a service, a clinician and a date to see free times."
+        date={date}
+        version={version}
+        load={load}
+        timeZone={timeZone}
+        selected={start}
+        onSelect={(s) => {
+          form.setValue("start", s, { shouldValidate: form.formState.isSubmitted });
+          setAlternatives([]);
+        }}
+        error={errors.start?.message}
+      />
+
+      {alternatives.length > 0 ? (
+        <div className="space-y-2">
+          <h2 className="text-sm font-medium">Next free times</h2>
+          <ul className="flex flex-wrap gap-2">
+            {alternatives.map((s) => (
+              <li key={s}>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => {
+                    setDate(localDate(s, timeZone));
+                    form.setValue("start", s);
+                    form.clearErrors("start");
+                    setAlternatives([]);
+                  }}
+                >
+                  {formatDateTime(s, timeZone)}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={isSubmitting || Boolean(problem)}>
+          {isSubmitting ? "Booking…" : "Book appointment"}
+        </Button>
+        <Button variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { formatDateTime } from "@/lib/booking/format-time";
+import type { ClientSession } from "@/lib/booking/list-client-sessions";
+import { FORMAT_LABELS } from "@/lib/booking/service-schema";
+import { StatusBadge } from "./status-badge";
+
+/** The client's own sessions in the portal: upcoming first, then past. */
+export function PortalSessions({
+  practice,
+  upcoming,
+  past,
+}: {
+  practice: { name: string; slug: string; timeZone: string };
+  upcoming: ClientSession[];
+  past: ClientSession[];
+}) {
+  return (
+    <>
+      <Card>
+        <h2 className="mb-3 font-semibold">Upcoming sessions</h2>
+        {upcoming.length === 0 ? (
+          <div className="space-y-2">
+            <p className="text-muted">No upcoming sessions. Sessions you book with {practice.name} will show here.</p>
+            <Link href={`/book/${practice.slug}`} className={buttonClass("secondary", "sm")}>
+              Book a session
+            </Link>
+          </div>
+        ) : (
+          <SessionList sessions={upcoming} timeZone={practice.timeZone} label="Upcoming sessions" />
+        )}
+      </Card>
+      {past.length > 0 ? (
+        <Card>
+          <h2 className="mb-3 font-semibold">Past sessions</h2>
+          <SessionList sessions={past} timeZone={practice.timeZone} label="Past sessions" />
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+function SessionList({ sessions, timeZone, label }: { sessions: ClientSession[]; timeZone: string; label: string }) {
+  return (
+    <ul className="divide-y divide-line" aria-label={label}>
+      {sessions.map((s) => (
+        <li key={s.id} className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between">
+          <div className="min-w-0">
+            <p className="font-medium">{formatDateTime(s.startsAt, timeZone)}</p>
+            <p className="break-words">
+              {s.serviceName} with {s.clinicianName}
+            </p>
+            <p className="text-sm text-muted">
+              {s.locationName ?? FORMAT_LABELS[s.format]}
+              {s.together ? " · Couple session" : ""}
+            </p>
+            <p className="mt-1">
+              <StatusBadge status={s.status} />
+            </p>
+          </div>
+          {s.manageHref ? (
+            <Link href={s.manageHref} prefetch={false} className={buttonClass("secondary", "sm", "shrink-0")}>
+              Reschedule or cancel
+            </Link>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

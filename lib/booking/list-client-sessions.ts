@@ -1,0 +1,90 @@
+import { and, asc, desc, eq, gt, inArray, lte } from "drizzle-orm";
+import { db } from "@/db/client";
+import { appointmentAttendees, appointments, locations, members, services } from "@/db/schema";
+import type { AppointmentStatus, Client, ServiceFormat } from "@/db/schema";
+import { createManageToken, manageTokenExpiry } from "./manage-token";
+
+/** What a client sees of their sessions: no clinical detail, no other client's names. */
+export interface ClientSession {
+  id: string;
+  status: AppointmentStatus;
+  startsAt: Date;
+  endsAt: Date;
+  format: ServiceFormat;
+  /** A couple session: the client's partner attends too. */
+  together: boolean;
+  serviceName: string;
+  clinicianName: string;
+  locationName: string | null;
+  /** `/manage/<token>` for this client, on upcoming confirmed sessions only. */
+  manageHref: string | null;
+}
+
+/** Sessions a client can see: booked ones (not holds in progress or lapsed holds). */
+const VISIBLE: readonly AppointmentStatus[] = ["pending_payment", "confirmed", "completed", "cancelled", "late_cancelled", "no_show"];
+export const PAST_SESSIONS_LIMIT = 20;
+
+/**
+ * The signed-in client's own sessions, found through `appointment_attendees`
+ * for that client only: a partner sees a shared couple session because they
+ * are an attendee of it, never another client's. Upcoming (not yet ended)
+ * soonest first; past most recent first. Two queries.
+ */
+export async function listClientSessions(
+  client: Pick<Client, "id" | "practiceId">,
+  now: Date,
+): Promise<{ upcoming: ClientSession[]; past: ClientSession[] }> {
+  const columns = {
+    id: appointments.id,
+    status: appointments.status,
+    startsAt: appointments.startsAt,
+    endsAt: appointments.endsAt,
+    format: appointments.format,
+    coupleId: appointments.coupleId,
+    serviceName: services.name,
+    clinicianName: members.displayName,
+    credentials: members.credentials,
+    locationName: locations.name,
+  };
+  const base = () =>
+    db
+      .select(columns)
+      .from(appointmentAttendees)
+      .innerJoin(
+        appointments,
+        and(eq(appointments.id, appointmentAttendees.appointmentId), eq(appointments.practiceId, appointmentAttendees.practiceId)),
+      )
+      .innerJoin(services, eq(services.id, appointments.serviceId))
+      .innerJoin(members, eq(members.id, appointments.memberId))
+      .leftJoin(locations, eq(locations.id, appointments.locationId));
+  const mine = and(
+    eq(appointmentAttendees.clientId, client.id),
+    eq(appointmentAttendees.practiceId, client.practiceId),
+    inArray(appointments.status, [...VISIBLE]),
+  );
+  const [upcoming, past] = await Promise.all([
+    base()
+      .where(and(mine, gt(appointments.endsAt, now)))
+      .orderBy(asc(appointments.startsAt), asc(appointments.id)),
+    base()
+      .where(and(mine, lte(appointments.endsAt, now)))
+      .orderBy(desc(appointments.startsAt), desc(appointments.id))
+      .limit(PAST_SESSIONS_LIMIT),
+  ]);
+  const toSession = (r: (typeof upcoming)[number]): ClientSession => ({
+    id: r.id,
+    status: r.status,
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    format: r.format,
+    together: r.coupleId !== null,
+    serviceName: r.serviceName,
+    clinicianName: r.credentials ? `${r.clinicianName}, ${r.credentials}` : r.clinicianName,
+    locationName: r.locationName,
+    manageHref:
+      r.status === "confirmed" && r.startsAt > now
+        ? `/manage/${createManageToken({ appointmentId: r.id, clientId: client.id, expiresAt: manageTokenExpiry(r.endsAt) })}`
+        : null,
+  });
+  return { upcoming: upcoming.map(toSession), past: past.map(toSession) };
+}

@@ -32,18 +32,19 @@ export const personSchema = z.object({
     .transform((v) => (v ? v : null)),
 });
 
-export const bookingDetailsSchema = z
-  .object({
-    holdToken: z.string().min(10, "Choose a time first").max(2000),
-    attendees: z.array(personSchema).min(1, "Your details are needed").max(2, "At most two people attend a session"),
-    agreePolicy: z.literal(true, { message: "Please agree to the cancellation policy to book" }),
-  })
-  .superRefine((value, ctx) => {
-    const [a, b] = value.attendees;
-    if (a && b && a.email === b.email) {
-      ctx.addIssue({ code: "custom", path: ["attendees", 1, "email"], message: "Each partner needs their own email address" });
-    }
-  });
+export const bookingDetailsSchema = z.object({
+  holdToken: z.string().min(10, "Choose a time first").max(2000),
+  // Checked on the list itself, so the message shows even while other fields (the policy box) are still wrong.
+  attendees: z
+    .array(personSchema)
+    .min(1, "Your details are needed")
+    .max(2, "At most two people attend a session")
+    .superRefine((attendees, ctx) => {
+      const [a, b] = attendees;
+      if (a && b && a.email === b.email) ctx.addIssue({ code: "custom", path: [1, "email"], message: "Each partner needs their own email address" });
+    }),
+  agreePolicy: z.literal(true, { message: "Please agree to the cancellation policy to book" }),
+});
 export type BookingDetailsInput = z.input<typeof bookingDetailsSchema>;
 
 export const rescheduleSchema = z.object({ start: z.iso.datetime({ offset: true, message: "Choose a new time" }) });

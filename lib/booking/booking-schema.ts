@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailField } from "@/lib/auth/sign-in-schema";
+import { firstNameField, lastNameField, phoneField } from "@/lib/clients/client-schema";
 
 /** Public booking: the schemas the booking page and the route handlers share. */
 
@@ -20,16 +21,10 @@ export const holdSchema = z.object({
 export type HoldInput = z.input<typeof holdSchema>;
 
 export const personSchema = z.object({
-  firstName: z.string().trim().min(1, "First name is required").max(100, "First name must be at most 100 characters"),
-  lastName: z.string().trim().min(1, "Last name is required").max(100, "Last name must be at most 100 characters"),
+  firstName: firstNameField,
+  lastName: lastNameField,
   email: emailField,
-  phone: z
-    .string()
-    .trim()
-    .max(30, "Phone must be at most 30 characters")
-    .refine((v) => v === "" || /^\+?[0-9 ().-]{7,}$/.test(v), "Enter a phone number with at least 7 digits")
-    .optional()
-    .transform((v) => (v ? v : null)),
+  phone: phoneField,
 });
 
 export const bookingDetailsSchema = z.object({

@@ -1,4 +1,4 @@
-import { count, inArray, sql } from "drizzle-orm";
+import { count, eq, inArray, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import {
   availabilityRules,
@@ -16,6 +16,7 @@ import {
 } from "@/db/schema";
 import { findOverlaps, parseTime } from "@/lib/booking/availability-schema";
 import { DEMO_ACCOUNTS, DEMO_PRACTICE_SLUGS, type DemoAccount } from "@/lib/demo/demo-accounts";
+import { seedIntakeForms } from "./seed/intake";
 
 /**
  * Demo data: three fictional practices (one per kind), their team, clients
@@ -448,6 +449,13 @@ async function insertDemo(tx: Tx): Promise<DemoSeedSummary> {
     };
 
     await insertServicesAndHours(tx, fixture, practiceId, memberId, locationIdByName, summary);
+    const serviceRows = await tx.select({ id: services.id }).from(services).where(eq(services.practiceId, practiceId));
+    await seedIntakeForms(
+      tx,
+      practiceId,
+      fixture.practice.kind,
+      serviceRows.map((s) => s.id),
+    );
 
     const clientRows = await tx
       .insert(clients)

@@ -165,3 +165,12 @@ export async function assignServiceForms(appointmentId: string, now: Date): Prom
   }
   return { assigned };
 }
+
+/** For the booking flows: assigns the service's forms; a failure never undoes the booking (ids only in the log). */
+export async function assignFormsAfterBooking(appointmentId: string, now: Date): Promise<void> {
+  try {
+    await assignServiceForms(appointmentId, now);
+  } catch (error) {
+    console.warn(`[intake] forms for appointment ${appointmentId} were not assigned: ${(error as Error)?.name ?? "error"}`);
+  }
+}

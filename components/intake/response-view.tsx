@@ -3,7 +3,7 @@ import { formatAnswer } from "@/lib/intake/format-answer";
 import { isAnswerable, type FormDefinition } from "@/lib/intake/form-definition";
 
 /** A submitted response, question by question, in the version it answered. Prints cleanly. */
-export function ResponseView({ definition, answers }: { definition: FormDefinition; answers: Answers }) {
+export function ResponseView({ definition, answers, audience = "staff" }: { definition: FormDefinition; answers: Answers; audience?: "staff" | "client" }) {
   const visible = visibleQuestionIds(definition, answers);
   return (
     <div className="space-y-6 print:space-y-4">
@@ -24,7 +24,7 @@ export function ResponseView({ definition, answers }: { definition: FormDefiniti
                   </div>
                 ) : q.tone === "alert" ? (
                   <div key={q.id} className="rounded-md border border-warn/40 bg-warn-soft px-3 py-2 text-sm">
-                    <dt className="font-medium">Shown to the client</dt>
+                    <dt className="font-medium">{audience === "staff" ? "Shown to the client" : "Our message to you"}</dt>
                     <dd>{q.label}</dd>
                   </div>
                 ) : null,

@@ -9,7 +9,7 @@ import { sendFormAction } from "@/app/(clinic)/clinic/[practice]/forms/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
-import { assignFormSchema } from "@/lib/intake/assign-forms";
+import { assignFormSchema } from "@/lib/intake/assign-form-schema";
 
 type Values = z.input<typeof assignFormSchema>;
 

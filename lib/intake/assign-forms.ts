@@ -1,6 +1,5 @@
 import { createElement } from "react";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { appointmentAttendees, appointments, clients, formAssignments, formTemplates, practices, serviceForms } from "@/db/schema";
 import FormsToCompleteEmail, { formsToCompleteSubject } from "@/emails/forms-to-complete";
@@ -9,19 +8,11 @@ import { isUuid, type PracticeScope } from "@/lib/auth/guards";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
+import { assignFormSchema } from "./assign-form-schema";
 import { currentVersions } from "./versions";
 
-export const assignFormSchema = z.object({
-  templateId: z.uuid("Choose a form"),
-  dueDate: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  notify: z.boolean().default(true),
-});
-export type AssignFormInput = z.input<typeof assignFormSchema>;
+export { assignFormSchema } from "./assign-form-schema";
+
 
 export type AssignResult = { ok: true; assignmentId: string } | { ok: false; errors: FieldErrors };
 

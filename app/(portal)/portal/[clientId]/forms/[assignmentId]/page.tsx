@@ -33,7 +33,7 @@ export default async function PortalFormPage({ params }: { params: Promise<{ cli
         <PageHeader title={template.title} description={`Submitted ${when}. Thank you.`} />
         {back}
         <Card>
-          <ResponseView definition={definition} answers={response.answers} />
+          <ResponseView definition={definition} answers={response.answers} audience="client" />
         </Card>
       </>
     );

@@ -1,16 +1,11 @@
-import { z } from "zod";
 import { db } from "@/db/client";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { isUniqueViolation } from "@/lib/db/pg-error";
 import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
+import { createTemplateSchema } from "./create-template-schema";
 import { insertTemplate } from "./versions";
 
-export const createTemplateSchema = z.object({
-  title: z.string().trim().min(1, "Give the form a title").max(200, "At most 200 characters"),
-  kind: z.enum(["intake", "consent", "policy"], "Choose what the form is for"),
-});
-export type CreateTemplateInput = z.input<typeof createTemplateSchema>;
 export type CreateTemplateResult = { ok: true; templateId: string } | { ok: false; errors: FieldErrors };
 
 function slugify(title: string): string {

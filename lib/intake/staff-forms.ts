@@ -11,6 +11,9 @@ import type { MeasureScore } from "./measures/types";
  */
 export const CLINICAL_ROLES: readonly MemberRole[] = ["owner", "admin", "clinician"];
 
+/** Who may build and publish forms: the practice's admins and clinicians. */
+export const BUILDER_ROLES: readonly MemberRole[] = ["owner", "admin", "clinician"];
+
 export function canReadAnswers(scope: Pick<PracticeScope, "role">): boolean {
   return CLINICAL_ROLES.includes(scope.role);
 }

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { MANAGER_ROLES, requireMember } from "@/lib/auth/guards";
+import { requireMember } from "@/lib/auth/guards";
 import { assignForm, type AssignResult } from "@/lib/intake/assign-forms";
 import { createTemplate, type CreateTemplateResult } from "@/lib/intake/create-template";
-import { CLINICAL_ROLES } from "@/lib/intake/staff-forms";
+import { BUILDER_ROLES } from "@/lib/intake/staff-forms";
 import { publishVersion, type PublishResult } from "@/lib/intake/versions";
 
 /** Any member may send a form (front desk chase paperwork); answers stay clinical-only. */
@@ -15,8 +15,6 @@ export async function sendFormAction(practiceSlug: string, clientId: string, inp
   return result;
 }
 
-/** Admins and clinicians build forms. */
-const BUILDER_ROLES = [...new Set([...MANAGER_ROLES, ...CLINICAL_ROLES])];
 
 export async function publishVersionAction(practiceSlug: string, templateId: string, definition: unknown): Promise<PublishResult> {
   const scope = await requireMember(practiceSlug, BUILDER_ROLES);

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DateTime } from "luxon";
+import { FormBuilder } from "@/components/intake/form-builder";
+import { FormPreview } from "@/components/intake/form-preview";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requireMember } from "@/lib/auth/guards";
+import { BUILDER_ROLES } from "@/lib/intake/staff-forms";
+import { getTemplateWithVersions } from "@/lib/intake/versions";
+
+export const metadata: Metadata = { title: "Form builder" };
+export const dynamic = "force-dynamic";
+
+export default async function FormBuilderPage({ params }: { params: Promise<{ practice: string; templateId: string }> }) {
+  const { practice: slug, templateId } = await params;
+  const scope = await requireMember(slug, BUILDER_ROLES);
+  const found = await getTemplateWithVersions(scope.practice.id, templateId);
+  if (!found || found.versions.length === 0) notFound();
+  const { template, versions } = found;
+  const current = versions[0]!;
+  const zone = scope.practice.timeZone;
+  return (
+    <>
+      <PageHeader title={template.title} description={`Version ${current.version} is current.`} />
+      <p className="mb-4">
+        <Link href={`/clinic/${slug}/forms`} className="text-brand underline">
+          All forms
+        </Link>
+      </p>
+      <div className="grid gap-4 lg:grid-cols-[3fr_1fr]">
+        <Card>
+          {template.kind === "measure" ? (
+            <>
+              <p className="mb-4 rounded-md bg-canvas p-3 text-sm">Standard measures keep their authors&apos; wording and scoring, so they cannot be edited. This is how clients see it.</p>
+              <FormPreview definition={current.definition} />
+            </>
+          ) : (
+            <FormBuilder key={current.id} practiceSlug={slug} templateId={template.id} initial={current.definition} currentVersion={current.version} />
+          )}
+        </Card>
+        <Card>
+          <h2 className="mb-2 font-semibold">Versions</h2>
+          <ol className="space-y-1 text-sm">
+            {versions.map((v) => (
+              <li key={v.id}>
+                Version {v.version}: {DateTime.fromJSDate(v.publishedAt).setZone(zone).toLocaleString(DateTime.DATETIME_MED)}
+              </li>
+            ))}
+          </ol>
+        </Card>
+      </div>
+    </>
+  );
+}

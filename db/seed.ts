@@ -16,7 +16,7 @@ import {
 } from "@/db/schema";
 import { findOverlaps, parseTime } from "@/lib/booking/availability-schema";
 import { DEMO_ACCOUNTS, DEMO_PRACTICE_SLUGS, type DemoAccount } from "@/lib/demo/demo-accounts";
-import { seedIntakeForms } from "./seed/intake";
+import { seedIntakeDemoHistory, seedIntakeForms } from "./seed/intake";
 
 /**
  * Demo data: three fictional practices (one per kind), their team, clients
@@ -450,7 +450,7 @@ async function insertDemo(tx: Tx): Promise<DemoSeedSummary> {
 
     await insertServicesAndHours(tx, fixture, practiceId, memberId, locationIdByName, summary);
     const serviceRows = await tx.select({ id: services.id }).from(services).where(eq(services.practiceId, practiceId));
-    await seedIntakeForms(
+    const intakeTemplates = await seedIntakeForms(
       tx,
       practiceId,
       fixture.practice.kind,
@@ -486,6 +486,10 @@ async function insertDemo(tx: Tx): Promise<DemoSeedSummary> {
       const [a, b] = ids.sort() as [string, string];
       await tx.insert(couples).values({ practiceId, clientAId: a, clientBId: b });
       summary.couples += 1;
+    }
+    if (fixture.practice.kind === "couples_therapy" && fixture.couples[0]) {
+      const [first, second] = fixture.couples[0].map((email) => clientIdByEmail.get(email)!) as [string, string];
+      await seedIntakeDemoHistory(tx, practiceId, intakeTemplates, [first, second], DEMO_JOINED_AT);
     }
   }
   return summary;

@@ -22,6 +22,7 @@ import type { FormDefinition } from "@/lib/intake/form-definition";
 import { listOwnForms, openAssignment, saveDraft, submitResponse, type ClientRef } from "@/lib/intake/respond";
 import { appointmentFormStatus, getResponseForStaff, listClientAssignments, listMeasureScores } from "@/lib/intake/staff-forms";
 import { publishVersion } from "@/lib/intake/versions";
+import { listServiceRequirements, setServiceRequirements } from "@/lib/intake/service-forms";
 import { auditEventsFor, countRows, createClient, createMember, createPracticeWithOwner, scopeFor, uniqueEmail } from "./helpers/factories";
 
 const NOW = new Date("2031-03-01T12:00:00Z");
@@ -307,5 +308,22 @@ describe("forms after booking", () => {
     expect(again.due).toBe(0);
     const mails = await db.select().from(emailMessages).where(and(eq(emailMessages.to, clientA.email!), eq(emailMessages.template, "forms-reminder")));
     expect(mails).toHaveLength(1);
+  });
+});
+
+describe("which services require a form", () => {
+  it("sets the services of this practice only, and refuses another practice's service", async () => {
+    const { practice, scope, slugs } = await practiceWithForms();
+    const other = await practiceWithForms();
+    const [service] = await db.insert(services).values({ practiceId: practice.id, name: "Intake session", durationMinutes: 50, format: "online", attendance: "either" }).returning();
+    const [foreign] = await db.insert(services).values({ practiceId: other.practice.id, name: "Theirs", durationMinutes: 50, format: "online", attendance: "either" }).returning();
+    const templateId = slugs.get("telehealth-consent")!;
+    expect(await setServiceRequirements(scope, templateId, { serviceIds: [service!.id] })).toEqual({ ok: true });
+    expect((await listServiceRequirements(practice.id, templateId)).filter((s) => s.required).map((s) => s.id)).toEqual([service!.id]);
+    expect(await setServiceRequirements(scope, templateId, { serviceIds: [foreign!.id] })).toMatchObject({ ok: false, errors: { serviceIds: ["Choose services from the list"] } });
+    expect(await setServiceRequirements(scope, other.slugs.get("telehealth-consent")!, { serviceIds: [] })).toMatchObject({ ok: false });
+    expect(await countRows(serviceForms, eq(serviceForms.templateId, templateId))).toBe(1);
+    expect(await setServiceRequirements(scope, templateId, { serviceIds: [] })).toEqual({ ok: true });
+    expect(await countRows(serviceForms, eq(serviceForms.templateId, templateId))).toBe(0);
   });
 });

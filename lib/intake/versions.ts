@@ -2,7 +2,8 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { formTemplates, formVersions, type FormKind, type FormTemplate, type FormVersion } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
-import { isUuid, type PracticeScope } from "@/lib/auth/guards";
+import type { PracticeScope } from "@/lib/auth/guards";
+import { isUuid } from "./is-uuid";
 import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { formDefinitionSchema, type FormDefinition } from "./form-definition";
 

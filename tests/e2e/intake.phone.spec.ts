@@ -190,7 +190,7 @@ test("the builder publishes a new version while old responses keep theirs", asyn
   await page.getByRole("tab", { name: "Preview" }).click();
   await expect(page.getByLabel("Best phone number for last-minute changes")).toBeVisible();
   await page.getByRole("button", { name: "Publish as version 2" }).click();
-  await expect(page.getByText("Published version 2")).toBeVisible();
+  await expect(page.getByText("Version 2 is current.")).toBeVisible();
   await expect(page.getByText(/^Version 2:/)).toBeVisible();
 
   // Ana's earlier answer still reads against version 1.

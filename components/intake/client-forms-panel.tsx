@@ -37,7 +37,7 @@ export async function ClientFormsPanel({ scope, clientId }: { scope: PracticeSco
   }
 
   return (
-    <div className="space-y-4 lg:col-span-2">
+    <div className="min-w-0 space-y-4 lg:col-span-2">
       {latestFlag ? (
         <div role="alert" className="rounded-lg border-2 border-danger bg-danger-soft p-4 text-danger">
           <p className="font-semibold">PHQ-9 item 9 answered above zero</p>

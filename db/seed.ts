@@ -1,4 +1,4 @@
-import { count, inArray, sql } from "drizzle-orm";
+import { count, eq, inArray, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import {
   availabilityRules,
@@ -16,6 +16,7 @@ import {
 } from "@/db/schema";
 import { findOverlaps, parseTime } from "@/lib/booking/availability-schema";
 import { DEMO_ACCOUNTS, DEMO_PRACTICE_SLUGS, type DemoAccount } from "@/lib/demo/demo-accounts";
+import { seedIntakeDemoHistory, seedIntakeForms } from "./seed/intake";
 
 /**
  * Demo data: three fictional practices (one per kind), their team, clients
@@ -448,6 +449,13 @@ async function insertDemo(tx: Tx): Promise<DemoSeedSummary> {
     };
 
     await insertServicesAndHours(tx, fixture, practiceId, memberId, locationIdByName, summary);
+    const serviceRows = await tx.select({ id: services.id }).from(services).where(eq(services.practiceId, practiceId));
+    const intakeTemplates = await seedIntakeForms(
+      tx,
+      practiceId,
+      fixture.practice.kind,
+      serviceRows.map((s) => s.id),
+    );
 
     const clientRows = await tx
       .insert(clients)
@@ -478,6 +486,10 @@ async function insertDemo(tx: Tx): Promise<DemoSeedSummary> {
       const [a, b] = ids.sort() as [string, string];
       await tx.insert(couples).values({ practiceId, clientAId: a, clientBId: b });
       summary.couples += 1;
+    }
+    if (fixture.practice.kind === "couples_therapy" && fixture.couples[0]) {
+      const [first, second] = fixture.couples[0].map((email) => clientIdByEmail.get(email)!) as [string, string];
+      await seedIntakeDemoHistory(tx, practiceId, intakeTemplates, [first, second], DEMO_JOINED_AT);
     }
   }
   return summary;

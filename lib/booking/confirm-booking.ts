@@ -6,6 +6,7 @@ import { upsertUserByEmail } from "@/lib/clients/upsert-portal-user";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { bookingDetailsSchema } from "./booking-schema";
 import { verifyToken } from "./manage-token";
+import { assignFormsAfterBooking } from "@/lib/intake/assign-forms";
 import { notifyAttendees } from "./notify-attendees";
 import { transitionAppointment } from "./transition-appointment";
 
@@ -58,6 +59,7 @@ export async function confirmBooking(practiceId: string, input: unknown, now: Da
   });
   if (outcome === "expired") return expired();
   if (!outcome.ok) return { ok: false, status: 400, errors: outcome.errors };
+  await assignFormsAfterBooking(appointmentId, now);
   await notifyAttendees(appointmentId, { kind: "confirmation" }, now);
   return { ok: true, appointmentId, attendeeEmails: attendees.map((a) => a.email) };
 }

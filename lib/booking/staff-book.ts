@@ -7,6 +7,7 @@ import { isUuid, type PracticeScope } from "@/lib/auth/guards";
 import { pgError } from "@/lib/db/pg-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { findSlots } from "./find-slots";
+import { assignFormsAfterBooking } from "@/lib/intake/assign-forms";
 import { notifyAttendees } from "./notify-attendees";
 import { isoDateField, staffBookingSchema, staffDaySlotsSchema } from "./staff-book-schema";
 
@@ -135,6 +136,7 @@ export async function bookForClients(scope: PracticeScope, input: unknown, now: 
     return refuse(TAKEN);
   }
 
+  await assignFormsAfterBooking(appointmentId, now);
   try {
     await notifyAttendees(appointmentId, { kind: "confirmation" }, now);
   } catch (error) {

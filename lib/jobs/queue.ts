@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import { databaseUrl } from "@/db/client";
 import { expireHolds } from "./expire-holds";
+import { sendFormReminders } from "./send-form-reminders";
 import { sendReminders } from "./send-reminders";
 
 /**
@@ -17,7 +18,7 @@ import { sendReminders } from "./send-reminders";
  *   unique keys), so a retried or overlapping run changes nothing twice.
  */
 
-export const JOB_NAMES = ["expire-holds", "send-reminders"] as const;
+export const JOB_NAMES = ["expire-holds", "send-reminders", "send-form-reminders"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 interface JobDefinition {
@@ -43,6 +44,14 @@ const JOBS: Record<JobName, JobDefinition> = {
     run: async (now) => {
       const r = await sendReminders(now);
       return r.due > 0 ? `reminders due ${r.due}: sent ${r.sent}, outbox ${r.outbox}, duplicate ${r.duplicate}, failed ${r.failed}` : null;
+    },
+  },
+  "send-form-reminders": {
+    cron: "*/15 * * * *",
+    expireInSeconds: 600,
+    run: async (now) => {
+      const r = await sendFormReminders(now);
+      return r.due > 0 ? `form reminders due ${r.due}: sent ${r.sent}, outbox ${r.outbox}, duplicate ${r.duplicate}, failed ${r.failed}` : null;
     },
   },
 };

@@ -36,6 +36,7 @@ describe("the job runner", () => {
     const schedules = await a.getSchedules();
     expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([
       ["expire-holds", "* * * * *"],
+      ["send-form-reminders", "*/15 * * * *"],
       ["send-reminders", "*/5 * * * *"],
     ]);
   });

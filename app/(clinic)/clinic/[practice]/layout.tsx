@@ -5,10 +5,12 @@ import { PracticeSwitcher } from "@/components/layout/practice-switcher";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { BILLING_ROLES, listMemberships, requireMember } from "@/lib/auth/guards";
 import type { MemberRole } from "@/db/schema";
+import { BUILDER_ROLES } from "@/lib/intake/staff-forms";
 
 const NAV: { href: string; label: string; roles?: readonly MemberRole[] }[] = [
   { href: "/schedule", label: "Schedule" },
   { href: "/clients", label: "Clients" },
+  { href: "/forms", label: "Forms", roles: BUILDER_ROLES },
   { href: "/homework", label: "Homework" },
   { href: "/billing", label: "Billing", roles: BILLING_ROLES },
   { href: "/settings", label: "Settings" },

@@ -3,6 +3,8 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { PortalSessions } from "@/components/booking/schedule/portal-sessions";
 import { requireClient } from "@/lib/auth/guards";
 import { listClientSessions } from "@/lib/booking/list-client-sessions";
+import { PortalFormsCard } from "@/components/intake/portal-forms-card";
+import { listOwnForms } from "@/lib/intake/respond";
 
 export const metadata: Metadata = { title: "Your portal" };
 export const dynamic = "force-dynamic";
@@ -10,7 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function PortalClientPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
   const { client, practice } = await requireClient(clientId);
-  const sessions = await listClientSessions(client, new Date());
+  const [sessions, forms] = await Promise.all([listClientSessions(client, new Date()), listOwnForms({ id: client.id, practiceId: client.practiceId })]);
   return (
     <>
       <PageHeader title={`Hello, ${client.preferredName ?? client.firstName}`} description={practice.name} />
@@ -29,7 +31,7 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
           </dl>
         </Card>
         <PortalSessions practice={{ name: practice.name, slug: practice.slug, timeZone: practice.timeZone }} {...sessions} />
-        <EmptyState title="No forms to complete">When your practice sends you a form, you&apos;ll find it here.</EmptyState>
+        <PortalFormsCard clientId={client.id} forms={forms} />
         <EmptyState title="No homework this week">Exercises your clinician assigns will appear here.</EmptyState>
       </div>
     </>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LinkCoupleForm } from "@/components/clients/link-couple-form";
+import { ClientFormsPanel } from "@/components/intake/client-forms-panel";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
@@ -81,6 +82,7 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
             />
           )}
         </Card>
+        <ClientFormsPanel scope={scope} clientId={c.id} />
       </div>
     </>
   );

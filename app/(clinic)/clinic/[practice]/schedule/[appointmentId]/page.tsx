@@ -14,6 +14,8 @@ import { formatMoney } from "@/lib/booking/format-money";
 import { formatTime, localDate, zoneLabel } from "@/lib/booking/format-time";
 import { attendeeNames, openScheduleAppointment, todayIn } from "@/lib/booking/list-schedule";
 import { FORMAT_LABELS } from "@/lib/booking/service-schema";
+import { AttendeeForms } from "@/components/intake/attendee-forms";
+import { appointmentFormStatus } from "@/lib/intake/staff-forms";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -25,6 +27,7 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
   const scope = await requireMember(slug);
   const a = await openScheduleAppointment(scope, appointmentId);
   if (!a) notFound();
+  const formStatus = await appointmentFormStatus(scope, a.id);
   const now = new Date();
   const zone = scope.practice.timeZone;
   const date = localDate(a.startsAt, zone);
@@ -50,6 +53,7 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
         </span>
       ),
     ],
+    ...(formStatus.some((f) => f.required > 0) ? [["Forms", <AttendeeForms key="forms" slug={slug} status={formStatus} />] as [string, ReactNode]] : []),
     ["Clinician", clinician],
     ["Where", a.location ? `${a.location.name}, ${a.location.address}` : FORMAT_LABELS[a.format]],
     ["Duration", `${a.service.durationMinutes} min`],

@@ -16,6 +16,7 @@ import {
 } from "@/db/schema";
 import { findOverlaps, parseTime } from "@/lib/booking/availability-schema";
 import { DEMO_ACCOUNTS, DEMO_PRACTICE_SLUGS, type DemoAccount } from "@/lib/demo/demo-accounts";
+import { seedDemoHomework, syncHomeworkLibrary } from "./seed/homework";
 
 /**
  * Demo data: three fictional practices (one per kind), their team, clients
@@ -480,6 +481,9 @@ async function insertDemo(tx: Tx): Promise<DemoSeedSummary> {
       summary.couples += 1;
     }
   }
+  // The shared exercise library, and a little homework for the demo couples.
+  await syncHomeworkLibrary(tx);
+  await seedDemoHomework(tx);
   return summary;
 }
 

@@ -3,7 +3,8 @@ import { isIsoDate } from "./dates";
 
 const optionalWhole = (label: string, min: number, max: number) =>
   z
-    .union([z.literal(""), z.null(), z.undefined(), z.coerce.number({ message: `${label} must be a number` })])
+    .union([z.literal(""), z.null(), z.coerce.number({ message: `${label} must be a number` })])
+    .optional()
     .transform((v) => (v === "" || v === null || v === undefined ? null : v))
     .refine((n) => n === null || (Number.isInteger(n) && n >= min && n <= max), `${label} must be a whole number from ${min} to ${max}`);
 

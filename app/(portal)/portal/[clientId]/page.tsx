@@ -3,6 +3,8 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { PortalSessions } from "@/components/booking/schedule/portal-sessions";
 import { requireClient } from "@/lib/auth/guards";
 import { listClientSessions } from "@/lib/booking/list-client-sessions";
+import { PortalThisWeek } from "@/components/homework/portal-this-week";
+import { getPortalHomework } from "@/lib/homework/portal";
 
 export const metadata: Metadata = { title: "Your portal" };
 export const dynamic = "force-dynamic";
@@ -11,10 +13,12 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
   const { clientId } = await params;
   const { client, practice } = await requireClient(clientId);
   const sessions = await listClientSessions(client, new Date());
+  const homework = await getPortalHomework({ client, practice }, new Date());
   return (
     <>
       <PageHeader title={`Hello, ${client.preferredName ?? client.firstName}`} description={practice.name} />
       <div className="space-y-4">
+        <PortalThisWeek clientId={client.id} data={homework} />
         <Card>
           <h2 className="mb-2 font-semibold">Your details</h2>
           <dl className="grid grid-cols-[7rem_1fr] gap-y-1">
@@ -30,7 +34,6 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
         </Card>
         <PortalSessions practice={{ name: practice.name, slug: practice.slug, timeZone: practice.timeZone }} {...sessions} />
         <EmptyState title="No forms to complete">When your practice sends you a form, you&apos;ll find it here.</EmptyState>
-        <EmptyState title="No homework this week">Exercises your clinician assigns will appear here.</EmptyState>
       </div>
     </>
   );

@@ -56,6 +56,15 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
           </dl>
         </Card>
         <Card>
+          <h2 className="mb-3 font-semibold">Homework</h2>
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink variant="secondary" href={`/clinic/${slug}/homework/clients/${c.id}`}>
+              Homework and check-ins
+            </ButtonLink>
+            <ButtonLink href={`/clinic/${slug}/homework/assign?client=${c.id}`}>Assign homework</ButtonLink>
+          </div>
+        </Card>
+        <Card>
           <h2 className="mb-3 font-semibold">Couple</h2>
           {couple ? (
             <div className="space-y-3">

@@ -173,20 +173,20 @@ describe("assigning, checking in and privacy", () => {
     expect(JSON.stringify(aHome)).not.toContain("rushed");
     expect(aHome.due.map((d) => [d.exerciseTitle, d.done, d.target])).toEqual([
       ["The six-second hello", 1, 7],
-      ["Ten-minute daily check-in", 0, 4],
+      ["Touch with no agenda", 0, 2],
     ]);
-    expect(aHome.progress).toEqual({ done: 1, target: 11 });
+    expect(aHome.progress).toEqual({ done: 1, target: 9 });
     expect(aHome.streakWeeks).toBe(1);
 
     // A second check-in the same day replaces the first.
     await recordCheckIn(ctx(practice, b), { assignmentId, exerciseId: hello, done: true, ratings: { closeness: "3" }, reflection: "Private: I felt rushed, then calmer." }, NOW);
     expect(await countRows(checkIns, eq(checkIns.assignmentId, assignmentId))).toBe(2);
 
-    // The clinician sees per-partner adherence (through 11 March: 3 of the 7-a-week hello and 1 of the 4-a-week check-in each) and the read is audited.
+    // The clinician sees per-partner adherence (through 11 March: 3 of the 7-a-week hello, none yet of the twice-a-week touch) and the read is audited.
     const overview = await getHomeworkOverview(scope, a.id, new Date("2026-03-12T15:00:00Z"));
     expect(overview!.assignments[0]!.participants.map((p) => [p.label, p.done, p.expected])).toEqual([
-      [`${a.firstName} ${a.lastName}`, 1, 4],
-      [`${b.firstName} ${b.lastName}`, 1, 4],
+      [`${a.firstName} ${a.lastName}`, 1, 3],
+      [`${b.firstName} ${b.lastName}`, 1, 3],
     ]);
     // Both reflections, the private one included.
     expect(overview!.reflections.map((r) => [r.text, r.sharedWithPartner]).sort()).toEqual([

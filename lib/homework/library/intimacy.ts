@@ -20,8 +20,8 @@ export const INTIMACY_EXERCISES: LibraryExercise[] = [
     participants: "couple_together",
     frequencyPerWeek: 2,
     minutes: 15,
-    prompts: { ratings: [rating.closeness(), rating.comfort(), rating.desire()], questions: [question("felt", "What did you notice in your body while giving and receiving?")] },
-    clinicianNotes: "Foundation for couples where touch has become loaded ('every touch is a request'). Hold the no-sex agreement firmly for the first weeks.",
+    prompts: { ratings: [rating.closeness(), rating.comfort(), rating.pain("Any pain or discomfort? (0 none, 10 worst)")], questions: [question("felt", "What did you notice in your body while giving and receiving?")] },
+    clinicianNotes: "Foundation for couples where touch has become loaded ('every touch is a request'). Hold the no-sex agreement firmly for the first weeks. After a birth, ask about pain ratings before adding more touch.",
   },
   {
     key: "hug-until-relaxed",

@@ -50,7 +50,7 @@ export function PortalThisWeek({ clientId, data }: { clientId: string; data: Por
           {due.map((d) => (
             <li key={`${d.assignmentId}:${d.exerciseId}`}>
               <Link
-                href={`/portal/${clientId}/homework/${d.assignmentId}#exercise-${d.exerciseId}`}
+                href={`/portal/${clientId}/homework/${d.assignmentId}#exercise-${d.week ?? 0}-${d.exerciseId}`}
                 className="flex min-h-11 items-center justify-between gap-3 rounded-md border border-line p-3 hover:border-brand"
               >
                 <span>

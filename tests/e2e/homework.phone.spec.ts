@@ -42,7 +42,7 @@ test("a clinician assigns a program to a couple; each partner checks in on a pho
   await page.getByLabel("Personal note").fill("Go gently with each other this week.");
   await page.getByRole("button", { name: "Assign homework" }).click();
   await expect(page.getByRole("heading", { name: `Homework: Ana ${ana.lastName} & Ben ${ben.lastName}` })).toBeVisible();
-  await expect(page.getByText("Six-week reconnection for couples")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Assignments" }).getByText("Six-week reconnection for couples", { exact: true })).toBeVisible();
   for (const to of [ana.email, ben.email]) {
     const [mail] = await emailsTo(to);
     expect(mail?.template).toBe("homework-assigned");

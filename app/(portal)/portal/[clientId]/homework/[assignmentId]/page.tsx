@@ -18,8 +18,9 @@ export default async function PortalAssignmentPage({ params }: { params: Promise
   const data = await getPortalAssignment(scope, assignmentId, new Date());
   if (!data) notFound();
   const { assignment, steps, due, own } = data;
-  const dueByExercise = new Map(due.map((d) => [d.exerciseId, d]));
-  const current = steps.filter((s) => dueByExercise.has(s.exercise.id));
+  // A program can repeat an exercise in several weeks: what is due is this week's step.
+  const dueByStep = new Map(due.map((d) => [`${d.week}:${d.exerciseId}`, d]));
+  const current = steps.filter((s) => dueByStep.has(`${s.week}:${s.exercise.id}`));
   const shown = current.length ? current : steps;
   const open = data.status === "active";
   return (
@@ -41,13 +42,13 @@ export default async function PortalAssignmentPage({ params }: { params: Promise
       ) : null}
       <div className="space-y-4">
         {shown.map((s) => {
-          const d = dueByExercise.get(s.exercise.id);
+          const d = dueByStep.get(`${s.week}:${s.exercise.id}`);
           const todays = own.find((c) => c.exerciseId === s.exercise.id && c.date === data.today) ?? null;
           return (
             <Card key={`${s.week}:${s.exercise.id}`}>
-              <section id={`exercise-${s.exercise.id}`} aria-labelledby={`title-${s.exercise.id}`}>
+              <section id={`exercise-${s.week ?? 0}-${s.exercise.id}`} aria-labelledby={`title-${s.week ?? 0}-${s.exercise.id}`}>
                 <div className="mb-2 flex flex-wrap items-start justify-between gap-2">
-                  <h2 id={`title-${s.exercise.id}`} className="text-lg font-semibold">
+                  <h2 id={`title-${s.week ?? 0}-${s.exercise.id}`} className="text-lg font-semibold">
                     {s.exercise.title}
                   </h2>
                   {d ? <Badge tone={d.remaining === 0 ? "ok" : "brand"}>{d.remaining === 0 ? "Done for the week" : `${d.done} of ${d.target} this week`}</Badge> : null}

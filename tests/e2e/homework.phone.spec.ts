@@ -84,9 +84,10 @@ test("a clinician assigns a program to a couple; each partner checks in on a pho
   await benPage.goto(`/portal/${ben.id}`);
   await expect(benPage.getByRole("list", { name: "Shared by Ana" })).toContainText("I loved how slow it was.");
   await anaPage.goto(`/portal/${ana.id}`);
-  await expect(anaPage.getByText("1 of 9 done this week")).toBeVisible();
+  // This week: the daily hello (7) and the touch (2) of the program, and her own short exercise (1).
+  await expect(anaPage.getByText("1 of 10 done this week")).toBeVisible();
   await expect(anaPage.getByText("awkward")).toHaveCount(0);
-  const assignmentLink = anaPage.getByRole("link", { name: "Six-week reconnection for couples" });
+  const assignmentLink = anaPage.getByRole("link", { name: "Six-week reconnection for couples", exact: true });
   await assignmentLink.click();
   await expect(anaPage.getByRole("heading", { name: "Your check-ins" })).toBeVisible();
   await expect(anaPage.getByText("awkward")).toHaveCount(0);

@@ -9,13 +9,24 @@ export function todayIn(timeZone: string, now: Date): string {
   return DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Calendar arithmetic on YYYY-MM-DD in plain UTC milliseconds: no zone, no DST, and fast (adherence runs it thousands of times). */
+function epochDay(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+function fromEpochDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
 export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: "UTC" }).plus({ days }).toISODate()!;
+  return fromEpochDay(epochDay(date) + days);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round(DateTime.fromISO(to, { zone: "UTC" }).diff(DateTime.fromISO(from, { zone: "UTC" }), "days").days);
+  return epochDay(to) - epochDay(from);
 }
 
 export function minDate(a: string, b: string): string {
@@ -28,7 +39,9 @@ export function maxDate(a: string, b: string): string {
 
 /** Monday of the ISO week holding `date`. */
 export function weekStart(date: string): string {
-  return DateTime.fromISO(date, { zone: "UTC" }).startOf("week").toISODate()!;
+  const day = epochDay(date);
+  // 1970-01-01 was a Thursday: (day + 3) % 7 is 0 on Mondays.
+  return fromEpochDay(day - (((day + 3) % 7) + 7) % 7);
 }
 
 export function isIsoDate(value: string): boolean {

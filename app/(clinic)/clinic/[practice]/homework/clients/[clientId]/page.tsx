@@ -65,7 +65,7 @@ export default async function ClientHomeworkPage({ params }: { params: Promise<{
                     </div>
                     <Badge tone={a.status === "active" ? "ok" : "neutral"}>{a.status === "active" ? "Active" : a.status === "upcoming" ? "Upcoming" : "Finished"}</Badge>
                   </div>
-                  <table className="mt-2 w-full max-w-md text-sm">
+                  <table className="mt-2 w-full max-w-md text-sm [&_td]:pr-3 [&_th]:pr-3">
                     <caption className="sr-only">Adherence for {a.title}</caption>
                     <thead>
                       <tr className="text-left text-muted">
@@ -78,7 +78,7 @@ export default async function ClientHomeworkPage({ params }: { params: Promise<{
                     <tbody>
                       {a.participants.map((p) => (
                         <tr key={p.label}>
-                          <th scope="row" className="font-normal">{p.label}</th>
+                          <th scope="row" className="text-left font-normal">{p.label}</th>
                           <td>{p.done}</td>
                           <td>{p.expected}</td>
                           <td>{p.percent === null ? "—" : `${p.percent}%`}</td>
@@ -124,7 +124,7 @@ export default async function ClientHomeworkPage({ params }: { params: Promise<{
                       <tbody>
                         {s.rows.map((r) => (
                           <tr key={String(r.date)}>
-                            <th scope="row" className="font-normal">{formatShortDate(String(r.date))}</th>
+                            <th scope="row" className="text-left font-normal">{formatShortDate(String(r.date))}</th>
                             {people.map((p) => (
                               <td key={p.id}>{r[p.id] ?? "—"}</td>
                             ))}

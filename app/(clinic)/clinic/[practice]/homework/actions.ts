@@ -6,6 +6,7 @@ import { requireMember } from "@/lib/auth/guards";
 import type { FieldErrors } from "@/lib/form-result";
 import { assignHomework, endAssignment } from "@/lib/homework/assign";
 import { duplicateExercise, saveExercise, setExerciseArchived } from "@/lib/homework/exercises";
+import { HOMEWORK_CLINICAL_ROLES } from "@/lib/homework/labels";
 import { duplicateProgram, saveProgram, setProgramArchived } from "@/lib/homework/programs";
 
 type Failure = { ok: false; errors: FieldErrors };
@@ -53,14 +54,14 @@ export async function archiveProgramAction(slug: string, programId: string, arch
 }
 
 export async function assignAction(slug: string, input: unknown): Promise<{ ok: true; assignmentId: string } | Failure> {
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, HOMEWORK_CLINICAL_ROLES);
   const result = await assignHomework(scope, input);
   if (result.ok) revalidatePath(`/clinic/${slug}/homework`, "layout");
   return result;
 }
 
 export async function endAssignmentAction(slug: string, clientId: string, assignmentId: string): Promise<void> {
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, HOMEWORK_CLINICAL_ROLES);
   await endAssignment(scope, assignmentId);
   revalidatePath(`/clinic/${slug}/homework/clients/${clientId}`);
 }

@@ -17,6 +17,9 @@ export async function prepareDatabase(options: { seed?: boolean; quiet?: boolean
   const url = databaseUrl();
   await runMigrations(url);
   log("migrations applied");
+  // The shared homework library ships with the code: bring it up to date on every start.
+  const { syncHomeworkLibrary } = await import("./seed/homework");
+  await syncHomeworkLibrary();
   if ((options.seed ?? true) && env.SEED_DEMO === "auto") {
     const { seedDemoIfEmpty } = await import("./seed");
     if (await seedDemoIfEmpty()) log("seeded the demo practices");

@@ -17,6 +17,7 @@ import {
 import { findOverlaps, parseTime } from "@/lib/booking/availability-schema";
 import { DEMO_ACCOUNTS, DEMO_PRACTICE_SLUGS, type DemoAccount } from "@/lib/demo/demo-accounts";
 import { seedIntakeDemoHistory, seedIntakeForms } from "./seed/intake";
+import { seedDemoHomework, syncHomeworkLibrary } from "./seed/homework";
 
 /**
  * Demo data: three fictional practices (one per kind), their team, clients
@@ -492,6 +493,9 @@ async function insertDemo(tx: Tx): Promise<DemoSeedSummary> {
       await seedIntakeDemoHistory(tx, practiceId, intakeTemplates, [first, second], DEMO_JOINED_AT);
     }
   }
+  // The shared exercise library, and a little homework for the demo couples.
+  await syncHomeworkLibrary(tx);
+  await seedDemoHomework(tx);
   return summary;
 }
 

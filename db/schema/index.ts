@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./email";
 export * from "./booking";
 export * from "./intake";
+export * from "./homework";

@@ -2,6 +2,8 @@ import PgBoss from "pg-boss";
 import { databaseUrl } from "@/db/client";
 import { expireHolds } from "./expire-holds";
 import { sendFormReminders } from "./send-form-reminders";
+import { sendHomeworkDigest } from "./send-homework-digest";
+import { sendHomeworkReminders } from "./send-homework-reminders";
 import { sendReminders } from "./send-reminders";
 
 /**
@@ -18,7 +20,7 @@ import { sendReminders } from "./send-reminders";
  *   unique keys), so a retried or overlapping run changes nothing twice.
  */
 
-export const JOB_NAMES = ["expire-holds", "send-reminders", "send-form-reminders"] as const;
+export const JOB_NAMES = ["expire-holds", "send-reminders", "send-form-reminders", "homework-reminders", "homework-digest"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 interface JobDefinition {
@@ -52,6 +54,24 @@ const JOBS: Record<JobName, JobDefinition> = {
     run: async (now) => {
       const r = await sendFormReminders(now);
       return r.due > 0 ? `form reminders due ${r.due}: sent ${r.sent}, outbox ${r.outbox}, duplicate ${r.duplicate}, failed ${r.failed}` : null;
+    },
+  },
+  // Hourly, so each practice's 9:00 comes round; at most one per client per local day (keyed).
+  "homework-reminders": {
+    cron: "7 * * * *",
+    expireInSeconds: 600,
+    run: async (now) => {
+      const r = await sendHomeworkReminders(now);
+      return r.due > 0 ? `homework reminders due ${r.due}: sent ${r.sent}, outbox ${r.outbox}, duplicate ${r.duplicate}, failed ${r.failed}` : null;
+    },
+  },
+  // Mondays 13:00 UTC (morning in the Americas, afternoon in Europe); one per clinician per week (keyed).
+  "homework-digest": {
+    cron: "0 13 * * 1",
+    expireInSeconds: 600,
+    run: async (now) => {
+      const r = await sendHomeworkDigest(now);
+      return r.clinicians > 0 ? `homework digest: ${r.clinicians} clinician(s), ${r.flaggedClients} flagged client(s), sent ${r.sent}, outbox ${r.outbox}, duplicate ${r.duplicate}, failed ${r.failed}` : null;
     },
   },
 };

@@ -36,6 +36,8 @@ describe("the job runner", () => {
     const schedules = await a.getSchedules();
     expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([
       ["expire-holds", "* * * * *"],
+      ["homework-digest", "0 13 * * 1"],
+      ["homework-reminders", "7 * * * *"],
       ["send-form-reminders", "*/15 * * * *"],
       ["send-reminders", "*/5 * * * *"],
     ]);

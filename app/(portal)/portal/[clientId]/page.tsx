@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
 import { PortalSessions } from "@/components/booking/schedule/portal-sessions";
 import { requireClient } from "@/lib/auth/guards";
 import { listClientSessions } from "@/lib/booking/list-client-sessions";
 import { PortalFormsCard } from "@/components/intake/portal-forms-card";
 import { listOwnForms } from "@/lib/intake/respond";
+import { PortalThisWeek } from "@/components/homework/portal-this-week";
+import { getPortalHomework } from "@/lib/homework/portal";
 
 export const metadata: Metadata = { title: "Your portal" };
 export const dynamic = "force-dynamic";
@@ -12,11 +14,17 @@ export const dynamic = "force-dynamic";
 export default async function PortalClientPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
   const { client, practice } = await requireClient(clientId);
-  const [sessions, forms] = await Promise.all([listClientSessions(client, new Date()), listOwnForms({ id: client.id, practiceId: client.practiceId })]);
+  const now = new Date();
+  const [sessions, forms, homework] = await Promise.all([
+    listClientSessions(client, now),
+    listOwnForms({ id: client.id, practiceId: client.practiceId }),
+    getPortalHomework({ client, practice }, now),
+  ]);
   return (
     <>
       <PageHeader title={`Hello, ${client.preferredName ?? client.firstName}`} description={practice.name} />
       <div className="space-y-4">
+        <PortalThisWeek clientId={client.id} data={homework} />
         <Card>
           <h2 className="mb-2 font-semibold">Your details</h2>
           <dl className="grid grid-cols-[7rem_1fr] gap-y-1">
@@ -32,7 +40,6 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
         </Card>
         <PortalSessions practice={{ name: practice.name, slug: practice.slug, timeZone: practice.timeZone }} {...sessions} />
         <PortalFormsCard clientId={client.id} forms={forms} />
-        <EmptyState title="No homework this week">Exercises your clinician assigns will appear here.</EmptyState>
       </div>
     </>
   );

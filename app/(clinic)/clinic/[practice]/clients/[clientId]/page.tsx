@@ -8,6 +8,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { getClientRecord } from "@/lib/clients/get-client-record";
 import { listCoupleCandidates } from "@/lib/clients/list-clients";
+import { HOMEWORK_CLINICAL_ROLES } from "@/lib/homework/labels";
 import { unlinkCoupleAction } from "../actions";
 
 export const metadata: Metadata = { title: "Client" };
@@ -56,6 +57,17 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
             ))}
           </dl>
         </Card>
+        {(HOMEWORK_CLINICAL_ROLES as readonly string[]).includes(scope.role) ? (
+          <Card>
+            <h2 className="mb-3 font-semibold">Homework</h2>
+            <div className="flex flex-wrap gap-2">
+              <ButtonLink variant="secondary" href={`/clinic/${slug}/homework/clients/${c.id}`}>
+                Homework and check-ins
+              </ButtonLink>
+              <ButtonLink href={`/clinic/${slug}/homework/assign?client=${c.id}`}>Assign homework</ButtonLink>
+            </div>
+          </Card>
+        ) : null}
         <Card>
           <h2 className="mb-3 font-semibold">Couple</h2>
           {couple ? (

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AssignForm } from "@/components/homework/assign-form";
+import { PageHeader } from "@/components/ui/card";
+import { requireMember } from "@/lib/auth/guards";
+import { HOMEWORK_CLINICAL_ROLES } from "@/lib/homework/labels";
+import { getClientRecord } from "@/lib/clients/get-client-record";
+import { todayIn } from "@/lib/homework/dates";
+import { listExercises } from "@/lib/homework/exercises";
+import { listPrograms } from "@/lib/homework/programs";
+
+export const metadata: Metadata = { title: "Assign homework" };
+export const dynamic = "force-dynamic";
+
+export default async function AssignPage({ params, searchParams }: { params: Promise<{ practice: string }>; searchParams: Promise<{ client?: string; subject?: string }> }) {
+  const { practice: slug } = await params;
+  const scope = await requireMember(slug, HOMEWORK_CLINICAL_ROLES);
+  const { client: clientId = "", subject } = await searchParams;
+  const record = await getClientRecord(scope, clientId);
+  if (!record) notFound();
+  const { client, couple } = record;
+  const [programs, exercises] = await Promise.all([listPrograms(scope), listExercises(scope, {})]);
+  const assignees = [{ value: `client:${client.id}`, label: `${client.firstName} ${client.lastName} on their own` }];
+  if (couple) assignees.push({ value: `couple:${couple.id}`, label: `${client.firstName} ${client.lastName} and ${couple.partner.firstName} ${couple.partner.lastName} (couple)` });
+  return (
+    <>
+      <PageHeader title="Assign homework" description={`${client.firstName} ${client.lastName}`} />
+      <AssignForm
+        slug={slug}
+        clientId={client.id}
+        assignees={assignees}
+        programs={programs.map((p) => ({ value: `program:${p.id}`, label: `${p.title} (${p.weeks} weeks)`, weeks: p.weeks }))}
+        exercises={exercises.map((e) => ({ value: `exercise:${e.id}`, label: e.title, frequencyPerWeek: e.frequencyPerWeek }))}
+        today={todayIn(scope.practice.timeZone, new Date())}
+        defaultSubject={subject}
+      />
+    </>
+  );
+}

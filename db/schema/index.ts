@@ -3,3 +3,4 @@ export * from "./practice";
 export * from "./audit";
 export * from "./email";
 export * from "./booking";
+export * from "./billing";

@@ -37,6 +37,8 @@ export const bookingDetailsSchema = z
     holdToken: z.string().min(10, "Choose a time first").max(2000),
     attendees: z.array(personSchema).min(1, "Your details are needed").max(2, "At most two people attend a session"),
     agreePolicy: z.literal(true, { message: "Please agree to the cancellation policy to book" }),
+    /** For a couple's paid session: who pays (billing). */
+    payer: z.enum(["me", "partner", "split"], { message: "Choose who pays" }).default("me"),
   })
   .superRefine((value, ctx) => {
     const [a, b] = value.attendees;

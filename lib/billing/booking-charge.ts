@@ -18,7 +18,7 @@ export async function chargeForBooking(
   tx: Tx,
   input: { practiceId: string; appointmentId: string; serviceId: string; clientIds: string[]; coupleId: string | null; payer: Payer; startsAt: Date; timeZone: string; now: Date },
 ): Promise<BookingCharge> {
-  const purchaseId = await useCredit(tx, input);
+  const purchaseId = await takeCredit(tx, input);
   if (purchaseId) return { kind: "credit", purchaseId };
 
   const [service] = await tx
@@ -53,7 +53,7 @@ export async function chargeForBooking(
 }
 
 /** Uses one credit from the soonest-expiring eligible package, if any. */
-async function useCredit(tx: Tx, input: { practiceId: string; appointmentId: string; serviceId: string; clientIds: string[]; coupleId: string | null; now: Date }): Promise<string | null> {
+async function takeCredit(tx: Tx, input: { practiceId: string; appointmentId: string; serviceId: string; clientIds: string[]; coupleId: string | null; now: Date }): Promise<string | null> {
   const owners = [inArray(packagePurchases.clientId, input.clientIds)];
   if (input.coupleId) owners.push(eq(packagePurchases.coupleId, input.coupleId));
   const candidates = await tx

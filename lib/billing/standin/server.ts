@@ -523,6 +523,21 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     return account;
   }
 
+  /** `expand[]=payment_method` and friends: the id replaced by the object, as Stripe does. */
+  function expand(obj: StripeObject, params: FormObject, account: string): StripeObject {
+    const fields = Array.isArray(params.expand) ? params.expand.filter((f): f is string => typeof f === "string") : [];
+    if (fields.length === 0) return obj;
+    const out = structuredClone(obj);
+    for (const field of fields) {
+      const id = out[field];
+      if (typeof id !== "string") continue;
+      if (field === "payment_method") out[field] = publicPm(find("payment_methods", id, account));
+      if (field === "payment_intent") out[field] = find("payment_intents", id, account);
+      if (field === "customer") out[field] = find("customers", id, account);
+    }
+    return out;
+  }
+
   // ---- HTTP --------------------------------------------------------------------
 
   async function api(method: string, pathname: string, params: FormObject, account: string, query: URLSearchParams): Promise<[number, StripeObject]> {
@@ -533,12 +548,12 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     if (method === "GET" && a === "payment_methods" && b) return [200, publicPm(find("payment_methods", b, account))];
     if (a === "checkout" && b === "sessions") {
       if (method === "POST" && !c) return [200, publicSession(createCheckoutSession(params, account))];
-      if (method === "GET" && c && !d) return [200, publicSession(find("checkout_sessions", c, account))];
+      if (method === "GET" && c && !d) return [200, expand(publicSession(find("checkout_sessions", c, account)), params, account)];
       if (method === "POST" && c && d === "expire") return [200, publicSession(expireSession(find("checkout_sessions", c, account), account))];
     }
     if (a === "payment_intents") {
       if (method === "POST" && !b) return [200, createPaymentIntent(params, account)];
-      if (method === "GET" && b) return [200, find("payment_intents", b, account)];
+      if (method === "GET" && b) return [200, expand(find("payment_intents", b, account), params, account)];
     }
     if (a === "refunds") {
       if (method === "POST" && !b) return [200, createRefund(params, account)];

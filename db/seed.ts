@@ -1,5 +1,6 @@
 import { count, inArray, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
+import { seedBillingDemo } from "./seed/billing";
 import {
   availabilityRules,
   clients,
@@ -480,6 +481,8 @@ async function insertDemo(tx: Tx): Promise<DemoSeedSummary> {
       summary.couples += 1;
     }
   }
+  // Billing (lib/billing/): payment at booking, superbill codes, a package.
+  await seedBillingDemo(tx);
   return summary;
 }
 

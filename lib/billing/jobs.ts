@@ -1,6 +1,7 @@
 import { and, eq, inArray, lte } from "drizzle-orm";
 import { db } from "@/db/client";
-import { appointments, payments } from "@/db/schema";
+import { appointments, payments, stripeCustomers } from "@/db/schema";
+import { submitFeeCharge } from "./fees";
 import { retryPendingRefunds } from "./refunds";
 import { expireCheckout, syncCheckoutSession, syncPaymentIntent } from "./sync-payments";
 
@@ -47,7 +48,9 @@ export async function reconcilePayments(now: Date): Promise<{ checked: number; s
         ? await syncCheckoutSession(p.stripeCheckoutSessionId, now)
         : p.stripePaymentIntentId
           ? await syncPaymentIntent(p.stripePaymentIntentId, now)
-          : await cancelUnsent(p.id, now);
+          : p.kind === "fee"
+            ? await retryFeeCharge(p.id, p.clientId, now)
+            : await cancelUnsent(p.id, now);
       if (outcome !== "pending" && outcome !== "unknown") settled++;
     } catch (error) {
       console.warn(`[billing] reconcile ${p.id}: ${(error as Error).message}`);
@@ -55,6 +58,15 @@ export async function reconcilePayments(now: Date): Promise<{ checked: number; s
   }
   await retryPendingRefunds(now);
   return { checked: stale.length, settled };
+}
+
+/** A fee charge whose answer never came: asked again under the same key, so Stripe returns the first attempt's result. */
+async function retryFeeCharge(paymentId: string, clientId: string, now: Date): Promise<string> {
+  const [card] = await db.select().from(stripeCustomers).where(eq(stripeCustomers.clientId, clientId));
+  if (!card?.paymentMethodId) return cancelUnsent(paymentId, now);
+  await submitFeeCharge(paymentId, card.stripeCustomerId, card.paymentMethodId, now);
+  const [row] = await db.select({ status: payments.status }).from(payments).where(eq(payments.id, paymentId));
+  return row?.status ?? "unknown";
 }
 
 /** A payment we recorded but never sent to Stripe (the process died in between) can no longer be paid. */

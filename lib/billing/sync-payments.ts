@@ -4,6 +4,7 @@ import { db, type Tx } from "@/db/client";
 import { appointments, creditUses, fees, packagePurchases, packages, payments, stripeCustomers, type Payment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { transitionAppointment } from "@/lib/booking/transition-appointment";
+import { portalBillingUrl } from "./links";
 import { kickNotifications, queueNotification } from "./notifications";
 import { queueSystemRefund, submitRefund } from "./refunds";
 import { accountOptions, stripe } from "./stripe-client";
@@ -230,6 +231,7 @@ export async function applyPaymentIntent(paymentId: string, pi: Stripe.PaymentIn
           amountCents: payment.amountCents,
           currency: payment.currency,
           description: payment.description,
+          actionUrl: portalBillingUrl(payment.clientId),
         });
       }
       return { status: "failed" as const, followUps };

@@ -1,24 +1,13 @@
 import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import Stripe from "stripe";
-import { z } from "zod";
 import { db, type DbOrTx } from "@/db/client";
 import { payments, refunds, type Refund } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { parseMoney } from "@/lib/booking/format-money";
+import { formatMoney, parseMoney } from "@/lib/booking/format-money";
+import { refundFormSchema } from "./refund-schema";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
-import { formatMoney } from "@/lib/booking/format-money";
 import { kickNotifications, queueNotification } from "./notifications";
 import { accountOptions, stripe, stripeErrorMessage } from "./stripe-client";
-
-export const refundFormSchema = z.object({
-  amount: z
-    .string()
-    .trim()
-    .min(1, "Enter the amount to refund")
-    .refine((v) => parseMoney(v).ok && (parseMoney(v) as { cents: number }).cents > 0, "Enter an amount like 95 or 95.50"),
-  reason: z.string().trim().min(3, "Say why (at least 3 characters)").max(500, "At most 500 characters"),
-});
-export type RefundFormInput = z.input<typeof refundFormSchema>;
 
 export type RefundResult = { ok: true; refundId: string; status: Refund["status"] } | { ok: false; errors: FieldErrors; message?: string };
 

@@ -8,7 +8,8 @@ import { scheduleHref } from "@/components/booking/schedule/schedule-href";
 import { StatusBadge } from "@/components/booking/schedule/status-badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import type { AppointmentStatus } from "@/db/schema";
-import { requireMember } from "@/lib/auth/guards";
+import { AppointmentBilling } from "@/components/billing/appointment-billing";
+import { BILLING_ROLES, requireMember } from "@/lib/auth/guards";
 import { STATUS_LABELS, isLateCancellation } from "@/lib/booking/appointment-status";
 import { formatMoney } from "@/lib/booking/format-money";
 import { formatTime, localDate, zoneLabel } from "@/lib/booking/format-time";
@@ -94,6 +95,16 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
             <p className="text-sm text-muted">This booking is not confirmed yet ({STATUS_LABELS[a.status].toLowerCase()}).</p>
           ) : null}
         </Card>
+        {BILLING_ROLES.includes(scope.role) ? (
+          <AppointmentBilling
+            practiceSlug={slug}
+            practiceId={scope.practice.id}
+            appointmentId={a.id}
+            status={a.status}
+            attendeeIds={a.attendees.map((p) => p.clientId)}
+            fees={{ lateCancelFeeCents: a.service.lateCancelFeeCents, noShowFeeCents: a.service.noShowFeeCents, currency: a.currency }}
+          />
+        ) : null}
       </div>
     </>
   );

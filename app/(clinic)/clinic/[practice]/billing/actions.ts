@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { BILLING_ROLES, isUuid, requireMember } from "@/lib/auth/guards";
+import { chargeFee, type ChargeFeeResult } from "@/lib/billing/fees";
+import { refundPayment, type RefundResult } from "@/lib/billing/refunds";
+
+// Thin: each action checks the billing role first, then calls the domain.
+
+export async function refundPaymentAction(practiceSlug: string, paymentId: string, values: unknown): Promise<RefundResult> {
+  const scope = await requireMember(practiceSlug, BILLING_ROLES);
+  if (!isUuid(paymentId)) return { ok: false, errors: { form: ["That payment was not found"] } };
+  const result = await refundPayment({ practiceId: scope.practice.id, paymentId, actor: { kind: "member", userId: scope.user.id }, values }, new Date());
+  revalidatePath(`/clinic/${practiceSlug}/billing`, "layout");
+  return result;
+}
+
+export async function chargeFeeAction(practiceSlug: string, appointmentId: string, kind: unknown): Promise<ChargeFeeResult> {
+  const scope = await requireMember(practiceSlug, BILLING_ROLES);
+  if (!isUuid(appointmentId) || (kind !== "no_show" && kind !== "late_cancel")) return { ok: false, message: "That fee is not known." };
+  const result = await chargeFee({ practiceId: scope.practice.id, appointmentId, kind, actorUserId: scope.user.id }, new Date());
+  revalidatePath(`/clinic/${practiceSlug}/schedule/${appointmentId}`);
+  return result;
+}

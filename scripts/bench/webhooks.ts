@@ -54,7 +54,7 @@ async function run() {
 
   type Delivery = { event: { id: string; type: string }; payload: string; signature: string };
   let capture: Delivery[] = [];
-  const standIn = await startStandIn({ port: stripePort, webhookSecret: STANDIN_WEBHOOK_SECRET, deliver: (d) => void capture.push(d), sweepIntervalMs: 600_000 });
+  const standIn = await startStandIn({ port: stripePort, webhookSecret: STANDIN_WEBHOOK_SECRET, deliver: (d) => void capture.push(d as Delivery), sweepIntervalMs: 600_000 });
   const timings: number[] = [];
   const statuses = new Map<number, number>();
 

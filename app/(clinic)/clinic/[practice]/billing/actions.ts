@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { BILLING_ROLES, isUuid, requireMember } from "@/lib/auth/guards";
+import { saveDiagnoses } from "@/lib/billing/diagnoses";
 import { chargeFee, type ChargeFeeResult } from "@/lib/billing/fees";
+import type { ActionResult } from "@/lib/form-result";
 import { refundPayment, type RefundResult } from "@/lib/billing/refunds";
 
 // Thin: each action checks the billing role first, then calls the domain.
@@ -19,6 +21,14 @@ export async function chargeFeeAction(practiceSlug: string, appointmentId: strin
   const scope = await requireMember(practiceSlug, BILLING_ROLES);
   if (!isUuid(appointmentId) || (kind !== "no_show" && kind !== "late_cancel")) return { ok: false, message: "That fee is not known." };
   const result = await chargeFee({ practiceId: scope.practice.id, appointmentId, kind, actorUserId: scope.user.id }, new Date());
+  revalidatePath(`/clinic/${practiceSlug}/schedule/${appointmentId}`);
+  return result;
+}
+
+export async function saveDiagnosesAction(practiceSlug: string, appointmentId: string, values: unknown): Promise<ActionResult> {
+  const scope = await requireMember(practiceSlug, ["owner", "admin", "clinician"]);
+  if (!isUuid(appointmentId)) return { ok: false, errors: { codes: ["That session was not found"] } };
+  const result = await saveDiagnoses(scope, appointmentId, values);
   revalidatePath(`/clinic/${practiceSlug}/schedule/${appointmentId}`);
   return result;
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SuperbillForm } from "@/components/billing/superbill-form";
 import { buttonClass } from "@/components/ui/button";
+import { superbillDefaults } from "@/lib/billing/superbill-defaults";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireClient } from "@/lib/auth/guards";
 import { FEE_LABELS } from "@/lib/billing/fees";
@@ -121,6 +123,12 @@ export default async function PortalBillingPage({ params, searchParams }: { para
               ))}
             </ul>
           )}
+        </Card>
+
+        <Card>
+          <h2 className="text-lg font-semibold">Superbill</h2>
+          <p className="text-sm text-muted">A statement of your sessions with their codes, for an out-of-network insurance claim.</p>
+          <SuperbillForm action={`/portal/${clientId}/billing/superbill`} {...superbillDefaults(zone, new Date())} />
         </Card>
 
         <Card>

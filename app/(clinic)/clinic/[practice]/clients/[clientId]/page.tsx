@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { SuperbillForm } from "@/components/billing/superbill-form";
 import { LinkCoupleForm } from "@/components/clients/link-couple-form";
+import { superbillDefaults } from "@/lib/billing/superbill-defaults";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
@@ -80,6 +82,11 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
               candidates={candidates.map((p) => ({ id: p.id, name: `${p.lastName}, ${p.firstName}` }))}
             />
           )}
+        </Card>
+        <Card>
+          <h2 className="font-semibold">Superbill</h2>
+          <p className="text-sm text-muted">Sessions with CPT and ICD-10 codes, fees and payments, for an out-of-network claim.</p>
+          <SuperbillForm action={`${base}/${c.id}/superbill`} {...superbillDefaults(scope.practice.timeZone, new Date())} />
         </Card>
       </div>
     </>

@@ -583,6 +583,10 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     const url = new URL(req.url ?? "/", baseUrl);
     const body = await readBody(req);
     if (url.pathname === "/__standin/health") return send(res, 200, { ok: true });
+    if (url.pathname === "/favicon.ico") {
+      res.writeHead(204);
+      return res.end();
+    }
 
     if (url.pathname.startsWith("/v1/")) {
       const fault = faults.find((f) => url.pathname.startsWith(f.pathPrefix) && f.count > 0);

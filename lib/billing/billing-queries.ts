@@ -4,6 +4,9 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { appointments, clients, fees, members, packagePurchases, packages, payments, refunds, services, stripeCustomers } from "@/db/schema";
 import type { PracticeScope } from "@/lib/auth/guards";
+import type { PaymentRow } from "./payments-csv";
+
+export type { PaymentRow } from "./payments-csv";
 
 /** The dashboard's filters, from the URL (every one optional). */
 export const paymentFiltersSchema = z.object({
@@ -15,21 +18,6 @@ export const paymentFiltersSchema = z.object({
 });
 export type PaymentFilters = z.infer<typeof paymentFiltersSchema>;
 
-export interface PaymentRow {
-  id: string;
-  createdAt: Date;
-  paidAt: Date | null;
-  kind: string;
-  status: string;
-  amountCents: number;
-  refundedCents: number;
-  currency: string;
-  description: string;
-  clientId: string;
-  clientName: string;
-  clinicianName: string | null;
-  serviceName: string | null;
-}
 
 const feeAppointments = alias(appointments, "fee_appointments");
 
@@ -163,13 +151,3 @@ export async function cardOnFile(clientIds: string[]) {
     .where(and(inArray(stripeCustomers.clientId, clientIds), isNotNull(stripeCustomers.paymentMethodId)));
 }
 
-export function csvOfPayments(rows: PaymentRow[], zone: string): string {
-  const head = ["date", "client", "description", "clinician", "service", "kind", "status", "currency", "amount", "refunded"];
-  const money = (cents: number) => (cents / 100).toFixed(2);
-  const cell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v);
-  const date = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
-  const lines = rows.map((r) =>
-    [date(r.createdAt), r.clientName, r.description, r.clinicianName ?? "", r.serviceName ?? "", r.kind, r.status, r.currency, money(r.amountCents), money(r.refundedCents)].map(cell).join(","),
-  );
-  return [head.join(","), ...lines].join("\r\n") + "\r\n";
-}

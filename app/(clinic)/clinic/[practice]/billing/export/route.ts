@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import { BILLING_ROLES, requireMember } from "@/lib/auth/guards";
 import { recordAudit, byMember } from "@/lib/audit/record-audit";
-import { csvOfPayments, listPayments, paymentFiltersSchema } from "@/lib/billing/billing-queries";
+import { listPayments, paymentFiltersSchema } from "@/lib/billing/billing-queries";
+import { csvOfPayments } from "@/lib/billing/payments-csv";
 
 /** The payments the dashboard's filters show, as CSV. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ practice: string }> }) {

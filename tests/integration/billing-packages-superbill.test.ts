@@ -10,6 +10,7 @@ import { buildSuperbill, superbillPdf } from "@/lib/billing/superbill";
 import { cancelAppointment } from "@/lib/booking/change-appointment";
 import { bookPaid, couplePeople, paidPractice } from "./helpers/billing-fixture";
 import { scopeFor } from "./helpers/factories";
+import { pdfText } from "./helpers/pdf-text";
 import { startTestStandIn, type TestStandIn } from "./helpers/stripe-standin";
 
 let stripe: TestStandIn;
@@ -111,6 +112,10 @@ describe("superbills", () => {
     const doc = await PDFDocument.load(pdf);
     expect(doc.getPageCount()).toBe(1);
     expect(doc.getTitle()).toContain("Ivy Park");
+    const text = pdfText(pdf);
+    for (const expected of ["SUPERBILL", "Tax ID (EIN): 84-1234567    Practice NPI: 1234567893", "Ivy Park", "90847", "F43.23, Z63.0", "License LMFT 12345", "$190.01"]) {
+      expect(text).toContain(expected);
+    }
     // Another practice sees nothing of this client.
     const other = await paidPractice();
     expect(await buildSuperbill(other.practice.id, client!.id, { from, to }, new Date())).toBeNull();

@@ -8,7 +8,8 @@ import { expireCheckout, syncCheckoutSession } from "@/lib/billing/sync-payments
 import { signPayload } from "@/lib/billing/standin/server";
 import { holdSlot } from "@/lib/booking/hold-slot";
 import { POST as webhookRoute } from "@/app/api/stripe/webhook/route";
-import { bookPaid, paidPractice } from "./helpers/billing-fixture";
+import { confirmBooking } from "@/lib/booking/confirm-booking";
+import { bookPaid, freeSlots, paidPractice } from "./helpers/billing-fixture";
 import { auditEventsFor } from "./helpers/factories";
 import { startTestStandIn, type TestStandIn } from "./helpers/stripe-standin";
 
@@ -128,6 +129,49 @@ describe("paying at booking", () => {
     const [after] = await paymentsOf(booked.appointmentId);
     expect(after).toMatchObject({ status: "succeeded", refundedCents: 19001 });
     expect(await appointmentStatus(booked.appointmentId)).toBe("cancelled");
+  });
+});
+
+describe("faults", () => {
+  it("Stripe failing when the checkout opens: a clear error, the time freed, nothing pending", async () => {
+    const { practice, service } = await paidPractice({ attendance: "individual" });
+    stripe.injectFault({ pathPrefix: "/v1/checkout/sessions", count: 3, status: 500 });
+    const slots = await freeSlots(practice, service.id, 3);
+    const now = new Date();
+    const hold = await holdSlot(practice.id, { serviceId: service.id, clinicianId: "any", start: new Date(slots[0]!.start).toISOString() }, now);
+    if (!hold.ok) throw new Error("hold failed");
+    const result = await confirmBooking(practice.id, { holdToken: hold.holdToken, attendees: [{ firstName: "Jo", lastName: "Kay", email: `jo-${practice.slug}@example.test` }], agreePolicy: true }, now);
+    expect(result).toMatchObject({ ok: false, status: 502, message: expect.stringContaining("The time was released.") });
+    expect(await appointmentStatus(hold.appointmentId)).toBe("expired");
+    const rows = await db.select().from(payments).where(eq(payments.appointmentId, hold.appointmentId));
+    expect(rows.map((r) => r.status)).toEqual(["cancelled"]);
+    expect(await auditEventsFor(practice.id, "appointment.checkout_failed")).toHaveLength(1);
+  });
+
+  it("a paid amount that does not match what we asked is never treated as paid, and is audited", async () => {
+    const { practice, service } = await paidPractice({ attendance: "individual" });
+    const booked = await bookPaid(practice, service.id, { people: [{ firstName: "Kim", lastName: "Lo", email: `kim-${practice.slug}@example.test` }] });
+    const [payment] = await paymentsOf(booked.appointmentId);
+    // Someone changed our record of the amount after the checkout was opened.
+    await db.update(payments).set({ amountCents: 100 }).where(eq(payments.id, payment!.id));
+    await stripe.checkout(payment!.stripeCheckoutSessionId!, "pay");
+    await stripe.settled();
+    const [after] = await paymentsOf(booked.appointmentId);
+    expect(after).toMatchObject({ status: "failed", failureMessage: "The amount paid does not match the amount asked" });
+    expect(await appointmentStatus(booked.appointmentId)).toBe("pending_payment");
+    expect(await auditEventsFor(practice.id, "payment.amount_mismatch")).toHaveLength(1);
+  });
+
+  it("the booking API takes no price from the visitor: an amount in the request is ignored", async () => {
+    const { practice, service } = await paidPractice({ attendance: "individual" });
+    const slots = await freeSlots(practice, service.id, 3);
+    const now = new Date();
+    const hold = await holdSlot(practice.id, { serviceId: service.id, clinicianId: "any", start: new Date(slots[0]!.start).toISOString() }, now);
+    if (!hold.ok) throw new Error("hold failed");
+    await confirmBooking(practice.id, { holdToken: hold.holdToken, attendees: [{ firstName: "Lu", lastName: "Ma", email: `lu-${practice.slug}@example.test` }], agreePolicy: true, amountCents: 1, priceCents: 1 }, now);
+    const [payment] = await paymentsOf(hold.appointmentId);
+    expect(payment!.amountCents).toBe(19001);
+    expect(stripe.state.checkout_sessions[payment!.stripeCheckoutSessionId!]!.amount_total).toBe(19001);
   });
 });
 

@@ -4,7 +4,7 @@ import { appointmentBilling, cardOnFile } from "@/lib/billing/billing-queries";
 import { FEE_LABELS } from "@/lib/billing/fees";
 import { formatMoney } from "@/lib/booking/format-money";
 import type { AppointmentStatus } from "@/db/schema";
-import { ChargeFeeButton } from "./charge-fee-button";
+import { ChargeFeeButton, ConfirmUnpaidButton } from "./charge-fee-button";
 
 /** Payments, fees and the card on file for one appointment (billing roles only). */
 export async function AppointmentBilling({
@@ -53,6 +53,11 @@ export async function AppointmentBilling({
         </p>
       ))}
       <p className="mt-2 text-sm text-muted">{card ? `Card on file: ${card.brand ?? "card"} ending ${card.last4}` : "No card on file."}</p>
+      {status === "pending_payment" ? (
+        <div className="mt-3">
+          <ConfirmUnpaidButton practiceSlug={practiceSlug} appointmentId={appointmentId} />
+        </div>
+      ) : null}
       {canCharge && kind ? (
         <div className="mt-3">
           <ChargeFeeButton practiceSlug={practiceSlug} appointmentId={appointmentId} kind={kind} label={`Charge ${FEE_LABELS[kind].toLowerCase()} (${formatMoney(amount, policy.currency)})`} />

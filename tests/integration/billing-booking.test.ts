@@ -9,6 +9,7 @@ import { signPayload } from "@/lib/billing/standin/server";
 import { holdSlot } from "@/lib/booking/hold-slot";
 import { POST as webhookRoute } from "@/app/api/stripe/webhook/route";
 import { confirmBooking } from "@/lib/booking/confirm-booking";
+import { confirmWithoutPayment } from "@/lib/billing/staff-confirm";
 import { bookPaid, freeSlots, paidPractice } from "./helpers/billing-fixture";
 import { auditEventsFor } from "./helpers/factories";
 import { startTestStandIn, type TestStandIn } from "./helpers/stripe-standin";
@@ -72,6 +73,24 @@ describe("paying at booking", () => {
     expect(cards.map((c) => c.cardLast4)).toEqual(["4242", "4242"]);
     expect(cards.every((c) => c.consentAt && c.paymentMethodId)).toBe(true);
     expect(await auditEventsFor(practice.id, "appointment.paid")).toHaveLength(1);
+  });
+
+  it("staff may confirm a split booking before the second half is paid; the half paid later still counts", async () => {
+    const { practice, owner, service } = await paidPractice();
+    const booked = await bookPaid(practice, service.id, { payer: "split" });
+    const [first, second] = await paymentsOf(booked.appointmentId);
+    await stripe.checkout(first!.stripeCheckoutSessionId!, "pay");
+    await stripe.settled();
+    expect(await confirmWithoutPayment({ practiceId: practice.id, appointmentId: booked.appointmentId, actorUserId: owner.user.id }, new Date())).toMatchObject({ ok: true });
+    expect(await appointmentStatus(booked.appointmentId)).toBe("confirmed");
+    expect(await confirmWithoutPayment({ practiceId: practice.id, appointmentId: booked.appointmentId, actorUserId: owner.user.id }, new Date())).toMatchObject({ ok: false });
+    await stripe.checkout(second!.stripeCheckoutSessionId!, "pay");
+    await stripe.settled();
+    expect((await paymentsOf(booked.appointmentId)).map((p) => p.status)).toEqual(["succeeded", "succeeded"]);
+    expect(await appointmentStatus(booked.appointmentId)).toBe("confirmed");
+    const confirmations = await db.select().from(billingNotifications).where(and(eq(billingNotifications.practiceId, practice.id), eq(billingNotifications.kind, "booking-confirmed")));
+    expect(confirmations).toHaveLength(1);
+    expect(await auditEventsFor(practice.id, "appointment.confirm_unpaid")).toHaveLength(1);
   });
 
   it("one partner pays the whole: one payment, nothing for the other partner to pay", async () => {

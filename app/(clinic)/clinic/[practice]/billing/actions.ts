@@ -6,6 +6,7 @@ import { saveDiagnoses } from "@/lib/billing/diagnoses";
 import { chargeFee, type ChargeFeeResult } from "@/lib/billing/fees";
 import type { ActionResult } from "@/lib/form-result";
 import { refundPayment, type RefundResult } from "@/lib/billing/refunds";
+import { confirmWithoutPayment } from "@/lib/billing/staff-confirm";
 
 // Thin: each action checks the billing role first, then calls the domain.
 
@@ -29,6 +30,14 @@ export async function saveDiagnosesAction(practiceSlug: string, appointmentId: s
   const scope = await requireMember(practiceSlug, ["owner", "admin", "clinician"]);
   if (!isUuid(appointmentId)) return { ok: false, errors: { codes: ["That session was not found"] } };
   const result = await saveDiagnoses(scope, appointmentId, values);
+  revalidatePath(`/clinic/${practiceSlug}/schedule/${appointmentId}`);
+  return result;
+}
+
+export async function confirmWithoutPaymentAction(practiceSlug: string, appointmentId: string): Promise<{ ok: boolean; message: string }> {
+  const scope = await requireMember(practiceSlug, BILLING_ROLES);
+  if (!isUuid(appointmentId)) return { ok: false, message: "That session was not found." };
+  const result = await confirmWithoutPayment({ practiceId: scope.practice.id, appointmentId, actorUserId: scope.user.id }, new Date());
   revalidatePath(`/clinic/${practiceSlug}/schedule/${appointmentId}`);
   return result;
 }

@@ -4,6 +4,10 @@ export async function register() {
     const { prepareDatabase } = await import("./db/boot");
     await prepareDatabase();
 
+    // No Stripe key: the local Stripe stand-in answers the SDK (lib/billing/standin/).
+    const { startLocalStandIn } = await import("./lib/billing/standin/start-local");
+    await startLocalStandIn();
+
     // Background jobs in this process unless JOB_RUNNER=off (a separate `npm run worker`).
     const { env } = await import("./lib/env");
     if ((env.JOB_RUNNER ?? "in-process") === "in-process") {

@@ -9,6 +9,8 @@ export const E2E_ENV = {
   DATA_DIR: ".data/e2e",
   EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
   APP_URL: `http://127.0.0.1:${E2E_PORT}`,
+  // The app starts the Stripe stand-in here (no Stripe keys in tests).
+  STRIPE_STANDIN_PORT: process.env.E2E_STRIPE_PORT ?? String(E2E_PORT + 10),
 };
 Object.assign(process.env, E2E_ENV);
 

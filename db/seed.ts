@@ -1,5 +1,6 @@
 import { count, eq, inArray, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
+import { seedBillingDemo } from "./seed/billing";
 import {
   availabilityRules,
   clients,
@@ -496,6 +497,8 @@ async function insertDemo(tx: Tx): Promise<DemoSeedSummary> {
   // The shared exercise library, and a little homework for the demo couples.
   await syncHomeworkLibrary(tx);
   await seedDemoHomework(tx);
+  // Billing (lib/billing/): payment at booking, superbill codes, a package.
+  await seedBillingDemo(tx);
   return summary;
 }
 

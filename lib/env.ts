@@ -26,6 +26,26 @@ const schema = z.object({
   EMAIL_FROM: z.string().min(3).default("Tandem <no-reply@tandem.localhost>"),
   /** Background jobs (reminders, expiring holds) in the app process; "off" when `npm run worker` runs them. Unset: in-process. */
   JOB_RUNNER: z.enum(["in-process", "off"]).optional(),
+  /**
+   * Stripe secret key (platform key with Connect, or a single practice's own key).
+   * Unset: the official SDK talks to the local Stripe stand-in (lib/billing/standin/).
+   */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "must look like sk_test_… or sk_live_…").optional(),
+  /** Signing secret of the webhook endpoint (whsec_…). Required with STRIPE_SECRET_KEY. */
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "must look like whsec_…").optional(),
+  /**
+   * Where the SDK sends API requests, e.g. http://127.0.0.1:12111. Unset: Stripe's own API
+   * with a key, the stand-in on STRIPE_STANDIN_PORT without one.
+   */
+  STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
+  /** Loopback port of the local Stripe stand-in (used when there is no STRIPE_SECRET_KEY). */
+  STRIPE_STANDIN_PORT: z.coerce.number().int().min(1024).max(65535).default(12111),
+  /** "on": each practice connects its own Stripe account (Connect); "off": this deployment's key takes every payment. */
+  STRIPE_CONNECT: z.enum(["on", "off"]).default("off"),
+}).superRefine((value, ctx) => {
+  if (value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set" });
+  }
 });
 
 export type Env = z.infer<typeof schema>;

@@ -26,7 +26,9 @@ const noSubscription = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const noZone = () => null;
 
-function priceLabel(s: Pick<PublicService, "priceCents" | "currency">): string {
+function priceLabel(s: Pick<PublicService, "priceCents" | "currency" | "payAtBooking">): string {
+  if (s.payAtBooking?.mode === "full") return `${formatMoney(s.priceCents, s.currency)} · paid online when you book`;
+  if (s.payAtBooking?.mode === "deposit") return `${formatMoney(s.priceCents, s.currency)} · ${formatMoney(s.payAtBooking.amountCents, s.currency)} deposit online when you book`;
   return s.priceCents > 0 ? `${formatMoney(s.priceCents, s.currency)} · ${paymentLabel(s.priceCents).toLowerCase()}` : paymentLabel(0);
 }
 
@@ -46,7 +48,7 @@ export function BookingWizard({
   const [hold, setHold] = useState<Hold | null>(null);
   const [conflict, setConflict] = useState<{ message: string; alternatives: SlotDto[] } | null>(null);
   const [holding, setHolding] = useState(false);
-  const [done, setDone] = useState<{ emailedTo: string[] } | null>(null);
+  const [done, setDone] = useState<{ emailedTo: string[]; partnerPays?: boolean } | null>(null);
 
   // The visitor's zone is only known in the browser; the server render shows the clinic's.
   const visitorZone = useSyncExternalStore(noSubscription, browserZone, noZone);
@@ -262,11 +264,21 @@ export function BookingWizard({
           clinicianName={clinicianName(hold.clinicianId)}
           onBack={() => (setHold(null), setStep("time"))}
           onExpired={(message) => (setHold(null), setConflict({ message, alternatives: [] }), setStep("time"))}
-          onDone={(emailedTo) => (setDone({ emailedTo }), setStep("done"))}
+          onDone={(emailedTo, partnerPays) => (setDone({ emailedTo, partnerPays }), setStep("done"))}
         />
       ) : null}
 
-      {step === "done" && service && hold && done ? (
+      {step === "done" && service && hold && done?.partnerPays ? (
+        <Card>
+          <h2 className="text-2xl font-semibold">Waiting for your partner&apos;s payment</h2>
+          <p className="mt-2">
+            {service.name} with {clinicianName(hold.clinicianId)} on <strong>{formatDateTime(hold.start, zone)}</strong> is held for you.
+          </p>
+          <p className="mt-2">We emailed your partner a link to pay. The session is confirmed, and you both get a confirmation, once it is paid.</p>
+        </Card>
+      ) : null}
+
+      {step === "done" && service && hold && done && !done.partnerPays ? (
         <Card>
           <h2 className="text-2xl font-semibold">You&apos;re booked</h2>
           <p className="mt-2">
@@ -290,20 +302,20 @@ function DetailsStep({
   onExpired,
   onDone,
 }: {
-  practice: { slug: string; timeZone: string };
+  practice: { slug: string; name: string; timeZone: string };
   service: PublicService;
   hold: Hold;
   zone: string;
   clinicianName: string;
   onBack: () => void;
   onExpired: (message: string) => void;
-  onDone: (emailedTo: string[]) => void;
+  onDone: (emailedTo: string[], partnerPays?: boolean) => void;
 }) {
   const empty = { firstName: "", lastName: "", email: "", phone: "" };
   const [together, setTogether] = useState(service.attendance === "couple");
   const form = useForm<BookingDetailsInput, unknown, z.output<typeof bookingDetailsSchema>>({
     resolver: zodResolver(bookingDetailsSchema),
-    defaultValues: { holdToken: hold.token, attendees: together ? [empty, empty] : [empty], agreePolicy: false as unknown as true },
+    defaultValues: { holdToken: hold.token, attendees: together ? [empty, empty] : [empty], agreePolicy: false as unknown as true, payer: "me" },
   });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "attendees" });
   const { errors, isSubmitting } = form.formState;
@@ -321,7 +333,9 @@ function DetailsStep({
       body: JSON.stringify(form.getValues()),
     });
     const body = await res.json();
-    if (res.ok) return onDone(body.emailedTo);
+    // Paid at booking: on to the payment page; the booking is confirmed once it is paid.
+    if (res.ok && body.checkoutUrl) return window.location.assign(body.checkoutUrl);
+    if (res.ok) return onDone(body.emailedTo, body.awaitingPayment);
     if (res.status === 410) return onExpired(body.message);
     if (body.errors) return applyServerErrors(form, body.errors);
     form.setError("root", { message: body.message ?? "Booking failed. Please try again." });
@@ -375,8 +389,31 @@ function DetailsStep({
             You can reschedule or cancel at no charge up to {service.cancellationWindowHours} hours before the session.
             {service.lateCancelFeeCents > 0 ? ` Later cancellations cost ${fee(service.lateCancelFeeCents)}.` : ""}
             {service.noShowFeeCents > 0 ? ` A missed session costs ${fee(service.noShowFeeCents)}.` : ""}
+            {service.payAtBooking ? " If you cancel in time, what you paid is refunded in full; a late cancellation keeps the fee and refunds the rest." : ""}
           </p>
         </div>
+        {service.payAtBooking && fields.length === 2 ? (
+          <fieldset className="space-y-1 rounded-lg border border-line p-3">
+            <legend className="px-1 font-medium">Who pays {fee(service.payAtBooking.amountCents)}?</legend>
+            {(
+              [
+                ["me", "I pay the whole amount"],
+                ["partner", "My partner pays the whole amount (we email them a link)"],
+                ["split", `We each pay half (${fee(Math.ceil(service.payAtBooking.amountCents / 2))} and ${fee(Math.floor(service.payAtBooking.amountCents / 2))}; each gets a link)`],
+              ] as const
+            ).map(([value, label]) => (
+              <label key={value} className="flex min-h-11 items-center gap-2">
+                <input type="radio" value={value} className="h-5 w-5 accent-brand" {...form.register("payer")} />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        {service.payAtBooking && (service.lateCancelFeeCents > 0 || service.noShowFeeCents > 0) ? (
+          <p className="rounded-lg bg-canvas p-3 text-sm" id="card-consent">
+            Your card is kept on file with Stripe, our payment processor, so that {practice.name} can charge the late-cancellation or no-show fee above if it applies. You will get a receipt for any charge.
+          </p>
+        ) : null}
         <div className="space-y-1">
           <label className="flex min-h-11 items-center gap-2">
             <input type="checkbox" aria-invalid={errors.agreePolicy ? true : undefined} className="h-5 w-5 accent-brand" {...form.register("agreePolicy")} />
@@ -390,7 +427,7 @@ function DetailsStep({
         </div>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Booking…" : "Confirm booking"}
+            {isSubmitting ? "Booking…" : service.payAtBooking ? "Continue to payment" : "Confirm booking"}
           </Button>
           <Button variant="secondary" onClick={onBack}>
             Choose another time

@@ -5,3 +5,4 @@ export * from "./email";
 export * from "./booking";
 export * from "./intake";
 export * from "./homework";
+export * from "./billing";

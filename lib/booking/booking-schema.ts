@@ -39,6 +39,8 @@ export const bookingDetailsSchema = z.object({
       if (a && b && a.email === b.email) ctx.addIssue({ code: "custom", path: [1, "email"], message: "Each partner needs their own email address" });
     }),
   agreePolicy: z.literal(true, { message: "Please agree to the cancellation policy to book" }),
+  /** For a couple's paid session: who pays (billing). */
+  payer: z.enum(["me", "partner", "split"], { message: "Choose who pays" }).default("me"),
 });
 export type BookingDetailsInput = z.input<typeof bookingDetailsSchema>;
 

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { appointments, services } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { applyCancellationPolicy } from "@/lib/billing/cancellation-policy";
 import { pgError } from "@/lib/db/pg-error";
 import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { isLateCancellation } from "./appointment-status";
@@ -48,6 +49,8 @@ export async function cancelAppointment(
   });
   if (!result) return { ok: false, message: "This session cannot be cancelled: it is not an upcoming confirmed session." };
   await notifyAttendees(input.appointmentId, { kind: "cancelled", late: result.late }, now);
+  // Billing: refunds, a returned package credit or the late-cancel fee, per the service's policy.
+  await applyCancellationPolicy(input.appointmentId, now);
   return { ok: true, late: result.late };
 }
 

@@ -1,6 +1,9 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import { appointmentAttendees, appointments, clients, couples, services } from "@/db/schema";
+import { appointmentAttendees, appointments, clients, couples, practices, services } from "@/db/schema";
+import { chargeForBooking } from "@/lib/billing/booking-charge";
+import { openBookingCheckouts } from "@/lib/billing/open-checkout";
+import { checkoutMinutesFor } from "@/lib/billing/payment-plan";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { upsertUserByEmail } from "@/lib/clients/upsert-portal-user";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
@@ -11,9 +14,9 @@ import { notifyAttendees } from "./notify-attendees";
 import { transitionAppointment } from "./transition-appointment";
 
 export type ConfirmResult =
-  | { ok: true; appointmentId: string; attendeeEmails: string[] }
+  | { ok: true; appointmentId: string; attendeeEmails: string[]; payment?: { checkoutUrl: string | null; partnerEmailed: boolean } }
   | { ok: false; status: 400; errors: FieldErrors }
-  | { ok: false; status: 410; message: string };
+  | { ok: false; status: 410 | 502; message: string };
 
 type Person = { firstName: string; lastName: string; email: string; phone: string | null };
 
@@ -26,16 +29,26 @@ type Person = { firstName: string; lastName: string; email: string; phone: strin
 export async function confirmBooking(practiceId: string, input: unknown, now: Date): Promise<ConfirmResult> {
   const parsed = bookingDetailsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, errors: zodFieldErrors(parsed.error) };
-  const { holdToken, attendees } = parsed.data;
+  const { holdToken, attendees, payer } = parsed.data;
   const token = verifyToken("hold", holdToken, now);
   if (!token.ok) return expired();
   const appointmentId = String((token.data as { appointmentId?: unknown }).appointmentId ?? "");
 
   const outcome = await db.transaction(async (tx) => {
     const [appt] = await tx
-      .select({ id: appointments.id, status: appointments.status, holdExpiresAt: appointments.holdExpiresAt, attendance: services.attendance })
+      .select({
+        id: appointments.id,
+        status: appointments.status,
+        holdExpiresAt: appointments.holdExpiresAt,
+        attendance: services.attendance,
+        serviceId: appointments.serviceId,
+        startsAt: appointments.startsAt,
+        practiceName: practices.name,
+        timeZone: practices.timeZone,
+      })
       .from(appointments)
       .innerJoin(services, eq(services.id, appointments.serviceId))
+      .innerJoin(practices, eq(practices.id, appointments.practiceId))
       .where(and(eq(appointments.id, appointmentId), eq(appointments.practiceId, practiceId)))
       .for("update", { of: appointments });
     if (!appt || appt.status !== "held" || !appt.holdExpiresAt || appt.holdExpiresAt <= now) return "expired" as const;
@@ -50,15 +63,35 @@ export async function confirmBooking(practiceId: string, input: unknown, now: Da
     const coupleId = clientIds.length === 2 ? await findOrLinkCouple(tx, practiceId, clientIds[0]!, clientIds[1]!) : null;
     await tx.insert(appointmentAttendees).values(clientIds.map((clientId) => ({ practiceId, appointmentId, clientId })));
     if (coupleId) await tx.update(appointments).set({ coupleId }).where(eq(appointments.id, appointmentId));
-    if (!(await transitionAppointment(tx, { practiceId, appointmentId, to: "confirmed", now }))) return "expired" as const;
+    // Billing decides: a package credit, a checkout (the booking waits for payment), or nothing online.
+    const charge = await chargeForBooking(tx, {
+      practiceId,
+      appointmentId,
+      serviceId: appt.serviceId,
+      clientIds,
+      coupleId,
+      payer: clientIds.length === 2 ? payer : "me",
+      startsAt: appt.startsAt,
+      timeZone: appt.timeZone,
+      now,
+    });
+    const to = charge.kind === "payments" ? "pending_payment" : "confirmed";
+    if (!(await transitionAppointment(tx, { practiceId, appointmentId, to, now }))) return "expired" as const;
     await recordAudit(
-      { practiceId, actor: { kind: "system" }, action: "appointment.book", subjectType: "appointment", subjectId: appointmentId, detail: { clientIds, via: "public" } },
+      { practiceId, actor: { kind: "system" }, action: "appointment.book", subjectType: "appointment", subjectId: appointmentId, detail: { clientIds, via: "public", charge: charge.kind } },
       tx,
     );
-    return { ok: true as const };
+    return { ok: true as const, charge, bookerClientId: clientIds[0]!, practiceName: appt.practiceName };
   });
   if (outcome === "expired") return expired();
   if (!outcome.ok) return { ok: false, status: 400, errors: outcome.errors };
+  if (outcome.charge.kind === "payments") {
+    // Never a confirmation before the payment: the checkout's completion confirms the booking.
+    const expiresAt = new Date(now.getTime() + checkoutMinutesFor(outcome.charge.count, payer) * 60_000);
+    const opened = await openBookingCheckouts({ appointmentId, practiceName: outcome.practiceName, bookerClientId: outcome.bookerClientId, expiresAt, now });
+    if (!opened.ok) return { ok: false, status: 502, message: opened.message };
+    return { ok: true, appointmentId, attendeeEmails: attendees.map((a) => a.email), payment: { checkoutUrl: opened.checkoutUrl, partnerEmailed: opened.partnerEmailed } };
+  }
   await assignFormsAfterBooking(appointmentId, now);
   await notifyAttendees(appointmentId, { kind: "confirmation" }, now);
   return { ok: true, appointmentId, attendeeEmails: attendees.map((a) => a.email) };

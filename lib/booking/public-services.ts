@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
-import { members, practices, serviceClinicians, services, type Practice } from "@/db/schema";
+import { members, practices, serviceBilling, serviceClinicians, services, type Practice } from "@/db/schema";
+import { practiceStripe } from "@/lib/billing/practice-billing";
 
 export interface PublicService {
   id: string;
@@ -15,6 +16,8 @@ export interface PublicService {
   lateCancelFeeCents: number;
   noShowFeeCents: number;
   clinicians: { id: string; name: string }[];
+  /** What is paid online when booking (billing); null: nothing online. */
+  payAtBooking: { mode: "full" | "deposit"; amountCents: number } | null;
 }
 
 export async function findPracticeBySlug(slug: string): Promise<Pick<Practice, "id" | "slug" | "name" | "timeZone"> | null> {
@@ -28,12 +31,20 @@ export async function findPracticeBySlug(slug: string): Promise<Pick<Practice, "
 
 /** Active services a visitor can book, with who offers each (two queries). */
 export async function listPublicServices(practiceId: string): Promise<PublicService[]> {
-  const rows = await db
-    .select()
+  const joined = await db
+    .select({ s: services, billing: serviceBilling })
     .from(services)
+    .leftJoin(serviceBilling, eq(serviceBilling.serviceId, services.id))
     .where(and(eq(services.practiceId, practiceId), isNull(services.archivedAt)))
     .orderBy(asc(services.name));
-  if (rows.length === 0) return [];
+  if (joined.length === 0) return [];
+  const rows = joined.map((j) => j.s);
+  const takesPayments = (await practiceStripe(practiceId)).canTakePayments;
+  const payAtBooking = (serviceId: string, priceCents: number): PublicService["payAtBooking"] => {
+    const b = joined.find((j) => j.s.id === serviceId)?.billing;
+    if (!takesPayments || !b || b.paymentMode === "none" || priceCents <= 0) return null;
+    return b.paymentMode === "deposit" ? { mode: "deposit", amountCents: Math.min(b.depositCents ?? 0, priceCents) } : { mode: "full", amountCents: priceCents };
+  };
   const offered = await db
     .select({ serviceId: serviceClinicians.serviceId, id: members.id, name: members.displayName, credentials: members.credentials })
     .from(serviceClinicians)
@@ -53,6 +64,7 @@ export async function listPublicServices(practiceId: string): Promise<PublicServ
       cancellationWindowHours: s.cancellationWindowHours,
       lateCancelFeeCents: s.lateCancelFeeCents,
       noShowFeeCents: s.noShowFeeCents,
+      payAtBooking: payAtBooking(s.id, s.priceCents),
       clinicians: offered
         .filter((o) => o.serviceId === s.id)
         .map((o) => ({ id: o.id, name: o.credentials ? `${o.name}, ${o.credentials}` : o.name })),

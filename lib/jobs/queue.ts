@@ -1,5 +1,7 @@
 import PgBoss from "pg-boss";
 import { databaseUrl } from "@/db/client";
+import { releasePaymentHolds, reconcilePayments } from "@/lib/billing/jobs";
+import { sendBillingNotifications } from "@/lib/billing/notifications";
 import { expireHolds } from "./expire-holds";
 import { sendFormReminders } from "./send-form-reminders";
 import { sendHomeworkDigest } from "./send-homework-digest";
@@ -20,7 +22,16 @@ import { sendReminders } from "./send-reminders";
  *   unique keys), so a retried or overlapping run changes nothing twice.
  */
 
-export const JOB_NAMES = ["expire-holds", "send-reminders", "send-form-reminders", "homework-reminders", "homework-digest"] as const;
+export const JOB_NAMES = [
+  "expire-holds",
+  "send-reminders",
+  "send-form-reminders",
+  "homework-reminders",
+  "homework-digest",
+  "billing-notify",
+  "billing-release-holds",
+  "billing-reconcile",
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 interface JobDefinition {
@@ -72,6 +83,31 @@ const JOBS: Record<JobName, JobDefinition> = {
     run: async (now) => {
       const r = await sendHomeworkDigest(now);
       return r.clinicians > 0 ? `homework digest: ${r.clinicians} clinician(s), ${r.flaggedClients} flagged client(s), sent ${r.sent}, outbox ${r.outbox}, duplicate ${r.duplicate}, failed ${r.failed}` : null;
+    },
+  },
+  // Billing (lib/billing/): emails queued by payments and refunds, checkouts past their hold, stale payments.
+  "billing-notify": {
+    cron: "* * * * *",
+    expireInSeconds: 120,
+    run: async (now) => {
+      const n = await sendBillingNotifications(now);
+      return n > 0 ? `${n} billing email(s)` : null;
+    },
+  },
+  "billing-release-holds": {
+    cron: "* * * * *",
+    expireInSeconds: 120,
+    run: async (now) => {
+      const n = await releasePaymentHolds(now);
+      return n > 0 ? `${n} unpaid hold(s) released` : null;
+    },
+  },
+  "billing-reconcile": {
+    cron: "*/10 * * * *",
+    expireInSeconds: 300,
+    run: async (now) => {
+      const r = await reconcilePayments(now);
+      return r.checked > 0 ? `reconciled ${r.checked} pending payment(s), ${r.settled} settled` : null;
     },
   },
 };

@@ -35,6 +35,9 @@ describe("the job runner", () => {
     expect(await a.getQueue("expire-holds")).toMatchObject({ policy: "stately" });
     const schedules = await a.getSchedules();
     expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([
+      ["billing-notify", "* * * * *"],
+      ["billing-reconcile", "*/10 * * * *"],
+      ["billing-release-holds", "* * * * *"],
       ["expire-holds", "* * * * *"],
       ["homework-digest", "0 13 * * 1"],
       ["homework-reminders", "7 * * * *"],

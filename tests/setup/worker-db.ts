@@ -1,4 +1,5 @@
 import { mkdtempSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import postgres from "postgres";
 import { inject } from "vitest";
@@ -54,3 +55,18 @@ process.env.DATA_DIR = worker.dataDir;
 for (const name of ["RESEND_API_KEY", "RESEND_BASE_URL", "AUTH_SECRET", "APP_URL", "EMAIL_FROM", "SEED_DEMO"]) {
   delete process.env[name];
 }
+// Billing: no Stripe keys, so the SDK talks to a stand-in that billing tests
+// start on this free port (tests/integration/helpers/stripe-standin.ts).
+for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE", "STRIPE_CONNECT"]) {
+  delete process.env[name];
+}
+process.env.STRIPE_STANDIN_PORT ??= String(
+  await new Promise<number>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  }),
+);

@@ -11,6 +11,8 @@ describe("parseEnv", () => {
       SEED_DEMO: "auto",
       APP_URL: "http://localhost:3000",
       EMAIL_FROM: "Tandem <no-reply@tandem.localhost>",
+      STRIPE_STANDIN_PORT: 12111,
+      STRIPE_CONNECT: "off",
     });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.AUTH_SECRET).toBeUndefined();

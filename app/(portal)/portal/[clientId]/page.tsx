@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { PortalSessions } from "@/components/booking/schedule/portal-sessions";
 import { requireClient } from "@/lib/auth/guards";
@@ -37,6 +38,14 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
             <dt className="text-sm text-muted">Phone</dt>
             <dd>{client.phone ?? "—"}</dd>
           </dl>
+        </Card>
+        <Card>
+          <h2 className="font-semibold">Payments</h2>
+          <p className="mt-1">
+            <Link href={`/portal/${client.id}/billing`} className="text-brand underline underline-offset-2">
+              Payments, receipts, balance and session credits
+            </Link>
+          </p>
         </Card>
         <PortalSessions practice={{ name: practice.name, slug: practice.slug, timeZone: practice.timeZone }} {...sessions} />
         <PortalFormsCard clientId={client.id} forms={forms} />

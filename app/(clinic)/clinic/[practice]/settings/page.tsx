@@ -40,6 +40,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ pract
             Open team
           </Link>
         </Card>
+        {MANAGER_ROLES.includes(role) ? (
+          <Card>
+            <h2 className="mb-2 font-semibold">Billing</h2>
+            <p className="text-muted">Stripe connection, payment at booking, superbill codes and packages.</p>
+            <Link href={`/clinic/${slug}/settings/billing`} className="mt-3 inline-block font-medium text-brand underline">
+              Open billing settings
+            </Link>
+          </Card>
+        ) : null}
         <Card>
           <h2 className="mb-2 font-semibold">Services</h2>
           <p className="text-muted">

@@ -9,6 +9,14 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!practice) return json({ message: "Practice not found" }, 404);
   const body = await request.json().catch(() => null);
   const result = await confirmBooking(practice.id, body, new Date());
-  if (result.ok) return json({ appointmentId: result.appointmentId, emailedTo: result.attendeeEmails });
+  if (result.ok) {
+    return json({
+      appointmentId: result.appointmentId,
+      emailedTo: result.attendeeEmails,
+      checkoutUrl: result.payment?.checkoutUrl ?? null,
+      awaitingPayment: Boolean(result.payment),
+      partnerEmailed: result.payment?.partnerEmailed ?? false,
+    });
+  }
   return json(result.status === 400 ? { errors: result.errors } : { message: result.message }, result.status);
 }

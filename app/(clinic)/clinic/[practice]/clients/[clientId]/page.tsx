@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { SuperbillForm } from "@/components/billing/superbill-form";
 import { LinkCoupleForm } from "@/components/clients/link-couple-form";
 import { ClientFormsPanel } from "@/components/intake/client-forms-panel";
+import { superbillDefaults } from "@/lib/billing/superbill-defaults";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
@@ -95,6 +97,11 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
           )}
         </Card>
         <ClientFormsPanel scope={scope} clientId={c.id} />
+        <Card>
+          <h2 className="font-semibold">Superbill</h2>
+          <p className="text-sm text-muted">Sessions with CPT and ICD-10 codes, fees and payments, for an out-of-network claim.</p>
+          <SuperbillForm action={`${base}/${c.id}/superbill`} {...superbillDefaults(scope.practice.timeZone, new Date())} />
+        </Card>
       </div>
     </>
   );

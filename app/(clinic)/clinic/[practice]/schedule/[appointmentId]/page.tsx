@@ -8,7 +8,10 @@ import { scheduleHref } from "@/components/booking/schedule/schedule-href";
 import { StatusBadge } from "@/components/booking/schedule/status-badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import type { AppointmentStatus } from "@/db/schema";
-import { requireMember } from "@/lib/auth/guards";
+import { AppointmentBilling } from "@/components/billing/appointment-billing";
+import { DiagnosisForm } from "@/components/billing/diagnosis-form";
+import { diagnosesOf } from "@/lib/billing/diagnoses";
+import { BILLING_ROLES, requireMember } from "@/lib/auth/guards";
 import { STATUS_LABELS, isLateCancellation } from "@/lib/booking/appointment-status";
 import { formatMoney } from "@/lib/booking/format-money";
 import { formatTime, localDate, zoneLabel } from "@/lib/booking/format-time";
@@ -98,6 +101,22 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
             <p className="text-sm text-muted">This booking is not confirmed yet ({STATUS_LABELS[a.status].toLowerCase()}).</p>
           ) : null}
         </Card>
+        {scope.role !== "front_desk" ? (
+          <Card>
+            <h2 className="mb-2 text-lg font-semibold">For superbills</h2>
+            <DiagnosisForm practiceSlug={slug} appointmentId={a.id} codes={await diagnosesOf(scope.practice.id, a.id)} />
+          </Card>
+        ) : null}
+        {BILLING_ROLES.includes(scope.role) ? (
+          <AppointmentBilling
+            practiceSlug={slug}
+            practiceId={scope.practice.id}
+            appointmentId={a.id}
+            status={a.status}
+            attendeeIds={a.attendees.map((p) => p.clientId)}
+            fees={{ lateCancelFeeCents: a.service.lateCancelFeeCents, noShowFeeCents: a.service.noShowFeeCents, currency: a.currency }}
+          />
+        ) : null}
       </div>
     </>
   );

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RefundForm } from "@/components/billing/refund-form";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { byMember, recordAudit } from "@/lib/audit/record-audit";
+import { BILLING_ROLES, isUuid, requireMember } from "@/lib/auth/guards";
+import { loadPayment } from "@/lib/billing/billing-queries";
+import { centsToAmountInput, formatMoney } from "@/lib/booking/format-money";
+import { formatDateTime } from "@/lib/booking/format-time";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Payment" };
+
+export default async function PaymentPage({ params }: { params: Promise<{ practice: string; paymentId: string }> }) {
+  const { practice: slug, paymentId } = await params;
+  const scope = await requireMember(slug, BILLING_ROLES);
+  if (!isUuid(paymentId)) notFound();
+  const row = await loadPayment(scope.practice.id, paymentId);
+  if (!row) notFound();
+  await recordAudit(byMember(scope, "payment.read", { type: "payment", id: paymentId }));
+  const p = row.p;
+  const zone = scope.practice.timeZone;
+  const remaining = p.amountCents - p.refundedCents;
+  const symbol = new Intl.NumberFormat("en-US", { style: "currency", currency: p.currency, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((x) => x.type === "currency")?.value ?? p.currency;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/clinic/${slug}/billing`} className="text-brand underline underline-offset-2">
+          Back to billing
+        </Link>
+      </p>
+      <PageHeader title={`${formatMoney(p.amountCents, p.currency)} from ${row.firstName} ${row.lastName}`} description={p.description} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <dl className="grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-[8rem_1fr]">
+            <dt className="text-sm text-muted">Status</dt>
+            <dd>
+              <Badge tone={p.status === "succeeded" ? "ok" : "warn"}>{p.status === "succeeded" ? "Paid" : p.status}</Badge>
+            </dd>
+            <dt className="text-sm text-muted">Created</dt>
+            <dd>{formatDateTime(p.createdAt.toISOString(), zone)}</dd>
+            {p.paidAt ? (
+              <>
+                <dt className="text-sm text-muted">Paid</dt>
+                <dd>{formatDateTime(p.paidAt.toISOString(), zone)}</dd>
+              </>
+            ) : null}
+            <dt className="text-sm text-muted">Refunded</dt>
+            <dd data-testid="refunded">{formatMoney(p.refundedCents, p.currency)}</dd>
+            {p.failureMessage ? (
+              <>
+                <dt className="text-sm text-muted">Note</dt>
+                <dd>{p.failureMessage}</dd>
+              </>
+            ) : null}
+            {p.stripePaymentIntentId ? (
+              <>
+                <dt className="text-sm text-muted">Stripe</dt>
+                <dd className="break-all text-sm">{p.stripePaymentIntentId}</dd>
+              </>
+            ) : null}
+          </dl>
+          <h2 className="mt-4 font-semibold">Refunds</h2>
+          {row.refunds.length === 0 ? (
+            <p className="text-muted">None.</p>
+          ) : (
+            <ul className="mt-1 space-y-1" aria-label="Refunds of this payment">
+              {row.refunds.map((r) => (
+                <li key={r.id}>
+                  {formatMoney(r.amountCents, r.currency)} · {r.status} · {r.reason} <span className="text-sm text-muted">({formatDateTime(r.createdAt.toISOString(), zone)})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Refund</h2>
+          {p.status === "succeeded" && remaining > 0 ? (
+            <RefundForm practiceSlug={slug} paymentId={p.id} remaining={centsToAmountInput(remaining)} currencySymbol={symbol} />
+          ) : (
+            <p className="text-muted">{p.status !== "succeeded" ? "Only a payment that went through can be refunded." : "This payment is fully refunded."}</p>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { and, eq } from "drizzle-orm";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card } from "@/components/ui/card";
+import { db } from "@/db/client";
+import { payments, refunds } from "@/db/schema";
+import { isUuid, requireClient } from "@/lib/auth/guards";
+import { formatMoney } from "@/lib/booking/format-money";
+import { formatDateTime } from "@/lib/booking/format-time";
+
+export const metadata: Metadata = { title: "Receipt" };
+export const dynamic = "force-dynamic";
+
+/** A receipt for one of the client's own payments (print it from the browser). */
+export default async function ReceiptPage({ params }: { params: Promise<{ clientId: string; paymentId: string }> }) {
+  const { clientId, paymentId } = await params;
+  const { client, practice } = await requireClient(clientId);
+  if (!isUuid(paymentId)) notFound();
+  const [p] = await db.select().from(payments).where(and(eq(payments.id, paymentId), eq(payments.clientId, client.id), eq(payments.status, "succeeded")));
+  if (!p) notFound();
+  const back = await db.select().from(refunds).where(and(eq(refunds.paymentId, p.id), eq(refunds.status, "succeeded")));
+  const address = [practice.addressLine1, practice.addressLine2, practice.city, practice.region, practice.postalCode].filter(Boolean).join(", ");
+  return (
+    <Card className="mx-auto max-w-xl">
+      <h1 className="text-2xl font-semibold">Receipt</h1>
+      <p className="mt-1">{practice.name}</p>
+      {address ? <p className="text-sm text-muted">{address}</p> : null}
+      <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-y-1">
+        <dt className="text-sm text-muted">Receipt no.</dt>
+        <dd className="break-all">{p.id.slice(0, 8).toUpperCase()}</dd>
+        <dt className="text-sm text-muted">Paid by</dt>
+        <dd>
+          {client.firstName} {client.lastName}
+        </dd>
+        <dt className="text-sm text-muted">Date</dt>
+        <dd>{formatDateTime(p.paidAt!.toISOString(), practice.timeZone)}</dd>
+        <dt className="text-sm text-muted">For</dt>
+        <dd>{p.description}</dd>
+        <dt className="text-sm text-muted">Amount</dt>
+        <dd className="font-semibold">{formatMoney(p.amountCents, p.currency)}</dd>
+        {back.map((r) => (
+          <div key={r.id} className="contents">
+            <dt className="text-sm text-muted">Refunded</dt>
+            <dd>
+              {formatMoney(r.amountCents, r.currency)} on {formatDateTime(r.createdAt.toISOString(), practice.timeZone)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-4 text-sm">
+        <Link href={`/portal/${clientId}/billing`} className="text-brand underline underline-offset-2">
+          Back to payments
+        </Link>
+      </p>
+    </Card>
+  );
+}

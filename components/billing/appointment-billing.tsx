@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { Badge, Card } from "@/components/ui/card";
+import { appointmentBilling, cardOnFile } from "@/lib/billing/billing-queries";
+import { FEE_LABELS } from "@/lib/billing/fees";
+import { formatMoney } from "@/lib/booking/format-money";
+import type { AppointmentStatus } from "@/db/schema";
+import { ChargeFeeButton, ConfirmUnpaidButton } from "./charge-fee-button";
+
+/** Payments, fees and the card on file for one appointment (billing roles only). */
+export async function AppointmentBilling({
+  practiceSlug,
+  practiceId,
+  appointmentId,
+  status,
+  attendeeIds,
+  fees: policy,
+}: {
+  practiceSlug: string;
+  practiceId: string;
+  appointmentId: string;
+  status: AppointmentStatus;
+  attendeeIds: string[];
+  fees: { lateCancelFeeCents: number; noShowFeeCents: number; currency: string };
+}) {
+  const [{ payments, fees }, cards] = await Promise.all([appointmentBilling(practiceId, appointmentId), cardOnFile(attendeeIds)]);
+  const prepaid = payments.filter((p) => p.status === "succeeded" && (p.kind === "session" || p.kind === "deposit")).reduce((n, p) => n + p.amountCents - p.refundedCents, 0);
+  const kind = status === "no_show" ? "no_show" : status === "late_cancelled" ? "late_cancel" : null;
+  const amount = kind === "no_show" ? policy.noShowFeeCents : kind === "late_cancel" ? policy.lateCancelFeeCents : 0;
+  const existing = kind ? fees.find((f) => f.kind === kind) : undefined;
+  const canCharge = kind !== null && amount > 0 && prepaid < amount && existing?.status !== "paid" && existing?.status !== "waived";
+  const card = cards[0];
+  return (
+    <Card>
+      <h2 className="text-lg font-semibold">Payments</h2>
+      {payments.length === 0 ? (
+        <p className="mt-1 text-muted">No payments for this session.</p>
+      ) : (
+        <ul className="mt-2 space-y-1" aria-label="Payments for this session">
+          {payments.map((p) => (
+            <li key={p.id}>
+              <Link href={`/clinic/${practiceSlug}/billing/payments/${p.id}`} className="text-brand underline underline-offset-2">
+                {formatMoney(p.amountCents, p.currency)} {p.description}
+              </Link>{" "}
+              <Badge tone={p.status === "succeeded" ? "ok" : "warn"}>{p.status === "succeeded" ? "Paid" : p.status}</Badge>
+              {p.refundedCents > 0 ? <span className="text-sm text-muted"> · refunded {formatMoney(p.refundedCents, p.currency)}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {fees.map((f) => (
+        <p key={f.id} className="mt-2">
+          {FEE_LABELS[f.kind]}: {formatMoney(f.amountCents, f.currency)} <Badge tone={f.status === "paid" ? "ok" : "warn"}>{f.status === "open" ? "Outstanding" : f.status === "paid" ? "Paid" : "Waived"}</Badge>
+        </p>
+      ))}
+      <p className="mt-2 text-sm text-muted">{card ? `Card on file: ${card.brand ?? "card"} ending ${card.last4}` : "No card on file."}</p>
+      {status === "pending_payment" ? (
+        <div className="mt-3">
+          <ConfirmUnpaidButton practiceSlug={practiceSlug} appointmentId={appointmentId} />
+        </div>
+      ) : null}
+      {canCharge && kind ? (
+        <div className="mt-3">
+          <ChargeFeeButton practiceSlug={practiceSlug} appointmentId={appointmentId} kind={kind} label={`Charge ${FEE_LABELS[kind].toLowerCase()} (${formatMoney(amount, policy.currency)})`} />
+        </div>
+      ) : null}
+    </Card>
+  );
+}

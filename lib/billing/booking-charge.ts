@@ -1,0 +1,86 @@
+import { and, asc, eq, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { creditUses, packagePurchases, packages, payments, serviceBilling, services } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { formatDateTime } from "@/lib/booking/format-time";
+import { planBookingPayments, type Payer } from "./payment-plan";
+import { practiceStripe } from "./practice-billing";
+
+export type BookingCharge = { kind: "none" } | { kind: "credit"; purchaseId: string } | { kind: "payments"; count: number };
+
+/**
+ * Decides, inside the booking's transaction, how a new booking is paid: a
+ * package credit the client (or the couple) holds for this service, a
+ * checkout for the price or deposit, or nothing online. Records the credit
+ * use or the pending payments; Stripe is called only after commit.
+ */
+export async function chargeForBooking(
+  tx: Tx,
+  input: { practiceId: string; appointmentId: string; serviceId: string; clientIds: string[]; coupleId: string | null; payer: Payer; startsAt: Date; timeZone: string; now: Date },
+): Promise<BookingCharge> {
+  const purchaseId = await takeCredit(tx, input);
+  if (purchaseId) return { kind: "credit", purchaseId };
+
+  const [service] = await tx
+    .select({ name: services.name, priceCents: services.priceCents, currency: services.currency, lateFee: services.lateCancelFeeCents, noShowFee: services.noShowFeeCents, mode: serviceBilling.paymentMode, deposit: serviceBilling.depositCents })
+    .from(services)
+    .leftJoin(serviceBilling, eq(serviceBilling.serviceId, services.id))
+    .where(and(eq(services.id, input.serviceId), eq(services.practiceId, input.practiceId)));
+  if (!service) return { kind: "none" };
+  const plan = planBookingPayments({ priceCents: service.priceCents, mode: service.mode ?? "none", depositCents: service.deposit, attendees: input.clientIds.length, payer: input.payer });
+  if (plan.length === 0) return { kind: "none" };
+  const account = await practiceStripe(input.practiceId, tx);
+  if (!account.canTakePayments) return { kind: "none" };
+  const when = formatDateTime(input.startsAt.toISOString(), input.timeZone);
+  await tx.insert(payments).values(
+    plan.map((p) => ({
+      practiceId: input.practiceId,
+      kind: p.kind,
+      amountCents: p.amountCents,
+      currency: service.currency,
+      clientId: input.clientIds[p.attendee]!,
+      coupleId: input.coupleId,
+      appointmentId: input.appointmentId,
+      splitPart: p.splitPart,
+      description: `${service.name}, ${when}${p.kind === "deposit" ? " (deposit)" : ""}${p.splitPart ? ` (share ${p.splitPart} of 2)` : ""}`,
+      stripeAccountId: account.stripeAccountId,
+      saveCard: service.lateFee > 0 || service.noShowFee > 0,
+      createdAt: input.now,
+      updatedAt: input.now,
+    })),
+  );
+  return { kind: "payments", count: plan.length };
+}
+
+/** Uses one credit from the soonest-expiring eligible package, if any. */
+async function takeCredit(tx: Tx, input: { practiceId: string; appointmentId: string; serviceId: string; clientIds: string[]; coupleId: string | null; now: Date }): Promise<string | null> {
+  const owners = [inArray(packagePurchases.clientId, input.clientIds)];
+  if (input.coupleId) owners.push(eq(packagePurchases.coupleId, input.coupleId));
+  const candidates = await tx
+    .select({ id: packagePurchases.id, credits: packagePurchases.credits })
+    .from(packagePurchases)
+    .innerJoin(packages, eq(packages.id, packagePurchases.packageId))
+    .where(
+      and(
+        eq(packagePurchases.practiceId, input.practiceId),
+        isNotNull(packagePurchases.activatedAt),
+        gt(packagePurchases.expiresAt, input.now),
+        or(...owners),
+        sql`${input.serviceId}::uuid = any(${packages.serviceIds})`,
+      ),
+    )
+    .orderBy(asc(packagePurchases.expiresAt))
+    .for("update", { of: packagePurchases });
+  for (const c of candidates) {
+    const [{ used } = { used: 0 }] = await tx
+      .select({ used: sql<number>`count(*)::int` })
+      .from(creditUses)
+      .where(and(eq(creditUses.purchaseId, c.id), isNull(creditUses.returnedAt)));
+    if (used < c.credits) {
+      await tx.insert(creditUses).values({ practiceId: input.practiceId, purchaseId: c.id, appointmentId: input.appointmentId, createdAt: input.now });
+      await recordAudit({ practiceId: input.practiceId, actor: { kind: "system" }, action: "package.credit_used", subjectType: "appointment", subjectId: input.appointmentId, detail: { purchaseId: c.id } }, tx);
+      return c.id;
+    }
+  }
+  return null;
+}

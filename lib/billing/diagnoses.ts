@@ -1,0 +1,29 @@
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { appointmentDiagnoses, appointments } from "@/db/schema";
+import { byMember, recordAudit } from "@/lib/audit/record-audit";
+import type { PracticeScope } from "@/lib/auth/guards";
+import { fieldError, zodFieldErrors, type ActionResult } from "@/lib/form-result";
+import { diagnosisSchema } from "./diagnosis-schema";
+
+/** The session's clinician (or an owner/admin) records its ICD-10 codes for superbills. Audited without the codes. */
+export async function saveDiagnoses(scope: PracticeScope, appointmentId: string, values: unknown): Promise<ActionResult> {
+  const parsed = diagnosisSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  return db.transaction(async (tx) => {
+    const [appt] = await tx.select({ memberId: appointments.memberId }).from(appointments).where(and(eq(appointments.id, appointmentId), eq(appointments.practiceId, scope.practice.id)));
+    if (!appt) return fieldError("codes", "That session was not found");
+    if (scope.role !== "owner" && scope.role !== "admin" && appt.memberId !== scope.memberId) return fieldError("codes", "Only the session's clinician records its diagnosis codes");
+    await tx
+      .insert(appointmentDiagnoses)
+      .values({ appointmentId, practiceId: scope.practice.id, icd10Codes: parsed.data.codes })
+      .onConflictDoUpdate({ target: appointmentDiagnoses.appointmentId, set: { icd10Codes: parsed.data.codes, updatedAt: new Date() } });
+    await recordAudit(byMember(scope, "appointment.diagnoses", { type: "appointment", id: appointmentId }, { count: parsed.data.codes.length }), tx);
+    return { ok: true };
+  });
+}
+
+export async function diagnosesOf(practiceId: string, appointmentId: string): Promise<string[]> {
+  const [row] = await db.select({ codes: appointmentDiagnoses.icd10Codes }).from(appointmentDiagnoses).where(and(eq(appointmentDiagnoses.appointmentId, appointmentId), eq(appointmentDiagnoses.practiceId, practiceId)));
+  return row?.codes ?? [];
+}

@@ -1,0 +1,54 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { db } from "@/db/client";
+import { appointments, payments, practices } from "@/db/schema";
+
+export interface PaymentStatusView {
+  id: string;
+  kind: string;
+  status: string;
+  amountCents: number;
+  currency: string;
+  description: string;
+  practiceName: string;
+  practiceSlug: string;
+  checkoutUrl: string | null;
+  checkoutExpiresAt: Date | null;
+  appointmentStatus: string | null;
+  /** The other half of a split, if any. */
+  partnerPaid: boolean | null;
+  clientId: string;
+}
+
+/** What the public payment pages show about one payment (no names, no clinical detail). */
+export async function paymentStatusView(where: { paymentId?: string; sessionId?: string }): Promise<PaymentStatusView | null> {
+  const [row] = await db
+    .select({ p: payments, practiceName: practices.name, practiceSlug: practices.slug, appointmentStatus: appointments.status })
+    .from(payments)
+    .innerJoin(practices, eq(practices.id, payments.practiceId))
+    .leftJoin(appointments, eq(appointments.id, payments.appointmentId))
+    .where(where.paymentId ? eq(payments.id, where.paymentId) : eq(payments.stripeCheckoutSessionId, where.sessionId ?? ""));
+  if (!row) return null;
+  let partnerPaid: boolean | null = null;
+  if (row.p.splitPart && row.p.appointmentId) {
+    const others = await db
+      .select({ status: payments.status, id: payments.id })
+      .from(payments)
+      .where(and(eq(payments.appointmentId, row.p.appointmentId), inArray(payments.kind, ["session", "deposit"])));
+    partnerPaid = others.filter((o) => o.id !== row.p.id).every((o) => o.status === "succeeded");
+  }
+  return {
+    id: row.p.id,
+    kind: row.p.kind,
+    status: row.p.status,
+    amountCents: row.p.amountCents,
+    currency: row.p.currency,
+    description: row.p.description,
+    practiceName: row.practiceName,
+    practiceSlug: row.practiceSlug,
+    checkoutUrl: row.p.checkoutUrl,
+    checkoutExpiresAt: row.p.checkoutExpiresAt,
+    appointmentStatus: row.appointmentStatus,
+    partnerPaid,
+    clientId: row.p.clientId,
+  };
+}

@@ -1,0 +1,63 @@
+import Stripe from "stripe";
+import { env } from "@/lib/env";
+
+/**
+ * The one Stripe client. With STRIPE_SECRET_KEY it talks to Stripe (or to
+ * STRIPE_API_BASE if set); without one, to the local stand-in on
+ * STRIPE_STANDIN_PORT. That choice is configuration only: the app's code
+ * paths are the same either way.
+ */
+
+/** The stand-in's signing secret when no key is configured (not a secret: it signs local test events). */
+export const STANDIN_WEBHOOK_SECRET = "whsec_tandem_local_standin";
+const STANDIN_KEY = "sk_test_tandem_local_standin";
+
+export function stripeApiBase(): string | null {
+  if (env.STRIPE_API_BASE) return env.STRIPE_API_BASE;
+  return env.STRIPE_SECRET_KEY ? null : `http://127.0.0.1:${env.STRIPE_STANDIN_PORT}`;
+}
+
+export function webhookSecret(): string {
+  return env.STRIPE_WEBHOOK_SECRET ?? STANDIN_WEBHOOK_SECRET;
+}
+
+/** Whether this deployment talks to the local stand-in (no key configured). */
+export function usesStandIn(): boolean {
+  return !env.STRIPE_SECRET_KEY;
+}
+
+let client: Stripe | undefined;
+
+export function stripe(): Stripe {
+  if (client) return client;
+  const base = stripeApiBase();
+  const url = base ? new URL(base) : null;
+  client = new Stripe(env.STRIPE_SECRET_KEY ?? STANDIN_KEY, {
+    // Requests carry our idempotency keys, so the SDK's retries are safe.
+    maxNetworkRetries: 2,
+    timeout: 15_000,
+    telemetry: false,
+    appInfo: { name: "Tandem" },
+    ...(url
+      ? {
+          host: url.hostname,
+          port: url.port || (url.protocol === "https:" ? 443 : 80),
+          protocol: url.protocol === "https:" ? ("https" as const) : ("http" as const),
+        }
+      : {}),
+  });
+  return client;
+}
+
+/** Request options for a practice: its connected account with Connect on, nothing otherwise. */
+export function accountOptions(stripeAccountId: string | null | undefined): Stripe.RequestOptions {
+  return env.STRIPE_CONNECT === "on" && stripeAccountId ? { stripeAccount: stripeAccountId } : {};
+}
+
+/** A Stripe error's message, for a person (no internals). */
+export function stripeErrorMessage(error: unknown): string {
+  if (error instanceof Stripe.errors.StripeCardError) return error.message || "The card was declined.";
+  if (error instanceof Stripe.errors.StripeConnectionError) return "Stripe could not be reached. Nothing was charged; please try again.";
+  if (error instanceof Stripe.errors.StripeError) return error.message || "Stripe refused the request.";
+  return "The payment service failed. Nothing was charged; please try again.";
+}

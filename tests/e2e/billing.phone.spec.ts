@@ -1,0 +1,45 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import * as schema from "@/db/schema";
+import { createBookableService, createPractice, db, expect, signInAs, test } from "./fixtures";
+
+async function checkA11y(page: Page, what: string) {
+  await expect(page.locator("main")).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${what} accessibility violations`).toEqual([]);
+}
+
+test("paying on a phone: the test payment page, the return page and the billing screens pass axe at 375 px", async ({ page }) => {
+  const practice = await createPractice();
+  const service = await createBookableService(practice.id, practice.owner.memberId, { attendance: "individual", name: "Individual session" });
+  await db.insert(schema.serviceBilling).values({ practiceId: practice.id, serviceId: service.id, paymentMode: "deposit", depositCents: 5000 });
+  await page.goto(`/book/${practice.slug}`);
+  await expect(page.getByText("$190 · $50 deposit online when you book")).toBeVisible();
+  await page.getByRole("button", { name: /Individual session/ }).click();
+  await page.locator("section[aria-label] li").getByRole("button").first().click();
+  await page.getByLabel("You: first name").fill("Ola");
+  await page.getByLabel("You: last name").fill("Berg");
+  await page.getByLabel("You: email").fill(`ola-${practice.slug}@e2e.tandem.test`);
+  await page.getByLabel("I agree to the cancellation policy").check();
+  await page.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(page.getByRole("heading", { name: "Test payment" })).toBeVisible();
+  await checkA11y(page, "the test payment page");
+  await page.getByRole("button", { name: "Pay $50.00" }).click();
+  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+  await checkA11y(page, "the return page");
+  const [payment] = await db.select().from(schema.payments).where(eq(schema.payments.practiceId, practice.id));
+  expect(payment).toMatchObject({ kind: "deposit", amountCents: 5000, status: "succeeded" });
+
+  await signInAs(page, practice.owner.userId);
+  for (const path of [`/clinic/${practice.slug}/billing`, `/clinic/${practice.slug}/billing/payments/${payment!.id}`, `/clinic/${practice.slug}/settings/billing`]) {
+    await page.goto(path);
+    await checkA11y(page, path);
+  }
+  const [client] = await db.select().from(schema.clients).where(eq(schema.clients.id, payment!.clientId));
+  await signInAs(page, client!.userId!);
+  await page.goto(`/portal/${client!.id}/billing`);
+  await checkA11y(page, "portal billing");
+});

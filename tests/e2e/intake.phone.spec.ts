@@ -82,6 +82,7 @@ test("both partners complete their intake on a phone, neither can open the other
   const benIntake = await assign(practice, templates, ben.id, "couples-intake");
   const anaCsi = await assign(practice, templates, ana.id, "csi-4");
   const benCsi = await assign(practice, templates, ben.id, "csi-4");
+  const benPhq = await assign(practice, templates, ben.id, "phq-9");
 
   // Ana, on her phone.
   const anaPage = await as(browser, ana.userId);
@@ -102,6 +103,17 @@ test("both partners complete their intake on a phone, neither can open the other
   await completeCouplesIntake(benPage, "Sometimes", "Ben's private reason");
   await benPage.goto(`/portal/${ben.id}/forms/${benCsi}`);
   await completeCsi4(benPage, ["Very Happy", "Mostly TRUE", "Mostly", "Almost Completely"]); // 4+3+3+4 = 14
+  await benPage.goto(`/portal/${ben.id}/forms/${benPhq}`);
+  for (let item = 0; item < 9; item++) {
+    await benPage
+      .getByRole("group")
+      .nth(item)
+      .getByLabel(item === 8 ? "Several days" : "Not at all", { exact: true })
+      .check();
+  }
+  await next(benPage);
+  await benPage.getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(benPage.getByText(/^Submitted /)).toBeVisible();
 
   // Neither partner reaches the other's form, by any URL.
   for (const path of [`/portal/${ana.id}/forms/${benIntake}`, `/portal/${ben.id}/forms/${benIntake}`, `/portal/${ben.id}`]) {
@@ -135,6 +147,12 @@ test("both partners complete their intake on a phone, neither can open the other
   const fhir = await page.request.get(`/clinic/${practice.slug}/responses/${page.url().split("/").pop()}/fhir?resource=QuestionnaireResponse`);
   expect(fhir.status()).toBe(200);
   expect(await fhir.json()).toMatchObject({ resourceType: "QuestionnaireResponse", status: "completed", subject: { reference: `Patient/${ana.id}` } });
+
+  // Ben's PHQ-9 item 9 above zero is flagged on his record, not on Ana's.
+  await expect(page.getByText("PHQ-9 item 9 answered above zero")).toHaveCount(0);
+  await page.goto(`/clinic/${practice.slug}/clients/${ben.id}`);
+  await expect(page.getByRole("alert").filter({ hasText: "PHQ-9 item 9 answered above zero" })).toBeVisible();
+  await expect(page.getByRole("table").first().getByRole("row", { name: /PHQ-9/ })).toContainText("1 (Minimal)");
 
   await page.goto(`/clinic/${practice.slug}/responses/${benResponse!.id}`);
   await expect(page.getByText("Ben's private reason")).toBeVisible();
@@ -190,6 +208,7 @@ test("the builder publishes a new version while old responses keep theirs", asyn
   await page.getByRole("tab", { name: "Preview" }).click();
   await expect(page.getByLabel("Best phone number for last-minute changes")).toBeVisible();
   await page.getByRole("button", { name: "Publish as version 2" }).click();
+  await expect(page.getByText("Published version 2")).toBeVisible();
   await expect(page.getByText("Version 2 is current.")).toBeVisible();
   await expect(page.getByText(/^Version 2:/)).toBeVisible();
 

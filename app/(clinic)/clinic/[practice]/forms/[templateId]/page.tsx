@@ -54,7 +54,7 @@ export default async function FormBuilderPage({
             </>
           ) : (
             <FormBuilder
-              key={current.id}
+              key={template.id}
               practiceSlug={slug}
               templateId={template.id}
               initial={current.definition}

@@ -3,7 +3,7 @@ import type { Browser, Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import { seedIntakeForms } from "@/db/seed/intake";
-import { createClient, createPractice, db, expect, signInAs, test, type TestPractice } from "./fixtures";
+import { createBookableService, createClient, createPractice, db, expect, signInAs, test, type TestPractice } from "./fixtures";
 
 test.use({ allowedConsoleErrors: [/status of 404/] });
 
@@ -180,6 +180,7 @@ test("a draft survives a reload and opens on another device", async ({ page, bro
   const laptop = await as(browser, ana.userId);
   await laptop.goto(`/portal/${ana.id}/forms`);
   await expect(laptop.getByText("In progress")).toBeVisible();
+  await noAxeViolations(laptop);
   await laptop.getByRole("link", { name: "Couples intake" }).click();
   await expect(laptop.getByLabel("Their ages")).toHaveValue("six months");
 });
@@ -234,4 +235,43 @@ test("the builder publishes a new version while old responses keep theirs", asyn
     .where(and(eq(schema.emailMessages.to, ana.email), eq(schema.emailMessages.template, "forms-to-complete")));
   expect(mail?.text).toContain(`/portal/${ana.id}/forms`);
   expect(mail?.text).not.toMatch(/cancellation/i);
+});
+
+test("an appointment shows whether each attendee's required forms are complete", async ({ page }) => {
+  const { practice, templates, ana, ben } = await practiceWithCouple();
+  const service = await createBookableService(practice.id, practice.owner.memberId, { name: "Couples session" });
+  const required = [templates.get("couples-intake")!, templates.get("informed-consent")!];
+  await db.insert(schema.serviceForms).values(required.map((templateId, position) => ({ practiceId: practice.id, serviceId: service.id, templateId, position })));
+  const startsAt = new Date(Date.now() + 5 * 86_400_000);
+  const endsAt = new Date(startsAt.getTime() + 50 * 60_000);
+  const [appointment] = await db
+    .insert(schema.appointments)
+    .values({
+      practiceId: practice.id,
+      serviceId: service.id,
+      memberId: practice.owner.memberId,
+      format: "online",
+      startsAt,
+      endsAt,
+      blockedFrom: startsAt,
+      blockedTo: new Date(endsAt.getTime() + 10 * 60_000),
+      status: "confirmed",
+      priceCents: 0,
+      currency: "USD",
+    })
+    .returning();
+  await db.insert(schema.appointmentAttendees).values([ana, ben].map((c) => ({ practiceId: practice.id, appointmentId: appointment!.id, clientId: c.id })));
+  // Ana has signed the consent; nobody has done the intake.
+  const consent = await assign(practice, templates, ana.id, "informed-consent");
+  const anaPage = await as(page.context().browser()!, ana.userId);
+  await anaPage.goto(`/portal/${ana.id}/forms/${consent}`);
+  await anaPage.getByLabel("I agree").check();
+  await anaPage.getByLabel("Type your full name to sign").fill("Ana Reyes");
+  await anaPage.getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(anaPage.getByText(/^Submitted /)).toBeVisible();
+
+  await signInAs(page, practice.owner.userId);
+  await page.goto(`/clinic/${practice.slug}/schedule/${appointment!.id}`);
+  await expect(page.getByText("1 of 2 forms complete")).toBeVisible();
+  await expect(page.getByText("0 of 2 forms complete")).toBeVisible();
 });

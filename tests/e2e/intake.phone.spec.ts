@@ -212,6 +212,11 @@ test("the builder publishes a new version while old responses keep theirs", asyn
   await expect(page.getByText("Published version 2")).toBeVisible();
   await expect(page.getByText("Version 2 is current.")).toBeVisible();
   await expect(page.getByText(/^Version 2:/)).toBeVisible();
+  const v1 = await page.request.get(`${page.url()}/fhir?version=1`);
+  expect(v1.status()).toBe(200);
+  const questionnaire = await v1.json();
+  expect(questionnaire).toMatchObject({ resourceType: "Questionnaire", version: "1", status: "active" });
+  expect(JSON.stringify(questionnaire)).not.toContain("last-minute");
 
   // Ana's earlier answer still reads against version 1.
   const [old] = await db.select().from(schema.formResponses).where(eq(schema.formResponses.assignmentId, first));

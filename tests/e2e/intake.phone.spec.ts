@@ -3,7 +3,7 @@ import type { Browser, Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import { seedIntakeForms } from "@/db/seed/intake";
-import { createClient, createPractice, db, expect, signInAs, test, type TestPractice } from "./fixtures";
+import { createBookableService, createClient, createPractice, db, expect, signInAs, test, type TestPractice } from "./fixtures";
 
 test.use({ allowedConsoleErrors: [/status of 404/] });
 
@@ -82,6 +82,7 @@ test("both partners complete their intake on a phone, neither can open the other
   const benIntake = await assign(practice, templates, ben.id, "couples-intake");
   const anaCsi = await assign(practice, templates, ana.id, "csi-4");
   const benCsi = await assign(practice, templates, ben.id, "csi-4");
+  const benPhq = await assign(practice, templates, ben.id, "phq-9");
 
   // Ana, on her phone.
   const anaPage = await as(browser, ana.userId);
@@ -102,6 +103,17 @@ test("both partners complete their intake on a phone, neither can open the other
   await completeCouplesIntake(benPage, "Sometimes", "Ben's private reason");
   await benPage.goto(`/portal/${ben.id}/forms/${benCsi}`);
   await completeCsi4(benPage, ["Very Happy", "Mostly TRUE", "Mostly", "Almost Completely"]); // 4+3+3+4 = 14
+  await benPage.goto(`/portal/${ben.id}/forms/${benPhq}`);
+  for (let item = 0; item < 9; item++) {
+    await benPage
+      .getByRole("group")
+      .nth(item)
+      .getByLabel(item === 8 ? "Several days" : "Not at all", { exact: true })
+      .check();
+  }
+  await next(benPage);
+  await benPage.getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(benPage.getByText(/^Submitted /)).toBeVisible();
 
   // Neither partner reaches the other's form, by any URL.
   for (const path of [`/portal/${ana.id}/forms/${benIntake}`, `/portal/${ben.id}/forms/${benIntake}`, `/portal/${ben.id}`]) {
@@ -136,6 +148,12 @@ test("both partners complete their intake on a phone, neither can open the other
   expect(fhir.status()).toBe(200);
   expect(await fhir.json()).toMatchObject({ resourceType: "QuestionnaireResponse", status: "completed", subject: { reference: `Patient/${ana.id}` } });
 
+  // Ben's PHQ-9 item 9 above zero is flagged on his record, not on Ana's.
+  await expect(page.getByText("PHQ-9 item 9 answered above zero")).toHaveCount(0);
+  await page.goto(`/clinic/${practice.slug}/clients/${ben.id}`);
+  await expect(page.getByRole("alert").filter({ hasText: "PHQ-9 item 9 answered above zero" })).toBeVisible();
+  await expect(page.getByRole("table").first().getByRole("row", { name: /PHQ-9/ })).toContainText("1 (Minimal)");
+
   await page.goto(`/clinic/${practice.slug}/responses/${benResponse!.id}`);
   await expect(page.getByText("Ben's private reason")).toBeVisible();
   await expect(page.locator('[data-question="feels_safe"]')).toHaveText("Sometimes");
@@ -162,6 +180,7 @@ test("a draft survives a reload and opens on another device", async ({ page, bro
   const laptop = await as(browser, ana.userId);
   await laptop.goto(`/portal/${ana.id}/forms`);
   await expect(laptop.getByText("In progress")).toBeVisible();
+  await noAxeViolations(laptop);
   await laptop.getByRole("link", { name: "Couples intake" }).click();
   await expect(laptop.getByLabel("Their ages")).toHaveValue("six months");
 });
@@ -190,8 +209,14 @@ test("the builder publishes a new version while old responses keep theirs", asyn
   await page.getByRole("tab", { name: "Preview" }).click();
   await expect(page.getByLabel("Best phone number for last-minute changes")).toBeVisible();
   await page.getByRole("button", { name: "Publish as version 2" }).click();
+  await expect(page.getByText("Published version 2")).toBeVisible();
   await expect(page.getByText("Version 2 is current.")).toBeVisible();
   await expect(page.getByText(/^Version 2:/)).toBeVisible();
+  const v1 = await page.request.get(`${page.url()}/fhir?version=1`);
+  expect(v1.status()).toBe(200);
+  const questionnaire = await v1.json();
+  expect(questionnaire).toMatchObject({ resourceType: "Questionnaire", version: "1", status: "active" });
+  expect(JSON.stringify(questionnaire)).not.toContain("last-minute");
 
   // Ana's earlier answer still reads against version 1.
   const [old] = await db.select().from(schema.formResponses).where(eq(schema.formResponses.assignmentId, first));
@@ -215,4 +240,43 @@ test("the builder publishes a new version while old responses keep theirs", asyn
     .where(and(eq(schema.emailMessages.to, ana.email), eq(schema.emailMessages.template, "forms-to-complete")));
   expect(mail?.text).toContain(`/portal/${ana.id}/forms`);
   expect(mail?.text).not.toMatch(/cancellation/i);
+});
+
+test("an appointment shows whether each attendee's required forms are complete", async ({ page }) => {
+  const { practice, templates, ana, ben } = await practiceWithCouple();
+  const service = await createBookableService(practice.id, practice.owner.memberId, { name: "Couples session" });
+  const required = [templates.get("couples-intake")!, templates.get("informed-consent")!];
+  await db.insert(schema.serviceForms).values(required.map((templateId, position) => ({ practiceId: practice.id, serviceId: service.id, templateId, position })));
+  const startsAt = new Date(Date.now() + 5 * 86_400_000);
+  const endsAt = new Date(startsAt.getTime() + 50 * 60_000);
+  const [appointment] = await db
+    .insert(schema.appointments)
+    .values({
+      practiceId: practice.id,
+      serviceId: service.id,
+      memberId: practice.owner.memberId,
+      format: "online",
+      startsAt,
+      endsAt,
+      blockedFrom: startsAt,
+      blockedTo: new Date(endsAt.getTime() + 10 * 60_000),
+      status: "confirmed",
+      priceCents: 0,
+      currency: "USD",
+    })
+    .returning();
+  await db.insert(schema.appointmentAttendees).values([ana, ben].map((c) => ({ practiceId: practice.id, appointmentId: appointment!.id, clientId: c.id })));
+  // Ana has signed the consent; nobody has done the intake.
+  const consent = await assign(practice, templates, ana.id, "informed-consent");
+  const anaPage = await as(page.context().browser()!, ana.userId);
+  await anaPage.goto(`/portal/${ana.id}/forms/${consent}`);
+  await anaPage.getByLabel("I agree").check();
+  await anaPage.getByLabel("Type your full name to sign").fill("Ana Reyes");
+  await anaPage.getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(anaPage.getByText(/^Submitted /)).toBeVisible();
+
+  await signInAs(page, practice.owner.userId);
+  await page.goto(`/clinic/${practice.slug}/schedule/${appointment!.id}`);
+  await expect(page.getByText("1 of 2 forms complete")).toBeVisible();
+  await expect(page.getByText("0 of 2 forms complete")).toBeVisible();
 });

@@ -54,7 +54,7 @@ export default async function FormBuilderPage({
             </>
           ) : (
             <FormBuilder
-              key={current.id}
+              key={template.id}
               practiceSlug={slug}
               templateId={template.id}
               initial={current.definition}
@@ -71,7 +71,10 @@ export default async function FormBuilderPage({
                   Version {v.version}:{" "}
                   {DateTime.fromJSDate(v.publishedAt)
                     .setZone(zone)
-                    .toLocaleString(DateTime.DATETIME_MED)}
+                    .toLocaleString(DateTime.DATETIME_MED)}{" "}
+                  <a className="text-brand underline" href={`/clinic/${slug}/forms/${template.id}/fhir?version=${v.version}`} download>
+                    FHIR<span className="sr-only"> Questionnaire, version {v.version}</span>
+                  </a>
                 </li>
               ))}
             </ol>

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { and, eq, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { createClient, createPractice, db, emailsTo, expect, signInAs, test } from "./fixtures";
+import { createClient, createMember, createPractice, db, emailsTo, expect, signInAs, test } from "./fixtures";
 import * as schema from "@/db/schema";
 
 async function noA11yProblems(page: import("@playwright/test").Page, what: string) {
@@ -111,6 +111,14 @@ test("a clinician assigns a program to a couple; each partner checks in on a pho
   const painChart = page.getByRole("img", { name: /Pain ratings over time/ });
   await expect(painChart.locator("svg.recharts-surface").first()).toBeVisible();
   await noA11yProblems(page, "clinician homework view");
+
+  // The front desk does not read check-ins: the homework view is not found for them.
+  const frontDesk = await createMember(practice.id, "front_desk");
+  const deskContext = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const deskPage = await deskContext.newPage();
+  await signInAs(deskPage, frontDesk.userId);
+  expect((await deskPage.goto(`/clinic/${practice.slug}/homework/clients/${ana.id}`))?.status()).toBe(404);
+  await deskContext.close();
 
   // Every staff read of the homework view was audited.
   const reads = await db.select().from(schema.auditEvents).where(and(eq(schema.auditEvents.practiceId, practice.id), eq(schema.auditEvents.action, "homework.read")));

@@ -1,4 +1,6 @@
-import { createClient, createPractice, expect, signInAs, test } from "./fixtures";
+import { eq } from "drizzle-orm";
+import { createClient, createPractice, db, expect, signInAs, test } from "./fixtures";
+import * as schema from "@/db/schema";
 
 test("an owner adapts a library program, and assigns a single exercise to one client after fixing bad input", async ({ page }) => {
   const practice = await createPractice("coaching");
@@ -47,4 +49,11 @@ test("an owner adapts a library program, and assigns a single exercise to one cl
   await expect(page.getByText("Make three lists")).toBeVisible();
   // No partner: there is nothing to share with.
   await expect(page.getByText(/Share this reflection/)).toHaveCount(0);
+
+  // Reminder emails can be turned off (and on again) from the portal.
+  await page.goto(`/portal/${client.id}`);
+  await page.getByRole("button", { name: "Turn reminders off" }).click();
+  await expect(page.getByText("Reminder emails are off.")).toBeVisible();
+  const [pref] = await db.select().from(schema.homeworkPreferences).where(eq(schema.homeworkPreferences.clientId, client.id));
+  expect(pref?.remindersEnabled).toBe(false);
 });

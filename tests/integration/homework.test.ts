@@ -196,6 +196,21 @@ describe("assigning, checking in and privacy", () => {
     expect((await auditEventsFor(practice.id, "homework.read")).map((e) => e.subjectId)).toEqual([a.id]);
   });
 
+  test("together: the partner's done days count for both, but their ratings and private reflection never reach the other's portal", async () => {
+    const { practice, scope } = await createPracticeWithOwner();
+    const { a, b, coupleId } = await coupleIn(practice);
+    const touch = library.get("touch-without-agenda")!;
+    const r = await assignHomework(scope, { subject: `exercise:${touch}`, assignee: `couple:${coupleId}`, mode: "together", startDate: "2026-03-09", timesPerWeek: "2", weeks: "2" });
+    const id = r.ok ? r.assignmentId : "";
+    await recordCheckIn(ctx(practice, b), { assignmentId: id, exerciseId: touch, done: true, ratings: { pain: "6", closeness: "2" }, reflection: "Only for my therapist." }, NOW);
+    const aView = await getPortalAssignment(ctx(practice, a), id, NOW);
+    expect(aView!.due.map((d) => [d.done, d.target])).toEqual([[1, 2]]);
+    expect(aView!.sharedByPartner).toEqual([]);
+    expect(aView!.own).toEqual([]);
+    expect(JSON.stringify(aView)).not.toContain("Only for my therapist.");
+    expect(JSON.stringify(aView)).not.toContain('"pain":6');
+  });
+
   test("bad check-ins get a clear error and change nothing", async () => {
     const { practice, scope } = await createPracticeWithOwner();
     const { a, b, coupleId } = await coupleIn(practice);

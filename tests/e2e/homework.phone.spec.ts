@@ -153,4 +153,12 @@ test("the exercise bank: search and filter, duplicate a library exercise to adap
   await expect(page.getByText("Archived", { exact: true })).toBeVisible();
   await page.goto(`/clinic/${practice.slug}/homework?q=side-lying`);
   await expect(page.getByText("No exercises match")).toBeVisible();
+
+  // The editors and the assign form are usable at 375 px too.
+  const client = await createClient(practice.id, "Axe");
+  for (const path of ["exercises/new", "programs", "programs/new", `assign?client=${client.id}`]) {
+    await page.goto(`/clinic/${practice.slug}/homework/${path}`);
+    await expect(page.locator("main h1")).toBeVisible();
+    await noA11yProblems(page, path);
+  }
 });

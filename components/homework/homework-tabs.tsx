@@ -1,15 +1,16 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 
-/** Sub-navigation of the homework area: the bank and the programs. */
-export function HomeworkTabs({ slug, current }: { slug: string; current: "exercises" | "programs" }) {
+/** Sub-navigation of the homework area: clients with homework (clinical roles), the bank, the programs. */
+export function HomeworkTabs({ slug, current, showClients }: { slug: string; current: "exercises" | "programs" | "clients"; showClients: boolean }) {
   const tabs = [
+    ...(showClients ? [{ key: "clients", href: `/clinic/${slug}/homework/clients`, label: "Clients" }] : []),
     { key: "exercises", href: `/clinic/${slug}/homework`, label: "Exercise bank" },
     { key: "programs", href: `/clinic/${slug}/homework/programs`, label: "Programs" },
-  ] as const;
+  ];
   return (
     <nav aria-label="Homework" className="mb-4">
-      <ul className="flex gap-2">
+      <ul className="flex flex-wrap gap-2">
         {tabs.map((t) => (
           <li key={t.key}>
             <Link

@@ -22,18 +22,25 @@ export interface ActiveHomework {
 }
 
 /**
- * Every assignment running around `now` (across practices, for the jobs),
+ * Every assignment running around `now` (across practices for the jobs, or in one practice),
  * with the people, practices and the last `historyDays` of check-ins: six
  * queries whatever the number of clients.
  */
-export async function loadActiveHomework(now: Date, historyDays: number): Promise<ActiveHomework> {
+export async function loadActiveHomework(now: Date, historyDays: number, practiceId?: string): Promise<ActiveHomework> {
   // A day's margin each side: "today" differs by zone; each row is re-checked with its own zone.
   const utcToday = todayIn("UTC", now);
   const rows = await db
     .select({ a: assignments, timeZone: practices.timeZone, practiceName: practices.name, slug: practices.slug })
     .from(assignments)
     .innerJoin(practices, eq(practices.id, assignments.practiceId))
-    .where(and(isNull(assignments.endedAt), lte(assignments.startDate, addDays(utcToday, 1)), gte(assignments.dueDate, addDays(utcToday, -1))))
+    .where(
+      and(
+        practiceId ? eq(assignments.practiceId, practiceId) : undefined,
+        isNull(assignments.endedAt),
+        lte(assignments.startDate, addDays(utcToday, 1)),
+        gte(assignments.dueDate, addDays(utcToday, -1)),
+      ),
+    )
     .orderBy(asc(assignments.id));
   const programIds = [...new Set(rows.map((r) => r.a.programId).filter((x): x is string => !!x))];
   const coupleIds = [...new Set(rows.map((r) => r.a.coupleId).filter((x): x is string => !!x))];

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { and, eq, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { createClient, createPractice, db, emailsTo, expect, signInAs, test } from "./fixtures";
+import { createClient, createMember, createPractice, db, emailsTo, expect, signInAs, test } from "./fixtures";
 import * as schema from "@/db/schema";
 
 async function noA11yProblems(page: import("@playwright/test").Page, what: string) {
@@ -112,9 +112,25 @@ test("a clinician assigns a program to a couple; each partner checks in on a pho
   await expect(painChart.locator("svg.recharts-surface").first()).toBeVisible();
   await noA11yProblems(page, "clinician homework view");
 
+  // The practice's list of clients with homework shows the couple with the flag.
+  await page.goto(`/clinic/${practice.slug}/homework/clients`);
+  await expect(page.getByRole("list", { name: `Flags for Ana ${ana.lastName} & Ben ${ben.lastName}` }).or(page.getByRole("list", { name: `Flags for Ben ${ben.lastName} & Ana ${ana.lastName}` }))).toContainText("Pain rated 8 of 10");
+  await noA11yProblems(page, "clients with homework");
+
+  // The front desk does not read check-ins: the homework view is not found for them.
+  const frontDesk = await createMember(practice.id, "front_desk");
+  const deskContext = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const deskPage = await deskContext.newPage();
+  await signInAs(deskPage, frontDesk.userId);
+  expect((await deskPage.goto(`/clinic/${practice.slug}/homework/clients/${ana.id}`))?.status()).toBe(404);
+  expect((await deskPage.goto(`/clinic/${practice.slug}/homework/clients`))?.status()).toBe(404);
+  await deskContext.close();
+
   // Every staff read of the homework view was audited.
   const reads = await db.select().from(schema.auditEvents).where(and(eq(schema.auditEvents.practiceId, practice.id), eq(schema.auditEvents.action, "homework.read")));
   expect(reads.length).toBeGreaterThanOrEqual(2);
+  const lists = await db.select().from(schema.auditEvents).where(and(eq(schema.auditEvents.practiceId, practice.id), eq(schema.auditEvents.action, "homework.list")));
+  expect(lists.length).toBe(1);
   await anaContext.close();
   await benContext.close();
 });
@@ -145,4 +161,12 @@ test("the exercise bank: search and filter, duplicate a library exercise to adap
   await expect(page.getByText("Archived", { exact: true })).toBeVisible();
   await page.goto(`/clinic/${practice.slug}/homework?q=side-lying`);
   await expect(page.getByText("No exercises match")).toBeVisible();
+
+  // The editors and the assign form are usable at 375 px too.
+  const client = await createClient(practice.id, "Axe");
+  for (const path of ["exercises/new", "programs", "programs/new", `assign?client=${client.id}`]) {
+    await page.goto(`/clinic/${practice.slug}/homework/${path}`);
+    await expect(page.locator("main h1")).toBeVisible();
+    await noA11yProblems(page, path);
+  }
 });

@@ -6,6 +6,7 @@ import { syncHomeworkLibrary } from "@/db/seed/homework";
 import { assignHomework } from "@/lib/homework/assign";
 import { addDays, todayIn } from "@/lib/homework/dates";
 import { duplicateExercise, listExercises, saveExercise, setExerciseArchived } from "@/lib/homework/exercises";
+import { listHomeworkClients } from "@/lib/homework/homework-clients";
 import { getHomeworkOverview } from "@/lib/homework/overview";
 import { getPortalAssignment, getPortalHomework } from "@/lib/homework/portal";
 import { duplicateProgram, getProgram, saveProgram } from "@/lib/homework/programs";
@@ -196,6 +197,21 @@ describe("assigning, checking in and privacy", () => {
     expect((await auditEventsFor(practice.id, "homework.read")).map((e) => e.subjectId)).toEqual([a.id]);
   });
 
+  test("together: the partner's done days count for both, but their ratings and private reflection never reach the other's portal", async () => {
+    const { practice, scope } = await createPracticeWithOwner();
+    const { a, b, coupleId } = await coupleIn(practice);
+    const touch = library.get("touch-without-agenda")!;
+    const r = await assignHomework(scope, { subject: `exercise:${touch}`, assignee: `couple:${coupleId}`, mode: "together", startDate: "2026-03-09", timesPerWeek: "2", weeks: "2" });
+    const id = r.ok ? r.assignmentId : "";
+    await recordCheckIn(ctx(practice, b), { assignmentId: id, exerciseId: touch, done: true, ratings: { pain: "6", closeness: "2" }, reflection: "Only for my therapist." }, NOW);
+    const aView = await getPortalAssignment(ctx(practice, a), id, NOW);
+    expect(aView!.due.map((d) => [d.done, d.target])).toEqual([[1, 2]]);
+    expect(aView!.sharedByPartner).toEqual([]);
+    expect(aView!.own).toEqual([]);
+    expect(JSON.stringify(aView)).not.toContain("Only for my therapist.");
+    expect(JSON.stringify(aView)).not.toContain('"pain":6');
+  });
+
   test("bad check-ins get a clear error and change nothing", async () => {
     const { practice, scope } = await createPracticeWithOwner();
     const { a, b, coupleId } = await coupleIn(practice);
@@ -288,6 +304,27 @@ describe("the clinician's overview", () => {
     ]);
     expect(overview!.series.map((s) => s.kind)).toEqual(["closeness", "pain"]);
     expect(overview!.series[1]!.rows).toEqual([{ date: "2026-03-09", [a.id]: 8 }]);
+  });
+
+  test("the practice's list: a couple's shared and own homework on one row, flagged rows first, nothing from another practice; audited", async () => {
+    const { practice, scope } = await createPracticeWithOwner();
+    const { scope: other } = await createPracticeWithOwner();
+    const { a, b, coupleId } = await coupleIn(practice);
+    const calm = await createClient(practice, { firstName: "Calm", lastName: "Zed" });
+    const hello = library.get("six-second-hello")!;
+    const start = "2026-03-09";
+    await assignHomework(scope, { subject: `exercise:${hello}`, assignee: `couple:${coupleId}`, mode: "together", startDate: "2026-03-01", timesPerWeek: "7", weeks: "3" });
+    await assignHomework(scope, { subject: `exercise:${library.get("recharge-menu")}`, assignee: `client:${a.id}`, mode: "individual", startDate: start, timesPerWeek: "3", weeks: "2" });
+    const c = await assignHomework(scope, { subject: `exercise:${hello}`, assignee: `client:${calm.id}`, mode: "individual", startDate: start, timesPerWeek: "7", weeks: "2" });
+    await recordCheckIn(ctx(practice, calm), { assignmentId: c.ok ? c.assignmentId : "", exerciseId: hello, done: true }, new Date("2026-03-09T15:00:00Z"));
+    const rows = await listHomeworkClients(scope, NOW);
+    expect(rows.map((r) => [r.name, r.assignments, r.flags.length > 0])).toEqual([
+      [`${a.firstName} ${a.lastName} & ${b.firstName} ${b.lastName}`, 2, true],
+      ["Calm Zed", 1, false],
+    ]);
+    expect(rows[1]).toMatchObject({ done: 1, expected: 1, percent: 100 });
+    expect(await listHomeworkClients(other, NOW)).toEqual([]);
+    expect((await auditEventsFor(practice.id, "homework.list")).length).toBe(1);
   });
 
   test("50 assignments and 2,000 check-ins load in a fixed, small number of queries", async () => {

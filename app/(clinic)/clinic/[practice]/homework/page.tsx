@@ -7,7 +7,7 @@ import { Input, Select } from "@/components/ui/field";
 import { requireMember } from "@/lib/auth/guards";
 import { exerciseFilterSchema } from "@/lib/homework/exercise-schema";
 import { listExerciseTags, listExercises } from "@/lib/homework/exercises";
-import { CATEGORY_LABELS, PARTICIPANT_LABELS } from "@/lib/homework/labels";
+import { CATEGORY_LABELS, HOMEWORK_CLINICAL_ROLES, PARTICIPANT_LABELS } from "@/lib/homework/labels";
 
 export const metadata: Metadata = { title: "Homework" };
 export const dynamic = "force-dynamic";
@@ -26,7 +26,7 @@ export default async function HomeworkPage({ params, searchParams }: { params: P
         description="A shared library of exercises (read-only: duplicate one to adapt it) and your practice's own."
         actions={<ButtonLink href={`${base}/exercises/new`}>New exercise</ButtonLink>}
       />
-      <HomeworkTabs slug={slug} current="exercises" />
+      <HomeworkTabs slug={slug} current="exercises" showClients={(HOMEWORK_CLINICAL_ROLES as readonly string[]).includes(scope.role)} />
       <form role="search" method="get" className="mb-4 grid gap-3 rounded-lg border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-3">
         <div className="space-y-1 sm:col-span-2 lg:col-span-3">
           <label htmlFor="hw-q" className="text-sm font-medium">

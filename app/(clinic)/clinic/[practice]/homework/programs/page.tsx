@@ -4,7 +4,7 @@ import { HomeworkTabs } from "@/components/homework/homework-tabs";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { PARTICIPANT_LABELS } from "@/lib/homework/labels";
+import { HOMEWORK_CLINICAL_ROLES, PARTICIPANT_LABELS } from "@/lib/homework/labels";
 import { listPrograms } from "@/lib/homework/programs";
 
 export const metadata: Metadata = { title: "Programs" };
@@ -18,7 +18,7 @@ export default async function ProgramsPage({ params }: { params: Promise<{ pract
   return (
     <>
       <PageHeader title="Homework" description="Programs: exercises planned week by week." actions={<ButtonLink href={`${base}/new`}>New program</ButtonLink>} />
-      <HomeworkTabs slug={slug} current="programs" />
+      <HomeworkTabs slug={slug} current="programs" showClients={(HOMEWORK_CLINICAL_ROLES as readonly string[]).includes(scope.role)} />
       {rows.length === 0 ? (
         <EmptyState title="No programs yet" />
       ) : (

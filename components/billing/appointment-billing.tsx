@@ -27,7 +27,7 @@ export async function AppointmentBilling({
   const kind = status === "no_show" ? "no_show" : status === "late_cancelled" ? "late_cancel" : null;
   const amount = kind === "no_show" ? policy.noShowFeeCents : kind === "late_cancel" ? policy.lateCancelFeeCents : 0;
   const existing = kind ? fees.find((f) => f.kind === kind) : undefined;
-  const canCharge = kind !== null && amount > 0 && prepaid < amount && existing?.status !== "paid" && existing?.status !== "waived";
+  const chargeable = kind !== null && amount > 0 && prepaid < amount && existing?.status !== "waived";
   const card = cards[0];
   return (
     <Card>
@@ -58,9 +58,16 @@ export async function AppointmentBilling({
           <ConfirmUnpaidButton practiceSlug={practiceSlug} appointmentId={appointmentId} />
         </div>
       ) : null}
-      {canCharge && kind ? (
+      {chargeable && kind ? (
         <div className="mt-3">
-          <ChargeFeeButton practiceSlug={practiceSlug} appointmentId={appointmentId} kind={kind} label={`Charge ${FEE_LABELS[kind].toLowerCase()} (${formatMoney(amount, policy.currency)})`} />
+          {/* Stays mounted once paid so its message survives the refresh; the button goes. */}
+          <ChargeFeeButton
+            practiceSlug={practiceSlug}
+            appointmentId={appointmentId}
+            kind={kind}
+            paid={existing?.status === "paid"}
+            label={`Charge ${FEE_LABELS[kind].toLowerCase()} (${formatMoney(amount, policy.currency)})`}
+          />
         </div>
       ) : null}
     </Card>

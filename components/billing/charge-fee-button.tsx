@@ -6,12 +6,13 @@ import { chargeFeeAction, confirmWithoutPaymentAction } from "@/app/(clinic)/cli
 import { Button } from "@/components/ui/button";
 
 /** One click: charge the policy fee to the card on file; says plainly what happened. */
-export function ChargeFeeButton({ practiceSlug, appointmentId, kind, label }: { practiceSlug: string; appointmentId: string; kind: "no_show" | "late_cancel"; label: string }) {
+export function ChargeFeeButton({ practiceSlug, appointmentId, kind, label, paid }: { practiceSlug: string; appointmentId: string; kind: "no_show" | "late_cancel"; label: string; paid: boolean }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   return (
     <div className="space-y-2">
+      {paid ? null : (
       <Button
         disabled={pending}
         onClick={() =>
@@ -24,6 +25,7 @@ export function ChargeFeeButton({ practiceSlug, appointmentId, kind, label }: { 
       >
         {pending ? "Charging…" : label}
       </Button>
+      )}
       {notice ? (
         <p role={notice.ok ? "status" : "alert"} className={notice.ok ? "text-brand-strong" : "text-danger"}>
           {notice.text}

@@ -116,8 +116,10 @@ test("staff refund a payment from its page and charge a no-show fee to the saved
   await expect(page.getByText("At most $190 can still be refunded")).toBeVisible();
   await page.getByLabel(/Amount to refund/).fill("190");
   await page.getByRole("button", { name: "Refund" }).click();
-  await expect(page.getByRole("status")).toContainText("Refunded");
+  // Fully refunded: the form gives way to the refund in the payment's list.
   await expect(page.getByTestId("refunded")).toHaveText("$190");
+  await expect(page.getByText("This payment is fully refunded.")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Refunds of this payment" })).toContainText("$190 · succeeded · Goodwill after a rescheduling mix-up");
   await waitForEmail(email, "billing-refund");
 
   // The session happened without them: it is in the past now, marked a no-show, and the fee charged.

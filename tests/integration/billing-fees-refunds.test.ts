@@ -6,6 +6,7 @@ import { applyCancellationPolicy } from "@/lib/billing/cancellation-policy";
 import { chargeFee } from "@/lib/billing/fees";
 import { reconcilePayments } from "@/lib/billing/jobs";
 import { sendBillingNotifications } from "@/lib/billing/notifications";
+import { clientBilling, payBalance } from "@/lib/billing/portal-billing";
 import { refundPayment } from "@/lib/billing/refunds";
 import { cancelAppointment, recordOutcome } from "@/lib/booking/change-appointment";
 import { bookPaid, paidPractice } from "./helpers/billing-fixture";
@@ -125,6 +126,20 @@ describe("fees", () => {
     const notes = await db.select().from(billingNotifications).where(and(eq(billingNotifications.practiceId, practice.id), eq(billingNotifications.kind, "fee-failed")));
     expect(notes).toHaveLength(1);
     expect(String(notes[0]!.data.actionUrl)).toContain(`/portal/${fee!.clientId}/billing`);
+
+    // The client pays the balance from the portal, through Checkout; a second click reuses the open checkout.
+    const [client] = await db.select().from(clients).where(eq(clients.id, fee!.clientId));
+    expect((await clientBilling(client!, new Date())).balances.map((b) => b.amountCents)).toEqual([12000]);
+    const pay = await payBalance(client!, fee!.id, new Date());
+    const again = await payBalance(client!, fee!.id, new Date());
+    if (!pay.ok || !again.ok) throw new Error("payBalance failed");
+    expect(again.url).toBe(pay.url);
+    await stripe.checkout(pay.url.split("/").pop()!, "pay");
+    await stripe.settled();
+    const [settled] = await db.select().from(fees).where(eq(fees.id, fee!.id));
+    expect(settled!.status).toBe("paid");
+    expect((await clientBilling(client!, new Date())).balances).toEqual([]);
+    expect(await payBalance(client!, fee!.id, new Date())).toEqual({ ok: false, message: "There is nothing to pay for that." });
   });
 
   it("a front-desk member may charge; the fee needs the session marked first", async () => {

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import { db } from "@/db/client";
 import { assignments, checkIns, clients, couples, exercises, homeworkPreferences, members, practices, programItems, users, type CheckInRatings, type RatingPrompt } from "@/db/schema";
 import { addDays, todayIn } from "./dates";
-import type { AssignmentPlan } from "./schedule";
+import { planOf, type AssignmentPlan } from "./schedule";
 
 export interface ActiveAssignment {
   plan: AssignmentPlan;
@@ -55,16 +55,7 @@ export async function loadActiveHomework(now: Date, historyDays: number, practic
     coupleId: a.coupleId,
     assignedByMemberId: a.assignedByMemberId,
     clientIds: a.coupleId ? (coupleById.get(a.coupleId) ?? []) : [a.clientId!],
-    plan: {
-      id: a.id,
-      mode: a.mode,
-      startDate: a.startDate,
-      dueDate: a.dueDate,
-      endedOn: null,
-      exerciseId: a.exerciseId,
-      timesPerWeek: a.timesPerWeek,
-      programItems: items.filter((i) => i.programId === a.programId).map((i) => ({ exerciseId: i.exerciseId, week: i.week, timesPerWeek: i.timesPerWeek })),
-    },
+    plan: planOf(a, items),
   }));
   const clientIds = [...new Set(active.flatMap((a) => a.clientIds))];
   const memberIds = [...new Set(active.map((a) => a.assignedByMemberId).filter((x): x is string => !!x))];

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { assignments, checkIns, exercises, programItems, programs, type AssignmentMode, type CheckInPrompts, type CheckInRatings } from "@/db/schema";
 import { todayIn } from "./dates";
-import type { AssignmentPlan } from "./schedule";
+import { planOf, type AssignmentPlan } from "./schedule";
 
 export interface LoadedAssignment {
   plan: AssignmentPlan;
@@ -120,17 +120,8 @@ export async function loadHomework(
     personalNote: a.personalNote,
     assignedByMemberId: a.assignedByMemberId,
     createdAt: a.createdAt,
-    plan: {
-      id: a.id,
-      mode: a.mode,
-      startDate: a.startDate,
-      dueDate: a.dueDate,
-      // The practice's local date it was ended, filled in below.
-      endedOn: null,
-      exerciseId: a.exerciseId,
-      timesPerWeek: a.timesPerWeek,
-      programItems: items.filter((i) => i.programId === a.programId).map((i) => ({ exerciseId: i.exerciseId, week: i.week, timesPerWeek: i.timesPerWeek })),
-    },
+    // endedOn: the practice's local date it was ended, filled in below.
+    plan: planOf(a, items),
   }));
 
   const assignmentIds = loaded.map((a) => a.id);

@@ -16,6 +16,23 @@ export interface AssignmentPlan {
   programItems: { exerciseId: string; week: number; timesPerWeek: number }[];
 }
 
+/** An assignment row and its program's items (any program's: filtered here) as a plan. `endedOn` is filled in by the caller. */
+export function planOf(
+  a: { id: string; mode: AssignmentMode; startDate: string; dueDate: string; exerciseId: string | null; programId: string | null; timesPerWeek: number | null },
+  items: readonly { programId: string; exerciseId: string; week: number; timesPerWeek: number }[],
+): AssignmentPlan {
+  return {
+    id: a.id,
+    mode: a.mode,
+    startDate: a.startDate,
+    dueDate: a.dueDate,
+    endedOn: null,
+    exerciseId: a.exerciseId,
+    timesPerWeek: a.timesPerWeek,
+    programItems: items.filter((i) => i.programId === a.programId).map((i) => ({ exerciseId: i.exerciseId, week: i.week, timesPerWeek: i.timesPerWeek })),
+  };
+}
+
 /** One exercise to do `timesPerWeek` times a week between two dates (inclusive). */
 export interface Task {
   assignmentId: string;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { setRemindersAction } from "@/app/(portal)/portal/[clientId]/homework/actions";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
+import { SharedReflections } from "./shared-reflections";
 import { formatShortDate } from "@/lib/homework/dates";
 import type { PortalHomework } from "@/lib/homework/portal";
 
@@ -90,16 +91,7 @@ export function PortalThisWeek({ clientId, data }: { clientId: string; data: Por
       {data.partnerName && data.sharedByPartner.length ? (
         <div className="mt-4">
           <h3 className="mb-1 text-sm font-semibold">Shared with you by {data.partnerName}</h3>
-          <ul className="space-y-2" aria-label={`Shared by ${data.partnerName}`}>
-            {data.sharedByPartner.map((r) => (
-              <li key={r.id} className="rounded-md bg-brand-soft p-3 text-sm">
-                <p className="text-muted">
-                  {r.exerciseTitle} · {formatShortDate(r.date)}
-                </p>
-                <p className="mt-1 whitespace-pre-line">{r.text}</p>
-              </li>
-            ))}
-          </ul>
+          <SharedReflections items={data.sharedByPartner} label={`Shared by ${data.partnerName}`} />
         </div>
       ) : null}
       <form action={setRemindersAction.bind(null, clientId)} className="mt-4 flex flex-wrap items-center gap-2 border-t border-line pt-3 text-sm">

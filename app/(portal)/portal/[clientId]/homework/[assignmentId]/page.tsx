@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CheckInForm } from "@/components/homework/check-in-form";
 import { Instructions } from "@/components/homework/instructions";
+import { SharedReflections } from "@/components/homework/shared-reflections";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireClient } from "@/lib/auth/guards";
 import { formatShortDate } from "@/lib/homework/dates";
@@ -83,16 +84,7 @@ export default async function PortalAssignmentPage({ params }: { params: Promise
         {data.sharedByPartner.length ? (
           <Card>
             <h2 className="mb-2 font-semibold">Shared with you by {data.partnerName ?? "your partner"}</h2>
-            <ul className="space-y-2" aria-label="Shared by your partner">
-              {data.sharedByPartner.map((r) => (
-                <li key={r.id} className="rounded-md bg-brand-soft p-3 text-sm">
-                  <p className="text-muted">
-                    {r.exerciseTitle} · {formatShortDate(r.date)}
-                  </p>
-                  <p className="mt-1 whitespace-pre-line">{r.text}</p>
-                </li>
-              ))}
-            </ul>
+            <SharedReflections items={data.sharedByPartner} label="Shared by your partner" />
           </Card>
         ) : null}
         {own.length ? (

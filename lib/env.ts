@@ -40,6 +40,8 @@ const schema = z.object({
   STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
   /** Loopback port of the local Stripe stand-in (used when there is no STRIPE_SECRET_KEY). */
   STRIPE_STANDIN_PORT: z.coerce.number().int().min(1024).max(65535).default(12111),
+  /** How long one Stripe request may take before the SDK gives up (and retries under the same idempotency key). */
+  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
   /** "on": each practice connects its own Stripe account (Connect); "off": this deployment's key takes every payment. */
   STRIPE_CONNECT: z.enum(["on", "off"]).default("off"),
 }).superRefine((value, ctx) => {

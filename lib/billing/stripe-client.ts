@@ -35,7 +35,7 @@ export function stripe(): Stripe {
   client = new Stripe(env.STRIPE_SECRET_KEY ?? STANDIN_KEY, {
     // Requests carry our idempotency keys, so the SDK's retries are safe.
     maxNetworkRetries: 2,
-    timeout: 15_000,
+    timeout: env.STRIPE_TIMEOUT_MS,
     telemetry: false,
     appInfo: { name: "Tandem" },
     ...(url

@@ -142,6 +142,35 @@ describe("fees", () => {
     expect(await payBalance(client!, fee!.id, new Date())).toEqual({ ok: false, message: "There is nothing to pay for that." });
   });
 
+  it("Stripe times out on a fee charge: staff hear so plainly, and reconciliation settles it under the same key, charging once", async () => {
+    const { practice, owner, booked } = await paidBooking({ individual: true });
+    const [p] = await db.select().from(payments).where(eq(payments.appointmentId, booked.appointmentId));
+    await refundPayment({ practiceId: practice.id, paymentId: p!.id, actor: member(owner), values: { amount: "190.01", reason: "Prepayment returned" } }, new Date());
+    await db.update(appointments).set({ status: "no_show" }).where(eq(appointments.id, booked.appointmentId));
+    await stripe.settled();
+    // Every attempt (the SDK's retries included) outlives the 2 s timeout, but Stripe does the work;
+    // its webhooks are lost too, so only reconciliation can find out.
+    stripe.injectFault({ pathPrefix: "/v1/payment_intents", method: "POST", count: 3, delayMs: 2600 });
+    stripe.paused = true;
+    let result;
+    try {
+      result = await chargeFee({ practiceId: practice.id, appointmentId: booked.appointmentId, kind: "no_show", actorUserId: owner.user.id }, new Date());
+    } finally {
+      stripe.paused = false;
+    }
+    expect(result).toEqual({ ok: false, message: "Stripe did not answer. The charge will be checked and retried automatically; it will not be charged twice." });
+    const [fee] = await db.select().from(fees).where(eq(fees.appointmentId, booked.appointmentId));
+    const [pending] = await db.select().from(payments).where(eq(payments.feeId, fee!.id));
+    expect(pending).toMatchObject({ status: "pending", stripePaymentIntentId: null });
+    await reconcilePayments(new Date(pending!.createdAt.getTime() + 61 * 60_000));
+    await stripe.settled();
+    const [settled] = await db.select().from(payments).where(eq(payments.feeId, fee!.id));
+    expect(settled!.status).toBe("succeeded");
+    const intents = Object.values(stripe.state.payment_intents).filter((pi) => pi.metadata?.paymentId === pending!.id);
+    expect(intents).toHaveLength(1);
+    expect(Object.values(stripe.state.charges).filter((c) => c.payment_intent === intents[0]!.id)).toHaveLength(1);
+  }, 30_000);
+
   it("a front-desk member may charge; the fee needs the session marked first", async () => {
     const { practice, booked } = await paidBooking({ individual: true });
     const desk = await createMember(practice, { role: "front_desk" });

@@ -60,6 +60,8 @@ for (const name of ["RESEND_API_KEY", "RESEND_BASE_URL", "AUTH_SECRET", "APP_URL
 for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE", "STRIPE_CONNECT"]) {
   delete process.env[name];
 }
+// Short, so tests of a Stripe timeout do not wait 15 s per attempt.
+process.env.STRIPE_TIMEOUT_MS = "2000";
 process.env.STRIPE_STANDIN_PORT ??= String(
   await new Promise<number>((resolve, reject) => {
     const probe = net.createServer();

@@ -12,6 +12,7 @@ describe("parseEnv", () => {
       APP_URL: "http://localhost:3000",
       EMAIL_FROM: "Tandem <no-reply@tandem.localhost>",
       STRIPE_STANDIN_PORT: 12111,
+      STRIPE_TIMEOUT_MS: 15000,
       STRIPE_CONNECT: "off",
     });
     expect(env.DATABASE_URL).toBeUndefined();

@@ -59,6 +59,8 @@ export interface StandIn {
 
 export interface Fault {
   pathPrefix: string;
+  /** Only requests with this method (default: any). */
+  method?: string;
   count: number;
   status?: number;
   delayMs?: number;
@@ -589,7 +591,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     }
 
     if (url.pathname.startsWith("/v1/")) {
-      const fault = faults.find((f) => url.pathname.startsWith(f.pathPrefix) && f.count > 0);
+      const fault = faults.find((f) => url.pathname.startsWith(f.pathPrefix) && (!f.method || f.method === req.method) && f.count > 0);
       if (fault) {
         fault.count--;
         if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));

@@ -23,7 +23,13 @@ export async function saveDiagnoses(scope: PracticeScope, appointmentId: string,
   });
 }
 
-export async function diagnosesOf(practiceId: string, appointmentId: string): Promise<string[]> {
-  const [row] = await db.select({ codes: appointmentDiagnoses.icd10Codes }).from(appointmentDiagnoses).where(and(eq(appointmentDiagnoses.appointmentId, appointmentId), eq(appointmentDiagnoses.practiceId, practiceId)));
-  return row?.codes ?? [];
+/** A session's ICD-10 codes for staff; reading recorded codes is a clinical read, so it is audited (without the codes). */
+export async function readDiagnoses(scope: PracticeScope, appointmentId: string): Promise<string[]> {
+  const [row] = await db
+    .select({ codes: appointmentDiagnoses.icd10Codes })
+    .from(appointmentDiagnoses)
+    .where(and(eq(appointmentDiagnoses.appointmentId, appointmentId), eq(appointmentDiagnoses.practiceId, scope.practice.id)));
+  const codes = row?.codes ?? [];
+  if (codes.length > 0) await recordAudit(byMember(scope, "appointment.diagnoses_read", { type: "appointment", id: appointmentId }, { count: codes.length }));
+  return codes;
 }

@@ -2,9 +2,9 @@ import { and, eq, isNull } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { appointmentDiagnoses, appointments, clients, creditUses, memberBilling, packagePurchases, packages, payments, practiceBilling } from "@/db/schema";
+import { appointmentDiagnoses, appointments, auditEvents, clients, creditUses, memberBilling, packagePurchases, packages, payments, practiceBilling } from "@/db/schema";
 import { createPackage, saveServiceBilling } from "@/lib/billing/billing-settings";
-import { saveDiagnoses } from "@/lib/billing/diagnoses";
+import { readDiagnoses, saveDiagnoses } from "@/lib/billing/diagnoses";
 import { buyPackage, clientBilling } from "@/lib/billing/portal-billing";
 import { buildSuperbill, superbillPdf } from "@/lib/billing/superbill";
 import { cancelAppointment } from "@/lib/booking/change-appointment";
@@ -99,6 +99,10 @@ describe("superbills", () => {
     expect(await saveDiagnoses(scopeFor(owner), booked.appointmentId, { codes: "not-a-code" })).toMatchObject({ ok: false, errors: { "codes.0": ["Each code must look like F43.23 or Z63.0"] } });
     const [dx] = await db.select().from(appointmentDiagnoses).where(eq(appointmentDiagnoses.appointmentId, booked.appointmentId));
     expect(dx!.icd10Codes).toEqual(["F43.23", "Z63.0"]);
+    // Staff reading the recorded codes is audited, without the codes.
+    expect(await readDiagnoses(scopeFor(owner), booked.appointmentId)).toEqual(["F43.23", "Z63.0"]);
+    const reads = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, booked.appointmentId), eq(auditEvents.action, "appointment.diagnoses_read")));
+    expect(reads.map((r) => [r.actorUserId, r.detail])).toEqual([[owner.user.id, { count: 2 }]]);
 
     const [client] = await db.select().from(clients).where(eq(clients.id, payment!.clientId));
     const from = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);

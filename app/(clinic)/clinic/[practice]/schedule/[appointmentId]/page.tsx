@@ -10,7 +10,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import type { AppointmentStatus } from "@/db/schema";
 import { AppointmentBilling } from "@/components/billing/appointment-billing";
 import { DiagnosisForm } from "@/components/billing/diagnosis-form";
-import { diagnosesOf } from "@/lib/billing/diagnoses";
+import { readDiagnoses } from "@/lib/billing/diagnoses";
 import { BILLING_ROLES, requireMember } from "@/lib/auth/guards";
 import { STATUS_LABELS, isLateCancellation } from "@/lib/booking/appointment-status";
 import { formatMoney } from "@/lib/booking/format-money";
@@ -104,7 +104,7 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
         {scope.role !== "front_desk" ? (
           <Card>
             <h2 className="mb-2 text-lg font-semibold">For superbills</h2>
-            <DiagnosisForm practiceSlug={slug} appointmentId={a.id} codes={await diagnosesOf(scope.practice.id, a.id)} />
+            <DiagnosisForm practiceSlug={slug} appointmentId={a.id} codes={await readDiagnoses(scope, a.id)} />
           </Card>
         ) : null}
         {BILLING_ROLES.includes(scope.role) ? (

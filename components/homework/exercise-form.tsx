@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { saveExerciseAction } from "@/app/(clinic)/clinic/[practice]/homework/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, FormError, Input, Select, Textarea, LabelOptions } from "@/components/ui/field";
 import { exerciseSchema, type ExerciseInput } from "@/lib/homework/exercise-schema";
 import { CATEGORY_LABELS, PARTICIPANT_LABELS } from "@/lib/homework/labels";
 import { RATING_KINDS, RATING_KIND_LABELS } from "@/lib/homework/prompts";
@@ -65,22 +65,14 @@ export function ExerciseForm({ slug, exerciseId, defaults }: { slug: string; exe
         <Field label="Category" required error={errors.category?.message}>
           {(ids) => (
             <Select {...ids} {...form.register("category")}>
-              {Object.entries(CATEGORY_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
+              <LabelOptions labels={CATEGORY_LABELS} />
             </Select>
           )}
         </Field>
         <Field label="Who does it" required error={errors.participants?.message}>
           {(ids) => (
             <Select {...ids} {...form.register("participants")}>
-              {Object.entries(PARTICIPANT_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
+              <LabelOptions labels={PARTICIPANT_LABELS} />
             </Select>
           )}
         </Field>

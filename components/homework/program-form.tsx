@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { saveProgramAction } from "@/app/(clinic)/clinic/[practice]/homework/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, FormError, Input, Select, Textarea, LabelOptions } from "@/components/ui/field";
 import { PARTICIPANT_LABELS } from "@/lib/homework/labels";
 import { programSchema, type ProgramInput } from "@/lib/homework/program-schema";
 
@@ -48,11 +48,7 @@ export function ProgramForm({
         <Field label="Written for" required error={errors.audience?.message}>
           {(ids) => (
             <Select {...ids} {...form.register("audience")}>
-              {Object.entries(PARTICIPANT_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
+              <LabelOptions labels={PARTICIPANT_LABELS} />
             </Select>
           )}
         </Field>

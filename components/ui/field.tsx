@@ -61,6 +61,15 @@ export function Select({ className, ...props }: ComponentProps<"select">) {
   return <select className={cn(control, "pr-8", className)} {...props} />;
 }
 
+/** `<option>`s for a value → label map (an enum's labels), in the map's order. */
+export function LabelOptions({ labels }: { labels: Readonly<Record<string, string>> }) {
+  return Object.entries(labels).map(([value, label]) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  ));
+}
+
 export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
   return <textarea className={cn(control, "min-h-24", className)} {...props} />;
 }

@@ -1,10 +1,9 @@
-import { and, eq, lte } from "drizzle-orm";
 import { db } from "@/db/client";
-import { appointments } from "@/db/schema";
 import { pgError } from "@/lib/db/pg-error";
 import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { holdSchema } from "./booking-schema";
 import { findSlots } from "./find-slots";
+import { insertAppointment } from "./insert-appointment";
 import { signToken } from "./manage-token";
 import type { Slot } from "./slot-types";
 
@@ -43,32 +42,9 @@ export async function holdSlot(practiceId: string, input: unknown, now: Date): P
   const service = check.rules.service;
   const expiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
   try {
-    const appointmentId = await db.transaction(async (tx) => {
-      // A lapsed hold must never stand in the way, even before the sweep job runs.
-      await tx
-        .update(appointments)
-        .set({ status: "expired", updatedAt: now })
-        .where(and(eq(appointments.memberId, slot.memberId), eq(appointments.status, "held"), lte(appointments.holdExpiresAt, now)));
-      const [row] = await tx
-        .insert(appointments)
-        .values({
-          practiceId,
-          serviceId,
-          memberId: slot.memberId,
-          locationId: slot.locationId,
-          format: service.format,
-          startsAt: new Date(slot.start),
-          endsAt: new Date(slot.end),
-          blockedFrom: new Date(slot.start - service.bufferBeforeMinutes * 60_000),
-          blockedTo: new Date(slot.end + service.bufferAfterMinutes * 60_000),
-          status: "held",
-          holdExpiresAt: expiresAt,
-          priceCents: service.priceCents,
-          currency: service.currency,
-        })
-        .returning({ id: appointments.id });
-      return row!.id;
-    });
+    const appointmentId = await db.transaction((tx) =>
+      insertAppointment(tx, { practiceId, service, slot, status: "held", holdExpiresAt: expiresAt, now }),
+    );
     return { ok: true, appointmentId, holdToken: signToken("hold", { appointmentId }, expiresAt), expiresAt, slot };
   } catch (error) {
     if (pgError(error)?.code !== "23P01") throw error;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { db } from "@/db/client";
 import { appointmentAttendees, appointments, clients, couples, serviceClinicians, services } from "@/db/schema";
@@ -7,6 +7,7 @@ import { isUuid, type PracticeScope } from "@/lib/auth/guards";
 import { pgError } from "@/lib/db/pg-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { findSlots } from "./find-slots";
+import { insertAppointment } from "./insert-appointment";
 import { assignFormsAfterBooking } from "@/lib/intake/assign-forms";
 import { notifyAttendees } from "./notify-attendees";
 import { isoDateField, staffBookingSchema, staffDaySlotsSchema } from "./staff-book-schema";
@@ -99,34 +100,16 @@ export async function bookForClients(scope: PracticeScope, input: unknown, now: 
   let appointmentId: string;
   try {
     appointmentId = await db.transaction(async (tx) => {
-      // A lapsed hold must never stand in the way, even before the sweep job runs.
-      await tx
-        .update(appointments)
-        .set({ status: "expired", updatedAt: now })
-        .where(and(eq(appointments.memberId, slot.memberId), eq(appointments.status, "held"), lte(appointments.holdExpiresAt, now)));
-      const [row] = await tx
-        .insert(appointments)
-        .values({
-          practiceId,
-          serviceId,
-          memberId: slot.memberId,
-          locationId: slot.locationId,
-          coupleId,
-          format: rules.format,
-          startsAt: new Date(slot.start),
-          endsAt: new Date(slot.end),
-          blockedFrom: new Date(slot.start - rules.bufferBeforeMinutes * 60_000),
-          blockedTo: new Date(slot.end + rules.bufferAfterMinutes * 60_000),
-          status: "confirmed",
-          priceCents: rules.priceCents,
-          currency: rules.currency,
-          bookedByStaff: true,
-          createdByUserId: scope.user.id,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: appointments.id });
-      const id = row!.id;
+      const id = await insertAppointment(tx, {
+        practiceId,
+        service: rules,
+        slot,
+        status: "confirmed",
+        coupleId,
+        bookedByStaff: true,
+        createdByUserId: scope.user.id,
+        now,
+      });
       await tx.insert(appointmentAttendees).values(clientIds.map((clientId) => ({ practiceId, appointmentId: id, clientId })));
       await recordAudit(byMember(scope, "appointment.book", { type: "appointment", id }, { clientIds, via: "staff" }), tx);
       return id;

@@ -8,12 +8,15 @@ import { Button } from "@/components/ui/button";
 import { formatDateTime, formatTime, localDate } from "@/lib/booking/format-time";
 
 export function ManageAppointment({
+  canChange,
   token,
   timeZone,
   lateNow,
   windowHours,
   lateFee,
 }: {
+  /** False once the session is cancelled, past or otherwise settled: only the last notice shows. */
+  canChange: boolean;
   token: string;
   timeZone: string;
   lateNow: boolean;
@@ -37,6 +40,7 @@ export function ManageAppointment({
     });
   }
 
+  if (!canChange && !message) return null;
   return (
     <div className="mt-6 space-y-4">
       {message ? (
@@ -49,7 +53,7 @@ export function ManageAppointment({
           {error}
         </p>
       ) : null}
-      {mode === "idle" ? (
+      {canChange && mode === "idle" ? (
         <div className="flex flex-wrap gap-2">
           {lateNow ? null : <Button onClick={() => setMode("reschedule")}>Reschedule</Button>}
           <Button variant="secondary" onClick={() => setMode("cancel")}>
@@ -57,10 +61,10 @@ export function ManageAppointment({
           </Button>
         </div>
       ) : null}
-      {lateNow ? (
+      {canChange && lateNow ? (
         <p className="text-sm text-muted">This session starts within {windowHours} hours, so it can no longer be moved online.</p>
       ) : null}
-      {mode === "cancel" ? (
+      {canChange && mode === "cancel" ? (
         <div className="rounded-lg border border-line p-4">
           <h2 className="font-semibold">Cancel this session?</h2>
           {lateNow ? (
@@ -81,7 +85,7 @@ export function ManageAppointment({
           </div>
         </div>
       ) : null}
-      {mode === "reschedule" ? (
+      {canChange && mode === "reschedule" ? (
         <ReschedulePicker
           token={token}
           timeZone={timeZone}

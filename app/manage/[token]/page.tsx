@@ -42,15 +42,15 @@ export default async function ManagePage({ params }: { params: Promise<{ token: 
               <dt className="text-sm text-muted">Practice</dt>
               <dd>{link.appointment.practice.name}</dd>
             </dl>
-            {link.canChange ? (
-              <ManageAppointment
-                token={token}
-                timeZone={link.appointment.practice.timeZone}
-                lateNow={link.lateNow}
-                windowHours={link.appointment.service.cancellationWindowHours}
-                lateFee={link.appointment.service.lateCancelFeeCents > 0 ? formatMoney(link.appointment.service.lateCancelFeeCents, link.appointment.currency) : null}
-              />
-            ) : null}
+            {/* Mounted whatever the status, so the "cancelled" / "moved" notice survives the refresh that follows the change. */}
+            <ManageAppointment
+              canChange={link.canChange}
+              token={token}
+              timeZone={link.appointment.practice.timeZone}
+              lateNow={link.lateNow}
+              windowHours={link.appointment.service.cancellationWindowHours}
+              lateFee={link.appointment.service.lateCancelFeeCents > 0 ? formatMoney(link.appointment.service.lateCancelFeeCents, link.appointment.currency) : null}
+            />
           </Card>
         )}
       </main>

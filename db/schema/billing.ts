@@ -17,8 +17,8 @@ import {
 import { users } from "./auth";
 import { appointments, services } from "./booking";
 import { clients, couples, members, practices } from "./practice";
+import { tz } from "./columns";
 
-const tz = { withTimezone: true, mode: "date" } as const;
 const CURRENCIES = sql`('USD', 'GBP', 'EUR', 'AUD', 'CAD', 'NZD')`;
 
 /** What a service asks for at booking: nothing online, the full price, or a deposit. */

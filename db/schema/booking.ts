@@ -16,8 +16,8 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { clients, couples, locations, members, practices } from "./practice";
+import { tz } from "./columns";
 
-const tz = { withTimezone: true, mode: "date" } as const;
 
 export const serviceFormat = pgEnum("service_format", ["in_person", "online", "phone"]);
 export const serviceAttendance = pgEnum("service_attendance", ["individual", "couple", "either"]);

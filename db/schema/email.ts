@@ -1,7 +1,7 @@
 import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { practices } from "./practice";
+import { tz } from "./columns";
 
-const tz = { withTimezone: true, mode: "date" } as const;
 
 export const emailStatus = pgEnum("email_status", ["outbox", "sending", "sent", "failed"]);
 

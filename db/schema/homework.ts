@@ -17,8 +17,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { clients, couples, members, practices } from "./practice";
+import { tz } from "./columns";
 
-const tz = { withTimezone: true, mode: "date" } as const;
 
 export const exerciseCategory = pgEnum("exercise_category", [
   "connection",

@@ -20,8 +20,8 @@ import type { MeasureScore } from "@/lib/intake/measures/types";
 import { users } from "./auth";
 import { appointments, services } from "./booking";
 import { clients, practices } from "./practice";
+import { tz } from "./columns";
 
-const tz = { withTimezone: true, mode: "date" } as const;
 
 /** What a form is for; a measure is scored and charted. */
 export const formKind = pgEnum("form_kind", ["intake", "consent", "policy", "measure"]);

@@ -12,8 +12,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { tz } from "./columns";
 
-const tz = { withTimezone: true, mode: "date" } as const;
 
 export const practiceKind = pgEnum("practice_kind", ["couples_therapy", "coaching", "pelvic_pt"]);
 export const memberRole = pgEnum("member_role", ["owner", "admin", "clinician", "front_desk"]);

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { addOverrideAction } from "@/app/(clinic)/clinic/[practice]/settings/availability/actions";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Input, Select } from "@/components/ui/field";
+import { Field, FormError, Input, Select, LabelOptions } from "@/components/ui/field";
 import { OVERRIDE_TYPES, overrideSchema, type OverrideInput } from "@/lib/booking/availability-schema";
 import { applyFieldErrors } from "./apply-field-errors";
 import type { LocationOption } from "./weekly-hours-form";
@@ -45,11 +45,7 @@ export function OverrideForm({ practiceSlug, memberId, locations }: { practiceSl
         <Field label="Change" required error={errors.type?.message}>
           {(a) => (
             <Select {...a} {...form.register("type")}>
-              {Object.entries(OVERRIDE_TYPES).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <LabelOptions labels={OVERRIDE_TYPES} />
             </Select>
           )}
         </Field>

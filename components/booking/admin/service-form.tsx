@@ -7,7 +7,7 @@ import { Controller, useForm } from "react-hook-form";
 import { saveServiceAction } from "@/app/(clinic)/clinic/[practice]/settings/services/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, FormError, Input, Select, Textarea, LabelOptions } from "@/components/ui/field";
 import { CURRENCIES, CURRENCY_LABELS } from "@/lib/booking/format-money";
 import { ATTENDANCE_LABELS, FORMAT_LABELS, serviceSchema, type ServiceFormValues, type ServiceInput, type ServiceValues } from "@/lib/booking/service-schema";
 
@@ -79,22 +79,14 @@ export function ServiceForm({
           >
             {(a) => (
               <Select {...a} {...form.register("format")}>
-                {Object.entries(FORMAT_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
+                <LabelOptions labels={FORMAT_LABELS} />
               </Select>
             )}
           </Field>
           <Field label="Who attends" required error={errors.attendance?.message}>
             {(a) => (
               <Select {...a} {...form.register("attendance")}>
-                {Object.entries(ATTENDANCE_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
+                <LabelOptions labels={ATTENDANCE_LABELS} />
               </Select>
             )}
           </Field>

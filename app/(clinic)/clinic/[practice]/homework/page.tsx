@@ -3,7 +3,7 @@ import Link from "next/link";
 import { HomeworkTabs } from "@/components/homework/homework-tabs";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/field";
+import { Input, Select, LabelOptions } from "@/components/ui/field";
 import { requireMember } from "@/lib/auth/guards";
 import { exerciseFilterSchema } from "@/lib/homework/exercise-schema";
 import { listExerciseTags, listExercises } from "@/lib/homework/exercises";
@@ -40,11 +40,7 @@ export default async function HomeworkPage({ params, searchParams }: { params: P
           </label>
           <Select id="hw-category" name="category" defaultValue={filter.category ?? ""}>
             <option value="">All categories</option>
-            {Object.entries(CATEGORY_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <LabelOptions labels={CATEGORY_LABELS} />
           </Select>
         </div>
         <div className="space-y-1">
@@ -53,11 +49,7 @@ export default async function HomeworkPage({ params, searchParams }: { params: P
           </label>
           <Select id="hw-participants" name="participants" defaultValue={filter.participants ?? ""}>
             <option value="">Anyone</option>
-            {Object.entries(PARTICIPANT_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <LabelOptions labels={PARTICIPANT_LABELS} />
           </Select>
         </div>
         <div className="space-y-1">

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { tz } from "./columns";
 
-
 /** People who can sign in. Auth.js owns the shape of these four tables. */
 export const users = pgTable(
   "users",

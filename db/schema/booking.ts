@@ -18,7 +18,6 @@ import { users } from "./auth";
 import { clients, couples, locations, members, practices } from "./practice";
 import { tz } from "./columns";
 
-
 export const serviceFormat = pgEnum("service_format", ["in_person", "online", "phone"]);
 export const serviceAttendance = pgEnum("service_attendance", ["individual", "couple", "either"]);
 export const overrideKind = pgEnum("availability_override_kind", ["unavailable", "available"]);

@@ -2,7 +2,6 @@ import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-or
 import { practices } from "./practice";
 import { tz } from "./columns";
 
-
 export const emailStatus = pgEnum("email_status", ["outbox", "sending", "sent", "failed"]);
 
 /**

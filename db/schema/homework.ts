@@ -19,7 +19,6 @@ import {
 import { clients, couples, members, practices } from "./practice";
 import { tz } from "./columns";
 
-
 export const exerciseCategory = pgEnum("exercise_category", [
   "connection",
   "communication",

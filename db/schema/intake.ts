@@ -22,7 +22,6 @@ import { appointments, services } from "./booking";
 import { clients, practices } from "./practice";
 import { tz } from "./columns";
 
-
 /** What a form is for; a measure is scored and charted. */
 export const formKind = pgEnum("form_kind", ["intake", "consent", "policy", "measure"]);
 /** sent → started (a draft exists) → completed (submitted). */

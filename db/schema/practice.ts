@@ -14,7 +14,6 @@ import {
 import { users } from "./auth";
 import { tz } from "./columns";
 
-
 export const practiceKind = pgEnum("practice_kind", ["couples_therapy", "coaching", "pelvic_pt"]);
 export const memberRole = pgEnum("member_role", ["owner", "admin", "clinician", "front_desk"]);
 export const clientStatus = pgEnum("client_status", ["active", "archived"]);

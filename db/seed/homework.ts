@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import { assignments, checkIns, clients, couples, exercises, members, practices, programItems, programs, users } from "@/db/schema";
 import { addDays, todayIn } from "@/lib/homework/dates";
@@ -26,38 +27,44 @@ export async function syncHomeworkLibrary(database: DbOrTx = db): Promise<Librar
   });
 }
 
+/** `set` for a multi-row upsert: each named column takes the incoming row's value. */
+function fromExcluded(table: PgTable, keys: readonly string[]) {
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  return Object.fromEntries(keys.map((key) => [key, sql.raw(`excluded."${columns[key]!.name}"`)]));
+}
+
+// It runs on every start, so it is a handful of statements, not one per entry.
 async function syncInside(tx: Tx): Promise<LibrarySyncSummary> {
   const now = new Date();
-  for (const entry of LIBRARY_EXERCISES) {
-    // The same rules the editor applies: a bad library entry fails loudly at seed time.
-    const values = exerciseSchema.parse(entry);
-    await tx
-      .insert(exercises)
-      .values({ ...values, practiceId: null, libraryKey: entry.key })
-      .onConflictDoUpdate({ target: exercises.libraryKey, set: { ...values, archivedAt: null, updatedAt: now } });
-  }
-  const rows = await tx
-    .select({ id: exercises.id, key: exercises.libraryKey })
-    .from(exercises)
-    .where(and(isNull(exercises.practiceId), inArray(exercises.libraryKey, LIBRARY_EXERCISES.map((e) => e.key))));
-  const idByKey = new Map(rows.map((r) => [r.key!, r.id]));
+  // The same rules the editor applies: a bad library entry fails loudly at start.
+  const exerciseRows = LIBRARY_EXERCISES.map((entry) => ({ ...exerciseSchema.parse(entry), practiceId: null, libraryKey: entry.key }));
+  const exerciseKeys = [...new Set(exerciseRows.flatMap((r) => Object.keys(r)))].filter((k) => k !== "practiceId" && k !== "libraryKey");
+  const savedExercises = await tx
+    .insert(exercises)
+    .values(exerciseRows)
+    .onConflictDoUpdate({ target: exercises.libraryKey, set: { ...fromExcluded(exercises, exerciseKeys), archivedAt: null, updatedAt: now } })
+    .returning({ id: exercises.id, key: exercises.libraryKey });
+  const idByKey = new Map(savedExercises.map((r) => [r.key!, r.id]));
 
-  for (const program of LIBRARY_PROGRAMS) {
-    const values = { title: program.title, summary: program.summary, audience: program.audience, weeks: program.weeks };
-    const [row] = await tx
-      .insert(programs)
-      .values({ ...values, practiceId: null, libraryKey: program.key })
-      .onConflictDoUpdate({ target: programs.libraryKey, set: { ...values, archivedAt: null, updatedAt: now } })
-      .returning({ id: programs.id });
-    await tx.delete(programItems).where(eq(programItems.programId, row!.id));
-    await tx.insert(programItems).values(
+  const savedPrograms = await tx
+    .insert(programs)
+    .values(LIBRARY_PROGRAMS.map((p) => ({ title: p.title, summary: p.summary, audience: p.audience, weeks: p.weeks, practiceId: null, libraryKey: p.key })))
+    .onConflictDoUpdate({
+      target: programs.libraryKey,
+      set: { ...fromExcluded(programs, ["title", "summary", "audience", "weeks"]), archivedAt: null, updatedAt: now },
+    })
+    .returning({ id: programs.id, key: programs.libraryKey });
+  const programIdByKey = new Map(savedPrograms.map((r) => [r.key!, r.id]));
+  await tx.delete(programItems).where(inArray(programItems.programId, savedPrograms.map((p) => p.id)));
+  await tx.insert(programItems).values(
+    LIBRARY_PROGRAMS.flatMap((program) =>
       program.items.map((item, position) => {
         const exerciseId = idByKey.get(item.exercise);
         if (!exerciseId) throw new Error(`library program ${program.key} names unknown exercise ${item.exercise}`);
-        return { programId: row!.id, exerciseId, week: item.week, position, timesPerWeek: item.timesPerWeek };
+        return { programId: programIdByKey.get(program.key)!, exerciseId, week: item.week, position, timesPerWeek: item.timesPerWeek };
       }),
-    );
-  }
+    ),
+  );
   return { exercises: LIBRARY_EXERCISES.length, programs: LIBRARY_PROGRAMS.length };
 }
 

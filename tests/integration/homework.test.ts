@@ -60,8 +60,13 @@ describe("the shared library", () => {
     expect(library.size).toBeGreaterThanOrEqual(30);
     expect(libraryPrograms.size).toBe(3);
     const before = await countRows(exercises, isNull(exercises.practiceId));
+    // A library row that drifted (or an old release's wording) is brought back in line by the next sync.
+    const [drifted] = await db.select().from(exercises).where(isNull(exercises.practiceId)).limit(1);
+    await db.update(exercises).set({ title: "Drifted title", minutes: 99 }).where(eq(exercises.id, drifted!.id));
     await syncHomeworkLibrary();
     expect(await countRows(exercises, isNull(exercises.practiceId))).toBe(before);
+    const [restored] = await db.select().from(exercises).where(eq(exercises.id, drifted!.id));
+    expect([restored!.title, restored!.minutes]).toEqual([drifted!.title, drifted!.minutes]);
     const categories = new Set((await db.select({ c: exercises.category }).from(exercises).where(isNull(exercises.practiceId))).map((r) => r.c));
     expect(categories.size).toBe(9);
   });

@@ -11,6 +11,7 @@ import { listPayments, outstandingBalances, packageSales, paymentFiltersSchema, 
 import { FEE_LABELS } from "@/lib/billing/fees";
 import { formatMoney } from "@/lib/booking/format-money";
 import { formatDateTime } from "@/lib/booking/format-time";
+import { Input, Select } from "@/components/ui/field";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Billing" };
@@ -108,38 +109,38 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
         <form method="get" className="mt-3 grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter payments">
           <label className="text-sm font-medium">
             From
-            <input type="date" name="from" defaultValue={filters.from ?? ""} className="mt-1 block min-h-11 w-full rounded-md border border-line bg-surface px-2" />
+            <Input type="date" name="from" defaultValue={filters.from ?? ""} className="mt-1" />
           </label>
           <label className="text-sm font-medium">
             To
-            <input type="date" name="to" defaultValue={filters.to ?? ""} className="mt-1 block min-h-11 w-full rounded-md border border-line bg-surface px-2" />
+            <Input type="date" name="to" defaultValue={filters.to ?? ""} className="mt-1" />
           </label>
           <label className="text-sm font-medium">
             Clinician
-            <select name="clinician" defaultValue={filters.clinician ?? ""} className="mt-1 block min-h-11 w-full rounded-md border border-line bg-surface px-2">
+            <Select name="clinician" defaultValue={filters.clinician ?? ""} className="mt-1">
               <option value="">All</option>
               {clinicianOptions.map((m) => (
                 <option key={m.id} value={m.id}>{m.name}</option>
               ))}
-            </select>
+            </Select>
           </label>
           <label className="text-sm font-medium">
             Service
-            <select name="service" defaultValue={filters.service ?? ""} className="mt-1 block min-h-11 w-full rounded-md border border-line bg-surface px-2">
+            <Select name="service" defaultValue={filters.service ?? ""} className="mt-1">
               <option value="">All</option>
               {serviceOptions.map((s) => (
                 <option key={s.id} value={s.id}>{s.name}</option>
               ))}
-            </select>
+            </Select>
           </label>
           <label className="text-sm font-medium">
             Status
-            <select name="status" defaultValue={filters.status ?? ""} className="mt-1 block min-h-11 w-full rounded-md border border-line bg-surface px-2">
+            <Select name="status" defaultValue={filters.status ?? ""} className="mt-1">
               <option value="">All</option>
               {["succeeded", "pending", "failed", "expired", "cancelled", "refunded"].map((s) => (
                 <option key={s} value={s}>{s === "refunded" ? "Refunded (any part)" : STATUS_LABEL[s]}</option>
               ))}
-            </select>
+            </Select>
           </label>
           <div className="flex items-end gap-2">
             <button type="submit" className={buttonClass("primary", "md", "w-full")}>Filter</button>

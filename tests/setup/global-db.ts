@@ -28,7 +28,8 @@ import { TEMPLATE_DATABASE, WORKER_DATABASE_PREFIX, quoteIdent, withDatabase } f
 
 const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const TEST_PG_DATA_DIR = path.join(REPO_ROOT, ".data", "test");
-export const TEST_PG_PORT = 54349;
+// TEST_PG_PORT lets two checkouts on one machine run their suites side by side.
+export const TEST_PG_PORT = Number(process.env.TEST_PG_PORT ?? 54349);
 /** Loopback port held for the whole run by the run that uses the embedded server. */
 const RUN_MUTEX_PORT = TEST_PG_PORT - 1;
 const RUN_LOCK_KEY = 727_349;

@@ -224,6 +224,12 @@ export const appointmentAttendees = pgTable(
     practiceId: uuid("practice_id").notNull(),
     appointmentId: uuid("appointment_id").notNull(),
     clientId: uuid("client_id").notNull(),
+    /**
+     * When this attendee proved their address for this booking: signed in
+     * when they booked, or the link in their confirmation. A public couple
+     * booking links the couple only once both attendees have it.
+     */
+    provenAt: timestamp("proven_at", tz),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
   },
   (t) => [

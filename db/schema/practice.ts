@@ -108,17 +108,27 @@ export const clients = pgTable(
     phone: text("phone"),
     dateOfBirth: text("date_of_birth"),
     status: clientStatus("status").notNull().default("active"),
+    /**
+     * Set when a public booking made this record from a typed address that
+     * nobody has proven yet; null once its owner proved it (the link in their
+     * confirmation) or when staff entered the client. See decision 0012.
+     */
+    unverifiedSince: timestamp("unverified_since", tz),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
   },
   (t) => [
     unique("clients_practice_id_id_key").on(t.practiceId, t.id),
-    uniqueIndex("clients_practice_id_email_key").on(t.practiceId, t.email),
+    // An unproven booking may carry any address, even one a client already
+    // has: it never takes that client's place (decision 0012).
+    uniqueIndex("clients_practice_id_email_key").on(t.practiceId, t.email).where(sql`${t.unverifiedSince} is null`),
     uniqueIndex("clients_practice_id_user_id_key").on(t.practiceId, t.userId),
     index("clients_user_id_idx").on(t.userId),
     index("clients_practice_id_name_idx").on(t.practiceId, t.lastName, t.firstName),
     check("clients_email_lower", sql`${t.email} = lower(${t.email})`),
     check("clients_date_of_birth_format", sql`${t.dateOfBirth} ~ '^\\d{4}-\\d{2}-\\d{2}$'`),
+    // A typed address never opens a portal: portal access waits for the proof.
+    check("clients_unverified_no_portal", sql`${t.unverifiedSince} is null or ${t.userId} is null`),
   ],
 );
 

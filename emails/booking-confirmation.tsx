@@ -1,9 +1,11 @@
-import { Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { Button, Link, Section, Text } from "@react-email/components";
+import { EmailLayout, buttonStyle } from "./components/layout";
 import { BookingDetails, Greeting, ManageLink, bookingFooter, formatWhenShort, type BookingEmailDetails } from "./booking-details";
 
 export interface BookingConfirmationEmailProps extends BookingEmailDetails {
   manageUrl: string;
+  /** For an address not proven yet: the link that proves it and adds the session to the client's record. */
+  proofUrl?: string | null;
 }
 
 export default function BookingConfirmationEmail(props: BookingConfirmationEmailProps) {
@@ -12,6 +14,21 @@ export default function BookingConfirmationEmail(props: BookingConfirmationEmail
       <Greeting name={props.recipientName} />
       <Text style={{ fontSize: 16 }}>Your session is booked. A calendar invitation is attached.</Text>
       <BookingDetails details={props} />
+      {props.proofUrl ? (
+        <Section>
+          <Text style={{ fontSize: 16, fontWeight: 600 }}>Confirm it&apos;s you</Text>
+          <Text style={{ fontSize: 16 }}>
+            Open this link to confirm this is your email address. It adds the session to your record with {props.practiceName} and opens your portal. It works once, for 7 days. If
+            you did not book this session, ignore this link and cancel the session with the link below.
+          </Text>
+          <Button href={props.proofUrl} style={buttonStyle}>
+            Confirm it&apos;s me
+          </Button>
+          <Text style={{ fontSize: 13, color: "#5c6468" }}>
+            Or paste this address into your browser: <Link href={props.proofUrl}>{props.proofUrl}</Link>
+          </Text>
+        </Section>
+      ) : null}
       <ManageLink url={props.manageUrl} />
     </EmailLayout>
   );

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { DateTime } from "luxon";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import { useFieldArray, useForm } from "react-hook-form";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
@@ -13,11 +13,13 @@ import { Field, FormError, Input } from "@/components/ui/field";
 import { bookingDetailsSchema, type BookingDetailsInput } from "@/lib/booking/booking-schema";
 import { formatMoney, paymentLabel } from "@/lib/booking/format-money";
 import { formatDateTime, formatTime, localDate, zoneLabel } from "@/lib/booking/format-time";
+import type { PortalBooker } from "@/lib/booking/portal-booker";
 import type { PublicService } from "@/lib/booking/public-services";
 
 type SlotDto = { start: string; clinicianId: string };
 type Hold = { token: string; expiresAt: string; start: string; clinicianId: string };
 type Step = "service" | "clinician" | "time" | "details" | "done";
+type Done = { emailedTo: string[]; partnerPays?: boolean; signedIn: boolean; usedCredit: boolean };
 
 const FORMAT_LABELS = { in_person: "In person", online: "Online video", phone: "Phone" } as const;
 const ATTENDANCE_LABELS = { individual: "For one person", couple: "For couples", either: "For one person or a couple" } as const;
@@ -35,9 +37,12 @@ function priceLabel(s: Pick<PublicService, "priceCents" | "currency" | "payAtBoo
 export function BookingWizard({
   practice,
   services,
+  booker = null,
 }: {
   practice: { slug: string; name: string; timeZone: string };
   services: PublicService[];
+  /** A client signed in to their portal at this practice: details prefilled, credits offered. */
+  booker?: PortalBooker | null;
 }) {
   const [step, setStep] = useState<Step>("service");
   const [serviceId, setServiceId] = useState<string | null>(null);
@@ -48,7 +53,7 @@ export function BookingWizard({
   const [hold, setHold] = useState<Hold | null>(null);
   const [conflict, setConflict] = useState<{ message: string; alternatives: SlotDto[] } | null>(null);
   const [holding, setHolding] = useState(false);
-  const [done, setDone] = useState<{ emailedTo: string[]; partnerPays?: boolean } | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
 
   // The visitor's zone is only known in the browser; the server render shows the clinic's.
   const visitorZone = useSyncExternalStore(noSubscription, browserZone, noZone);
@@ -260,11 +265,12 @@ export function BookingWizard({
           practice={practice}
           service={service}
           hold={hold}
+          booker={booker}
           zone={zone}
           clinicianName={clinicianName(hold.clinicianId)}
           onBack={() => (setHold(null), setStep("time"))}
           onExpired={(message) => (setHold(null), setConflict({ message, alternatives: [] }), setStep("time"))}
-          onDone={(emailedTo, partnerPays) => (setDone({ emailedTo, partnerPays }), setStep("done"))}
+          onDone={(result) => (setDone(result), setStep("done"))}
         />
       ) : null}
 
@@ -285,6 +291,17 @@ export function BookingWizard({
             {service.name} with {clinicianName(hold.clinicianId)} on <strong>{formatDateTime(hold.start, zone)}</strong>.
           </p>
           <p className="mt-2">We emailed a confirmation with a calendar file to {done.emailedTo.join(" and ")}.</p>
+          {done.usedCredit ? <p className="mt-2">One session credit was used.</p> : null}
+          {done.signedIn ? (
+            <p className="mt-2">
+              It&apos;s in your portal.
+              {done.emailedTo.length === 2 ? " We've emailed your partner a link to confirm it's them; once they do, the session is on their record too." : ""}
+            </p>
+          ) : (
+            <p className="mt-2">
+              We&apos;ve emailed {done.emailedTo.length === 2 ? "each of you" : "you"} a link to confirm it&apos;s you. It adds the session to your record and your portal.
+            </p>
+          )}
           <p className="mt-2 text-muted">To reschedule or cancel, use the link in that email. No password needed.</p>
         </Card>
       ) : null}
@@ -296,6 +313,7 @@ function DetailsStep({
   practice,
   service,
   hold,
+  booker,
   zone,
   clinicianName,
   onBack,
@@ -305,24 +323,36 @@ function DetailsStep({
   practice: { slug: string; name: string; timeZone: string };
   service: PublicService;
   hold: Hold;
+  booker: PortalBooker | null;
   zone: string;
   clinicianName: string;
   onBack: () => void;
   onExpired: (message: string) => void;
-  onDone: (emailedTo: string[], partnerPays?: boolean) => void;
+  onDone: (result: Done) => void;
 }) {
   const empty = { firstName: "", lastName: "", email: "", phone: "" };
-  const [together, setTogether] = useState(service.attendance === "couple");
+  const partnerDefaults = booker?.partner ?? empty;
+  const [together, setTogether] = useState(service.attendance === "couple" || (service.attendance === "either" && Boolean(booker?.partner)));
+  // Only a signed-in client is offered credits; the server refuses them to anyone else.
+  const credit = booker?.credits.find((c) => c.serviceIds.includes(service.id)) ?? null;
   const form = useForm<BookingDetailsInput, unknown, z.output<typeof bookingDetailsSchema>>({
     resolver: zodResolver(bookingDetailsSchema),
-    defaultValues: { holdToken: hold.token, attendees: together ? [empty, empty] : [empty], agreePolicy: false as unknown as true, payer: "me" },
+    defaultValues: {
+      holdToken: hold.token,
+      attendees: together ? [booker?.self ?? empty, partnerDefaults] : [booker?.self ?? empty],
+      agreePolicy: false as unknown as true,
+      payer: "me",
+      useCredit: Boolean(credit),
+    },
   });
+  const useCredit = useWatch({ control: form.control, name: "useCredit" });
+  const payNow = service.payAtBooking && !useCredit;
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "attendees" });
   const { errors, isSubmitting } = form.formState;
 
   function toggleTogether(next: boolean) {
     setTogether(next);
-    if (next && fields.length === 1) append(empty);
+    if (next && fields.length === 1) append(partnerDefaults);
     if (!next && fields.length === 2) remove(1);
   }
 
@@ -335,7 +365,7 @@ function DetailsStep({
     const body = await res.json();
     // Paid at booking: on to the payment page; the booking is confirmed once it is paid.
     if (res.ok && body.checkoutUrl) return window.location.assign(body.checkoutUrl);
-    if (res.ok) return onDone(body.emailedTo, body.awaitingPayment);
+    if (res.ok) return onDone({ emailedTo: body.emailedTo, partnerPays: body.awaitingPayment, signedIn: Boolean(body.signedIn), usedCredit: Boolean(body.usedCredit) });
     if (res.status === 410) return onExpired(body.message);
     if (body.errors) return applyServerErrors(form, body.errors);
     form.setError("root", { message: body.message ?? "Booking failed. Please try again." });
@@ -360,11 +390,23 @@ function DetailsStep({
         {fields.map((f, i) => {
           const e = errors.attendees?.[i];
           const legend = fields.length === 2 ? (i === 0 ? "You" : "Your partner") : "You";
+          if (i === 0 && booker) {
+            // Signed in: the session is booked as this portal's client; nothing to type.
+            return (
+              <div key={f.id} className="rounded-lg border border-line p-3">
+                <p className="font-medium">You</p>
+                <p>
+                  {booker.self.firstName} {booker.self.lastName}
+                </p>
+                <p className="break-words text-sm text-muted">{booker.self.email} · signed in</p>
+              </div>
+            );
+          }
           return (
             <fieldset key={f.id} className="space-y-3 rounded-lg border border-line p-3">
               <legend className="px-1 font-medium">{legend}</legend>
               {fields.length === 2 && i === 1 ? (
-                <p className="text-sm text-muted">Your partner gets their own confirmation, their own forms and their own private portal.</p>
+                <p className="text-sm text-muted">Your partner gets their own confirmation, with a link to confirm it&apos;s them, their own forms and their own private portal.</p>
               ) : null}
               <div className="grid gap-3 sm:grid-cols-2">
                 <Field label={`${legend}: first name`} required error={e?.firstName?.message}>
@@ -389,10 +431,23 @@ function DetailsStep({
             You can reschedule or cancel at no charge up to {service.cancellationWindowHours} hours before the session.
             {service.lateCancelFeeCents > 0 ? ` Later cancellations cost ${fee(service.lateCancelFeeCents)}.` : ""}
             {service.noShowFeeCents > 0 ? ` A missed session costs ${fee(service.noShowFeeCents)}.` : ""}
-            {service.payAtBooking ? " If you cancel in time, what you paid is refunded in full; a late cancellation keeps the fee and refunds the rest." : ""}
+            {payNow ? " If you cancel in time, what you paid is refunded in full; a late cancellation keeps the fee and refunds the rest." : ""}
           </p>
         </div>
-        {service.payAtBooking && fields.length === 2 ? (
+        {credit ? (
+          <label className="flex min-h-11 items-center gap-2 rounded-lg border border-line p-3">
+            <input type="checkbox" className="h-5 w-5 accent-brand" {...form.register("useCredit")} />
+            <span>
+              Use a session credit from {credit.name} ({credit.remaining} left{credit.shared ? ", shared with your partner" : ""})
+            </span>
+          </label>
+        ) : null}
+        {errors.useCredit ? (
+          <p role="alert" className="text-sm font-medium text-danger">
+            {errors.useCredit.message}
+          </p>
+        ) : null}
+        {payNow && service.payAtBooking && fields.length === 2 ? (
           <fieldset className="space-y-1 rounded-lg border border-line p-3">
             <legend className="px-1 font-medium">Who pays {fee(service.payAtBooking.amountCents)}?</legend>
             {(
@@ -409,7 +464,7 @@ function DetailsStep({
             ))}
           </fieldset>
         ) : null}
-        {service.payAtBooking && (service.lateCancelFeeCents > 0 || service.noShowFeeCents > 0) ? (
+        {payNow && (service.lateCancelFeeCents > 0 || service.noShowFeeCents > 0) ? (
           <p className="rounded-lg bg-canvas p-3 text-sm" id="card-consent">
             Your card is kept on file with Stripe, our payment processor, so that {practice.name} can charge the late-cancellation or no-show fee above if it applies. You will get a receipt for any charge.
           </p>
@@ -427,7 +482,7 @@ function DetailsStep({
         </div>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Booking…" : service.payAtBooking ? "Continue to payment" : "Confirm booking"}
+            {isSubmitting ? "Booking…" : payNow ? "Continue to payment" : "Confirm booking"}
           </Button>
           <Button variant="secondary" onClick={onBack}>
             Choose another time

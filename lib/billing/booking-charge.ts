@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { creditUses, packagePurchases, packages, payments, serviceBilling, services } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -6,20 +6,31 @@ import { formatDateTime } from "@/lib/booking/format-time";
 import { planBookingPayments, type Payer } from "./payment-plan";
 import { practiceStripe } from "./practice-billing";
 
-export type BookingCharge = { kind: "none" } | { kind: "credit"; purchaseId: string } | { kind: "payments"; count: number };
+export type BookingCharge = { kind: "none" } | { kind: "credit"; purchaseId: string } | { kind: "payments"; count: number } | { kind: "no_credit" };
+
+/** Whose credits a booking may spend: only a client signed in to their own portal (decision 0012). */
+export interface CreditOwner {
+  clientId: string;
+  /** The signed-in client's couple: credits bought for the couple are shared. */
+  coupleId: string | null;
+}
 
 /**
  * Decides, inside the booking's transaction, how a new booking is paid: a
- * package credit the client (or the couple) holds for this service, a
- * checkout for the price or deposit, or nothing online. Records the credit
- * use or the pending payments; Stripe is called only after commit.
+ * package credit the signed-in client (or their couple) holds for this
+ * service when they asked to use one, a checkout for the price or deposit,
+ * or nothing online. Records the credit use or the pending payments; Stripe
+ * is called only after commit. `no_credit`: a credit was asked for and none
+ * covers this service (the caller refuses the booking).
  */
 export async function chargeForBooking(
   tx: Tx,
-  input: { practiceId: string; appointmentId: string; serviceId: string; clientIds: string[]; coupleId: string | null; payer: Payer; startsAt: Date; timeZone: string; now: Date },
+  input: { practiceId: string; appointmentId: string; serviceId: string; clientIds: string[]; coupleId: string | null; credit: CreditOwner | null; payer: Payer; startsAt: Date; timeZone: string; now: Date },
 ): Promise<BookingCharge> {
-  const purchaseId = await takeCredit(tx, input);
-  if (purchaseId) return { kind: "credit", purchaseId };
+  if (input.credit) {
+    const purchaseId = await takeCredit(tx, { ...input, owner: input.credit });
+    return purchaseId ? { kind: "credit", purchaseId } : { kind: "no_credit" };
+  }
 
   const [service] = await tx
     .select({ name: services.name, priceCents: services.priceCents, currency: services.currency, lateFee: services.lateCancelFeeCents, noShowFee: services.noShowFeeCents, mode: serviceBilling.paymentMode, deposit: serviceBilling.depositCents })
@@ -52,10 +63,10 @@ export async function chargeForBooking(
   return { kind: "payments", count: plan.length };
 }
 
-/** Uses one credit from the soonest-expiring eligible package, if any. */
-async function takeCredit(tx: Tx, input: { practiceId: string; appointmentId: string; serviceId: string; clientIds: string[]; coupleId: string | null; now: Date }): Promise<string | null> {
-  const owners = [inArray(packagePurchases.clientId, input.clientIds)];
-  if (input.coupleId) owners.push(eq(packagePurchases.coupleId, input.coupleId));
+/** Uses one credit from the soonest-expiring eligible package of the owner (or their couple), if any. */
+async function takeCredit(tx: Tx, input: { practiceId: string; appointmentId: string; serviceId: string; owner: CreditOwner; now: Date }): Promise<string | null> {
+  const owners = [eq(packagePurchases.clientId, input.owner.clientId)];
+  if (input.owner.coupleId) owners.push(eq(packagePurchases.coupleId, input.owner.coupleId));
   const candidates = await tx
     .select({ id: packagePurchases.id, credits: packagePurchases.credits })
     .from(packagePurchases)

@@ -41,6 +41,8 @@ export const bookingDetailsSchema = z.object({
   agreePolicy: z.literal(true, { message: "Please agree to the cancellation policy to book" }),
   /** For a couple's paid session: who pays (billing). */
   payer: z.enum(["me", "partner", "split"], { message: "Choose who pays" }).default("me"),
+  /** Pay with a session credit: only a client signed in to their portal may (the server checks the session). */
+  useCredit: z.boolean({ message: "Choose whether to use a session credit" }).default(false),
 });
 export type BookingDetailsInput = z.input<typeof bookingDetailsSchema>;
 

@@ -1,11 +1,10 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq, isNull, or } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { appointmentAttendees, appointments, clients, couples, practices, services } from "@/db/schema";
 import { chargeForBooking } from "@/lib/billing/booking-charge";
 import { openBookingCheckouts } from "@/lib/billing/open-checkout";
 import { checkoutMinutesFor } from "@/lib/billing/payment-plan";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { upsertUserByEmail } from "@/lib/clients/upsert-portal-user";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { bookingDetailsSchema } from "./booking-schema";
 import { verifyToken } from "./manage-token";
@@ -14,25 +13,41 @@ import { notifyAttendees } from "./notify-attendees";
 import { transitionAppointment } from "./transition-appointment";
 
 export type ConfirmResult =
-  | { ok: true; appointmentId: string; attendeeEmails: string[]; payment?: { checkoutUrl: string | null; partnerEmailed: boolean } }
+  | { ok: true; appointmentId: string; attendeeEmails: string[]; signedIn: boolean; credit?: boolean; payment?: { checkoutUrl: string | null; partnerEmailed: boolean } }
   | { ok: false; status: 400; errors: FieldErrors }
   | { ok: false; status: 410 | 502; message: string };
 
 type Person = { firstName: string; lastName: string; email: string; phone: string | null };
 
+/** Who is booking: a client signed in to their own portal at this practice, or nobody known. */
+export interface Booker {
+  /** The signed-in user's id (from the session, never from the request body). */
+  userId: string | null;
+}
+
 /**
- * Turns a visitor's hold into a confirmed appointment: each attendee gets
- * their own client record (a returning client is matched by email within the
- * practice) with portal access, two attendees become (or reuse) a couple,
- * then each gets a confirmation with their own manage link.
+ * Turns a visitor's hold into a confirmed appointment.
+ *
+ * Identity is proven, never typed (decision 0012): a typed address gets a
+ * fresh, unverified client record of its own, with no portal account, no
+ * couple, no credits and no saved card, even when the practice already has
+ * a client with that address. Each attendee's confirmation carries a link
+ * that proves their address and joins the booking to their record. Only a
+ * client signed in to their portal books as their own record, and only they
+ * may spend their (or their couple's) session credits.
  */
-export async function confirmBooking(practiceId: string, input: unknown, now: Date): Promise<ConfirmResult> {
+export async function confirmBooking(practiceId: string, input: unknown, now: Date, booker: Booker = { userId: null }): Promise<ConfirmResult> {
   const parsed = bookingDetailsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, errors: zodFieldErrors(parsed.error) };
-  const { holdToken, attendees, payer } = parsed.data;
+  const { holdToken, attendees, payer, useCredit } = parsed.data;
   const token = verifyToken("hold", holdToken, now);
   if (!token.ok) return expired();
   const appointmentId = String((token.data as { appointmentId?: unknown }).appointmentId ?? "");
+  const signedIn = booker.userId ? await ownRecord(practiceId, booker.userId) : null;
+  if (useCredit && !signedIn) return { ok: false, status: 400, errors: { useCredit: ["Sign in to your portal to use your session credits"] } };
+  if (signedIn && attendees[1] && attendees[1].email === signedIn.email) {
+    return { ok: false, status: 400, errors: { "attendees.1.email": ["Each partner needs their own email address"] } };
+  }
 
   const outcome = await db.transaction(async (tx) => {
     const [appt] = await tx
@@ -58,85 +73,87 @@ export async function confirmBooking(practiceId: string, input: unknown, now: Da
     if (appt.attendance === "individual" && attendees.length !== 1) {
       return fieldError("attendees", "This session is for one person");
     }
-    const clientIds = [];
-    for (const person of attendees) clientIds.push(await findOrCreateClient(tx, practiceId, person));
-    const coupleId = clientIds.length === 2 ? await findOrLinkCouple(tx, practiceId, clientIds[0]!, clientIds[1]!) : null;
-    await tx.insert(appointmentAttendees).values(clientIds.map((clientId) => ({ practiceId, appointmentId, clientId })));
-    if (coupleId) await tx.update(appointments).set({ coupleId }).where(eq(appointments.id, appointmentId));
-    // Billing decides: a package credit, a checkout (the booking waits for payment), or nothing online.
+    // The signed-in client is the first attendee whatever was typed for them; everyone typed stands on their own.
+    const clientIds: string[] = [];
+    for (const [i, person] of attendees.entries()) {
+      clientIds.push(i === 0 && signedIn ? signedIn.id : await createUnverifiedClient(tx, practiceId, person, now));
+    }
+    await tx.insert(appointmentAttendees).values(clientIds.map((clientId) => ({ practiceId, appointmentId, clientId, provenAt: signedIn?.id === clientId ? now : null })));
+    // Billing decides: a package credit (signed in, asked for), a checkout (the booking waits for payment), or nothing online.
     const charge = await chargeForBooking(tx, {
       practiceId,
       appointmentId,
       serviceId: appt.serviceId,
       clientIds,
-      coupleId,
+      coupleId: null,
+      credit: useCredit && signedIn ? { clientId: signedIn.id, coupleId: await coupleOf(tx, signedIn.id) } : null,
       payer: clientIds.length === 2 ? payer : "me",
       startsAt: appt.startsAt,
       timeZone: appt.timeZone,
       now,
     });
+    if (charge.kind === "no_credit") return fieldError("useCredit", "You have no session credit left for this service");
     const to = charge.kind === "payments" ? "pending_payment" : "confirmed";
     if (!(await transitionAppointment(tx, { practiceId, appointmentId, to, now }))) return "expired" as const;
     await recordAudit(
-      { practiceId, actor: { kind: "system" }, action: "appointment.book", subjectType: "appointment", subjectId: appointmentId, detail: { clientIds, via: "public", charge: charge.kind } },
+      {
+        practiceId,
+        actor: signedIn ? { kind: "client", userId: booker.userId! } : { kind: "system" },
+        action: "appointment.book",
+        subjectType: "appointment",
+        subjectId: appointmentId,
+        detail: { clientIds, via: signedIn ? "portal" : "public", charge: charge.kind },
+      },
       tx,
     );
     return { ok: true as const, charge, bookerClientId: clientIds[0]!, practiceName: appt.practiceName };
   });
   if (outcome === "expired") return expired();
-  if (!outcome.ok) return { ok: false, status: 400, errors: outcome.errors };
+  if (!outcome.ok) {
+    // A refused booking changes nothing: the transaction rolled back, the hold stands.
+    return { ok: false, status: 400, errors: outcome.errors };
+  }
+  const emailedTo = attendees.map((a, i) => (i === 0 && signedIn ? signedIn.email : a.email));
   if (outcome.charge.kind === "payments") {
     // Never a confirmation before the payment: the checkout's completion confirms the booking.
     const expiresAt = new Date(now.getTime() + checkoutMinutesFor(outcome.charge.count, payer) * 60_000);
     const opened = await openBookingCheckouts({ appointmentId, practiceName: outcome.practiceName, bookerClientId: outcome.bookerClientId, expiresAt, now });
     if (!opened.ok) return { ok: false, status: 502, message: opened.message };
-    return { ok: true, appointmentId, attendeeEmails: attendees.map((a) => a.email), payment: { checkoutUrl: opened.checkoutUrl, partnerEmailed: opened.partnerEmailed } };
+    return { ok: true, appointmentId, attendeeEmails: emailedTo, signedIn: Boolean(signedIn), payment: { checkoutUrl: opened.checkoutUrl, partnerEmailed: opened.partnerEmailed } };
   }
   await assignFormsAfterBooking(appointmentId, now);
   await notifyAttendees(appointmentId, { kind: "confirmation" }, now);
-  return { ok: true, appointmentId, attendeeEmails: attendees.map((a) => a.email) };
+  return { ok: true, appointmentId, attendeeEmails: emailedTo, signedIn: Boolean(signedIn), credit: outcome.charge.kind === "credit" };
 }
 
 function expired(): { ok: false; status: 410; message: string } {
   return { ok: false, status: 410, message: "Your hold on this time ran out. Please choose a time again." };
 }
 
-async function findOrCreateClient(tx: Tx, practiceId: string, person: Person): Promise<string> {
-  const userId = await upsertUserByEmail(tx, person.email, `${person.firstName} ${person.lastName}`);
-  const [existing] = await tx
-    .select({ id: clients.id, userId: clients.userId, phone: clients.phone })
+/** The signed-in user's own (verified) client record at this practice, if they have one. */
+async function ownRecord(practiceId: string, userId: string) {
+  const [row] = await db
+    .select({ id: clients.id, email: clients.email })
     .from(clients)
-    .where(and(eq(clients.practiceId, practiceId), eq(clients.email, person.email)))
-    .for("update");
-  if (existing) {
-    // A returning client keeps their record; fill in what was missing.
-    if (!existing.userId || (!existing.phone && person.phone)) {
-      await tx
-        .update(clients)
-        .set({ userId: existing.userId ?? userId, phone: existing.phone ?? person.phone, updatedAt: new Date() })
-        .where(eq(clients.id, existing.id));
-    }
-    return existing.id;
-  }
-  const [created] = await tx
-    .insert(clients)
-    .values({ practiceId, userId, firstName: person.firstName, lastName: person.lastName, email: person.email, phone: person.phone })
-    .returning({ id: clients.id });
-  return created!.id;
+    .where(and(eq(clients.practiceId, practiceId), eq(clients.userId, userId), isNull(clients.unverifiedSince), eq(clients.status, "active")));
+  return row && row.email ? { id: row.id, email: row.email } : null;
 }
 
-/** The couple these two already form, or a new one if neither is in a couple. */
-async function findOrLinkCouple(tx: Tx, practiceId: string, first: string, second: string): Promise<string | null> {
-  const [a, b] = [first, second].sort() as [string, string];
-  const existing = await tx
-    .select({ id: couples.id, clientAId: couples.clientAId, clientBId: couples.clientBId })
-    .from(couples)
-    .where(and(eq(couples.practiceId, practiceId), or(inArray(couples.clientAId, [a, b]), inArray(couples.clientBId, [a, b]))));
-  const together = existing.find((c) => c.clientAId === a && c.clientBId === b);
-  if (together) return together.id;
-  // One of them is linked with someone else: book them together, leave the
-  // links for the practice to sort out.
-  if (existing.length > 0) return null;
-  const [created] = await tx.insert(couples).values({ practiceId, clientAId: a, clientBId: b }).returning({ id: couples.id });
+async function coupleOf(tx: Tx, clientId: string): Promise<string | null> {
+  const [row] = await tx.select({ id: couples.id }).from(couples).where(or(eq(couples.clientAId, clientId), eq(couples.clientBId, clientId)));
+  return row?.id ?? null;
+}
+
+/**
+ * A typed attendee's own record: unverified, no portal account, never
+ * matched to an existing client by the address (that would hand a stranger
+ * the client's record; and telling the visitor whether an address is known
+ * would disclose who is a client of the practice).
+ */
+async function createUnverifiedClient(tx: Tx, practiceId: string, person: Person, now: Date): Promise<string> {
+  const [created] = await tx
+    .insert(clients)
+    .values({ practiceId, userId: null, firstName: person.firstName, lastName: person.lastName, email: person.email, phone: person.phone, unverifiedSince: now })
+    .returning({ id: clients.id });
   return created!.id;
 }

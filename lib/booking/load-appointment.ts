@@ -18,7 +18,8 @@ export interface AppointmentView {
   service: { id: string; name: string; durationMinutes: number; cancellationWindowHours: number; lateCancelFeeCents: number; noShowFeeCents: number; attendance: string };
   clinician: { memberId: string; displayName: string; credentials: string | null; videoUrl: string | null; email: string };
   location: { name: string; address: string; timeZone: string } | null;
-  attendees: { clientId: string; firstName: string; lastName: string; email: string | null; userId: string | null }[];
+  /** `unverified`: a record a public booking made from a typed address nobody has proven yet. */
+  attendees: { clientId: string; firstName: string; lastName: string; email: string | null; userId: string | null; unverified: boolean }[];
 }
 
 /**
@@ -60,6 +61,7 @@ export async function loadAppointmentViews(ids: string[], options: { practiceId?
       lastName: clients.lastName,
       email: clients.email,
       userId: clients.userId,
+      unverifiedSince: clients.unverifiedSince,
     })
     .from(appointmentAttendees)
     .innerJoin(clients, eq(clients.id, appointmentAttendees.clientId))
@@ -86,7 +88,7 @@ export async function loadAppointmentViews(ids: string[], options: { practiceId?
           address: [location.addressLine1, location.addressLine2, location.city, location.region, location.postalCode].filter(Boolean).join(", "),
         }
       : null,
-    attendees: people.filter((p) => p.appointmentId === a.id).map((p) => ({ clientId: p.clientId, firstName: p.firstName, lastName: p.lastName, email: p.email, userId: p.userId })),
+    attendees: people.filter((p) => p.appointmentId === a.id).map((p) => ({ clientId: p.clientId, firstName: p.firstName, lastName: p.lastName, email: p.email, userId: p.userId, unverified: p.unverifiedSince !== null })),
   }));
 }
 

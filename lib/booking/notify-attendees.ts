@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { icsAttachment } from "./ics";
 import { loadAppointmentView } from "./load-appointment";
 import { manageUrl } from "./manage-token";
+import { proofUrl } from "@/lib/clients/proof-link";
 
 export type BookingNotice =
   | { kind: "confirmation" }
@@ -19,6 +20,8 @@ export type BookingNotice =
  * link and a calendar file (METHOD:REQUEST, or CANCEL). The key includes the
  * appointment's sequence, so a retry never sends the same notice twice.
  * No clinical detail: practice, clinician, service name, time and place.
+ * An attendee whose address is not proven yet also gets their own
+ * "confirm it's you" link in the confirmation.
  */
 export async function notifyAttendees(appointmentId: string, notice: BookingNotice, now: Date): Promise<void> {
   const a = await loadAppointmentView(appointmentId);
@@ -57,7 +60,15 @@ export async function notifyAttendees(appointmentId: string, notice: BookingNoti
     );
     const message =
       notice.kind === "confirmation"
-        ? { subject: bookingConfirmationSubject(details), element: createElement(BookingConfirmationEmail, { ...details, manageUrl: url }) }
+        ? {
+            subject: bookingConfirmationSubject(details),
+            element: createElement(BookingConfirmationEmail, {
+              ...details,
+              manageUrl: url,
+              // A typed address proves itself with this link (decision 0012); each attendee gets their own.
+              proofUrl: person.unverified ? proofUrl({ clientId: person.clientId, email: person.email, now }) : null,
+            }),
+          }
         : notice.kind === "rescheduled"
           ? {
               subject: bookingRescheduledSubject(details),

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BookingWizard } from "@/components/booking/booking-wizard";
 import { Card, EmptyState } from "@/components/ui/card";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { portalBooker } from "@/lib/booking/portal-booker";
 import { listPublicServices } from "@/lib/booking/public-services";
 import { PRACTICE_KIND_LABELS, getPublicPractice } from "@/lib/practices/public-practices";
 
@@ -17,6 +19,8 @@ export default async function PracticeBookingPage({ params }: { params: Promise<
   const practice = await getPublicPractice(slug);
   if (!practice) notFound();
   const services = await listPublicServices(practice.id);
+  // Signed in to their portal here: details prefilled, credits offered (decision 0012).
+  const booker = await portalBooker(practice.id, (await getCurrentUser())?.id ?? null, new Date());
   return (
     <div className="space-y-6">
       <div>
@@ -28,7 +32,7 @@ export default async function PracticeBookingPage({ params }: { params: Promise<
           This practice has not published bookable services yet. {practice.email ? <>You can write to them at {practice.email}.</> : null}
         </EmptyState>
       ) : (
-        <BookingWizard practice={{ slug: practice.slug, name: practice.name, timeZone: practice.timeZone }} services={services} />
+        <BookingWizard practice={{ slug: practice.slug, name: practice.name, timeZone: practice.timeZone }} services={services} booker={booker} />
       )}
       <Card>
         <h2 className="font-semibold">Where</h2>

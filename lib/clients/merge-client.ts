@@ -1,0 +1,44 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { appointmentAttendees, assignments as homeworkAssignments, clients, fees, formAssignments, formTemplates, packagePurchases, payments, stripeCustomers } from "@/db/schema";
+
+/**
+ * Folds an unverified record (made by a public booking) into the client
+ * record its owner just proved they are: its sessions, payments, fees,
+ * forms and homework move over, then it is deleted. Run only after the
+ * address was proven. The kept record's own card stays; the booking's card
+ * moves only if the kept record has none (it is the same person's card).
+ * A form the kept record already has (measures aside) is not sent twice.
+ */
+export async function mergeUnverifiedInto(tx: Tx, input: { practiceId: string; fromId: string; intoId: string }): Promise<void> {
+  const { practiceId, fromId, intoId } = input;
+  // A session both records attend (never through the booking page) keeps one attendee.
+  const both = await tx
+    .select({ appointmentId: appointmentAttendees.appointmentId })
+    .from(appointmentAttendees)
+    .where(and(eq(appointmentAttendees.clientId, intoId), inArray(appointmentAttendees.appointmentId, tx.select({ id: appointmentAttendees.appointmentId }).from(appointmentAttendees).where(eq(appointmentAttendees.clientId, fromId)))));
+  if (both.length > 0) {
+    await tx.delete(appointmentAttendees).where(and(eq(appointmentAttendees.clientId, fromId), inArray(appointmentAttendees.appointmentId, both.map((b) => b.appointmentId))));
+  }
+  await tx.update(appointmentAttendees).set({ clientId: intoId }).where(and(eq(appointmentAttendees.practiceId, practiceId), eq(appointmentAttendees.clientId, fromId)));
+  await tx.update(payments).set({ clientId: intoId }).where(and(eq(payments.practiceId, practiceId), eq(payments.clientId, fromId)));
+  await tx.update(fees).set({ clientId: intoId }).where(and(eq(fees.practiceId, practiceId), eq(fees.clientId, fromId)));
+  await tx.update(packagePurchases).set({ clientId: intoId }).where(and(eq(packagePurchases.practiceId, practiceId), eq(packagePurchases.clientId, fromId)));
+  await tx.update(homeworkAssignments).set({ clientId: intoId }).where(and(eq(homeworkAssignments.practiceId, practiceId), eq(homeworkAssignments.clientId, fromId)));
+
+  // Forms: unanswered ones the kept record already has (not measures, which repeat) are dropped.
+  await tx.delete(formAssignments).where(
+    and(
+      eq(formAssignments.clientId, fromId),
+      isNull(formAssignments.completedAt),
+      sql`exists (select 1 from ${formTemplates} t where t.id = ${formAssignments.templateId} and t.kind <> 'measure')`,
+      sql`exists (select 1 from form_assignments kept where kept.client_id = ${intoId} and kept.template_id = ${formAssignments.templateId})`,
+    ),
+  );
+  await tx.update(formAssignments).set({ clientId: intoId }).where(and(eq(formAssignments.practiceId, practiceId), eq(formAssignments.clientId, fromId)));
+
+  const [keptCard] = await tx.select({ id: stripeCustomers.clientId }).from(stripeCustomers).where(eq(stripeCustomers.clientId, intoId));
+  if (!keptCard) await tx.update(stripeCustomers).set({ clientId: intoId }).where(and(eq(stripeCustomers.practiceId, practiceId), eq(stripeCustomers.clientId, fromId)));
+
+  await tx.delete(clients).where(and(eq(clients.id, fromId), eq(clients.practiceId, practiceId)));
+}

@@ -14,6 +14,8 @@ export interface ClientListRow {
   email: string | null;
   status: "active" | "archived";
   hasPortal: boolean;
+  /** Made by a public booking from an address its owner has not confirmed yet (decision 0012). */
+  unverified: boolean;
   partner: { id: string; firstName: string; lastName: string } | null;
 }
 
@@ -40,6 +42,7 @@ export async function listClients(
       email: clients.email,
       status: clients.status,
       hasPortal: sql<boolean>`${clients.userId} is not null`,
+      unverified: sql<boolean>`${clients.unverifiedSince} is not null`,
       partnerId: partner.id,
       partnerFirstName: partner.firstName,
       partnerLastName: partner.lastName,
@@ -75,6 +78,7 @@ export async function listClients(
       email: r.email,
       status: r.status,
       hasPortal: r.hasPortal,
+      unverified: r.unverified,
       partner: r.partnerId ? { id: r.partnerId, firstName: r.partnerFirstName!, lastName: r.partnerLastName! } : null,
     })),
   };

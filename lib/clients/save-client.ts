@@ -24,6 +24,11 @@ export async function saveClient(scope: PracticeScope, clientId: string | null, 
   // A malformed id (a tampered form) is "not found", not a database error.
   if (clientId !== null && !isUuid(clientId)) return fieldError("form", NOT_FOUND);
   const practiceId = scope.practice.id;
+  if (clientId && portalAccess) {
+    // A typed address opens no portal until its owner confirms it (decision 0012; the database refuses it too).
+    const [row] = await db.select({ unverifiedSince: clients.unverifiedSince }).from(clients).where(and(eq(clients.id, clientId), eq(clients.practiceId, practiceId)));
+    if (row?.unverifiedSince) return fieldError("portalAccess", "This email address is not confirmed yet: the client confirms it with the link in their booking email");
+  }
   try {
     const id = await db.transaction(async (tx) => {
       let existing: { id: string; userId: string | null } | undefined;

@@ -58,6 +58,7 @@ export default async function ClientsPage({
                   </Badge>
                 ) : null}
                 {c.hasPortal ? <Badge tone="ok">Portal</Badge> : null}
+                {c.unverified ? <Badge tone="warn">Unverified email</Badge> : null}
                 {c.status === "archived" ? <Badge>Archived</Badge> : null}
               </div>
             </li>

@@ -39,6 +39,7 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
           <span className="flex flex-wrap gap-2">
             {c.userId ? <Badge tone="ok">Portal access</Badge> : <Badge>No portal access</Badge>}
             {c.status === "archived" ? <Badge>Archived</Badge> : null}
+            {c.unverifiedSince ? <Badge tone="warn">Unverified email: booked online, not confirmed by its owner</Badge> : null}
           </span>
         }
         actions={

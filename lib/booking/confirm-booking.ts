@@ -1,22 +1,11 @@
 import { and, eq, isNull, or } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import {
-  appointmentAttendees,
-  appointments,
-  clients,
-  couples,
-  practices,
-  services,
-} from "@/db/schema";
+import { appointmentAttendees, appointments, clients, couples, practices, services } from "@/db/schema";
 import { chargeForBooking } from "@/lib/billing/booking-charge";
 import { openBookingCheckouts } from "@/lib/billing/open-checkout";
 import { checkoutMinutesFor } from "@/lib/billing/payment-plan";
 import { recordAudit } from "@/lib/audit/record-audit";
-import {
-  fieldError,
-  zodFieldErrors,
-  type FieldErrors,
-} from "@/lib/form-result";
+import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { bookingDetailsSchema } from "./booking-schema";
 import { verifyToken } from "./manage-token";
 import { assignFormsAfterBooking } from "@/lib/intake/assign-forms";
@@ -24,23 +13,11 @@ import { notifyAttendees } from "./notify-attendees";
 import { transitionAppointment } from "./transition-appointment";
 
 export type ConfirmResult =
-  | {
-      ok: true;
-      appointmentId: string;
-      attendeeEmails: string[];
-      signedIn: boolean;
-      credit?: boolean;
-      payment?: { checkoutUrl: string | null; partnerEmailed: boolean };
-    }
+  | { ok: true; appointmentId: string; attendeeEmails: string[]; signedIn: boolean; credit?: boolean; payment?: { checkoutUrl: string | null; partnerEmailed: boolean } }
   | { ok: false; status: 400; errors: FieldErrors }
   | { ok: false; status: 410 | 502; message: string };
 
-type Person = {
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone: string | null;
-};
+type Person = { firstName: string; lastName: string; email: string; phone: string | null };
 
 /** Who is booking: a client signed in to their own portal at this practice, or nobody known. */
 export interface Booker {
@@ -59,207 +36,98 @@ export interface Booker {
  * client signed in to their portal books as their own record, and only they
  * may spend their (or their couple's) session credits.
  */
-export async function confirmBooking(
-  practiceId: string,
-  input: unknown,
-  now: Date,
-  booker: Booker = { userId: null },
-): Promise<ConfirmResult> {
+export async function confirmBooking(practiceId: string, input: unknown, now: Date, booker: Booker = { userId: null }): Promise<ConfirmResult> {
   const parsed = bookingDetailsSchema.safeParse(input);
-  if (!parsed.success)
-    return { ok: false, status: 400, errors: zodFieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, status: 400, errors: zodFieldErrors(parsed.error) };
   const { holdToken, attendees, payer, useCredit } = parsed.data;
   const token = verifyToken("hold", holdToken, now);
   if (!token.ok) return expired();
-  const appointmentId = String(
-    (token.data as { appointmentId?: unknown }).appointmentId ?? "",
-  );
-  const signedIn = booker.userId
-    ? await ownRecord(practiceId, booker.userId)
-    : null;
-  if (useCredit && !signedIn)
-    return {
-      ok: false,
-      status: 400,
-      errors: {
-        useCredit: ["Sign in to your portal to use your session credits"],
-      },
-    };
+  const appointmentId = String((token.data as { appointmentId?: unknown }).appointmentId ?? "");
+  const signedIn = booker.userId ? await ownRecord(practiceId, booker.userId) : null;
+  if (useCredit && !signedIn) return { ok: false, status: 400, errors: { useCredit: ["Sign in to your portal to use your session credits"] } };
   if (signedIn && attendees[1] && attendees[1].email === signedIn.email) {
-    return {
-      ok: false,
-      status: 400,
-      errors: {
-        "attendees.1.email": ["Each partner needs their own email address"],
-      },
-    };
+    return { ok: false, status: 400, errors: { "attendees.1.email": ["Each partner needs their own email address"] } };
   }
 
-  const outcome = await db
-    .transaction(async (tx) => {
-      const [appt] = await tx
-        .select({
-          id: appointments.id,
-          status: appointments.status,
-          holdExpiresAt: appointments.holdExpiresAt,
-          attendance: services.attendance,
-          serviceId: appointments.serviceId,
-          startsAt: appointments.startsAt,
-          practiceName: practices.name,
-          timeZone: practices.timeZone,
-        })
-        .from(appointments)
-        .innerJoin(services, eq(services.id, appointments.serviceId))
-        .innerJoin(practices, eq(practices.id, appointments.practiceId))
-        .where(
-          and(
-            eq(appointments.id, appointmentId),
-            eq(appointments.practiceId, practiceId),
-          ),
-        )
-        .for("update", { of: appointments });
-      if (
-        !appt ||
-        appt.status !== "held" ||
-        !appt.holdExpiresAt ||
-        appt.holdExpiresAt <= now
-      )
-        return "expired" as const;
-      if (appt.attendance === "couple" && attendees.length !== 2) {
-        return fieldError(
-          "attendees",
-          "A couple session needs both partners' names and email addresses",
-        );
-      }
-      if (appt.attendance === "individual" && attendees.length !== 1) {
-        return fieldError("attendees", "This session is for one person");
-      }
-      // The signed-in client is the first attendee whatever was typed for them; everyone typed stands on their own.
-      const clientIds: string[] = [];
-      for (const [i, person] of attendees.entries()) {
-        clientIds.push(
-          i === 0 && signedIn
-            ? signedIn.id
-            : await createUnverifiedClient(tx, practiceId, person, now),
-        );
-      }
-      await tx
-        .insert(appointmentAttendees)
-        .values(
-          clientIds.map((clientId) => ({
-            practiceId,
-            appointmentId,
-            clientId,
-            provenAt: signedIn?.id === clientId ? now : null,
-          })),
-        );
-      // Billing decides: a package credit (signed in, asked for), a checkout (the booking waits for payment), or nothing online.
-      const charge = await chargeForBooking(tx, {
-        practiceId,
-        appointmentId,
-        serviceId: appt.serviceId,
-        clientIds,
-        coupleId: null,
-        credit:
-          useCredit && signedIn
-            ? {
-                clientId: signedIn.id,
-                coupleId: await coupleOf(tx, signedIn.id),
-              }
-            : null,
-        payer: clientIds.length === 2 ? payer : "me",
-        startsAt: appt.startsAt,
-        timeZone: appt.timeZone,
-        now,
-      });
-      // Thrown, not returned: the attendees written above must roll back with it.
-      if (charge.kind === "no_credit")
-        throw new Refused(
-          fieldError(
-            "useCredit",
-            "You have no session credit left for this service",
-          ).errors,
-        );
-      const to = charge.kind === "payments" ? "pending_payment" : "confirmed";
-      if (
-        !(await transitionAppointment(tx, {
-          practiceId,
-          appointmentId,
-          to,
-          now,
-        }))
-      )
-        return "expired" as const;
-      await recordAudit(
-        {
-          practiceId,
-          actor: signedIn
-            ? { kind: "client", userId: booker.userId! }
-            : { kind: "system" },
-          action: "appointment.book",
-          subjectType: "appointment",
-          subjectId: appointmentId,
-          detail: {
-            clientIds,
-            via: signedIn ? "portal" : "public",
-            charge: charge.kind,
-          },
-        },
-        tx,
-      );
-      return {
-        ok: true as const,
-        charge,
-        bookerClientId: clientIds[0]!,
-        practiceName: appt.practiceName,
-      };
-    })
-    .catch((error: unknown) => {
-      if (error instanceof Refused)
-        return { ok: false as const, errors: error.errors };
-      throw error;
+  const outcome = await db.transaction(async (tx) => {
+    const [appt] = await tx
+      .select({
+        id: appointments.id,
+        status: appointments.status,
+        holdExpiresAt: appointments.holdExpiresAt,
+        attendance: services.attendance,
+        serviceId: appointments.serviceId,
+        startsAt: appointments.startsAt,
+        practiceName: practices.name,
+        timeZone: practices.timeZone,
+      })
+      .from(appointments)
+      .innerJoin(services, eq(services.id, appointments.serviceId))
+      .innerJoin(practices, eq(practices.id, appointments.practiceId))
+      .where(and(eq(appointments.id, appointmentId), eq(appointments.practiceId, practiceId)))
+      .for("update", { of: appointments });
+    if (!appt || appt.status !== "held" || !appt.holdExpiresAt || appt.holdExpiresAt <= now) return "expired" as const;
+    if (appt.attendance === "couple" && attendees.length !== 2) {
+      return fieldError("attendees", "A couple session needs both partners' names and email addresses");
+    }
+    if (appt.attendance === "individual" && attendees.length !== 1) {
+      return fieldError("attendees", "This session is for one person");
+    }
+    // The signed-in client is the first attendee whatever was typed for them; everyone typed stands on their own.
+    const clientIds: string[] = [];
+    for (const [i, person] of attendees.entries()) {
+      clientIds.push(i === 0 && signedIn ? signedIn.id : await createUnverifiedClient(tx, practiceId, person, now));
+    }
+    await tx.insert(appointmentAttendees).values(clientIds.map((clientId) => ({ practiceId, appointmentId, clientId, provenAt: signedIn?.id === clientId ? now : null })));
+    // Billing decides: a package credit (signed in, asked for), a checkout (the booking waits for payment), or nothing online.
+    const charge = await chargeForBooking(tx, {
+      practiceId,
+      appointmentId,
+      serviceId: appt.serviceId,
+      clientIds,
+      coupleId: null,
+      credit: useCredit && signedIn ? { clientId: signedIn.id, coupleId: await coupleOf(tx, signedIn.id) } : null,
+      payer: clientIds.length === 2 ? payer : "me",
+      startsAt: appt.startsAt,
+      timeZone: appt.timeZone,
+      now,
     });
+    // Thrown, not returned: the attendees written above must roll back with it.
+    if (charge.kind === "no_credit") throw new Refused(fieldError("useCredit", "You have no session credit left for this service").errors);
+    const to = charge.kind === "payments" ? "pending_payment" : "confirmed";
+    if (!(await transitionAppointment(tx, { practiceId, appointmentId, to, now }))) return "expired" as const;
+    await recordAudit(
+      {
+        practiceId,
+        actor: signedIn ? { kind: "client", userId: booker.userId! } : { kind: "system" },
+        action: "appointment.book",
+        subjectType: "appointment",
+        subjectId: appointmentId,
+        detail: { clientIds, via: signedIn ? "portal" : "public", charge: charge.kind },
+      },
+      tx,
+    );
+    return { ok: true as const, charge, bookerClientId: clientIds[0]!, practiceName: appt.practiceName };
+  }).catch((error: unknown) => {
+    if (error instanceof Refused) return { ok: false as const, errors: error.errors };
+    throw error;
+  });
   if (outcome === "expired") return expired();
   if (!outcome.ok) {
     // A refused booking changes nothing: the transaction rolled back, the hold stands.
     return { ok: false, status: 400, errors: outcome.errors };
   }
-  const emailedTo = attendees.map((a, i) =>
-    i === 0 && signedIn ? signedIn.email : a.email,
-  );
+  const emailedTo = attendees.map((a, i) => (i === 0 && signedIn ? signedIn.email : a.email));
   if (outcome.charge.kind === "payments") {
     // Never a confirmation before the payment: the checkout's completion confirms the booking.
-    const expiresAt = new Date(
-      now.getTime() + checkoutMinutesFor(outcome.charge.count, payer) * 60_000,
-    );
-    const opened = await openBookingCheckouts({
-      appointmentId,
-      practiceName: outcome.practiceName,
-      bookerClientId: outcome.bookerClientId,
-      expiresAt,
-      now,
-    });
+    const expiresAt = new Date(now.getTime() + checkoutMinutesFor(outcome.charge.count, payer) * 60_000);
+    const opened = await openBookingCheckouts({ appointmentId, practiceName: outcome.practiceName, bookerClientId: outcome.bookerClientId, expiresAt, now });
     if (!opened.ok) return { ok: false, status: 502, message: opened.message };
-    return {
-      ok: true,
-      appointmentId,
-      attendeeEmails: emailedTo,
-      signedIn: Boolean(signedIn),
-      payment: {
-        checkoutUrl: opened.checkoutUrl,
-        partnerEmailed: opened.partnerEmailed,
-      },
-    };
+    return { ok: true, appointmentId, attendeeEmails: emailedTo, signedIn: Boolean(signedIn), payment: { checkoutUrl: opened.checkoutUrl, partnerEmailed: opened.partnerEmailed } };
   }
   await assignFormsAfterBooking(appointmentId, now);
   await notifyAttendees(appointmentId, { kind: "confirmation" }, now);
-  return {
-    ok: true,
-    appointmentId,
-    attendeeEmails: emailedTo,
-    signedIn: Boolean(signedIn),
-    credit: outcome.charge.kind === "credit",
-  };
+  return { ok: true, appointmentId, attendeeEmails: emailedTo, signedIn: Boolean(signedIn), credit: outcome.charge.kind === "credit" };
 }
 
 /** A refusal found after writing: thrown so the transaction rolls back. */
@@ -270,11 +138,7 @@ class Refused extends Error {
 }
 
 function expired(): { ok: false; status: 410; message: string } {
-  return {
-    ok: false,
-    status: 410,
-    message: "Your hold on this time ran out. Please choose a time again.",
-  };
+  return { ok: false, status: 410, message: "Your hold on this time ran out. Please choose a time again." };
 }
 
 /** The signed-in user's own (verified) client record at this practice, if they have one. */
@@ -282,24 +146,12 @@ async function ownRecord(practiceId: string, userId: string) {
   const [row] = await db
     .select({ id: clients.id, email: clients.email })
     .from(clients)
-    .where(
-      and(
-        eq(clients.practiceId, practiceId),
-        eq(clients.userId, userId),
-        isNull(clients.unverifiedSince),
-        eq(clients.status, "active"),
-      ),
-    );
+    .where(and(eq(clients.practiceId, practiceId), eq(clients.userId, userId), isNull(clients.unverifiedSince), eq(clients.status, "active")));
   return row && row.email ? { id: row.id, email: row.email } : null;
 }
 
 async function coupleOf(tx: Tx, clientId: string): Promise<string | null> {
-  const [row] = await tx
-    .select({ id: couples.id })
-    .from(couples)
-    .where(
-      or(eq(couples.clientAId, clientId), eq(couples.clientBId, clientId)),
-    );
+  const [row] = await tx.select({ id: couples.id }).from(couples).where(or(eq(couples.clientAId, clientId), eq(couples.clientBId, clientId)));
   return row?.id ?? null;
 }
 
@@ -309,23 +161,10 @@ async function coupleOf(tx: Tx, clientId: string): Promise<string | null> {
  * the client's record; and telling the visitor whether an address is known
  * would disclose who is a client of the practice).
  */
-async function createUnverifiedClient(
-  tx: Tx,
-  practiceId: string,
-  person: Person,
-  now: Date,
-): Promise<string> {
+async function createUnverifiedClient(tx: Tx, practiceId: string, person: Person, now: Date): Promise<string> {
   const [created] = await tx
     .insert(clients)
-    .values({
-      practiceId,
-      userId: null,
-      firstName: person.firstName,
-      lastName: person.lastName,
-      email: person.email,
-      phone: person.phone,
-      unverifiedSince: now,
-    })
+    .values({ practiceId, userId: null, firstName: person.firstName, lastName: person.lastName, email: person.email, phone: person.phone, unverifiedSince: now })
     .returning({ id: clients.id });
   return created!.id;
 }

@@ -10,6 +10,7 @@ import { clientBilling, payBalance } from "@/lib/billing/portal-billing";
 import { refundPayment } from "@/lib/billing/refunds";
 import { cancelAppointment, recordOutcome } from "@/lib/booking/change-appointment";
 import { bookPaid, paidPractice } from "./helpers/billing-fixture";
+import { proveByEmail } from "./helpers/proof";
 import { auditEventsFor, createMember } from "./helpers/factories";
 import { startTestStandIn, type TestStandIn } from "./helpers/stripe-standin";
 
@@ -114,6 +115,9 @@ describe("fees", () => {
 
   it("a declined off-session charge leaves an outstanding balance and emails the client to pay it from the portal", async () => {
     const { practice, owner, booked } = await paidBooking({ individual: true, card: "0341" });
+    // Paying from the portal needs portal access: the client confirmed their address from the confirmation (decision 0012).
+    await sendBillingNotifications(new Date());
+    await proveByEmail(booked.people[0]!.email);
     const [p] = await db.select().from(payments).where(eq(payments.appointmentId, booked.appointmentId));
     await refundPayment({ practiceId: practice.id, paymentId: p!.id, actor: member(owner), values: { amount: "190.01", reason: "Prepayment returned" } }, new Date());
     await db.update(appointments).set({ status: "no_show" }).where(eq(appointments.id, booked.appointmentId));

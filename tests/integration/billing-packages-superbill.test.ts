@@ -8,7 +8,9 @@ import { readDiagnoses, saveDiagnoses } from "@/lib/billing/diagnoses";
 import { buyPackage, clientBilling } from "@/lib/billing/portal-billing";
 import { buildSuperbill, superbillPdf } from "@/lib/billing/superbill";
 import { cancelAppointment } from "@/lib/booking/change-appointment";
+import { sendBillingNotifications } from "@/lib/billing/notifications";
 import { bookPaid, couplePeople, paidPractice } from "./helpers/billing-fixture";
+import { proveByEmail } from "./helpers/proof";
 import { scopeFor } from "./helpers/factories";
 import { pdfText } from "./helpers/pdf-text";
 import { startTestStandIn, type TestStandIn } from "./helpers/stripe-standin";
@@ -33,6 +35,9 @@ describe("packages and credits", () => {
     const [firstPayment] = await db.select().from(payments).where(eq(payments.appointmentId, first.appointmentId));
     await stripe.checkout(firstPayment!.stripeCheckoutSessionId!, "pay");
     await stripe.settled();
+    // Each partner confirmed their address from their confirmation: that gives them portal access and links the couple (decision 0012).
+    await sendBillingNotifications(new Date());
+    for (const p of people) await proveByEmail(p.email);
     const [ana] = await db.select().from(clients).where(eq(clients.email, people[0]!.email));
     const [ben] = await db.select().from(clients).where(eq(clients.email, people[1]!.email));
 
@@ -47,8 +52,8 @@ describe("packages and credits", () => {
     expect(active!.activatedAt).not.toBeNull();
     expect(active!.coupleId).not.toBeNull();
 
-    // Ana (the other partner) books: a credit, no checkout, confirmed at once.
-    const second = await bookPaid(practice, service.id, { people, payer: "me", daysAhead: 4 });
+    // Ana (the other partner) books from her portal session: a credit, no checkout, confirmed at once.
+    const second = await bookPaid(practice, service.id, { people, payer: "me", daysAhead: 4, signedInUserId: ana!.userId!, useCredit: true });
     expect(second.payment).toBeUndefined();
     const [appt] = await db.select().from(appointments).where(eq(appointments.id, second.appointmentId));
     expect(appt!.status).toBe("confirmed");

@@ -8,6 +8,7 @@ import { findSlots } from "@/lib/booking/find-slots";
 import { HOLD_MINUTES, holdSlot } from "@/lib/booking/hold-slot";
 import { transitionAppointment } from "@/lib/booking/transition-appointment";
 import { auditEventsFor, createClient, createMember, createPractice, uniqueEmail } from "./helpers/factories";
+import { proveByEmail } from "./helpers/proof";
 
 const HOUR = 3_600_000;
 // A Monday, well in the future, so fixed instants are easy to read.
@@ -119,6 +120,8 @@ describe("confirming a booking", () => {
     const people = couple();
     const result = await confirmBooking(practice.id, { holdToken: h.holdToken, agreePolicy: true, attendees: people }, NOW);
     expect(result).toMatchObject({ ok: true, appointmentId: h.appointmentId });
+    // Portal access and the couple come once each partner confirmed their own address (decision 0012).
+    for (const p of people) await proveByEmail(p.email, NOW);
     const [appt] = await db.select().from(appointments).where(eq(appointments.id, h.appointmentId));
     expect(appt!.status).toBe("confirmed");
     expect(appt!.holdExpiresAt).toBeNull();
@@ -142,6 +145,8 @@ describe("confirming a booking", () => {
     const h = await hold(practice, service.id, MONDAY_9AM_NY);
     const result = await confirmBooking(practice.id, { holdToken: h.holdToken, agreePolicy: true, attendees: [{ firstName: "Rae", lastName: "X", email: existing.email! }] }, NOW);
     expect(result.ok).toBe(true);
+    // Matched once Rae proves the address with the link in her confirmation, never on the typed address alone (decision 0012).
+    await proveByEmail(existing.email!, NOW);
     const rows = await db.select().from(clients).where(eq(clients.practiceId, practice.id));
     expect(rows).toHaveLength(1);
     const [attendee] = await db.select().from(appointmentAttendees).where(eq(appointmentAttendees.appointmentId, h.appointmentId));

@@ -62,7 +62,16 @@ export const couplePeople = () => [
 export async function bookPaid(
   practice: Practice,
   serviceId: string,
-  options: { daysAhead?: number; slotIndex?: number; people?: { firstName: string; lastName: string; email: string }[]; payer?: "me" | "partner" | "split"; now?: Date } = {},
+  options: {
+    daysAhead?: number;
+    slotIndex?: number;
+    people?: { firstName: string; lastName: string; email: string }[];
+    payer?: "me" | "partner" | "split";
+    now?: Date;
+    /** Booking from a portal session as this user (the route reads it from the cookie). */
+    signedInUserId?: string;
+    useCredit?: boolean;
+  } = {},
 ) {
   const now = options.now ?? new Date();
   const slots = await freeSlots(practice, serviceId, options.daysAhead ?? 3, now);
@@ -70,7 +79,12 @@ export async function bookPaid(
   const hold = await holdSlot(practice.id, { serviceId, clinicianId: "any", start: new Date(slot.start).toISOString() }, now);
   if (!hold.ok) throw new Error(`hold failed: ${JSON.stringify(hold)}`);
   const people = options.people ?? couplePeople();
-  const result = await confirmBooking(practice.id, { holdToken: hold.holdToken, attendees: people, agreePolicy: true, payer: options.payer ?? "me" }, now);
+  const result = await confirmBooking(
+    practice.id,
+    { holdToken: hold.holdToken, attendees: people, agreePolicy: true, payer: options.payer ?? "me", useCredit: options.useCredit ?? false },
+    now,
+    { userId: options.signedInUserId ?? null },
+  );
   if (!result.ok) throw new Error(`confirm failed: ${JSON.stringify(result)}`);
   return { ...result, people, slot, hold };
 }

@@ -1,4 +1,4 @@
-import { createBookableService, createPractice, db, emailsTo, expect, icsOf, test } from "./fixtures";
+import { createBookableService, createClient, createPractice, db, emailsTo, expect, icsOf, latestEmail, signInAs, test } from "./fixtures";
 import type { Page } from "@playwright/test";
 import * as schema from "@/db/schema";
 import { eq } from "drizzle-orm";
@@ -51,15 +51,20 @@ test("a couple books a couple session on a phone and both partners get a confirm
   await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
   await expect(page.getByText(`${a} and ${b}`)).toBeVisible();
 
-  const [appointment] = await db.select().from(schema.appointments).where(eq(schema.appointments.practiceId, practice.id));
-  expect(appointment?.status).toBe("confirmed");
-  expect(appointment?.coupleId).toBeTruthy();
+  await expect(page.getByText("We've emailed each of you a link to confirm it's you")).toBeVisible();
+
+  const [booked] = await db.select().from(schema.appointments).where(eq(schema.appointments.practiceId, practice.id));
   for (const to of [a, b]) {
     const [mail] = await emailsTo(to);
     expect(mail?.template).toBe("booking-confirmation");
     expect(mail?.text).toContain("/manage/");
-    expectValidIcs(icsOf(mail!), "REQUEST", 0, appointment!.id);
+    expectValidIcs(icsOf(mail!), "REQUEST", 0, booked!.id);
   }
+  // Each partner confirms their own address from their own email (decision 0012): then the couple and portals exist.
+  for (const to of [a, b]) await confirmItsMe(page, to);
+  const [appointment] = await db.select().from(schema.appointments).where(eq(schema.appointments.practiceId, practice.id));
+  expect(appointment?.status).toBe("confirmed");
+  expect(appointment?.coupleId).toBeTruthy();
   // Each partner has their own client record and portal access.
   const clients = await db.select().from(schema.clients).where(eq(schema.clients.practiceId, practice.id));
   expect(clients.map((c) => c.email).sort()).toEqual([a, b].sort());
@@ -67,6 +72,66 @@ test("a couple books a couple session on a phone and both partners get a confirm
 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+/** The owner of `email` opens the "confirm it's you" link in their confirmation and presses the button. */
+async function confirmItsMe(page: Page, email: string) {
+  const mail = await latestEmail(email, "booking-confirmation");
+  const link = mail!.text!.match(/https?:\/\/\S+\/confirm-email\/[A-Za-z0-9._-]+/)![0];
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Confirm it's you" })).toBeVisible();
+  await page.getByRole("button", { name: "Confirm it's me" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you, it's confirmed" })).toBeVisible();
+}
+
+test("a returning couple books from the portal in a minute: details prefilled, a credit used, the partner confirms with their own link", async ({ page, browser }) => {
+  const practice = await createPractice();
+  const service = await createBookableService(practice.id, practice.owner.memberId, { name: "Couples session" });
+  const maya = await createClient(practice.id, "Maya");
+  const leo = await createClient(practice.id, "Leo");
+  const [x, y] = [maya.id, leo.id].sort();
+  const [couple] = await db.insert(schema.couples).values({ practiceId: practice.id, clientAId: x!, clientBId: y! }).returning();
+  const [pkg] = await db
+    .insert(schema.packages)
+    .values({ practiceId: practice.id, name: "Six sessions", sessionCount: 6, priceCents: 99000, currency: "USD", validMonths: 6, serviceIds: [service.id] })
+    .returning();
+  await db
+    .insert(schema.packagePurchases)
+    .values({ practiceId: practice.id, packageId: pkg!.id, clientId: leo.id, coupleId: couple!.id, credits: 6, activatedAt: new Date(), expiresAt: new Date(Date.now() + 90 * 86_400_000) });
+
+  await signInAs(page, maya.userId);
+  await page.goto(`/portal/${maya.id}`);
+  await page.getByRole("link", { name: "Book a session" }).click();
+  await page.getByRole("button", { name: /Couples session/ }).click();
+  await firstFreeTime(page).click();
+
+  await expect(page.getByRole("heading", { name: "Your details" })).toBeVisible();
+  await expect(page.getByText(`${maya.email} · signed in`)).toBeVisible();
+  await expect(page.getByLabel("Your partner: email")).toHaveValue(leo.email);
+  await expect(page.getByLabel(/Use a session credit from Six sessions \(6 left, shared with your partner\)/)).toBeChecked();
+  await page.getByLabel("I agree to the cancellation policy").check();
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+  await expect(page.getByText("One session credit was used.")).toBeVisible();
+  await expect(page.getByText(/It's in your portal\. We've emailed your partner a link to confirm it's them/)).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+
+  const [appointment] = await db.select().from(schema.appointments).where(eq(schema.appointments.practiceId, practice.id));
+  expect(appointment).toMatchObject({ status: "confirmed", coupleId: null });
+  expect(await db.select().from(schema.payments).where(eq(schema.payments.appointmentId, appointment!.id))).toEqual([]);
+  // Maya's own confirmation needs no proof: she was signed in.
+  expect((await latestEmail(maya.email, "booking-confirmation"))!.text).not.toContain("/confirm-email/");
+
+  // Leo, on his own phone and not signed in, confirms it's him.
+  const leoPhone = await browser.newPage({ viewport: { width: 375, height: 740 } });
+  await confirmItsMe(leoPhone, leo.email);
+  await expect(leoPhone.getByText("You are both confirmed, so the session is booked for you as a couple.")).toBeVisible();
+  await leoPhone.close();
+  const [after] = await db.select().from(schema.appointments).where(eq(schema.appointments.id, appointment!.id));
+  expect(after!.coupleId).toBe(couple!.id);
+  const attendees = await db.select().from(schema.appointmentAttendees).where(eq(schema.appointmentAttendees.appointmentId, appointment!.id));
+  expect(attendees.map((a) => a.clientId).sort()).toEqual([maya.id, leo.id].sort());
 });
 
 test("a client reschedules and then cancels by the emailed link", async ({ page, request }) => {

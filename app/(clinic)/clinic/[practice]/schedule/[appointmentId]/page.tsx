@@ -50,6 +50,7 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
               <Link href={`/clinic/${slug}/clients/${p.clientId}`} className="text-brand underline underline-offset-2">
                 {p.firstName} {p.lastName}
               </Link>
+              {p.unverified ? <span className="text-sm text-warn"> (unverified email)</span> : null}
               {i < a.attendees.length - 1 ? " &" : ""}
             </span>
           ))}

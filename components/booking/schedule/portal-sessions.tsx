@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { formatDateTime } from "@/lib/booking/format-time";
 import type { ClientSession } from "@/lib/booking/list-client-sessions";
 import { FORMAT_LABELS } from "@/lib/booking/service-schema";
@@ -21,15 +22,14 @@ export function PortalSessions({
       <Card>
         <h2 className="mb-3 font-semibold">Upcoming sessions</h2>
         {upcoming.length === 0 ? (
-          <div className="space-y-2">
-            <p className="text-muted">No upcoming sessions. Sessions you book with {practice.name} will show here.</p>
-            <Link href={`/book/${practice.slug}`} className={buttonClass("secondary", "sm")}>
-              Book a session
-            </Link>
-          </div>
+          <p className="text-muted">No upcoming sessions. Sessions you book with {practice.name} will show here.</p>
         ) : (
           <SessionList sessions={upcoming} timeZone={practice.timeZone} label="Upcoming sessions" />
         )}
+        {/* Booking from here is signed in: details prefilled, credits offered (decision 0012). */}
+        <Link href={`/book/${practice.slug}`} className={cn(buttonClass("secondary", "sm"), "mt-3")}>
+          Book a session
+        </Link>
       </Card>
       {past.length > 0 ? (
         <Card>

@@ -8,9 +8,9 @@ import { superbillDefaults } from "@/lib/billing/superbill-defaults";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { getClientRecord } from "@/lib/clients/get-client-record";
 import { listCoupleCandidates } from "@/lib/clients/list-clients";
-import { HOMEWORK_CLINICAL_ROLES } from "@/lib/homework/labels";
 import { unlinkCoupleAction } from "../actions";
 
 export const metadata: Metadata = { title: "Client" };
@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ClientPage({ params }: { params: Promise<{ practice: string; clientId: string }> }) {
   const { practice: slug, clientId } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "clients.view");
   const record = await getClientRecord(scope, clientId);
   if (!record) notFound();
   const { client: c, couple } = record;
@@ -42,9 +42,11 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
           </span>
         }
         actions={
-          <ButtonLink variant="secondary" href={`${base}/${c.id}/edit`}>
-            Edit
-          </ButtonLink>
+          can(scope.role, "clients.edit") ? (
+            <ButtonLink variant="secondary" href={`${base}/${c.id}/edit`}>
+              Edit
+            </ButtonLink>
+          ) : null
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">
@@ -59,7 +61,7 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
             ))}
           </dl>
         </Card>
-        {(HOMEWORK_CLINICAL_ROLES as readonly string[]).includes(scope.role) ? (
+        {can(scope.role, "homework.assign") ? (
           <Card>
             <h2 className="mb-3 font-semibold">Homework</h2>
             <div className="flex flex-wrap gap-2">
@@ -97,11 +99,13 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
           )}
         </Card>
         <ClientFormsPanel scope={scope} clientId={c.id} />
-        <Card>
-          <h2 className="font-semibold">Superbill</h2>
-          <p className="text-sm text-muted">Sessions with CPT and ICD-10 codes, fees and payments, for an out-of-network claim.</p>
-          <SuperbillForm action={`${base}/${c.id}/superbill`} {...superbillDefaults(scope.practice.timeZone, new Date())} />
-        </Card>
+        {can(scope.role, "superbill.generate") ? (
+          <Card>
+            <h2 className="font-semibold">Superbill</h2>
+            <p className="text-sm text-muted">Sessions with CPT and ICD-10 codes, fees and payments, for an out-of-network claim.</p>
+            <SuperbillForm action={`${base}/${c.id}/superbill`} {...superbillDefaults(scope.practice.timeZone, new Date())} />
+          </Card>
+        ) : null}
       </div>
     </>
   );

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function EditClientPage({ params }: { params: Promise<{ practice: string; clientId: string }> }) {
   const { practice: slug, clientId } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "clients.edit");
   const record = await getClientRecord(scope, clientId);
   if (!record) notFound();
   const c = record.client;

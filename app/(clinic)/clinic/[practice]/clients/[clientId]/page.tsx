@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SuperbillForm } from "@/components/billing/superbill-form";
 import { LinkCoupleForm } from "@/components/clients/link-couple-form";
+import { PendingEmailNotice } from "@/components/clients/pending-email-notice";
 import { ClientFormsPanel } from "@/components/intake/client-forms-panel";
 import { superbillDefaults } from "@/lib/billing/superbill-defaults";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
+import { pendingEmailChange } from "@/lib/clients/email-change";
 import { getClientRecord } from "@/lib/clients/get-client-record";
 import { listCoupleCandidates } from "@/lib/clients/list-clients";
 import { unlinkCoupleAction } from "../actions";
@@ -23,6 +25,7 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
   if (!record) notFound();
   const { client: c, couple } = record;
   const candidates = couple ? [] : await listCoupleCandidates(scope, c.id);
+  const pending = await pendingEmailChange(scope.practice.id, c.id, new Date());
   const base = `/clinic/${slug}/clients`;
   const details: [string, string | null][] = [
     ["Preferred name", c.preferredName],
@@ -49,6 +52,7 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
           ) : null
         }
       />
+      {pending ? <PendingEmailNotice email={pending.newEmail} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <h2 className="mb-3 font-semibold">Details</h2>

@@ -18,7 +18,7 @@ async function mailTo(to: string) {
 /** The token in the confirmation link the new address was sent. */
 async function tokenSentTo(to: string): Promise<string> {
   const [mail] = (await mailTo(to)).filter((m) => m.template === "email-change-confirm");
-  const match = /\/confirm-email\/([A-Za-z0-9_.-]+)/.exec(mail!.text);
+  const match = /\/confirm-email\/([A-Za-z0-9_.-]+)/.exec(mail?.text ?? "");
   if (!match) throw new Error("no confirmation link in the email");
   return match[1]!;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { and, eq, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
@@ -6,6 +7,7 @@ import * as schema from "@/db/schema";
 import { seedIntakeForms } from "@/db/seed/intake";
 import { ROLES, rolesWith, type Capability } from "@/lib/auth/roles";
 import { E2E_ENV } from "../../playwright.config";
+import { CLINIC_ACTIONS } from "../clinic-actions";
 import { createBookableService, createClient, createMember, createPractice, db, expect, signInAs, test } from "./fixtures";
 
 test.use({ allowedConsoleErrors: [/status of 404/] });
@@ -203,5 +205,59 @@ test("the front desk downloads no superbill, however the link is typed", async (
   await expect(page.getByRole("button", { name: "Download superbill (PDF)" })).toHaveCount(0);
   const response = await page.request.get(`/clinic/${r.practice.slug}/clients/${r.client.id}/superbill?${RANGE}`);
   expect(response.status()).toBe(404);
-  expect(response.headers()["content-type"]).not.toContain("application/pdf");
+  expect(response.headers()["content-type"] ?? "").not.toContain("application/pdf");
+});
+
+// Server actions are POSTs naming an action id; the build's manifest maps ids to files and exports.
+const CLINIC_PREFIX = "app/(clinic)/clinic/[practice]/";
+function clinicActions(): { key: string; id: string }[] {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  return Object.entries(manifest.node)
+    .filter(([, a]) => a.filename?.startsWith(CLINIC_PREFIX))
+    .map(([id, a]) => ({ id, key: `${a.filename!.slice(CLINIC_PREFIX.length)}#${a.exportedName}` }));
+}
+
+async function callAction(api: APIRequestContext, slug: string, id: string, args: unknown[]) {
+  const res = await api.post(`/clinic/${slug}`, {
+    headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: E2E_ENV.APP_URL },
+    data: JSON.stringify(args),
+  });
+  return { res, body: await res.text() };
+}
+
+// notFound() inside an action answers with the not-found digest instead of a result.
+const NOT_FOUND_DIGEST = "NEXT_HTTP_ERROR_FALLBACK;404";
+
+test("every role calls every clinic server action: denied is a not-found with no data, allowed gets past the guard", async () => {
+  test.setTimeout(180_000);
+  const r = await practiceWithRecords();
+  const actions = clinicActions();
+  expect(actions.map((a) => a.key).sort()).toEqual(Object.keys(CLINIC_ACTIONS).sort());
+  const who = [...ROLES.map((role) => ({ role, userId: r.members[role].userId })), { role: "outsider" as const, userId: r.outsider.userId }];
+  const never = [SECRET.dob, SECRET.answer, SECRET.reflection, SECRET.diagnosis, r.client.lastName];
+  // Ids of this practice's records; the rest of each call is junk, so an allowed call stops at validation.
+  const args = [r.practice.slug, r.paymentId, { junk: true }, r.client.id];
+  const problems: string[] = [];
+  for (const { role, userId } of who) {
+    const api = await sessionFor(userId);
+    for (const { key, id } of actions) {
+      const allowed = role !== "outsider" && rolesWith(CLINIC_ACTIONS[key]!).includes(role);
+      const { res, body } = await callAction(api, r.practice.slug, id, args);
+      if (res.headers()["x-nextjs-action-not-found"]) problems.push(`${role} ${key}: the action was not found`);
+      else if (allowed && body.includes(NOT_FOUND_DIGEST)) problems.push(`${role} ${key}: refused, expected to be allowed`);
+      else if (!allowed && !body.includes(NOT_FOUND_DIGEST)) problems.push(`${role} ${key}: not refused`);
+      if (!allowed) for (const s of never) if (body.includes(s)) problems.push(`${role} ${key}: the refusal contains a record value`);
+    }
+    await api.dispose();
+  }
+  expect(problems).toEqual([]);
+  // Nothing a refused call touched changed: the payment is not refunded.
+  const [payment] = await db.select().from(schema.payments).where(eq(schema.payments.id, r.paymentId));
+  expect(payment!.refundedCents).toBe(0);
+
+  // The harness reaches real results: the front desk's client search finds the client.
+  const desk = await sessionFor(r.members.front_desk.userId);
+  const search = actions.find((a) => a.key === "schedule/actions.ts#searchClientsAction")!;
+  expect((await callAction(desk, r.practice.slug, search.id, [r.practice.slug, r.client.lastName])).body).toContain(r.client.lastName);
+  await desk.dispose();
 });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, test } from "vitest";
 import { CAPABILITIES, ROLES, ROLE_MATRIX, can, rolesWith, type Capability } from "@/lib/auth/roles";
+import { CLINIC_ACTIONS } from "../clinic-actions";
 
 // The matrix as a reader of the decision note sees it: O A C F = owner, admin, clinician, front desk.
 const EXPECTED: Record<Capability, string> = {
@@ -88,50 +89,6 @@ function exportedFunctions(source: string): { name: string; body: string }[] {
   return starts.map((m, i) => ({ name: m[1]!, body: source.slice(m.index, starts[i + 1]?.index ?? source.length) }));
 }
 
-/** The capability each server action asks for. A new action fails here until it is listed. */
-const ACTIONS: Record<string, Capability> = {
-  "billing/actions.ts#refundPaymentAction": "payments.refund",
-  "billing/actions.ts#chargeFeeAction": "fees.charge",
-  "billing/actions.ts#saveDiagnosesAction": "diagnoses.record_own",
-  "billing/actions.ts#confirmWithoutPaymentAction": "payments.confirm_unpaid",
-  "clients/actions.ts#saveClientAction": "clients.edit",
-  "clients/actions.ts#linkCoupleAction": "couples.link",
-  "clients/actions.ts#unlinkCoupleAction": "couples.link",
-  "forms/actions.ts#sendFormAction": "forms.send",
-  "forms/actions.ts#publishVersionAction": "forms.build",
-  "forms/actions.ts#createTemplateAction": "forms.build",
-  "forms/actions.ts#setServiceFormsAction": "settings.manage",
-  "homework/actions.ts#saveExerciseAction": "exercises.edit",
-  "homework/actions.ts#duplicateExerciseAction": "exercises.edit",
-  "homework/actions.ts#archiveExerciseAction": "exercises.edit",
-  "homework/actions.ts#saveProgramAction": "exercises.edit",
-  "homework/actions.ts#duplicateProgramAction": "exercises.edit",
-  "homework/actions.ts#archiveProgramAction": "exercises.edit",
-  "homework/actions.ts#assignAction": "homework.assign",
-  "homework/actions.ts#endAssignmentAction": "homework.assign",
-  "schedule/actions.ts#searchClientsAction": "schedule.book",
-  "schedule/actions.ts#staffSlotsAction": "schedule.book",
-  "schedule/actions.ts#bookAppointmentAction": "schedule.book",
-  "schedule/actions.ts#rescheduleSlotsAction": "schedule.book",
-  "schedule/actions.ts#rescheduleAppointmentAction": "schedule.book",
-  "schedule/actions.ts#cancelAppointmentAction": "schedule.book",
-  "schedule/actions.ts#recordOutcomeAction": "schedule.book",
-  "settings/availability/actions.ts#saveWeeklyHoursAction": "availability.own",
-  "settings/availability/actions.ts#addOverrideAction": "availability.own",
-  "settings/availability/actions.ts#deleteOverrideAction": "availability.own",
-  "settings/availability/actions.ts#addClosureAction": "settings.manage",
-  "settings/availability/actions.ts#deleteClosureAction": "settings.manage",
-  "settings/billing/actions.ts#savePracticeBillingAction": "settings.manage",
-  "settings/billing/actions.ts#saveServiceBillingAction": "settings.manage",
-  "settings/billing/actions.ts#saveMemberBillingAction": "settings.manage",
-  "settings/billing/actions.ts#createPackageAction": "settings.manage",
-  "settings/billing/actions.ts#connectStripeAction": "settings.manage",
-  "settings/services/actions.ts#saveServiceAction": "settings.manage",
-  "settings/services/actions.ts#setServiceArchivedAction": "settings.manage",
-  "settings/team/actions.ts#inviteMemberAction": "team.manage",
-  "settings/team/actions.ts#changeRoleAction": "team.manage",
-  "settings/team/actions.ts#removeMemberAction": "team.manage",
-};
 
 describe("every clinic page, route handler and server action", () => {
   const files = filesUnder(CLINIC).filter((f) => /(page\.tsx|route\.ts|actions\.ts|layout\.tsx)$/.test(f));
@@ -151,6 +108,6 @@ describe("every clinic page, route handler and server action", () => {
     const found = Object.fromEntries(
       entries.filter((e) => e.id.includes("actions.ts#")).map((e) => [e.id, /await requireMember\(.+?, "([a-z_.]+)"\)/.exec(e.body)?.[1]]),
     );
-    expect(found).toEqual(ACTIONS);
+    expect(found).toEqual(CLINIC_ACTIONS);
   });
 });

@@ -5,6 +5,7 @@ import { db } from "@/db/client";
 import { clients, members, practices } from "@/db/schema";
 import type { Client, MemberRole, Practice } from "@/db/schema";
 import { getCurrentUser, type CurrentUser } from "./current-user";
+import { can, type Capability } from "./roles";
 
 export interface PracticeScope {
   user: CurrentUser;
@@ -13,11 +14,6 @@ export interface PracticeScope {
   role: MemberRole;
   displayName: string;
 }
-
-/** Roles that may manage the team, services and billing settings. */
-export const MANAGER_ROLES: readonly MemberRole[] = ["owner", "admin"];
-/** Roles that see payments (front desk takes payments and fees). */
-export const BILLING_ROLES: readonly MemberRole[] = ["owner", "admin", "front_desk"];
 
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
@@ -37,14 +33,15 @@ const membershipFor = cache(async (userId: string, practiceSlug: string) => {
 /**
  * The signed-in member's scope in the practice named by the URL. Anyone who
  * is not a member (a client, a member of another practice) gets a 404, not
- * a glimpse; with `roles`, so does a member without one of those roles.
- * Call it at the top of every clinic page, route handler and server action.
+ * a glimpse; so does a member whose role lacks `capability` (lib/auth/roles.ts).
+ * Call it at the top of every clinic page, route handler and server action;
+ * the capability is required so that no entry point forgets to say what it does.
  */
-export async function requireMember(practiceSlug: string, roles?: readonly MemberRole[]): Promise<PracticeScope> {
+export async function requireMember(practiceSlug: string, capability: Capability): Promise<PracticeScope> {
   const user = await requireUser();
   const membership = await membershipFor(user.id, practiceSlug);
   if (!membership) notFound();
-  if (roles && !roles.includes(membership.role)) notFound();
+  if (!can(membership.role, capability)) notFound();
   return { user, ...membership };
 }
 

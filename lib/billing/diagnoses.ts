@@ -3,6 +3,7 @@ import { db } from "@/db/client";
 import { appointmentDiagnoses, appointments } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { fieldError, zodFieldErrors, type ActionResult } from "@/lib/form-result";
 import { diagnosisSchema } from "./diagnosis-schema";
 
@@ -13,7 +14,7 @@ export async function saveDiagnoses(scope: PracticeScope, appointmentId: string,
   return db.transaction(async (tx) => {
     const [appt] = await tx.select({ memberId: appointments.memberId }).from(appointments).where(and(eq(appointments.id, appointmentId), eq(appointments.practiceId, scope.practice.id)));
     if (!appt) return fieldError("codes", "That session was not found");
-    if (scope.role !== "owner" && scope.role !== "admin" && appt.memberId !== scope.memberId) return fieldError("codes", "Only the session's clinician records its diagnosis codes");
+    if (!can(scope.role, "diagnoses.record_any") && !(can(scope.role, "diagnoses.record_own") && appt.memberId === scope.memberId)) return fieldError("codes", "Only the session's clinician records its diagnosis codes");
     await tx
       .insert(appointmentDiagnoses)
       .values({ appointmentId, practiceId: scope.practice.id, icd10Codes: parsed.data.codes })

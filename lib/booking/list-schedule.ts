@@ -7,7 +7,7 @@ import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid, type PracticeScope } from "@/lib/auth/guards";
 import { LIVE_STATUSES } from "./appointment-status";
 import { loadAppointmentView, type AppointmentView } from "./load-appointment";
-import { CLINICIAN_ROLES } from "./service-schema";
+import { rolesWith } from "@/lib/auth/roles";
 
 /**
  * The clinic's schedule: a practice's appointments for a day or a week, the
@@ -74,7 +74,7 @@ export async function listScheduleOptions(scope: Pick<PracticeScope, "practice">
     db
       .select({ id: members.id, displayName: members.displayName })
       .from(members)
-      .where(and(eq(members.practiceId, scope.practice.id), inArray(members.role, [...CLINICIAN_ROLES]), isNotNull(members.joinedAt)))
+      .where(and(eq(members.practiceId, scope.practice.id), inArray(members.role, rolesWith("sessions.take")), isNotNull(members.joinedAt)))
       .orderBy(asc(members.displayName), asc(members.id)),
     db
       .select({ id: locations.id, name: locations.name })

@@ -2,8 +2,8 @@ import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { availabilityOverrides, availabilityRules, closures, members, practices, serviceClinicians, services, type Service } from "@/db/schema";
 import { isUuid, type PracticeScope } from "@/lib/auth/guards";
-import { CLINICIAN_ROLES } from "./service-schema";
 import type { DateOverride, Interval, WeeklyWindow } from "./slot-types";
+import { rolesWith } from "@/lib/auth/roles";
 
 const DAY = 86_400_000;
 
@@ -63,7 +63,7 @@ export async function listClinicianOptions(scope: Pick<PracticeScope, "practice"
   return db
     .select({ id: members.id, displayName: members.displayName, credentials: members.credentials, role: members.role })
     .from(members)
-    .where(and(eq(members.practiceId, scope.practice.id), inArray(members.role, [...CLINICIAN_ROLES])))
+    .where(and(eq(members.practiceId, scope.practice.id), inArray(members.role, rolesWith("sessions.take"))))
     .orderBy(asc(members.displayName), asc(members.id));
 }
 

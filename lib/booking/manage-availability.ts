@@ -3,15 +3,12 @@ import { DateTime } from "luxon";
 import { db, type DbOrTx } from "@/db/client";
 import { availabilityOverrides, availabilityRules, closures, locations, members, type MemberRole } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
-import { MANAGER_ROLES, isUuid, type PracticeScope } from "@/lib/auth/guards";
+import { isUuid, type PracticeScope } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { closureSchema, deleteByIdSchema, overrideSchema, weeklyHoursSchema } from "./availability-schema";
-import { CLINICIAN_ROLES } from "./service-schema";
 
 export type AvailabilityResult = { ok: true } | { ok: false; errors: FieldErrors };
-
-/** Who opens the availability page: clinicians for their own hours, owners and admins for anyone's. */
-export const AVAILABILITY_ROLES: readonly MemberRole[] = ["owner", "admin", "clinician"];
 
 const MEMBER_NOT_FOUND = "That team member was not found in this practice";
 const OWN_HOURS_ONLY = "You can only change your own hours";
@@ -27,9 +24,9 @@ export interface AvailabilityMember {
   timeZone: string;
 }
 
-/** Owners and admins manage anyone's hours; everyone else only their own. */
+/** Owners and admins manage anyone's hours; clinicians only their own (lib/auth/roles.ts). */
 export function mayManageHoursOf(scope: Pick<PracticeScope, "memberId" | "role">, memberId: string): boolean {
-  return scope.memberId === memberId || MANAGER_ROLES.includes(scope.role);
+  return can(scope.role, "availability.others") || (scope.memberId === memberId && can(scope.role, "availability.own"));
 }
 
 /**
@@ -55,7 +52,7 @@ export async function listScheduleMembers(scope: PracticeScope) {
     .from(members)
     .where(eq(members.practiceId, scope.practice.id))
     .orderBy(asc(members.displayName), asc(members.id));
-  return rows.filter((m) => CLINICIAN_ROLES.includes(m.role) || m.id === scope.memberId);
+  return rows.filter((m) => can(m.role, "sessions.take") || m.id === scope.memberId);
 }
 
 export async function listPracticeLocations(scope: Pick<PracticeScope, "practice">) {
@@ -214,7 +211,7 @@ export async function listClosures(scope: Pick<PracticeScope, "practice">, now: 
 
 /** A practice-wide closure, entered as local date-times in the practice's zone. Owners and admins. */
 export async function addClosure(scope: PracticeScope, input: unknown): Promise<AvailabilityResult> {
-  if (!MANAGER_ROLES.includes(scope.role)) return fieldError("form", MANAGERS_ONLY);
+  if (!can(scope.role, "settings.manage")) return fieldError("form", MANAGERS_ONLY);
   const parsed = closureSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const zone = scope.practice.timeZone;
@@ -235,7 +232,7 @@ export async function addClosure(scope: PracticeScope, input: unknown): Promise<
 }
 
 export async function deleteClosure(scope: PracticeScope, input: unknown): Promise<AvailabilityResult> {
-  if (!MANAGER_ROLES.includes(scope.role)) return fieldError("form", MANAGERS_ONLY);
+  if (!can(scope.role, "settings.manage")) return fieldError("form", MANAGERS_ONLY);
   const parsed = deleteByIdSchema.safeParse(input);
   if (!parsed.success) return fieldError("form", "That closure was not found");
   return db.transaction(async (tx) => {

@@ -2,9 +2,10 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { locations, members, serviceClinicians, services } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
-import { MANAGER_ROLES, isUuid, type PracticeScope } from "@/lib/auth/guards";
+import { isUuid, type PracticeScope } from "@/lib/auth/guards";
+import { can, rolesWith } from "@/lib/auth/roles";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
-import { CLINICIAN_ROLES, archiveServiceSchema, serviceSchema, type ServiceValues } from "./service-schema";
+import { archiveServiceSchema, serviceSchema, type ServiceValues } from "./service-schema";
 
 const NOT_FOUND = "That service was not found in this practice";
 const NOT_ALLOWED = "Only an owner or admin can change services";
@@ -25,7 +26,7 @@ class Refusal extends Error {
  * an owner or clinician of this practice (a forged id saves nothing).
  */
 export async function saveService(scope: PracticeScope, serviceId: string | null, input: unknown): Promise<SaveServiceResult> {
-  if (!MANAGER_ROLES.includes(scope.role)) return fieldError("form", NOT_ALLOWED);
+  if (!can(scope.role, "settings.manage")) return fieldError("form", NOT_ALLOWED);
   const parsed = serviceSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   if (serviceId !== null && !isUuid(serviceId)) return fieldError("form", NOT_FOUND);
@@ -113,7 +114,7 @@ async function checkReferences(tx: Tx, practiceId: string, v: ServiceValues): Pr
     const found = await tx
       .select({ id: members.id })
       .from(members)
-      .where(and(eq(members.practiceId, practiceId), inArray(members.id, v.clinicianIds), inArray(members.role, [...CLINICIAN_ROLES])))
+      .where(and(eq(members.practiceId, practiceId), inArray(members.id, v.clinicianIds), inArray(members.role, rolesWith("sessions.take"))))
       // Held until commit: a clinician removed meanwhile cannot leave a dangling link.
       .for("key share");
     if (found.length !== v.clinicianIds.length) {
@@ -124,7 +125,7 @@ async function checkReferences(tx: Tx, practiceId: string, v: ServiceValues): Pr
 
 /** Archives (hidden from booking, kept for history) or restores a service. */
 export async function setServiceArchived(scope: PracticeScope, input: unknown): Promise<SaveServiceResult> {
-  if (!MANAGER_ROLES.includes(scope.role)) return fieldError("form", NOT_ALLOWED);
+  if (!can(scope.role, "settings.manage")) return fieldError("form", NOT_ALLOWED);
   const parsed = archiveServiceSchema.safeParse(input);
   if (!parsed.success) return fieldError("form", NOT_FOUND);
   const { serviceId, archived } = parsed.data;

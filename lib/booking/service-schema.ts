@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { MemberRole } from "@/db/schema";
 import { CURRENCIES, MAX_AMOUNT, parseMoney } from "./format-money";
 
 /**
@@ -11,9 +10,6 @@ import { CURRENCIES, MAX_AMOUNT, parseMoney } from "./format-money";
 
 export const FORMAT_LABELS = { in_person: "In person", online: "Online video", phone: "Phone" } as const;
 export const ATTENDANCE_LABELS = { individual: "Individual", couple: "Couple", either: "Individual or couple" } as const;
-
-/** Members who may be listed as offering a service. */
-export const CLINICIAN_ROLES: readonly MemberRole[] = ["owner", "clinician"];
 
 /** A whole number from a number input (FormData and inputs give strings). */
 function wholeNumber(label: string, min: number, max: number, unit: string) {

@@ -1,4 +1,4 @@
-import type { AssignmentMode, ExerciseCategory, ExerciseParticipants, MemberRole } from "@/db/schema";
+import type { AssignmentMode, ExerciseCategory, ExerciseParticipants } from "@/db/schema";
 
 export const CATEGORY_LABELS: Record<ExerciseCategory, string> = {
   connection: "Connection rituals",
@@ -23,6 +23,3 @@ export const MODE_LABELS: Record<AssignmentMode, string> = {
   together: "Together",
   each_partner: "Each partner separately",
 };
-
-/** Who may read clients' check-ins and reflections and assign homework: not the front desk. */
-export const HOMEWORK_CLINICAL_ROLES = ["owner", "admin", "clinician"] as const satisfies readonly MemberRole[];

@@ -1,21 +1,17 @@
 import { and, asc, desc, eq, inArray, isNotNull, or } from "drizzle-orm";
 import { db } from "@/db/client";
-import { appointmentAttendees, clients, couples, formAssignments, formResponses, formTemplates, formVersions, serviceForms, appointments, type MemberRole } from "@/db/schema";
+import { appointmentAttendees, clients, couples, formAssignments, formResponses, formTemplates, formVersions, serviceForms, appointments } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid, type PracticeScope } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import type { MeasureScore } from "./measures/types";
 
 /**
- * Staff who may read a client's answers. Front desk see which forms are
- * sent, started and completed (to chase them), never what was answered.
+ * Staff who may read a client's answers (lib/auth/roles.ts). Front desk see
+ * which forms are sent, started and completed (to chase them), never what was answered.
  */
-export const CLINICAL_ROLES: readonly MemberRole[] = ["owner", "admin", "clinician"];
-
-/** Who may build and publish forms: the practice's admins and clinicians. */
-export const BUILDER_ROLES: readonly MemberRole[] = ["owner", "admin", "clinician"];
-
 export function canReadAnswers(scope: Pick<PracticeScope, "role">): boolean {
-  return CLINICAL_ROLES.includes(scope.role);
+  return can(scope.role, "clinical.read");
 }
 
 export interface StaffFormRow {

@@ -4,6 +4,7 @@ import { members, practices, users, type MemberRole } from "@/db/schema";
 import InvitationEmail, { invitationSubject } from "@/emails/invitation";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { upsertUserByEmail } from "@/lib/clients/upsert-portal-user";
 import { isUniqueViolation } from "@/lib/db/pg-error";
 import { sendEmail } from "@/lib/email/send-email";
@@ -33,8 +34,8 @@ export async function listTeam(scope: PracticeScope) {
 
 /** Only an owner may make or unmake owners; admins manage everyone else. */
 function mayAssign(actor: MemberRole, from: MemberRole | null, to: MemberRole): boolean {
-  if (actor === "owner") return true;
-  if (actor !== "admin") return false;
+  if (can(actor, "team.manage_owners")) return true;
+  if (!can(actor, "team.manage")) return false;
   return to !== "owner" && from !== "owner";
 }
 

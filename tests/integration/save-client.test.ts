@@ -124,7 +124,7 @@ describe("saveClient: update", () => {
     const { practice, scope } = await createPracticeWithOwner();
     const client = await createClient(practice, { firstName: "Old", lastName: "Name", phone: "555-000-0000" });
     const result = await saveClient(scope, client.id, { firstName: "New", lastName: "Name", pronouns: "she/her" });
-    expect(result).toEqual({ ok: true, clientId: client.id });
+    expect(result).toEqual({ ok: true, clientId: client.id, pendingEmail: null });
     const row = await clientRow(client.id);
     expect(row).toMatchObject({ firstName: "New", lastName: "Name", pronouns: "she/her", phone: null });
     expect(row!.updatedAt.getTime()).toBeGreaterThan(client.updatedAt.getTime());

@@ -3,23 +3,22 @@ import Link from "next/link";
 import { ClinicNav } from "@/components/layout/clinic-nav";
 import { PracticeSwitcher } from "@/components/layout/practice-switcher";
 import { SignOutButton } from "@/components/layout/sign-out-button";
-import { BILLING_ROLES, listMemberships, requireMember } from "@/lib/auth/guards";
-import type { MemberRole } from "@/db/schema";
-import { BUILDER_ROLES } from "@/lib/intake/staff-forms";
+import { listMemberships, requireMember } from "@/lib/auth/guards";
+import { can, type Capability } from "@/lib/auth/roles";
 
-const NAV: { href: string; label: string; roles?: readonly MemberRole[] }[] = [
-  { href: "/schedule", label: "Schedule" },
-  { href: "/clients", label: "Clients" },
-  { href: "/forms", label: "Forms", roles: BUILDER_ROLES },
-  { href: "/homework", label: "Homework" },
-  { href: "/billing", label: "Billing", roles: BILLING_ROLES },
-  { href: "/settings", label: "Settings" },
+const NAV: { href: string; label: string; capability: Capability }[] = [
+  { href: "/schedule", label: "Schedule", capability: "schedule.view" },
+  { href: "/clients", label: "Clients", capability: "clients.view" },
+  { href: "/forms", label: "Forms", capability: "forms.build" },
+  { href: "/homework", label: "Homework", capability: "practice.view" },
+  { href: "/billing", label: "Billing", capability: "billing.read" },
+  { href: "/settings", label: "Settings", capability: "practice.view" },
 ];
 
 // The layout only draws the shell; every page and action checks access itself.
 export default async function ClinicLayout({ children, params }: { children: ReactNode; params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "practice.view");
   const memberships = await listMemberships(scope.user.id);
   return (
     <div className="min-h-dvh">
@@ -40,7 +39,7 @@ export default async function ClinicLayout({ children, params }: { children: Rea
               <SignOutButton />
             </div>
           </div>
-          <ClinicNav slug={slug} items={NAV.filter((n) => !n.roles || n.roles.includes(scope.role)).map(({ href, label }) => ({ href, label }))} />
+          <ClinicNav slug={slug} items={NAV.filter((n) => can(scope.role, n.capability)).map(({ href, label }) => ({ href, label }))} />
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export default async function WorkspaceHome({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "practice.view");
   const links = [
     { href: "clients", title: "Clients", text: "Find a client, add one, or link two clients as a couple." },
     { href: "schedule", title: "Schedule", text: "Your calendar of sessions." },

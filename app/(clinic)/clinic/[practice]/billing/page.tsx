@@ -6,7 +6,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { members, services } from "@/db/schema";
-import { BILLING_ROLES, requireMember } from "@/lib/auth/guards";
+import { requireMember } from "@/lib/auth/guards";
 import { listPayments, outstandingBalances, packageSales, paymentFiltersSchema, recentRefunds, revenueByMonth } from "@/lib/billing/billing-queries";
 import { FEE_LABELS } from "@/lib/billing/fees";
 import { formatMoney } from "@/lib/booking/format-money";
@@ -21,7 +21,7 @@ const KIND_LABEL: Record<string, string> = { session: "Session", deposit: "Depos
 
 export default async function BillingPage({ params, searchParams }: { params: Promise<{ practice: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const slug = (await params).practice;
-  const scope = await requireMember(slug, BILLING_ROLES);
+  const scope = await requireMember(slug, "billing.read");
   const raw = await searchParams;
   const filters = paymentFiltersSchema.parse(raw);
   const [rows, revenue, balances, refundRows, sales, clinicianOptions, serviceOptions] = await Promise.all([

@@ -17,7 +17,7 @@ export default async function ClientsPage({
   searchParams: Promise<{ q?: string; page?: string }>;
 }) {
   const { practice: slug } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "clients.view");
   const { q = "", page: pageParam } = await searchParams;
   const page = Math.max(1, Number.parseInt(pageParam ?? "1", 10) || 1);
   const { rows, hasMore } = await listClients(scope, { q, page });

@@ -4,7 +4,6 @@ import { DateTime } from "luxon";
 import { NewFormForm } from "@/components/intake/new-form-form";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { BUILDER_ROLES } from "@/lib/intake/staff-forms";
 import { listTemplates } from "@/lib/intake/versions";
 
 export const metadata: Metadata = { title: "Forms" };
@@ -14,7 +13,7 @@ const KIND_LABEL: Record<string, string> = { intake: "Intake", consent: "Consent
 
 export default async function FormsPage({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
-  const scope = await requireMember(slug, BUILDER_ROLES);
+  const scope = await requireMember(slug, "forms.build");
   const rows = await listTemplates(scope.practice.id);
   const zone = scope.practice.timeZone;
   return (

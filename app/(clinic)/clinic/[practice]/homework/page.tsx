@@ -5,16 +5,17 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { Input, Select, LabelOptions } from "@/components/ui/field";
 import { requireMember } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { exerciseFilterSchema } from "@/lib/homework/exercise-schema";
 import { listExerciseTags, listExercises } from "@/lib/homework/exercises";
-import { CATEGORY_LABELS, HOMEWORK_CLINICAL_ROLES, PARTICIPANT_LABELS } from "@/lib/homework/labels";
+import { CATEGORY_LABELS, PARTICIPANT_LABELS } from "@/lib/homework/labels";
 
 export const metadata: Metadata = { title: "Homework" };
 export const dynamic = "force-dynamic";
 
 export default async function HomeworkPage({ params, searchParams }: { params: Promise<{ practice: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { practice: slug } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "practice.view");
   const filter = exerciseFilterSchema.parse(await searchParams);
   const [rows, tags] = await Promise.all([listExercises(scope, filter), listExerciseTags(scope)]);
   const base = `/clinic/${slug}/homework`;
@@ -24,9 +25,9 @@ export default async function HomeworkPage({ params, searchParams }: { params: P
       <PageHeader
         title="Homework"
         description="A shared library of exercises (read-only: duplicate one to adapt it) and your practice's own."
-        actions={<ButtonLink href={`${base}/exercises/new`}>New exercise</ButtonLink>}
+        actions={can(scope.role, "exercises.edit") ? <ButtonLink href={`${base}/exercises/new`}>New exercise</ButtonLink> : null}
       />
-      <HomeworkTabs slug={slug} current="exercises" showClients={(HOMEWORK_CLINICAL_ROLES as readonly string[]).includes(scope.role)} />
+      <HomeworkTabs slug={slug} current="exercises" showClients={can(scope.role, "clinical.read")} />
       <form role="search" method="get" className="mb-4 grid gap-3 rounded-lg border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-3">
         <div className="space-y-1 sm:col-span-2 lg:col-span-3">
           <label htmlFor="hw-q" className="text-sm font-medium">

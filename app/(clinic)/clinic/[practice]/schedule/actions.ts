@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { isUuid, requireMember } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { cancelAppointment, recordOutcome, rescheduleAppointment } from "@/lib/booking/change-appointment";
 import {
   bookForClients,
@@ -29,7 +30,7 @@ const SEARCH_RESULTS = 20;
 
 /** Active clients of the practice matching a name or email, each with their partner (if in a couple). */
 export async function searchClientsAction(practiceSlug: string, q: unknown): Promise<ClientChoice[]> {
-  const scope = await requireMember(practiceSlug);
+  const scope = await requireMember(practiceSlug, "schedule.book");
   const query = typeof q === "string" ? q.trim().slice(0, 100) : "";
   const { rows } = await listClients(scope, { q: query });
   return rows
@@ -44,24 +45,24 @@ export async function searchClientsAction(practiceSlug: string, q: unknown): Pro
 }
 
 export async function staffSlotsAction(practiceSlug: string, input: unknown): Promise<DaySlotsResult> {
-  const scope = await requireMember(practiceSlug);
+  const scope = await requireMember(practiceSlug, "schedule.book");
   return staffDaySlots(scope, input, new Date());
 }
 
 export async function bookAppointmentAction(practiceSlug: string, input: unknown): Promise<StaffBookResult> {
-  const scope = await requireMember(practiceSlug);
+  const scope = await requireMember(practiceSlug, "schedule.book");
   const result = await bookForClients(scope, input, new Date());
   if (result.ok) revalidatePath(`/clinic/${practiceSlug}/schedule`, "layout");
   return result;
 }
 
 export async function rescheduleSlotsAction(practiceSlug: string, appointmentId: string, date: unknown): Promise<DaySlotsResult> {
-  const scope = await requireMember(practiceSlug);
+  const scope = await requireMember(practiceSlug, "schedule.book");
   return rescheduleDaySlots(scope, appointmentId, date, new Date());
 }
 
 export async function rescheduleAppointmentAction(practiceSlug: string, appointmentId: string, input: unknown): Promise<Message> {
-  const scope = await requireMember(practiceSlug);
+  const scope = await requireMember(practiceSlug, "schedule.book");
   if (!isUuid(appointmentId)) return { ok: false, message: "That session was not found." };
   const result = await rescheduleAppointment(
     { practiceId: scope.practice.id, appointmentId, actor: { kind: "member", userId: scope.user.id }, byStaff: true, values: input },
@@ -76,10 +77,11 @@ export async function rescheduleAppointmentAction(practiceSlug: string, appointm
 }
 
 export async function cancelAppointmentAction(practiceSlug: string, appointmentId: string, input: unknown): Promise<Message> {
-  const scope = await requireMember(practiceSlug);
+  const scope = await requireMember(practiceSlug, "schedule.book");
   if (!isUuid(appointmentId)) return { ok: false, message: "That session was not found." };
   const parsed = staffCancelSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Choose whether to waive the late-cancellation fee." };
+  if (parsed.data.waiveFee && !can(scope.role, "fees.waive")) return { ok: false, message: "Your role cannot waive the late-cancellation fee." };
   const result = await cancelAppointment(
     { practiceId: scope.practice.id, appointmentId, actor: { kind: "member", userId: scope.user.id }, waiveFee: parsed.data.waiveFee },
     new Date(),
@@ -95,7 +97,7 @@ export async function cancelAppointmentAction(practiceSlug: string, appointmentI
 }
 
 export async function recordOutcomeAction(practiceSlug: string, appointmentId: string, outcome: unknown): Promise<Message> {
-  const scope = await requireMember(practiceSlug);
+  const scope = await requireMember(practiceSlug, "schedule.book");
   if (!isUuid(appointmentId)) return { ok: false, message: "That session was not found." };
   const parsed = outcomeSchema.safeParse(outcome);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Choose completed or no-show" };

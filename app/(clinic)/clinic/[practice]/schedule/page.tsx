@@ -38,7 +38,7 @@ export default async function SchedulePage({
   searchParams: Promise<ScheduleParams & { booked?: string }>;
 }) {
   const { practice: slug } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "schedule.view");
   const query = await searchParams;
   const now = new Date();
   const zone = scope.practice.timeZone;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
-import { MANAGER_ROLES, requireMember } from "@/lib/auth/guards";
-import { AVAILABILITY_ROLES } from "@/lib/booking/manage-availability";
+import { requireMember } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { PRACTICE_KIND_LABELS } from "@/lib/practices/public-practices";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SettingsPage({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
-  const { practice, role } = await requireMember(slug);
+  const { practice, role } = await requireMember(slug, "practice.view");
   const address = [practice.addressLine1, practice.addressLine2, practice.city, practice.region, practice.postalCode].filter(Boolean).join(", ");
   return (
     <>
@@ -34,13 +34,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ pract
         <Card>
           <h2 className="mb-2 font-semibold">Team</h2>
           <p className="text-muted">
-            {MANAGER_ROLES.includes(role) ? "Invite clinicians and staff, change roles, remove members." : "See who works in this practice."}
+            {can(role, "team.manage") ? "Invite clinicians and staff, change roles, remove members." : "See who works in this practice."}
           </p>
           <Link href={`/clinic/${slug}/settings/team`} className="mt-3 inline-block font-medium text-brand underline">
             Open team
           </Link>
         </Card>
-        {MANAGER_ROLES.includes(role) ? (
+        {can(role, "settings.manage") ? (
           <Card>
             <h2 className="mb-2 font-semibold">Billing</h2>
             <p className="text-muted">Stripe connection, payment at booking, superbill codes and packages.</p>
@@ -52,7 +52,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ pract
         <Card>
           <h2 className="mb-2 font-semibold">Services</h2>
           <p className="text-muted">
-            {MANAGER_ROLES.includes(role)
+            {can(role, "settings.manage")
               ? "What clients can book: length, price, format, policies and who offers each service."
               : "See the services clients can book."}
           </p>
@@ -60,11 +60,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ pract
             Open services
           </Link>
         </Card>
-        {AVAILABILITY_ROLES.includes(role) ? (
+        {can(role, "availability.own") ? (
           <Card>
             <h2 className="mb-2 font-semibold">Availability</h2>
             <p className="text-muted">
-              {MANAGER_ROLES.includes(role)
+              {can(role, "availability.others")
                 ? "Weekly hours and date changes for each clinician, and practice closures."
                 : "Your weekly hours and days off."}
             </p>

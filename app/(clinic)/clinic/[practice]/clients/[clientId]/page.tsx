@@ -3,14 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SuperbillForm } from "@/components/billing/superbill-form";
 import { LinkCoupleForm } from "@/components/clients/link-couple-form";
+import { PendingEmailNotice } from "@/components/clients/pending-email-notice";
 import { ClientFormsPanel } from "@/components/intake/client-forms-panel";
 import { superbillDefaults } from "@/lib/billing/superbill-defaults";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
+import { pendingEmailChange } from "@/lib/clients/email-change";
 import { getClientRecord } from "@/lib/clients/get-client-record";
 import { listCoupleCandidates } from "@/lib/clients/list-clients";
-import { HOMEWORK_CLINICAL_ROLES } from "@/lib/homework/labels";
 import { unlinkCoupleAction } from "../actions";
 
 export const metadata: Metadata = { title: "Client" };
@@ -18,11 +20,12 @@ export const dynamic = "force-dynamic";
 
 export default async function ClientPage({ params }: { params: Promise<{ practice: string; clientId: string }> }) {
   const { practice: slug, clientId } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "clients.view");
   const record = await getClientRecord(scope, clientId);
   if (!record) notFound();
   const { client: c, couple } = record;
   const candidates = couple ? [] : await listCoupleCandidates(scope, c.id);
+  const pending = await pendingEmailChange(scope.practice.id, c.id, new Date());
   const base = `/clinic/${slug}/clients`;
   const details: [string, string | null][] = [
     ["Preferred name", c.preferredName],
@@ -43,11 +46,14 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
           </span>
         }
         actions={
-          <ButtonLink variant="secondary" href={`${base}/${c.id}/edit`}>
-            Edit
-          </ButtonLink>
+          can(scope.role, "clients.edit") ? (
+            <ButtonLink variant="secondary" href={`${base}/${c.id}/edit`}>
+              Edit
+            </ButtonLink>
+          ) : null
         }
       />
+      {pending ? <PendingEmailNotice email={pending.newEmail} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <h2 className="mb-3 font-semibold">Details</h2>
@@ -60,7 +66,7 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
             ))}
           </dl>
         </Card>
-        {(HOMEWORK_CLINICAL_ROLES as readonly string[]).includes(scope.role) ? (
+        {can(scope.role, "homework.assign") ? (
           <Card>
             <h2 className="mb-3 font-semibold">Homework</h2>
             <div className="flex flex-wrap gap-2">
@@ -98,11 +104,13 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
           )}
         </Card>
         <ClientFormsPanel scope={scope} clientId={c.id} />
-        <Card>
-          <h2 className="font-semibold">Superbill</h2>
-          <p className="text-sm text-muted">Sessions with CPT and ICD-10 codes, fees and payments, for an out-of-network claim.</p>
-          <SuperbillForm action={`${base}/${c.id}/superbill`} {...superbillDefaults(scope.practice.timeZone, new Date())} />
-        </Card>
+        {can(scope.role, "superbill.generate") ? (
+          <Card>
+            <h2 className="font-semibold">Superbill</h2>
+            <p className="text-sm text-muted">Sessions with CPT and ICD-10 codes, fees and payments, for an out-of-network claim.</p>
+            <SuperbillForm action={`${base}/${c.id}/superbill`} {...superbillDefaults(scope.practice.timeZone, new Date())} />
+          </Card>
+        ) : null}
       </div>
     </>
   );

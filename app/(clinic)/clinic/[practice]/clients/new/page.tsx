@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function NewClientPage({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
-  await requireMember(slug);
+  await requireMember(slug, "clients.edit");
   return (
     <>
       <PageHeader title="New client" />

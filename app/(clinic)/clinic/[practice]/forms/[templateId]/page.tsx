@@ -5,11 +5,11 @@ import { DateTime } from "luxon";
 import { FormBuilder } from "@/components/intake/form-builder";
 import { FormPreview } from "@/components/intake/form-preview";
 import { Card, PageHeader } from "@/components/ui/card";
-import { MANAGER_ROLES, requireMember } from "@/lib/auth/guards";
+import { requireMember } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { buttonClass } from "@/components/ui/button";
 import { listServiceRequirements } from "@/lib/intake/service-forms";
 import { setServiceFormsAction } from "../actions";
-import { BUILDER_ROLES } from "@/lib/intake/staff-forms";
 import { getTemplateWithVersions } from "@/lib/intake/versions";
 
 export const metadata: Metadata = { title: "Form builder" };
@@ -21,7 +21,7 @@ export default async function FormBuilderPage({
   params: Promise<{ practice: string; templateId: string }>;
 }) {
   const { practice: slug, templateId } = await params;
-  const scope = await requireMember(slug, BUILDER_ROLES);
+  const scope = await requireMember(slug, "forms.build");
   const found = await getTemplateWithVersions(scope.practice.id, templateId);
   if (!found || found.versions.length === 0) notFound();
   const { template, versions } = found;
@@ -79,7 +79,7 @@ export default async function FormBuilderPage({
               ))}
             </ol>
           </Card>
-          {template.kind !== "measure" && MANAGER_ROLES.includes(scope.role) ? (
+          {template.kind !== "measure" && can(scope.role, "settings.manage") ? (
             <Card>
               <form
                 action={setServiceFormsAction.bind(null, slug, template.id)}

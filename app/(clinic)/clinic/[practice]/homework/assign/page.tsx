@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { AssignForm } from "@/components/homework/assign-form";
 import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { HOMEWORK_CLINICAL_ROLES } from "@/lib/homework/labels";
 import { getClientRecord } from "@/lib/clients/get-client-record";
 import { todayIn } from "@/lib/homework/dates";
 import { listExercises } from "@/lib/homework/exercises";
@@ -14,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AssignPage({ params, searchParams }: { params: Promise<{ practice: string }>; searchParams: Promise<{ client?: string; subject?: string }> }) {
   const { practice: slug } = await params;
-  const scope = await requireMember(slug, HOMEWORK_CLINICAL_ROLES);
+  const scope = await requireMember(slug, "homework.assign");
   const { client: clientId = "", subject } = await searchParams;
   const record = await getClientRecord(scope, clientId);
   if (!record) notFound();

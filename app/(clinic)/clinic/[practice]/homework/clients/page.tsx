@@ -4,14 +4,13 @@ import { HomeworkTabs } from "@/components/homework/homework-tabs";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { listHomeworkClients } from "@/lib/homework/homework-clients";
-import { HOMEWORK_CLINICAL_ROLES } from "@/lib/homework/labels";
 
 export const metadata: Metadata = { title: "Clients' homework" };
 export const dynamic = "force-dynamic";
 
 export default async function HomeworkClientsPage({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
-  const scope = await requireMember(slug, HOMEWORK_CLINICAL_ROLES);
+  const scope = await requireMember(slug, "clinical.read");
   const rows = await listHomeworkClients(scope, new Date());
   return (
     <>

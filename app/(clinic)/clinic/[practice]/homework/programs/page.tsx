@@ -4,7 +4,8 @@ import { HomeworkTabs } from "@/components/homework/homework-tabs";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { HOMEWORK_CLINICAL_ROLES, PARTICIPANT_LABELS } from "@/lib/homework/labels";
+import { can } from "@/lib/auth/roles";
+import { PARTICIPANT_LABELS } from "@/lib/homework/labels";
 import { listPrograms } from "@/lib/homework/programs";
 
 export const metadata: Metadata = { title: "Programs" };
@@ -12,13 +13,13 @@ export const dynamic = "force-dynamic";
 
 export default async function ProgramsPage({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "practice.view");
   const rows = await listPrograms(scope);
   const base = `/clinic/${slug}/homework/programs`;
   return (
     <>
-      <PageHeader title="Homework" description="Programs: exercises planned week by week." actions={<ButtonLink href={`${base}/new`}>New program</ButtonLink>} />
-      <HomeworkTabs slug={slug} current="programs" showClients={(HOMEWORK_CLINICAL_ROLES as readonly string[]).includes(scope.role)} />
+      <PageHeader title="Homework" description="Programs: exercises planned week by week." actions={can(scope.role, "exercises.edit") ? <ButtonLink href={`${base}/new`}>New program</ButtonLink> : null} />
+      <HomeworkTabs slug={slug} current="programs" showClients={can(scope.role, "clinical.read")} />
       {rows.length === 0 ? (
         <EmptyState title="No programs yet" />
       ) : (

@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ResponsePage({ params }: { params: Promise<{ practice: string; responseId: string }> }) {
   const { practice: slug, responseId } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "clinical.read");
   // Clinical roles only, this practice only, submitted only; the read is audited.
   const row = await getResponseForStaff(scope, responseId);
   if (!row) notFound();

@@ -11,7 +11,8 @@ import type { AppointmentStatus } from "@/db/schema";
 import { AppointmentBilling } from "@/components/billing/appointment-billing";
 import { DiagnosisForm } from "@/components/billing/diagnosis-form";
 import { readDiagnoses } from "@/lib/billing/diagnoses";
-import { BILLING_ROLES, requireMember } from "@/lib/auth/guards";
+import { requireMember } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { STATUS_LABELS, isLateCancellation } from "@/lib/booking/appointment-status";
 import { formatMoney } from "@/lib/booking/format-money";
 import { formatTime, localDate, zoneLabel } from "@/lib/booking/format-time";
@@ -27,7 +28,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AppointmentPage({ params }: { params: Promise<{ practice: string; appointmentId: string }> }) {
   const { practice: slug, appointmentId } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "schedule.view");
   const a = await openScheduleAppointment(scope, appointmentId);
   if (!a) notFound();
   const formStatus = await appointmentFormStatus(scope, a.id);
@@ -102,13 +103,13 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
             <p className="text-sm text-muted">This booking is not confirmed yet ({STATUS_LABELS[a.status].toLowerCase()}).</p>
           ) : null}
         </Card>
-        {scope.role !== "front_desk" ? (
+        {can(scope.role, "clinical.read") ? (
           <Card>
             <h2 className="mb-2 text-lg font-semibold">For superbills</h2>
             <DiagnosisForm practiceSlug={slug} appointmentId={a.id} codes={await readDiagnoses(scope, a.id)} />
           </Card>
         ) : null}
-        {BILLING_ROLES.includes(scope.role) ? (
+        {can(scope.role, "billing.read") ? (
           <AppointmentBilling
             practiceSlug={slug}
             practiceId={scope.practice.id}

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewAppointmentForm } from "@/components/booking/schedule/new-appointment-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { MANAGER_ROLES, requireMember } from "@/lib/auth/guards";
+import { requireMember } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { zoneLabel } from "@/lib/booking/format-time";
 import { isIsoDate, todayIn } from "@/lib/booking/list-schedule";
 import { listServices } from "@/lib/booking/list-services";
@@ -18,7 +19,7 @@ export default async function NewAppointmentPage({
   searchParams: Promise<{ date?: string | string[] }>;
 }) {
   const { practice: slug } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "schedule.book");
   const { date } = await searchParams;
   const now = new Date();
   const zone = scope.practice.timeZone;
@@ -42,7 +43,7 @@ export default async function NewAppointmentPage({
       {services.length === 0 ? (
         <EmptyState title="No services to book">
           A service with at least one clinician is needed first.{" "}
-          {MANAGER_ROLES.includes(scope.role) ? (
+          {can(scope.role, "settings.manage") ? (
             <Link href={`/clinic/${slug}/settings/services`} className="text-brand underline underline-offset-2">
               Set up services
             </Link>

@@ -1,9 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { MANAGER_ROLES, requireMember } from "@/lib/auth/guards";
+import { requireMember } from "@/lib/auth/guards";
 import {
-  AVAILABILITY_ROLES,
   addClosure,
   addOverride,
   deleteClosure,
@@ -15,14 +14,14 @@ import {
 const path = (slug: string) => `/clinic/${slug}/settings/availability`;
 
 export async function saveWeeklyHoursAction(practiceSlug: string, memberId: string, input: unknown): Promise<AvailabilityResult> {
-  const scope = await requireMember(practiceSlug, AVAILABILITY_ROLES);
+  const scope = await requireMember(practiceSlug, "availability.own");
   const result = await saveWeeklyHours(scope, memberId, input);
   if (result.ok) revalidatePath(path(practiceSlug));
   return result;
 }
 
 export async function addOverrideAction(practiceSlug: string, memberId: string, input: unknown): Promise<AvailabilityResult> {
-  const scope = await requireMember(practiceSlug, AVAILABILITY_ROLES);
+  const scope = await requireMember(practiceSlug, "availability.own");
   const result = await addOverride(scope, memberId, input);
   if (result.ok) revalidatePath(path(practiceSlug));
   return result;
@@ -30,20 +29,20 @@ export async function addOverrideAction(practiceSlug: string, memberId: string, 
 
 /** A plain form's action (works before hydration): the list simply reloads. */
 export async function deleteOverrideAction(practiceSlug: string, overrideId: string): Promise<void> {
-  const scope = await requireMember(practiceSlug, AVAILABILITY_ROLES);
+  const scope = await requireMember(practiceSlug, "availability.own");
   await deleteOverride(scope, { id: overrideId });
   revalidatePath(path(practiceSlug));
 }
 
 export async function addClosureAction(practiceSlug: string, input: unknown): Promise<AvailabilityResult> {
-  const scope = await requireMember(practiceSlug, MANAGER_ROLES);
+  const scope = await requireMember(practiceSlug, "settings.manage");
   const result = await addClosure(scope, input);
   if (result.ok) revalidatePath(path(practiceSlug));
   return result;
 }
 
 export async function deleteClosureAction(practiceSlug: string, closureId: string): Promise<void> {
-  const scope = await requireMember(practiceSlug, MANAGER_ROLES);
+  const scope = await requireMember(practiceSlug, "settings.manage");
   await deleteClosure(scope, { id: closureId });
   revalidatePath(path(practiceSlug));
 }

@@ -6,10 +6,10 @@ import { WeeklyHoursForm } from "@/components/booking/admin/weekly-hours-form";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
-import { MANAGER_ROLES, requireMember } from "@/lib/auth/guards";
+import { requireMember } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { formatMinutes, timeZoneOptions } from "@/lib/booking/availability-schema";
 import {
-  AVAILABILITY_ROLES,
   findAvailabilityMember,
   listClosures,
   listPracticeLocations,
@@ -36,9 +36,9 @@ export default async function AvailabilityPage({
   searchParams: Promise<{ member?: string | string[] }>;
 }) {
   const { practice: slug } = await params;
-  const scope = await requireMember(slug, AVAILABILITY_ROLES);
+  const scope = await requireMember(slug, "availability.own");
   const { member: memberParam } = await searchParams;
-  const manages = MANAGER_ROLES.includes(scope.role);
+  const manages = can(scope.role, "availability.others");
   // Someone else's hours: owners and admins only, and only this practice's members.
   const member = await findAvailabilityMember(scope, typeof memberParam === "string" ? memberParam : null);
   if (!member) notFound();

@@ -6,7 +6,8 @@ import { buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { memberBilling, members, packages, practiceBilling, serviceBilling, services } from "@/db/schema";
-import { MANAGER_ROLES, requireMember } from "@/lib/auth/guards";
+import { requireMember } from "@/lib/auth/guards";
+import { rolesWith } from "@/lib/auth/roles";
 import { connectionState, syncAccount } from "@/lib/billing/connect";
 import { centsToAmountInput, formatMoney } from "@/lib/booking/format-money";
 import { connectStripeAction } from "./actions";
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
 
 export default async function BillingSettingsPage({ params, searchParams }: { params: Promise<{ practice: string }>; searchParams: Promise<{ connected?: string; error?: string }> }) {
   const { practice: slug } = await params;
-  const scope = await requireMember(slug, MANAGER_ROLES);
+  const scope = await requireMember(slug, "settings.manage");
   const query = await searchParams;
   let connection = await connectionState(scope.practice.id);
   if (query.connected && connection.stripeAccountId) {
@@ -35,7 +36,7 @@ export default async function BillingSettingsPage({ params, searchParams }: { pa
     .select({ id: members.id, name: members.displayName, license: memberBilling.licenseNumber, npi: memberBilling.npi })
     .from(members)
     .leftJoin(memberBilling, eq(memberBilling.memberId, members.id))
-    .where(and(eq(members.practiceId, scope.practice.id), inArray(members.role, ["owner", "clinician"]), isNotNull(members.joinedAt)))
+    .where(and(eq(members.practiceId, scope.practice.id), inArray(members.role, rolesWith("sessions.take")), isNotNull(members.joinedAt)))
     .orderBy(asc(members.displayName));
   const packageRows = await db.select().from(packages).where(and(eq(packages.practiceId, scope.practice.id), isNull(packages.archivedAt))).orderBy(asc(packages.name));
 

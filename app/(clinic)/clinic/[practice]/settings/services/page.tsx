@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
-import { MANAGER_ROLES, requireMember } from "@/lib/auth/guards";
+import { requireMember } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { formatMoney, paymentLabel } from "@/lib/booking/format-money";
 import { listServices, type ServiceListRow } from "@/lib/booking/list-services";
 import { ATTENDANCE_LABELS, FORMAT_LABELS } from "@/lib/booking/service-schema";
@@ -13,8 +14,8 @@ export const dynamic = "force-dynamic";
 
 export default async function ServicesPage({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
-  const scope = await requireMember(slug);
-  const manages = MANAGER_ROLES.includes(scope.role);
+  const scope = await requireMember(slug, "practice.view");
+  const manages = can(scope.role, "settings.manage");
   const rows = await listServices(scope);
   const active = rows.filter((r) => !r.service.archivedAt);
   const archived = rows.filter((r) => r.service.archivedAt);

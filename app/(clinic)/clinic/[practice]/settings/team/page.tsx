@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { InviteForm } from "@/components/team/invite-form";
 import { MemberRowActions } from "@/components/team/member-row-actions";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
-import { MANAGER_ROLES, requireMember } from "@/lib/auth/guards";
+import { requireMember } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { listTeam } from "@/lib/team/manage-team";
 import { ROLE_LABELS } from "@/lib/team/team-schema";
 import type { MemberRole } from "@/db/schema";
@@ -14,10 +15,10 @@ const ALL_ROLES = Object.keys(ROLE_LABELS) as MemberRole[];
 
 export default async function TeamPage({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "practice.view");
   const team = await listTeam(scope);
-  const manages = MANAGER_ROLES.includes(scope.role);
-  const isOwner = scope.role === "owner";
+  const manages = can(scope.role, "team.manage");
+  const isOwner = can(scope.role, "team.manage_owners");
   return (
     <>
       <PageHeader title="Team" description={scope.practice.name} />

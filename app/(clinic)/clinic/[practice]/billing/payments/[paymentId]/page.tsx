@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { RefundForm } from "@/components/billing/refund-form";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
-import { BILLING_ROLES, isUuid, requireMember } from "@/lib/auth/guards";
+import { isUuid, requireMember } from "@/lib/auth/guards";
 import { loadPayment } from "@/lib/billing/billing-queries";
 import { centsToAmountInput, formatMoney } from "@/lib/booking/format-money";
 import { formatDateTime } from "@/lib/booking/format-time";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Payment" };
 
 export default async function PaymentPage({ params }: { params: Promise<{ practice: string; paymentId: string }> }) {
   const { practice: slug, paymentId } = await params;
-  const scope = await requireMember(slug, BILLING_ROLES);
+  const scope = await requireMember(slug, "billing.read");
   if (!isUuid(paymentId)) notFound();
   const row = await loadPayment(scope.practice.id, paymentId);
   if (!row) notFound();

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ClientForm } from "@/components/clients/client-form";
+import { PendingEmailNotice } from "@/components/clients/pending-email-notice";
 import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
+import { pendingEmailChange } from "@/lib/clients/email-change";
 import { getClientRecord } from "@/lib/clients/get-client-record";
 
 export const metadata: Metadata = { title: "Edit client" };
@@ -10,13 +12,15 @@ export const dynamic = "force-dynamic";
 
 export default async function EditClientPage({ params }: { params: Promise<{ practice: string; clientId: string }> }) {
   const { practice: slug, clientId } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "clients.edit");
   const record = await getClientRecord(scope, clientId);
   if (!record) notFound();
   const c = record.client;
+  const pending = await pendingEmailChange(scope.practice.id, c.id, new Date());
   return (
     <>
       <PageHeader title={`Edit ${c.firstName} ${c.lastName}`} />
+      {pending ? <PendingEmailNotice email={pending.newEmail} /> : null}
       <ClientForm
         practiceSlug={slug}
         clientId={c.id}
@@ -28,7 +32,8 @@ export default async function EditClientPage({ params }: { params: Promise<{ pra
           email: c.email ?? "",
           phone: c.phone ?? "",
           dateOfBirth: c.dateOfBirth ?? "",
-          portalAccess: c.userId !== null,
+          // A pending change keeps portal access asked for until it is confirmed.
+          portalAccess: c.userId !== null || pending !== null,
         }}
       />
     </>

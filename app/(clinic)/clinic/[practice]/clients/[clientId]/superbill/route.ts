@@ -8,7 +8,7 @@ import { json } from "@/lib/http/json";
 /** Staff: a client's superbill for a date range, as a PDF. Audited (it carries diagnosis codes). */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ practice: string; clientId: string }> }) {
   const { practice, clientId } = await params;
-  const scope = await requireMember(practice);
+  const scope = await requireMember(practice, "superbill.generate");
   const parsed = superbillQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!parsed.success) return json({ errors: zodFieldErrors(parsed.error) }, 400);
   const bill = isUuid(clientId) ? await buildSuperbill(scope.practice.id, clientId, parsed.data, new Date()) : null;

@@ -1,7 +1,6 @@
 import { requireMember } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { toQuestionnaire } from "@/lib/intake/fhir";
-import { BUILDER_ROLES } from "@/lib/intake/staff-forms";
 import { getTemplateWithVersions } from "@/lib/intake/versions";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** A form version (default: the current one; `?version=n` for another) as a FHIR R4 Questionnaire. */
 export async function GET(request: Request, { params }: { params: Promise<{ practice: string; templateId: string }> }) {
   const { practice: slug, templateId } = await params;
-  const scope = await requireMember(slug, BUILDER_ROLES);
+  const scope = await requireMember(slug, "forms.build");
   const found = await getTemplateWithVersions(scope.practice.id, templateId);
   const wanted = new URL(request.url).searchParams.get("version");
   const version = found?.versions.find((v) => (wanted ? String(v.version) === wanted : true));

@@ -5,7 +5,6 @@ import { RatingsChart } from "@/components/charts/ratings-chart";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { HOMEWORK_CLINICAL_ROLES } from "@/lib/homework/labels";
 import { formatShortDate } from "@/lib/homework/dates";
 import { MODE_LABELS } from "@/lib/homework/labels";
 import { getHomeworkOverview } from "@/lib/homework/overview";
@@ -16,7 +15,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ClientHomeworkPage({ params }: { params: Promise<{ practice: string; clientId: string }> }) {
   const { practice: slug, clientId } = await params;
-  const scope = await requireMember(slug, HOMEWORK_CLINICAL_ROLES);
+  const scope = await requireMember(slug, "clinical.read");
   const o = await getHomeworkOverview(scope, clientId, new Date());
   if (!o) notFound();
   const people = [o.client, ...(o.partner ? [o.partner] : [])];

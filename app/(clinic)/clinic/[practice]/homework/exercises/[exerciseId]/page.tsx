@@ -4,6 +4,7 @@ import { Instructions } from "@/components/homework/instructions";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { getExercise } from "@/lib/homework/exercises";
 import { CATEGORY_LABELS, PARTICIPANT_LABELS } from "@/lib/homework/labels";
 import { RATING_KIND_LABELS } from "@/lib/homework/prompts";
@@ -14,10 +15,12 @@ export const dynamic = "force-dynamic";
 
 export default async function ExercisePage({ params }: { params: Promise<{ practice: string; exerciseId: string }> }) {
   const { practice: slug, exerciseId } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "practice.view");
   const e = await getExercise(scope, exerciseId);
   if (!e) notFound();
   const own = e.practiceId !== null;
+  // Reading the bank is open to every member; changing it is not.
+  const editor = can(scope.role, "exercises.edit");
   const base = `/clinic/${slug}/homework`;
   return (
     <>
@@ -32,25 +35,27 @@ export default async function ExercisePage({ params }: { params: Promise<{ pract
           </span>
         }
         actions={
-          <>
-            {own ? (
-              <ButtonLink variant="secondary" href={`${base}/exercises/${e.id}/edit`}>
-                Edit
-              </ButtonLink>
-            ) : null}
-            <form action={duplicateExerciseAction.bind(null, slug, e.id)}>
-              <button type="submit" className={buttonClass(own ? "secondary" : "primary")}>
-                {own ? "Duplicate" : "Duplicate to adapt"}
-              </button>
-            </form>
-            {own ? (
-              <form action={archiveExerciseAction.bind(null, slug, e.id, !e.archivedAt)}>
-                <button type="submit" className={buttonClass("secondary")}>
-                  {e.archivedAt ? "Restore" : "Archive"}
+          editor ? (
+            <>
+              {own ? (
+                <ButtonLink variant="secondary" href={`${base}/exercises/${e.id}/edit`}>
+                  Edit
+                </ButtonLink>
+              ) : null}
+              <form action={duplicateExerciseAction.bind(null, slug, e.id)}>
+                <button type="submit" className={buttonClass(own ? "secondary" : "primary")}>
+                  {own ? "Duplicate" : "Duplicate to adapt"}
                 </button>
               </form>
-            ) : null}
-          </>
+              {own ? (
+                <form action={archiveExerciseAction.bind(null, slug, e.id, !e.archivedAt)}>
+                  <button type="submit" className={buttonClass("secondary")}>
+                    {e.archivedAt ? "Restore" : "Archive"}
+                  </button>
+                </form>
+              ) : null}
+            </>
+          ) : null
         }
       />
       <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function NewExercisePage({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
-  await requireMember(slug);
+  await requireMember(slug, "exercises.edit");
   return (
     <>
       <PageHeader title="New exercise" />

@@ -5,6 +5,7 @@ import { ProgramForm } from "@/components/homework/program-form";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { listExercises } from "@/lib/homework/exercises";
 import { PARTICIPANT_LABELS } from "@/lib/homework/labels";
 import { getProgram } from "@/lib/homework/programs";
@@ -15,12 +16,13 @@ export const dynamic = "force-dynamic";
 
 export default async function ProgramPage({ params, searchParams }: { params: Promise<{ practice: string; programId: string }>; searchParams: Promise<{ edit?: string }> }) {
   const { practice: slug, programId } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "practice.view");
   const detail = await getProgram(scope, programId);
   if (!detail) notFound();
   const { program, items } = detail;
   const own = program.practiceId !== null;
-  const editing = own && (await searchParams).edit === "1";
+  const editor = can(scope.role, "exercises.edit");
+  const editing = own && editor && (await searchParams).edit === "1";
   const base = `/clinic/${slug}/homework`;
   if (editing) {
     const exercises = await listExercises(scope, {});
@@ -50,25 +52,27 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
           </span>
         }
         actions={
-          <>
-            {own ? (
-              <ButtonLink variant="secondary" href={`${base}/programs/${program.id}?edit=1`}>
-                Edit
-              </ButtonLink>
-            ) : null}
-            <form action={duplicateProgramAction.bind(null, slug, program.id)}>
-              <button type="submit" className={buttonClass(own ? "secondary" : "primary")}>
-                {own ? "Duplicate" : "Duplicate to adapt"}
-              </button>
-            </form>
-            {own ? (
-              <form action={archiveProgramAction.bind(null, slug, program.id, !program.archivedAt)}>
-                <button type="submit" className={buttonClass("secondary")}>
-                  {program.archivedAt ? "Restore" : "Archive"}
+          editor ? (
+            <>
+              {own ? (
+                <ButtonLink variant="secondary" href={`${base}/programs/${program.id}?edit=1`}>
+                  Edit
+                </ButtonLink>
+              ) : null}
+              <form action={duplicateProgramAction.bind(null, slug, program.id)}>
+                <button type="submit" className={buttonClass(own ? "secondary" : "primary")}>
+                  {own ? "Duplicate" : "Duplicate to adapt"}
                 </button>
               </form>
-            ) : null}
-          </>
+              {own ? (
+                <form action={archiveProgramAction.bind(null, slug, program.id, !program.archivedAt)}>
+                  <button type="submit" className={buttonClass("secondary")}>
+                    {program.archivedAt ? "Restore" : "Archive"}
+                  </button>
+                </form>
+              ) : null}
+            </>
+          ) : null
         }
       />
       <Card className="mb-4">

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export default async function NewProgramPage({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "exercises.edit");
   const exercises = await listExercises(scope, {});
   return (
     <>

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** Downloads the response's form version (Questionnaire) or the response itself (QuestionnaireResponse) as FHIR R4 JSON. */
 export async function GET(request: Request, { params }: { params: Promise<{ practice: string; responseId: string }> }) {
   const { practice: slug, responseId } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "clinical.read");
   const resource = new URL(request.url).searchParams.get("resource");
   if (resource !== "Questionnaire" && resource !== "QuestionnaireResponse") {
     return Response.json({ error: "resource must be Questionnaire or QuestionnaireResponse" }, { status: 400 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ServiceForm } from "@/components/booking/admin/service-form";
 import { PageHeader } from "@/components/ui/card";
-import { MANAGER_ROLES, requireMember } from "@/lib/auth/guards";
+import { requireMember } from "@/lib/auth/guards";
 import { defaultCurrencyFor } from "@/lib/booking/format-money";
 import { listClinicianOptions } from "@/lib/booking/list-services";
 import { listPracticeLocations } from "@/lib/booking/manage-availability";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function NewServicePage({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
-  const scope = await requireMember(slug, MANAGER_ROLES);
+  const scope = await requireMember(slug, "settings.manage");
   const [clinicians, locations] = await Promise.all([listClinicianOptions(scope), listPracticeLocations(scope)]);
   return (
     <>

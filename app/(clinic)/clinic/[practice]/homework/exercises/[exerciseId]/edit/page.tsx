@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function EditExercisePage({ params }: { params: Promise<{ practice: string; exerciseId: string }> }) {
   const { practice: slug, exerciseId } = await params;
-  const scope = await requireMember(slug);
+  const scope = await requireMember(slug, "exercises.edit");
   const exercise = await getExercise(scope, exerciseId);
   if (!exercise) notFound();
   // The library is read-only: its page offers "Duplicate to adapt" instead.

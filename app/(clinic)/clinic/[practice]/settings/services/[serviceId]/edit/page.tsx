@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ServiceForm } from "@/components/booking/admin/service-form";
 import { PageHeader } from "@/components/ui/card";
-import { MANAGER_ROLES, requireMember } from "@/lib/auth/guards";
+import { requireMember } from "@/lib/auth/guards";
 import { centsToAmountInput } from "@/lib/booking/format-money";
 import { getService, listClinicianOptions } from "@/lib/booking/list-services";
 import { listPracticeLocations } from "@/lib/booking/manage-availability";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 export default async function EditServicePage({ params }: { params: Promise<{ practice: string; serviceId: string }> }) {
   const { practice: slug, serviceId } = await params;
-  const scope = await requireMember(slug, MANAGER_ROLES);
+  const scope = await requireMember(slug, "settings.manage");
   const [found, clinicians, locations] = await Promise.all([getService(scope, serviceId), listClinicianOptions(scope), listPracticeLocations(scope)]);
   if (!found) notFound();
   const s = found.service;

@@ -5,6 +5,7 @@ import { db } from "@/db/client";
 import { clients, members, practices } from "@/db/schema";
 import type { Client, MemberRole, Practice } from "@/db/schema";
 import { getCurrentUser, type CurrentUser } from "./current-user";
+import { enforceSecondFactor } from "./second-factor-guard";
 
 export interface PracticeScope {
   user: CurrentUser;
@@ -44,6 +45,8 @@ export async function requireMember(practiceSlug: string, roles?: readonly Membe
   const user = await requireUser();
   const membership = await membershipFor(user.id, practiceSlug);
   if (!membership) notFound();
+  // Second factor before anything else the workspace shows or does.
+  await enforceSecondFactor(user, membership.practice);
   if (roles && !roles.includes(membership.role)) notFound();
   return { user, ...membership };
 }

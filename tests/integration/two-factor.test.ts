@@ -10,7 +10,7 @@ import { resetMemberSecondFactor, setTwoFactorRequirement } from "@/lib/two-fact
 import { secondFactorGate, type FactorSession } from "@/lib/two-factor/session-factor";
 import { WRONG_CODE_MESSAGE } from "@/lib/two-factor/two-factor-schema";
 import { verifyRecoveryCodeForSession, verifyTotpForSession } from "@/lib/two-factor/verify-factor";
-import { auditEventsFor, countRows, createMember, createPractice, createPracticeWithOwner, createSession, scopeFor } from "./helpers/factories";
+import { auditEventsFor, countRows, createMember, createPracticeWithOwner, createSession, scopeFor } from "./helpers/factories";
 import { SoftAuthenticator } from "./helpers/soft-authenticator";
 
 /** A new magic-link session for `user` (first factor only). */

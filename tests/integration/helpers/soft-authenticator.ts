@@ -68,7 +68,7 @@ export class SoftAuthenticator {
     const flags = 0x01 | 0x04 | (attested ? 0x40 : 0); // user present, verified, attested data
     const count = Buffer.alloc(4);
     count.writeUInt32BE(this.signCount);
-    const parts = [sha256(rpId), Buffer.from([flags]), count];
+    const parts: Uint8Array[] = [sha256(rpId), Buffer.from([flags]), count];
     if (attested) {
       const len = Buffer.alloc(2);
       len.writeUInt16BE(this.credentialId.length);

@@ -35,7 +35,7 @@ const codeAt = (secret: string, offset = 0) => generate({ secret, epoch: Math.fl
 test("a member turns on an authenticator app, and the next sign-in asks for its code", async ({ page }) => {
   const practice = await createPractice();
   // A member of their own: nothing else signs in as them.
-  const member = await createMember(practice.id, "clinician");
+  const member = await createMember(practice.id, "admin");
   await signInAs(page, member.userId);
 
   await page.goto("/account/security");
@@ -68,6 +68,11 @@ test("a member turns on an authenticator app, and the next sign-in asks for its 
   // The magic link alone opens nothing in the workspace.
   await page.goto(`/clinic/${practice.slug}/clients`);
   await expect(page).toHaveURL(/\/sign-in\/second-factor/);
+  // Nor does a route handler answer with data (an admin may export payments once verified).
+  const exported = await page.request.get(`/clinic/${practice.slug}/billing/export`, { maxRedirects: 0 });
+  expect(exported.status()).toBe(307);
+  expect(exported.headers()["location"]).toContain("/sign-in/second-factor");
+  expect(await exported.text()).not.toContain(",");
 
   const field = page.getByLabel("Authentication code");
   const right = await codeAt(secret, 30); // one step ahead: later than the step the enrolment used
@@ -80,6 +85,8 @@ test("a member turns on an authenticator app, and the next sign-in asks for its 
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(new RegExp(`/clinic/${practice.slug}$`));
   await expect(page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Clients" })).toBeVisible();
+  const verified = await page.request.get(`/clinic/${practice.slug}/billing/export`, { maxRedirects: 0 });
+  expect(verified.status()).toBe(200);
 });
 
 test("an owner requires two-step sign-in; a member without one must enrol first; the owner can reset it", async ({ page, browser }) => {

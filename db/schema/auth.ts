@@ -54,6 +54,8 @@ export const sessions = pgTable(
     expires: timestamp("expires", tz).notNull(),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", tz).notNull().defaultNow(),
+    /** When this session passed a second factor (TOTP, passkey, recovery code); null: the magic link only. */
+    secondFactorAt: timestamp("second_factor_at", tz),
   },
   (t) => [index("sessions_user_id_idx").on(t.userId)],
 );

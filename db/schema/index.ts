@@ -7,3 +7,4 @@ export * from "./intake";
 export * from "./homework";
 export * from "./billing";
 export * from "./portal-email";
+export * from "./two-factor";

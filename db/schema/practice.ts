@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   foreignKey,
   index,
@@ -34,6 +35,8 @@ export const practices = pgTable(
     region: text("region"),
     postalCode: text("postal_code"),
     country: text("country").notNull().default("US"),
+    /** Owners can require every member to use a second factor in this practice's workspace. */
+    requireTwoFactor: boolean("require_two_factor").notNull().default(false),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
   },
   (t) => [check("practices_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)],

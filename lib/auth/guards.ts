@@ -6,6 +6,7 @@ import { clients, members, practices } from "@/db/schema";
 import type { Client, MemberRole, Practice } from "@/db/schema";
 import { getCurrentUser, type CurrentUser } from "./current-user";
 import { can, type Capability } from "./roles";
+import { enforceSecondFactor } from "./second-factor-guard";
 
 export interface PracticeScope {
   user: CurrentUser;
@@ -41,6 +42,8 @@ export async function requireMember(practiceSlug: string, capability: Capability
   const user = await requireUser();
   const membership = await membershipFor(user.id, practiceSlug);
   if (!membership) notFound();
+  // Second factor before anything else the workspace shows or does.
+  await enforceSecondFactor(user, membership.practice);
   if (!can(membership.role, capability)) notFound();
   return { user, ...membership };
 }

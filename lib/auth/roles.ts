@@ -35,6 +35,7 @@ export type Capability =
   | "superbill.generate"
   | "team.manage"
   | "team.manage_owners"
+  | "team.security"
   | "settings.manage"
   | "availability.own"
   | "availability.others"
@@ -89,6 +90,8 @@ export const ROLE_MATRIX: Readonly<Record<Capability, Row>> = {
   "team.manage": MANAGERS,
   /** Make someone an owner, or change or remove an owner. */
   "team.manage_owners": { owner: true, admin: false, clinician: false, front_desk: false },
+  /** Require two-step sign-in for the practice; reset a member's lost second factor (audited). */
+  "team.security": { owner: true, admin: false, clinician: false, front_desk: false },
   /** Services, billing settings and packages, which services require which forms, practice closures. */
   "settings.manage": MANAGERS,
   /** One's own weekly hours and date overrides. */

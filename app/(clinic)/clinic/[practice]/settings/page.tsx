@@ -60,6 +60,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ pract
             Open services
           </Link>
         </Card>
+        <Card>
+          <h2 className="mb-2 font-semibold">Your sign-in security</h2>
+          <p className="text-muted">Two-step sign-in with an authenticator app or a passkey, and your recovery codes.</p>
+          <Link href="/account/security" className="mt-3 inline-block font-medium text-brand underline">
+            Open sign-in security
+          </Link>
+        </Card>
         {can(role, "availability.own") ? (
           <Card>
             <h2 className="mb-2 font-semibold">Availability</h2>

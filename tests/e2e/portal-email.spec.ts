@@ -1,8 +1,16 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import { createClient, createMember, createPractice, db, expect, latestEmail, signInAs, test } from "./fixtures";
 
+async function noSeriousAxeProblems(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+}
+
 test("the front desk cannot move a client's portal login to their own address; a new address waits for its owner to confirm", async ({ page, browser }) => {
+  test.setTimeout(120_000);
   const practice = await createPractice();
   const desk = await createMember(practice.id, "front_desk");
   const client = await createClient(practice.id, "Mara");
@@ -23,6 +31,7 @@ test("the front desk cannot move a client's portal login to their own address; a
   await expect(page.getByRole("heading", { name: `Mara ${client.lastName}` })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: `Pending change to ${next}` })).toBeVisible();
   await expect(page.getByText(client.email, { exact: true })).toBeVisible();
+  await noSeriousAxeProblems(page);
   await page.getByRole("link", { name: "Edit" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Pending change to ${next}` })).toBeVisible();
   await expect(page.getByLabel("Email", { exact: true })).toHaveValue(client.email);
@@ -31,14 +40,16 @@ test("the front desk cannot move a client's portal login to their own address; a
   expect(await latestEmail(client.email, "email-change-notice")).not.toBeNull();
   const link = /(http:\/\/\S+\/confirm-email\/[A-Za-z0-9_.-]+)/.exec((await latestEmail(next, "email-change-confirm"))?.text ?? "")?.[1];
   expect(link).toBeTruthy();
-  const stranger = await browser.newPage();
+  const strangerContext = await browser.newContext();
+  const stranger = await strangerContext.newPage();
   await stranger.goto(link!);
   await expect(stranger.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
+  await noSeriousAxeProblems(stranger);
   const [before] = await db.select().from(schema.clients).where(eq(schema.clients.id, client.id));
   expect(before!.email).toBe(client.email);
   await stranger.getByRole("button", { name: "Confirm this address" }).click();
   await expect(stranger.getByRole("heading", { name: "Address confirmed" })).toBeVisible();
-  await stranger.close();
+  await strangerContext.close();
 
   await page.goto(`/clinic/${practice.slug}/clients/${client.id}`);
   await expect(page.getByText(next, { exact: true })).toBeVisible();

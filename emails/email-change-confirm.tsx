@@ -25,7 +25,7 @@ export default function EmailChangeConfirmEmail({ practiceName, confirmUrl, expi
 
 EmailChangeConfirmEmail.PreviewProps = {
   practiceName: "Harbor Couples Therapy",
-  confirmUrl: "http://localhost:3000/confirm-email/preview",
+  confirmUrl: "http://localhost:3000/email-change/preview",
   expiresInHours: 48,
 } satisfies EmailChangeConfirmProps;
 

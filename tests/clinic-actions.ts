@@ -45,4 +45,6 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "settings/team/actions.ts#inviteMemberAction": "team.manage",
   "settings/team/actions.ts#changeRoleAction": "team.manage",
   "settings/team/actions.ts#removeMemberAction": "team.manage",
+  "settings/team/actions.ts#resetSecondFactorAction": "team.security",
+  "settings/team/actions.ts#setTwoFactorRequirementAction": "team.security",
 };

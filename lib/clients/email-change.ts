@@ -81,7 +81,7 @@ export async function pendingEmailChange(practiceId: string, clientId: string, n
 
 export function emailChangeUrl(change: PendingEmailChange): string {
   const token = signToken(EMAIL_CHANGE_PURPOSE, { c: change.id }, change.expiresAt);
-  return `${env.APP_URL.replace(/\/+$/, "")}/confirm-email/${token}`;
+  return `${env.APP_URL.replace(/\/+$/, "")}/email-change/${token}`;
 }
 
 function contactOf(practice: Pick<Practice, "email" | "phone">): string | null {

@@ -38,7 +38,7 @@ test("the front desk cannot move a client's portal login to their own address; a
 
   // The old address was told; the new one got a link that only confirms on a click.
   expect(await latestEmail(client.email, "email-change-notice")).not.toBeNull();
-  const link = /(http:\/\/\S+\/confirm-email\/[A-Za-z0-9_.-]+)/.exec((await latestEmail(next, "email-change-confirm"))?.text ?? "")?.[1];
+  const link = /(http:\/\/\S+\/email-change\/[A-Za-z0-9_.-]+)/.exec((await latestEmail(next, "email-change-confirm"))?.text ?? "")?.[1];
   expect(link).toBeTruthy();
   const strangerContext = await browser.newContext();
   const stranger = await strangerContext.newPage();

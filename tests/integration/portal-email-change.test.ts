@@ -18,7 +18,7 @@ async function mailTo(to: string) {
 /** The token in the confirmation link the new address was sent. */
 async function tokenSentTo(to: string): Promise<string> {
   const [mail] = (await mailTo(to)).filter((m) => m.template === "email-change-confirm");
-  const match = /\/confirm-email\/([A-Za-z0-9_.-]+)/.exec(mail?.text ?? "");
+  const match = /\/email-change\/([A-Za-z0-9_.-]+)/.exec(mail?.text ?? "");
   if (!match) throw new Error("no confirmation link in the email");
   return match[1]!;
 }
@@ -70,7 +70,7 @@ describe("a portal login changes hands only with consent", () => {
 
     const [confirm] = await mailTo(attacker);
     expect(confirm).toMatchObject({ template: "email-change-confirm", status: "outbox" });
-    expect(confirm!.text).toContain("http://localhost:3000/confirm-email/");
+    expect(confirm!.text).toContain("http://localhost:3000/email-change/");
     const [notice] = await mailTo(clientUser.email);
     expect(notice).toMatchObject({ template: "email-change-notice" });
     for (const mail of [confirm!, notice!]) {

@@ -7,5 +7,5 @@ import { confirmEmailChange } from "@/lib/clients/email-change";
 export async function confirmEmailChangeAction(form: FormData): Promise<void> {
   const token = String(form.get("token") ?? "");
   const result = await confirmEmailChange(token, new Date());
-  redirect(`/confirm-email/${encodeURIComponent(token)}${result.ok ? "" : `?failed=${result.code}`}`);
+  redirect(`/email-change/${encodeURIComponent(token)}${result.ok ? "" : `?failed=${result.code}`}`);
 }

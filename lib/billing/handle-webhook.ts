@@ -6,6 +6,7 @@ import { syncAccount } from "./connect";
 import { syncRefund, syncRefundsForPaymentIntent } from "./refunds";
 import { stripe, webhookSecret } from "./stripe-client";
 import { syncCheckoutSession, syncPaymentIntent } from "./sync-payments";
+import { logError } from "@/lib/db/pg-error";
 
 /** The events we act on; anything else is acknowledged and ignored. */
 export const HANDLED_EVENTS = [
@@ -81,7 +82,7 @@ export async function handleWebhook(rawBody: string, signature: string | null, n
     }
   } catch (error) {
     // Ids and types only.
-    console.warn(`[billing] webhook ${event.type} ${event.id} failed: ${(error as Error).message}`);
+    logError("billing", `webhook ${event.type} ${event.id} failed`, error);
     return { status: 500, body: { error: "Handling failed; Stripe will retry" } };
   }
   await db.insert(stripeEvents).values({ id: event.id, type: event.type, account, objectId: object.id, receivedAt: now }).onConflictDoNothing({ target: stripeEvents.id });

@@ -8,13 +8,13 @@ let cached: string | undefined;
 /**
  * AUTH_SECRET, or, when unset in development and test, a random secret
  * generated once and kept in DATA_DIR, so a fresh clone signs cookies safely
- * with no setup. Production requires AUTH_SECRET (lib/env.ts): instances
- * that each made their own would break each other's links and holds.
+ * with no setup. A production server does not start without AUTH_SECRET
+ * (lib/env.ts): instances that each made their own would break each other's
+ * links and holds. (`next build` may still generate one: it serves nothing.)
  */
 export function authSecret(): string {
   if (cached) return cached;
   if (env.AUTH_SECRET) return (cached = env.AUTH_SECRET);
-  if (env.NODE_ENV === "production") throw new Error("AUTH_SECRET: is required in production");
   const file = path.resolve(env.DATA_DIR, "auth-secret");
   try {
     cached = readFileSync(file, "utf8").trim();

@@ -77,7 +77,8 @@ export async function handleWebhook(rawBody: string, signature: string | null, n
         await syncRefund(object.id, account, now);
         break;
       case "account.updated":
-        await syncAccount(object.id, now);
+        // Only an account's own event speaks for it (any connected account can send one).
+        if (!account || account === object.id) await syncAccount(object.id, now);
         break;
     }
   } catch (error) {

@@ -55,6 +55,17 @@ export function accountOptions(stripeAccountId: string | null | undefined): Stri
   return env.STRIPE_CONNECT === "on" && stripeAccountId ? { stripeAccount: stripeAccountId } : {};
 }
 
+/**
+ * Whether an object read from Stripe account `from` may change a row owned by
+ * `owner` (the practice's connected account the payment was made on). With
+ * Connect every practice has its own account, and any of them can sign a
+ * webhook through the platform: an object from another account never settles
+ * a payment it does not own. With Connect off there is one account.
+ */
+export function sameAccount(owner: string | null | undefined, from: string | null | undefined): boolean {
+  return env.STRIPE_CONNECT !== "on" || (owner ?? null) === (from ?? null);
+}
+
 /** A Stripe error's message, for a person (no internals). */
 export function stripeErrorMessage(error: unknown): string {
   if (error instanceof Stripe.errors.StripeCardError) return error.message || "The card was declined.";

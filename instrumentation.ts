@@ -3,7 +3,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     // First: a missing or bad setting stops the start here, one line per variable
     // (production fails closed: lib/env.ts), before anything touches a database or a port.
-    const { env } = await import("./lib/env");
+    const { settingsOrExit } = await import("./lib/settings-or-exit");
+    const env = await settingsOrExit();
 
     // Next logs a failed request's error itself; keep query parameters and
     // server details (addresses, message bodies) out of those lines too.

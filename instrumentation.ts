@@ -1,15 +1,24 @@
 // Runs once when a Next.js server starts, before it takes requests.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // First: a missing or bad setting stops the start here, one line per variable
+    // (production fails closed: lib/env.ts), before anything touches a database or a port.
+    const { settingsOrExit } = await import("./lib/settings-or-exit");
+    const env = await settingsOrExit();
+
+    // Next logs a failed request's error itself; keep query parameters and
+    // server details (addresses, message bodies) out of those lines too.
+    const { installSafeConsole } = await import("./lib/db/pg-error");
+    installSafeConsole();
+
     const { prepareDatabase } = await import("./db/boot");
     await prepareDatabase();
 
-    // No Stripe key: the local Stripe stand-in answers the SDK (lib/billing/standin/).
+    // STRIPE_MODE=standin: the local Stripe stand-in answers the SDK (lib/billing/standin/).
     const { startLocalStandIn } = await import("./lib/billing/standin/start-local");
     await startLocalStandIn();
 
     // Background jobs in this process unless JOB_RUNNER=off (a separate `npm run worker`).
-    const { env } = await import("./lib/env");
     if ((env.JOB_RUNNER ?? "in-process") === "in-process") {
       const { startJobRunnerInBackground } = await import("./lib/jobs/queue");
       // Never blocks or fails start-up: a failure is logged and retried.

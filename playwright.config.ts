@@ -1,15 +1,20 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_PATH } from "./scripts/lib/chromium";
+import { LOCAL_PRODUCTION_ENV } from "./scripts/lib/prod-server";
 
 // The e2e server gets its own data directory and embedded database; the
 // test process reads the same settings so fixtures reach the same database.
 // E2E_PORT / E2E_PG_PORT let two checkouts on one machine run their suites side by side.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_ENV = {
+  // `next start` is production, which fails closed: the stand-in, the outbox
+  // (fixtures read it from the database), a fixed test secret and the demo
+  // data are chosen explicitly. /dev/outbox and demo sign-in stay closed.
+  ...LOCAL_PRODUCTION_ENV,
   DATA_DIR: ".data/e2e",
   EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
   APP_URL: `http://127.0.0.1:${E2E_PORT}`,
-  // The app starts the Stripe stand-in here (no Stripe keys in tests).
+  // The app starts the Stripe stand-in here (STRIPE_MODE=standin, no Stripe keys in tests).
   STRIPE_STANDIN_PORT: process.env.E2E_STRIPE_PORT ?? String(E2E_PORT + 10),
 };
 Object.assign(process.env, E2E_ENV);

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
+import { TestPaymentsBanner } from "@/components/layout/test-payments-banner";
 import "./globals.css";
 
 // Inter from the @fontsource-variable/inter npm package: no download at build time.
@@ -27,6 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
+        <TestPaymentsBanner />
         {children}
       </body>
     </html>

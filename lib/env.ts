@@ -1,26 +1,42 @@
 import { z } from "zod";
 
 /**
- * Every setting the app reads, validated once. Each has a working local
- * default or is optional, so a fresh clone runs with no `.env` at all.
+ * Every setting the app reads, validated once. In development and test each
+ * has a working local default or is optional, so a fresh clone runs with no
+ * `.env` at all. In production the app fails closed: a setting whose local
+ * default would be unsafe there (the Stripe stand-in, the mail outbox, a
+ * generated secret, localhost links, demo data) must be given, and a missing
+ * one stops the start with a line naming it (docs/decisions/0011).
  * Read `env` from here; nothing else touches `process.env`.
  */
 const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /**
+   * `next dev` sets development, `next start`/`next build` production, vitest test.
+   * Unset (a script or custom server) means production: development-only routes
+   * and demo sign-in need NODE_ENV=development said explicitly.
+   */
+  NODE_ENV: z.enum(["development", "production", "test"]).optional(),
+  /** Set by Next while it builds (see `building`). */
+  NEXT_PHASE: z.string().optional(),
   /** A PostgreSQL server to use. Unset: an embedded server is started from npm. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Where local state lives: the embedded database, the generated auth secret. */
   DATA_DIR: z.string().min(1).default(".data"),
   /** TCP port of the embedded PostgreSQL server (loopback only). */
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
-  /** Seed the demo practices into an empty database on start. */
-  SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
-  /** Public origin used in links inside emails. */
-  APP_URL: z.url().default("http://localhost:3000"),
-  /** Auth.js secret. Unset: one is generated and kept in DATA_DIR. */
+  /** Seed the demo practices into an empty database on start. Unset: auto in development and test, never in production. */
+  SEED_DEMO: z.enum(["auto", "never"]).optional(),
+  /** Public origin used in links inside emails. Required in production; unset elsewhere: http://localhost:3000. */
+  APP_URL: z.url().optional(),
+  /** Auth.js secret. Required in production; unset elsewhere: one is generated and kept in DATA_DIR. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Resend API key. Unset: mail goes to the outbox table (/dev/outbox in development). */
   RESEND_API_KEY: z.string().min(1).optional(),
+  /**
+   * "resend" or "outbox" (mail stays in the database). Unset: resend with RESEND_API_KEY,
+   * outbox without, except in production, where no key and no MAIL_TRANSPORT=outbox stops the start.
+   */
+  MAIL_TRANSPORT: z.enum(["resend", "outbox"]).optional(),
   /** Resend API origin; the official SDK reads it too (a local capture server in tests). */
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default("Tandem <no-reply@tandem.localhost>"),
@@ -44,11 +60,57 @@ const schema = z.object({
   STRIPE_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
   /** "on": each practice connects its own Stripe account (Connect); "off": this deployment's key takes every payment. */
   STRIPE_CONNECT: z.enum(["on", "off"]).default("off"),
+  /**
+   * "stripe" (STRIPE_SECRET_KEY) or "standin": the local test stand-in, whose Pay button
+   * confirms bookings without money. Unset: stripe with a key, standin without, except in
+   * production, where the stand-in runs only when STRIPE_MODE=standin is set on purpose
+   * (a public demo; every page then says "Test payments").
+   */
+  STRIPE_MODE: z.enum(["stripe", "standin"]).optional(),
 }).superRefine((value, ctx) => {
-  if (value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET) {
-    ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set" });
+  const issue = (name: string, message: string) => ctx.addIssue({ code: "custom", path: [name], message });
+  if (value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET && value.STRIPE_MODE !== "standin") {
+    issue("STRIPE_WEBHOOK_SECRET", "is required when STRIPE_SECRET_KEY is set");
   }
+  if (value.STRIPE_MODE === "stripe" && !value.STRIPE_SECRET_KEY) issue("STRIPE_SECRET_KEY", "is required with STRIPE_MODE=stripe");
+  if (value.STRIPE_MODE === "standin" && value.STRIPE_SECRET_KEY) {
+    issue("STRIPE_MODE", "is standin but STRIPE_SECRET_KEY is set: unset one of them");
+  }
+  if (value.MAIL_TRANSPORT === "resend" && !value.RESEND_API_KEY) issue("RESEND_API_KEY", "is required with MAIL_TRANSPORT=resend");
+  if (!isProduction(value) || building(value)) return;
+  if (!value.APP_URL) issue("APP_URL", "is required in production (the public origin of every link in every email, e.g. https://tandem.example)");
+  if (!value.AUTH_SECRET) issue("AUTH_SECRET", "is required in production (one shared secret for every instance, 32+ characters)");
+  if (!value.STRIPE_SECRET_KEY && !value.STRIPE_MODE) {
+    issue("STRIPE_SECRET_KEY", "is required in production (or STRIPE_MODE=standin for a public demo that takes no real payments)");
+  }
+  if (!value.RESEND_API_KEY && !value.MAIL_TRANSPORT) {
+    issue("RESEND_API_KEY", "is required in production (or MAIL_TRANSPORT=outbox to keep mail in the database)");
+  }
+}).transform((value) => {
+  const production = isProduction(value);
+  return {
+    ...value,
+    NODE_ENV: value.NODE_ENV ?? ("production" as const),
+    APP_URL: value.APP_URL ?? "http://localhost:3000",
+    SEED_DEMO: value.SEED_DEMO ?? (production ? ("never" as const) : ("auto" as const)),
+    STRIPE_MODE: value.STRIPE_MODE ?? (value.STRIPE_SECRET_KEY ? ("stripe" as const) : ("standin" as const)),
+    MAIL_TRANSPORT: value.MAIL_TRANSPORT ?? (value.RESEND_API_KEY ? ("resend" as const) : ("outbox" as const)),
+  };
 });
+
+function isProduction(value: { NODE_ENV?: string }): boolean {
+  return (value.NODE_ENV ?? "production") === "production";
+}
+
+/**
+ * `next build` runs in production mode but serves nothing: the production
+ * requirements are checked when a server starts, so one build can run with
+ * any deployment's settings. Next sets NEXT_PHASE while it builds pages
+ * (next.config.ts does not read settings for that reason).
+ */
+function building(value: { NEXT_PHASE?: string }): boolean {
+  return value.NEXT_PHASE === "phase-production-build";
+}
 
 export type Env = z.infer<typeof schema>;
 

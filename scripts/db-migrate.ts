@@ -1,3 +1,4 @@
+import "./lib/local-tooling";
 import { prepareDatabase } from "@/db/boot";
 import { stopEmbeddedPostgres } from "@/db/embedded";
 

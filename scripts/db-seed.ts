@@ -1,3 +1,4 @@
+import "./lib/local-tooling";
 import { count } from "drizzle-orm";
 import { prepareDatabase } from "@/db/boot";
 import { db, sql } from "@/db/client";

@@ -1,11 +1,16 @@
 import { prepareDatabase } from "@/db/boot";
 import { sql } from "@/db/client";
 import { stopEmbeddedPostgres } from "@/db/embedded";
+import { installSafeConsole, safeErrorText } from "@/lib/db/pg-error";
 import { startJobRunner, stopJobRunner } from "@/lib/jobs/queue";
 
 // `npm run worker`: runs the background jobs (expiring holds, reminders) in
 // their own process. Set JOB_RUNNER=off on the app instances when this runs;
 // running both is safe too (pg-boss and the email keys prevent doubles).
+// NODE_ENV unset means production here too: the worker sends real mail, so it
+// needs the same settings as the app (lib/env.ts).
+
+installSafeConsole();
 
 await prepareDatabase({ seed: false });
 await startJobRunner();
@@ -22,7 +27,7 @@ async function shutdown(signal: string): Promise<void> {
     await sql.end({ timeout: 5 });
     await stopEmbeddedPostgres();
   } catch (error) {
-    console.error(`[jobs] stopping failed: ${(error as Error)?.message ?? "unknown error"}`);
+    console.error(`[jobs] stopping failed: ${safeErrorText(error)}`);
     code = 1;
   }
   process.exit(code);

@@ -1,6 +1,7 @@
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
+import { logError } from "@/lib/db/pg-error";
 
 /**
  * Sign-in email limits, counted in Postgres so every app instance shares
@@ -35,10 +36,8 @@ export async function consumeSignInAllowance(email: string, ip: string): Promise
     if (rejection instanceof RateLimiterRes) {
       return { allowed: false, reason: "limited", retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
     }
-    // The driver's error, not drizzle's wrapper: its message lists the query
-    // parameters, i.e. the counter keys holding the email address and IP.
-    const cause = rejection instanceof Error && rejection.cause instanceof Error ? rejection.cause : rejection;
-    console.error(`[auth] rate limiter unavailable: ${cause instanceof Error ? cause.message : "unknown error"}`);
+    // Never drizzle's parameters: the counter keys hold the email address and IP.
+    logError("auth", "rate limiter unavailable", rejection, "error");
     return { allowed: false, reason: "unavailable" };
   }
 }

@@ -6,9 +6,11 @@ import { env } from "@/lib/env";
 let cached: string | undefined;
 
 /**
- * AUTH_SECRET, or, when unset, a random secret generated once and kept in
- * DATA_DIR, so a fresh clone signs cookies safely with no setup. Several
- * instances must share one AUTH_SECRET.
+ * AUTH_SECRET, or, when unset in development and test, a random secret
+ * generated once and kept in DATA_DIR, so a fresh clone signs cookies safely
+ * with no setup. A production server does not start without AUTH_SECRET
+ * (lib/env.ts): instances that each made their own would break each other's
+ * links and holds. (`next build` may still generate one: it serves nothing.)
  */
 export function authSecret(): string {
   if (cached) return cached;

@@ -6,6 +6,7 @@ import { syncAccount } from "./connect";
 import { syncRefund, syncRefundsForPaymentIntent } from "./refunds";
 import { stripe, webhookSecret } from "./stripe-client";
 import { syncCheckoutSession, syncPaymentIntent } from "./sync-payments";
+import { logError } from "@/lib/db/pg-error";
 
 /** The events we act on; anything else is acknowledged and ignored. */
 export const HANDLED_EVENTS = [
@@ -76,12 +77,13 @@ export async function handleWebhook(rawBody: string, signature: string | null, n
         await syncRefund(object.id, account, now);
         break;
       case "account.updated":
-        await syncAccount(object.id, now);
+        // Only an account's own event speaks for it (any connected account can send one).
+        if (!account || account === object.id) await syncAccount(object.id, now);
         break;
     }
   } catch (error) {
     // Ids and types only.
-    console.warn(`[billing] webhook ${event.type} ${event.id} failed: ${(error as Error).message}`);
+    logError("billing", `webhook ${event.type} ${event.id} failed`, error);
     return { status: 500, body: { error: "Handling failed; Stripe will retry" } };
   }
   await db.insert(stripeEvents).values({ id: event.id, type: event.type, account, objectId: object.id, receivedAt: now }).onConflictDoNothing({ target: stripeEvents.id });

@@ -4,6 +4,7 @@ import { appointments, payments, stripeCustomers } from "@/db/schema";
 import { submitFeeCharge } from "./fees";
 import { retryPendingRefunds } from "./refunds";
 import { expireCheckout, syncCheckoutSession, syncPaymentIntent } from "./sync-payments";
+import { logError } from "@/lib/db/pg-error";
 
 /**
  * Releases times held for payment whose checkout has run out: each open
@@ -53,7 +54,7 @@ export async function reconcilePayments(now: Date): Promise<{ checked: number; s
             : await cancelUnsent(p.id, now);
       if (outcome !== "pending" && outcome !== "unknown") settled++;
     } catch (error) {
-      console.warn(`[billing] reconcile ${p.id}: ${(error as Error).message}`);
+      logError("billing", `reconcile ${p.id}`, error);
     }
   }
   await retryPendingRefunds(now);

@@ -7,6 +7,7 @@ import { notifyAttendees } from "@/lib/booking/notify-attendees";
 import { assignFormsAfterBooking } from "@/lib/intake/assign-forms";
 import { sendEmail } from "@/lib/email/send-email";
 import { runningBoss } from "@/lib/jobs/queue-handle";
+import { logError } from "@/lib/db/pg-error";
 
 /**
  * Billing emails go through a table written in the same transaction as the
@@ -60,7 +61,7 @@ export async function sendBillingNotifications(now: Date, limit = 50): Promise<n
       sent++;
     } catch (error) {
       // Ids only in logs.
-      console.warn(`[billing] notification ${row.kind} ${row.key} failed: ${(error as Error).message}`);
+      logError("billing", `notification ${row.kind} ${row.key} failed`, error);
     }
   }
   return sent;

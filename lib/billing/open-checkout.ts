@@ -9,6 +9,7 @@ import { ensureStripeCustomer } from "./customers";
 import { kickNotifications, queueNotification } from "./notifications";
 import { expireCheckout } from "./sync-payments";
 import { accountOptions, stripe, stripeErrorMessage } from "./stripe-client";
+import { logError } from "@/lib/db/pg-error";
 
 /** What the payment page says about keeping the card (shown on our page and on Stripe's). */
 export function cardConsentText(practiceName: string): string {
@@ -77,7 +78,7 @@ export async function openBookingCheckouts(input: { appointmentId: string; pract
       opened.push({ payment, url: result.url, sessionId: result.sessionId, expiresAt: result.expiresAt });
     }
   } catch (error) {
-    console.warn(`[billing] checkout for appointment ${input.appointmentId} failed: ${(error as Error).message}`);
+    logError("billing", `checkout for appointment ${input.appointmentId} failed`, error);
     await db.transaction(async (tx) => {
       await tx.update(payments).set({ status: "cancelled", failureMessage: "Checkout could not be opened", updatedAt: input.now }).where(and(eq(payments.appointmentId, input.appointmentId), eq(payments.status, "pending"), isNull(payments.stripeCheckoutSessionId)));
       const [appt] = await tx.select({ practiceId: appointments.practiceId }).from(appointments).where(eq(appointments.id, input.appointmentId));

@@ -7,7 +7,7 @@ import { formatMoney, parseMoney } from "@/lib/booking/format-money";
 import { refundFormSchema } from "./refund-schema";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { kickNotifications, queueNotification } from "./notifications";
-import { accountOptions, stripe, stripeErrorMessage } from "./stripe-client";
+import { accountOptions, sameAccount, stripe, stripeErrorMessage } from "./stripe-client";
 
 export type RefundResult = { ok: true; refundId: string; status: Refund["status"] } | { ok: false; errors: FieldErrors; message?: string };
 
@@ -128,13 +128,15 @@ const STATUS: Record<string, Refund["status"]> = { succeeded: "succeeded", pendi
  * Stripe's dashboard gets a row of its own. Emails the client once when it
  * first succeeds.
  */
-export async function applyStripeRefund(refund: Stripe.Refund, now: Date): Promise<Refund["status"] | null> {
+/** `fromAccount`: the account the refund was read from (a webhook's); it must own the payment. */
+export async function applyStripeRefund(refund: Stripe.Refund, now: Date, fromAccount?: string | null): Promise<Refund["status"] | null> {
   const piId = typeof refund.payment_intent === "string" ? refund.payment_intent : refund.payment_intent?.id;
   if (!piId) return null;
   const status = STATUS[refund.status ?? "pending"] ?? "pending";
   const result = await db.transaction(async (tx) => {
     const [payment] = await tx.select().from(payments).where(eq(payments.stripePaymentIntentId, piId)).for("update");
     if (!payment) return null;
+    if (fromAccount !== undefined && !sameAccount(payment.stripeAccountId, fromAccount)) return null;
     const ourId = refund.metadata?.refundId;
     let [row] = await tx
       .select()
@@ -177,12 +179,12 @@ export async function applyStripeRefund(refund: Stripe.Refund, now: Date): Promi
 /** Every refund Stripe has for a payment intent (after `charge.refunded`). */
 export async function syncRefundsForPaymentIntent(paymentIntentId: string, stripeAccountId: string | null, now: Date): Promise<void> {
   const list = await stripe().refunds.list({ payment_intent: paymentIntentId, limit: 100 }, accountOptions(stripeAccountId));
-  for (const refund of list.data) await applyStripeRefund(refund, now);
+  for (const refund of list.data) await applyStripeRefund(refund, now, stripeAccountId);
 }
 
 export async function syncRefund(refundId: string, stripeAccountId: string | null, now: Date): Promise<void> {
   const refund = await stripe().refunds.retrieve(refundId, {}, accountOptions(stripeAccountId));
-  await applyStripeRefund(refund, now);
+  await applyStripeRefund(refund, now, stripeAccountId);
 }
 
 /** Refunds we recorded but Stripe never confirmed (a timeout): asked again under the same key. */

@@ -7,7 +7,7 @@ import { transitionAppointment } from "@/lib/booking/transition-appointment";
 import { portalBillingUrl } from "./links";
 import { kickNotifications, queueNotification } from "./notifications";
 import { queueSystemRefund, submitRefund } from "./refunds";
-import { accountOptions, stripe } from "./stripe-client";
+import { accountOptions, sameAccount, stripe } from "./stripe-client";
 
 /**
  * Converging our payments with Stripe. Every path (the return page, a
@@ -27,15 +27,21 @@ const none = (): FollowUps => ({ refundIds: [], expireSessions: [] });
 
 export type SyncOutcome = "unknown" | Payment["status"];
 
+/**
+ * `hint.stripeAccountId` is the account the caller says the session lives in
+ * (a webhook's `event.account`): for a session we know, it must be the
+ * payment's own account, or nothing is read or changed.
+ */
 export async function syncCheckoutSession(sessionId: string, now: Date, hint: { stripeAccountId?: string | null } = {}): Promise<SyncOutcome> {
   const [known] = await db.select().from(payments).where(eq(payments.stripeCheckoutSessionId, sessionId));
-  const account = known?.stripeAccountId ?? hint.stripeAccountId ?? null;
+  if (known && "stripeAccountId" in hint && !sameAccount(known.stripeAccountId, hint.stripeAccountId)) return "unknown";
+  const account = known ? known.stripeAccountId : (hint.stripeAccountId ?? null);
   const session = await stripe().checkout.sessions.retrieve(sessionId, {}, accountOptions(account));
   const paymentId = known?.id ?? session.metadata?.paymentId;
   if (!paymentId) return "unknown";
   const piId = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
   const pi = piId ? await stripe().paymentIntents.retrieve(piId, { expand: ["payment_method"] }, accountOptions(account)) : null;
-  const result = await db.transaction((tx) => applySession(tx, paymentId, session, pi, now));
+  const result = await db.transaction((tx) => applySession(tx, paymentId, session, account, pi, now));
   await runFollowUps(result.followUps, now);
   kickNotifications();
   return result.status;
@@ -45,13 +51,16 @@ async function applySession(
   tx: Tx,
   paymentId: string,
   session: Stripe.Checkout.Session,
+  sessionAccount: string | null,
   pi: Stripe.PaymentIntent | null,
   now: Date,
 ): Promise<{ status: SyncOutcome; followUps: FollowUps }> {
   const followUps = none();
   const [payment] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for("update");
-  // Metadata is ours, but a session we did not create for this payment is never applied to it.
+  // Metadata names a payment, but a session we did not create for it, or one in
+  // another practice's Stripe account (anyone's metadata), is never applied to it.
   if (!payment || (payment.stripeCheckoutSessionId && payment.stripeCheckoutSessionId !== session.id)) return { status: "unknown", followUps };
+  if (!sameAccount(payment.stripeAccountId, sessionAccount)) return { status: "unknown", followUps };
   if (!payment.stripeCheckoutSessionId) {
     await tx.update(payments).set({ stripeCheckoutSessionId: session.id, checkoutUrl: session.url, updatedAt: now }).where(eq(payments.id, payment.id));
   }
@@ -193,12 +202,14 @@ export async function expireCheckout(sessionId: string, account: string | null, 
  */
 export async function syncPaymentIntent(paymentIntentId: string, now: Date, hint: { stripeAccountId?: string | null } = {}): Promise<SyncOutcome> {
   const [known] = await db.select().from(payments).where(eq(payments.stripePaymentIntentId, paymentIntentId));
-  const account = known?.stripeAccountId ?? hint.stripeAccountId ?? null;
+  if (known && "stripeAccountId" in hint && !sameAccount(known.stripeAccountId, hint.stripeAccountId)) return "unknown";
+  const account = known ? known.stripeAccountId : (hint.stripeAccountId ?? null);
   const pi = await stripe().paymentIntents.retrieve(paymentIntentId, { expand: ["payment_method"] }, accountOptions(account));
   const paymentId = known?.id ?? pi.metadata?.paymentId;
   if (!paymentId) return "unknown";
   const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
-  if (!payment) return "unknown";
+  // A payment intent in another practice's account never settles this one (see sameAccount).
+  if (!payment || !sameAccount(payment.stripeAccountId, account)) return "unknown";
   if (payment.stripeCheckoutSessionId) return syncCheckoutSession(payment.stripeCheckoutSessionId, now, { stripeAccountId: account });
   return applyPaymentIntent(payment.id, pi, now);
 }

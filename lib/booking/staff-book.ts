@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { appointmentAttendees, appointments, clients, couples, serviceClinicians, services } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid, type PracticeScope } from "@/lib/auth/guards";
-import { pgError } from "@/lib/db/pg-error";
+import { logError, pgError } from "@/lib/db/pg-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { findSlots } from "./find-slots";
 import { insertAppointment } from "./insert-appointment";
@@ -124,7 +124,7 @@ export async function bookForClients(scope: PracticeScope, input: unknown, now: 
     await notifyAttendees(appointmentId, { kind: "confirmation" }, now);
   } catch (error) {
     // The booking stands; say so rather than invite a second booking. Ids only in logs.
-    console.warn(`[booking] confirmation for appointment ${appointmentId} was not sent: ${(error as Error)?.name ?? "error"}`);
+    logError("booking", `confirmation for appointment ${appointmentId} was not sent`, error);
   }
   return { ok: true, appointmentId, startsAt: new Date(slot.start).toISOString() };
 

@@ -33,9 +33,11 @@ export type SendResult = { status: "outbox" | "sent" | "duplicate" } | { status:
 let defaultTransport: EmailTransport | undefined;
 function transportFromEnv(): EmailTransport {
   if (defaultTransport === undefined) {
-    defaultTransport = env.RESEND_API_KEY
-      ? new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined)
-      : null;
+    // Production without a key stops at start-up unless MAIL_TRANSPORT=outbox was chosen (lib/env.ts).
+    defaultTransport =
+      env.MAIL_TRANSPORT === "resend"
+        ? new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined)
+        : null;
   }
   return defaultTransport;
 }
@@ -43,7 +45,7 @@ function transportFromEnv(): EmailTransport {
 /**
  * Renders HTML and text from one React Email element, records the message
  * under its key (a repeat is a no-op), then sends it through Resend, or,
- * with no API key, leaves it in the outbox.
+ * with MAIL_TRANSPORT=outbox (no API key outside production), leaves it in the outbox.
  */
 export async function sendEmail(message: OutgoingEmail, transport: EmailTransport = transportFromEnv()): Promise<SendResult> {
   const [html, text] = await Promise.all([

@@ -4,7 +4,7 @@ import { assignments, clients, couples, exercises, programItems, programs } from
 import HomeworkAssignedEmail, { homeworkAssignedSubject } from "@/emails/homework-assigned";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid, type PracticeScope } from "@/lib/auth/guards";
-import { pgError } from "@/lib/db/pg-error";
+import { logError, pgError } from "@/lib/db/pg-error";
 import { sendEmail, type EmailTransport } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
@@ -124,7 +124,7 @@ export async function assignHomework(scope: PracticeScope, input: unknown, optio
       );
     } catch (error) {
       // The assignment stands; ids only in the log.
-      console.warn(`[homework] assignment email ${assignmentId} failed: ${(error as Error).name}`);
+      logError("homework", `assignment email ${assignmentId} failed`, error);
     }
   }
   return { ok: true, assignmentId };

@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { assignFormSchema } from "./assign-form-schema";
 import { currentVersions } from "./versions";
+import { logError } from "@/lib/db/pg-error";
 
 export { assignFormSchema } from "./assign-form-schema";
 
@@ -162,6 +163,6 @@ export async function assignFormsAfterBooking(appointmentId: string, now: Date):
   try {
     await assignServiceForms(appointmentId, now);
   } catch (error) {
-    console.warn(`[intake] forms for appointment ${appointmentId} were not assigned: ${(error as Error)?.name ?? "error"}`);
+    logError("intake", `forms for appointment ${appointmentId} were not assigned`, error);
   }
 }

@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import { databaseUrl } from "@/db/client";
+import { safeErrorText } from "@/lib/db/pg-error";
 import { releasePaymentHolds, reconcilePayments } from "@/lib/billing/jobs";
 import { sendBillingNotifications } from "@/lib/billing/notifications";
 import { expireHolds } from "./expire-holds";
@@ -170,7 +171,16 @@ async function start(log: JobLogger): Promise<PgBoss> {
       await boss.work(name, async (jobs) => {
         // pg-boss 10 hands the handler a batch (one job by default); each run reads the clock then.
         for (let i = 0; i < jobs.length; i++) {
-          const line = await job.run(new Date());
+          let line: string | null;
+          try {
+            line = await job.run(new Date());
+          } catch (error) {
+            // pg-boss stores a failed job's error in its table: only the safe text,
+            // never drizzle's parameters (addresses, message bodies).
+            const text = safeErrorText(error);
+            log.warn(`${name} failed: ${text}`);
+            throw new Error(text);
+          }
           if (line) log.info(`${name}: ${line}`);
         }
       });
@@ -204,7 +214,7 @@ export function startJobRunnerInBackground(options: { log?: JobLogger } = {}): v
 }
 
 function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : "unknown error";
+  return safeErrorText(error);
 }
 
 /** Stops the workers (letting a running job finish, up to `timeoutMs`) and closes pg-boss's pool. */

@@ -5,6 +5,7 @@ import { appointments, clients, emailMessages, formAssignments, practices } from
 import FormsToCompleteEmail, { formsToCompleteSubject } from "@/emails/forms-to-complete";
 import { sendEmail, type EmailTransport } from "@/lib/email/send-email";
 import { portalFormsUrl } from "@/lib/intake/assign-forms";
+import { logError } from "@/lib/db/pg-error";
 
 const HOUR = 3_600_000;
 export const FORM_REMINDER_LEAD_HOURS = 48;
@@ -86,7 +87,7 @@ export async function sendFormReminders(now: Date, options: { transport?: EmailT
       if (result.status === "failed") run.failed += 1;
       else run[result.status] += 1;
     } catch (error) {
-      console.warn(`[jobs] form reminder for assignment ${row.assignmentId} failed: ${(error as Error).name}`);
+      logError("jobs", `form reminder for assignment ${row.assignmentId} failed`, error);
       run.failed += 1;
     }
   }

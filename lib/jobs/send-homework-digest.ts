@@ -5,6 +5,7 @@ import { todayIn, weekStart } from "@/lib/homework/dates";
 import { computeFlags } from "@/lib/homework/flags";
 import { loadActiveHomework } from "@/lib/homework/load-active";
 import { lastDayOf } from "@/lib/homework/schedule";
+import { logError } from "@/lib/db/pg-error";
 
 export function homeworkDigestKey(memberId: string, weekOf: string): string {
   return `homework-digest:${memberId}:${weekOf}`;
@@ -70,7 +71,7 @@ export async function sendHomeworkDigest(now: Date, options: { transport?: Email
       if (result.status === "failed") run.failed += 1;
       else run[result.status] += 1;
     } catch (error) {
-      console.warn(`[jobs] homework digest for member ${memberId} failed: ${(error as Error).name}`);
+      logError("jobs", `homework digest for member ${memberId} failed`, error);
       run.failed += 1;
     }
   }

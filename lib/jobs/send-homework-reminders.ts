@@ -5,6 +5,7 @@ import { portalUrl } from "@/lib/homework/assign";
 import { dueThisWeek } from "@/lib/homework/compute-adherence";
 import { todayIn } from "@/lib/homework/dates";
 import { loadActiveHomework } from "@/lib/homework/load-active";
+import { logError } from "@/lib/db/pg-error";
 
 /** Reminders go out from this local hour on, never in the night. */
 export const REMINDER_LOCAL_HOUR = 9;
@@ -62,7 +63,7 @@ export async function sendHomeworkReminders(now: Date, options: { transport?: Em
       if (result.status === "failed") run.failed += 1;
       else run[result.status] += 1;
     } catch (error) {
-      console.warn(`[jobs] homework reminder for client ${client.id} failed: ${(error as Error).name}`);
+      logError("jobs", `homework reminder for client ${client.id} failed`, error);
       run.failed += 1;
     }
   }

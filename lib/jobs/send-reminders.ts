@@ -6,6 +6,7 @@ import { icsAttachment } from "@/lib/booking/ics";
 import { manageUrl } from "@/lib/booking/manage-token";
 import { sendEmail, type EmailTransport, type SendResult } from "@/lib/email/send-email";
 import { bookingEventFor, emailTimeZone, inPersonAddress } from "./booking-event";
+import { logError } from "@/lib/db/pg-error";
 
 const HOUR = 3_600_000;
 
@@ -145,7 +146,7 @@ export async function sendReminders(now: Date, options: { transport?: EmailTrans
       );
     } catch (error) {
       // One bad row must not stop the others; ids only in the log.
-      console.warn(`[jobs] reminder ${row.kind} for appointment ${row.appointmentId} failed: ${(error as Error).name}`);
+      logError("jobs", `reminder ${row.kind} for appointment ${row.appointmentId} failed`, error);
       run.failed += 1;
       continue;
     }

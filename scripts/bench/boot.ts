@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
-import { buildIfNeeded } from "../lib/prod-server";
+import { buildIfNeeded, LOCAL_PRODUCTION_ENV } from "../lib/prod-server";
 import {
   ensurePostgresStopped,
   groupMembers,
@@ -67,6 +67,7 @@ async function boot(label: string): Promise<BootRun> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
+    ...LOCAL_PRODUCTION_ENV,
     DATA_DIR: dataDir,
     EMBEDDED_PG_PORT: String(pgPort),
     APP_URL: url,

@@ -1,3 +1,4 @@
+import "../lib/local-tooling";
 import { log, makeDataDir, onInterrupt, pickPort, printResult, removeDataDir } from "./lib";
 
 /**

@@ -1,3 +1,4 @@
+import "../lib/local-tooling";
 import path from "node:path";
 import { ensureEmbeddedPostgres, embeddedUrl, stopEmbeddedPostgres } from "@/db/embedded";
 import { runMigrations } from "@/db/migrate";

@@ -12,6 +12,25 @@ export function buildIfNeeded(options: { force?: boolean } = {}): void {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
+/**
+ * What a production server needs to run on this machine for the browser tests
+ * and benchmarks. Production fails closed (lib/env.ts), so the local choices
+ * are said out loud: the Stripe stand-in (pages then say "Test payments"),
+ * mail kept in the outbox table (tests read it from the database), a fixed
+ * secret that is not anyone's real one, the demo practices on an empty
+ * database. Keys from the developer's shell are blanked (empty = unset), so
+ * nothing reaches a real Stripe or Resend account. APP_URL is per server.
+ */
+export const LOCAL_PRODUCTION_ENV = {
+  STRIPE_MODE: "standin",
+  STRIPE_SECRET_KEY: "",
+  STRIPE_WEBHOOK_SECRET: "",
+  MAIL_TRANSPORT: "outbox",
+  RESEND_API_KEY: "",
+  AUTH_SECRET: "tandem-local-production-test-secret-not-for-real-use",
+  SEED_DEMO: "auto",
+} as const;
+
 export interface ProdServer {
   url: string;
   process: ChildProcess;
@@ -31,7 +50,7 @@ export async function startProdServer(options: {
   const started = Date.now();
   const url = `http://127.0.0.1:${options.port}`;
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", APP_URL: url, ...options.env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...LOCAL_PRODUCTION_ENV, APP_URL: url, ...options.env },
     stdio: options.log ? "inherit" : ["ignore", "ignore", "inherit"],
   });
   let exited = false;

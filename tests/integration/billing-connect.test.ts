@@ -1,10 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { payments, practiceBilling } from "@/db/schema";
+import { appointments, billingNotifications, fees, payments, practiceBilling, type Practice } from "@/db/schema";
 import { connectionState, startOnboarding } from "@/lib/billing/connect";
 import { practiceStripe } from "@/lib/billing/practice-billing";
 import { refundPayment } from "@/lib/billing/refunds";
+import { signPayload } from "@/lib/billing/standin/server";
+import { STANDIN_WEBHOOK_SECRET, stripe as stripeSdk } from "@/lib/billing/stripe-client";
+import { POST as webhookRoute } from "@/app/api/stripe/webhook/route";
 import { env } from "@/lib/env";
 import { bookPaid, paidPractice } from "./helpers/billing-fixture";
 import { startTestStandIn, type TestStandIn } from "./helpers/stripe-standin";
@@ -59,3 +62,94 @@ describe("Stripe Connect", () => {
     expect(row!.detailsSubmitted).toBe(true);
   });
 });
+
+/** Connects a practice through the stand-in's onboarding, as its owner would; returns the account id. */
+async function connect(practice: Practice, ownerUserId: string): Promise<string> {
+  const started = await startOnboarding(practice.id, { kind: "member", userId: ownerUserId }, new Date());
+  if (!started.ok) throw new Error(started.message);
+  const link = new URL(started.url);
+  const accountId = link.pathname.split("/").pop()!;
+  await fetch(`${stripe.url}/connect/${accountId}/complete`, { method: "POST", body: new URLSearchParams({ return_url: link.searchParams.get("return_url")! }), redirect: "manual" });
+  await stripe.settled();
+  expect((await connectionState(practice.id)).chargesEnabled).toBe(true);
+  return accountId;
+}
+
+/** An event signed with the endpoint's secret, as any connected account's events are (Connect webhooks share the platform endpoint). */
+function sendEvent(event: { id: string; type: string; account: string; data: { object: { id: string } } }) {
+  const payload = JSON.stringify({ object: "event", api_version: "2025-01-01", created: Math.floor(Date.now() / 1000), livemode: false, ...event });
+  return webhookRoute(
+    new Request("http://localhost/api/stripe/webhook", {
+      method: "POST",
+      headers: { "stripe-signature": signPayload(payload, STANDIN_WEBHOOK_SECRET, Math.floor(Date.now() / 1000)), "content-type": "application/json" },
+      body: payload,
+    }),
+  );
+}
+
+const statusOf = async (paymentId: string) => (await db.select({ status: payments.status }).from(payments).where(eq(payments.id, paymentId)))[0]!.status;
+
+describe("Stripe Connect: a connected account settles only its own payments", () => {
+  it("a checkout paid in another practice's account, naming our payment in its metadata, settles nothing", async () => {
+    const victim = await paidPractice({ attendance: "individual" });
+    const attacker = await paidPractice({ attendance: "individual" });
+    const victimAccount = await connect(victim.practice, victim.owner.user.id);
+    const attackerAccount = await connect(attacker.practice, attacker.owner.user.id);
+    const booked = await bookPaid(victim.practice, victim.service.id, { daysAhead: 6, people: [{ firstName: "Ola", lastName: "Berg", email: `ola-${victim.practice.slug}@example.test` }] });
+    const [booking] = await db.select().from(payments).where(eq(payments.appointmentId, booked.appointmentId));
+    // A no-show fee of the victim's whose payment has no Stripe object recorded yet (between our row and Stripe's answer).
+    const [openFee] = await db
+      .insert(fees)
+      .values({ practiceId: victim.practice.id, appointmentId: booked.appointmentId, clientId: booking!.clientId, kind: "no_show", amountCents: 9500, currency: booking!.currency })
+      .returning();
+    const [fee] = await db
+      .insert(payments)
+      .values({ practiceId: victim.practice.id, kind: "fee", feeId: openFee!.id, amountCents: 9500, currency: booking!.currency, clientId: booking!.clientId, description: "No-show fee", stripeAccountId: victimAccount })
+      .returning();
+
+    // The attacker pays themselves, in their own account, with the victim's payment id as metadata.
+    const session = await stripeSdk().checkout.sessions.create(
+      {
+        mode: "payment",
+        line_items: [{ quantity: 1, price_data: { currency: "usd", unit_amount: 9500, product_data: { name: "Anything" } } }],
+        success_url: "https://attacker.example/done",
+        metadata: { paymentId: fee!.id },
+        payment_intent_data: { metadata: { paymentId: fee!.id } },
+      },
+      { stripeAccount: attackerAccount },
+    );
+    await stripe.checkout(session.id, "pay");
+    await stripe.settled();
+    expect(stripe.responses.filter((r) => r.status !== 200)).toEqual([]);
+    expect(await statusOf(fee!.id)).toBe("pending");
+    const receipts = await db.select().from(billingNotifications).where(and(eq(billingNotifications.practiceId, victim.practice.id), eq(billingNotifications.key, `receipt:${fee!.id}`)));
+    expect(receipts).toEqual([]);
+    expect((await db.select({ status: fees.status }).from(fees).where(eq(fees.id, openFee!.id)))[0]!.status).toBe("open");
+  });
+
+  it("an event from another account about our checkout is acknowledged and changes nothing; the owner's own event settles it", async () => {
+    const victim = await paidPractice({ attendance: "individual" });
+    const attacker = await paidPractice({ attendance: "individual" });
+    await connect(victim.practice, victim.owner.user.id);
+    const attackerAccount = await connect(attacker.practice, attacker.owner.user.id);
+    const booked = await bookPaid(victim.practice, victim.service.id, { daysAhead: 7, people: [{ firstName: "Pia", lastName: "Lund", email: `pia-${victim.practice.slug}@example.test` }] });
+    const [payment] = await db.select().from(payments).where(eq(payments.appointmentId, booked.appointmentId));
+
+    // The client pays; the practice's own webhooks are held back for a moment.
+    stripe.paused = true;
+    const held = stripe.deliveries.length;
+    await stripe.checkout(payment!.stripeCheckoutSessionId!, "pay");
+    const genuine = stripe.deliveries.slice(held);
+    stripe.paused = false;
+
+    const forged = await sendEvent({ id: `evt_forged_${payment!.id.slice(0, 8)}`, type: "checkout.session.completed", account: attackerAccount, data: { object: { id: payment!.stripeCheckoutSessionId! } } });
+    expect(forged.status).toBe(200);
+    expect(await statusOf(payment!.id)).toBe("pending");
+    const [appt] = await db.select({ status: appointments.status }).from(appointments).where(eq(appointments.id, booked.appointmentId));
+    expect(appt!.status).toBe("pending_payment");
+
+    for (const d of genuine) expect((await stripe.redeliver(d)).status).toBe(200);
+    expect(await statusOf(payment!.id)).toBe("succeeded");
+  });
+});
+

@@ -52,12 +52,12 @@ process.env.DATABASE_URL = worker.databaseUrl;
 process.env.DATA_DIR = worker.dataDir;
 // Tests never send real mail or depend on a developer's shell: without a key,
 // sendEmail uses the outbox; tests that need Resend pass their own transport.
-for (const name of ["RESEND_API_KEY", "RESEND_BASE_URL", "AUTH_SECRET", "APP_URL", "EMAIL_FROM", "SEED_DEMO"]) {
+for (const name of ["RESEND_API_KEY", "RESEND_BASE_URL", "MAIL_TRANSPORT", "AUTH_SECRET", "APP_URL", "EMAIL_FROM", "SEED_DEMO"]) {
   delete process.env[name];
 }
 // Billing: no Stripe keys, so the SDK talks to a stand-in that billing tests
 // start on this free port (tests/integration/helpers/stripe-standin.ts).
-for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE", "STRIPE_CONNECT"]) {
+for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE", "STRIPE_CONNECT", "STRIPE_MODE"]) {
   delete process.env[name];
 }
 // Short, so tests of a Stripe timeout do not wait 15 s per attempt.

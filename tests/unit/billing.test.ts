@@ -94,11 +94,11 @@ describe("forms", () => {
 
 describe("env", () => {
   test("a Stripe key needs its webhook secret; bad shapes name the variable", () => {
-    expect(() => parseEnv({ STRIPE_SECRET_KEY: "sk_test_abc" })).toThrow(/STRIPE_WEBHOOK_SECRET/);
-    expect(parseEnv({ STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" }).STRIPE_SECRET_KEY).toBe("sk_test_abc");
-    expect(() => parseEnv({ STRIPE_SECRET_KEY: "pk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" })).toThrow(/STRIPE_SECRET_KEY/);
-    expect(() => parseEnv({ STRIPE_API_BASE: "ftp://x" })).toThrow(/STRIPE_API_BASE/);
-    expect(() => parseEnv({ STRIPE_STANDIN_PORT: "80" })).toThrow(/STRIPE_STANDIN_PORT/);
+    expect(() => parseEnv({ NODE_ENV: "test", STRIPE_SECRET_KEY: "sk_test_abc" })).toThrow(/STRIPE_WEBHOOK_SECRET/);
+    expect(parseEnv({ NODE_ENV: "test", STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" }).STRIPE_SECRET_KEY).toBe("sk_test_abc");
+    expect(() => parseEnv({ NODE_ENV: "test", STRIPE_SECRET_KEY: "pk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" })).toThrow(/STRIPE_SECRET_KEY/);
+    expect(() => parseEnv({ NODE_ENV: "test", STRIPE_API_BASE: "ftp://x" })).toThrow(/STRIPE_API_BASE/);
+    expect(() => parseEnv({ NODE_ENV: "test", STRIPE_STANDIN_PORT: "80" })).toThrow(/STRIPE_STANDIN_PORT/);
   });
 });
 

@@ -1,5 +1,5 @@
-import { describe, expect, test } from "vitest";
-import { isUniqueViolation, pgError } from "@/lib/db/pg-error";
+import { describe, expect, test, vi } from "vitest";
+import { installSafeConsole, isUniqueViolation, logError, pgError, safeErrorText } from "@/lib/db/pg-error";
 
 /** The shape postgres.js gives a server error. */
 function postgresError(code: string, constraint?: string) {
@@ -46,5 +46,68 @@ describe("isUniqueViolation", () => {
   test("false for other errors", () => {
     expect(isUniqueViolation(postgresError("23503", "clients_practice_id_email_key"))).toBe(false);
     expect(isUniqueViolation(new Error("nope"))).toBe(false);
+  });
+});
+
+describe("error logging never prints query parameters", () => {
+  /** The shape drizzle 0.45 throws (DrizzleQueryError): the query, its params in the message and on the error. */
+  function drizzleError(params: unknown[], cause: Error) {
+    const error = new Error(`Failed query: insert into "clients" ("email", "notes") values ($1, $2)\nparams: ${params.join(",")}`, { cause });
+    return Object.assign(error, { name: "DrizzleQueryError", query: 'insert into "clients" ...', params });
+  }
+  const address = "maya.lopez@example.test";
+  const body = "We argued again\nabout the baby";
+  const unique = () =>
+    Object.assign(new Error('duplicate key value violates unique constraint "clients_practice_id_email_key"'), {
+      name: "PostgresError",
+      code: "23505",
+      constraint_name: "clients_practice_id_email_key",
+      detail: `Key (practice_id, email)=(p1, ${address}) already exists.`,
+    });
+
+  test("a drizzle-wrapped error with an address in params logs no address, and keeps what helps", () => {
+    const text = safeErrorText(drizzleError([address, body], unique()));
+    expect(text).not.toContain(address);
+    expect(text).not.toContain("argued");
+    expect(text).not.toContain("baby");
+    expect(text).toContain('Failed query: insert into "clients"');
+    expect(text).toContain("params: [not logged]");
+    expect(text).toContain("23505 clients_practice_id_email_key");
+  });
+
+  test("a server message ending with the bad input loses the input", () => {
+    const cast = Object.assign(new Error(`invalid input syntax for type uuid: "${address}"`), { code: "22P02" });
+    expect(safeErrorText(cast)).not.toContain(address);
+    expect(safeErrorText(cast)).toContain("invalid input syntax for type uuid");
+  });
+
+  test("logError writes one line through the console with no values", () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, "warn").mockImplementation((line: string) => void lines.push(line));
+    try {
+      logError("billing", "notification receipt:p1 failed", drizzleError([address], unique()));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\[billing\] notification receipt:p1 failed: DrizzleQueryError: Failed query/);
+    expect(lines[0]).not.toContain(address);
+  });
+
+  test("the server's console (which Next uses for a failed request) prints errors without params, detail or bodies", () => {
+    const printed: unknown[][] = [];
+    const target = { error: (...args: unknown[]) => void printed.push(args), warn: (...args: unknown[]) => void printed.push(args) };
+    installSafeConsole(target);
+    installSafeConsole(target); // once only
+    const error = Object.assign(drizzleError([address, body], unique()), { digest: "12345" });
+    target.error(error);
+    target.error(`⨯ ${error.stack}`);
+    target.warn("plain", 42);
+    const all = printed.map((args) => args.map(String).join(" ")).join("\n");
+    expect(all).not.toContain(address);
+    expect(all).not.toContain("argued");
+    expect(all).toContain("(digest 12345)");
+    expect(all).toMatch(/\n {4}at /); // stack frames stay
+    expect(printed[2]).toEqual(["plain", 42]);
   });
 });

@@ -1,17 +1,19 @@
 import path from "node:path";
 import { env } from "@/lib/env";
-import { STANDIN_WEBHOOK_SECRET } from "../stripe-client";
+import { STANDIN_WEBHOOK_SECRET, usesStandIn } from "../stripe-client";
 import { startStandIn, type StandIn } from "./server";
+import { logError } from "@/lib/db/pg-error";
 
 /**
- * With no STRIPE_SECRET_KEY (and no STRIPE_API_BASE of one's own), the app
- * server starts the stand-in on STRIPE_STANDIN_PORT, delivering webhooks to
- * its own /api/stripe/webhook, so paid bookings work end to end in
- * development and in the browser tests. One already answering on the port
- * (another instance's) is used as it is.
+ * With STRIPE_MODE=standin (the default in development and test without a
+ * key; in production only when set on purpose) and no STRIPE_API_BASE of
+ * one's own, the app server starts the stand-in on STRIPE_STANDIN_PORT,
+ * delivering webhooks to its own /api/stripe/webhook, so paid bookings work
+ * end to end in development and in the browser tests. One already answering
+ * on the port (another instance's) is used as it is.
  */
 export async function startLocalStandIn(): Promise<StandIn | null> {
-  if (env.STRIPE_SECRET_KEY || env.STRIPE_API_BASE) return null;
+  if (!usesStandIn() || env.STRIPE_API_BASE) return null;
   const holder = globalThis as unknown as { __tandemStandIn?: Promise<StandIn | null> };
   holder.__tandemStandIn ??= (async () => {
     const port = env.STRIPE_STANDIN_PORT;
@@ -30,7 +32,7 @@ export async function startLocalStandIn(): Promise<StandIn | null> {
     });
     return standIn;
   })().catch((error: unknown) => {
-    console.warn(`[stripe stand-in] did not start: ${(error as Error).message}`);
+    logError("stripe stand-in", "did not start", error);
     return null;
   });
   return holder.__tandemStandIn;

@@ -1,6 +1,12 @@
 // Runs once when a Next.js server starts, before it takes requests.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // First, before any request: the client IP comes from the socket and
+    // TRUSTED_PROXY_HOPS, never from a header the client wrote.
+    const { env } = await import("./lib/env");
+    const { stampClientIp } = await import("./lib/http/stamp-client-ip");
+    stampClientIp(env.TRUSTED_PROXY_HOPS);
+
     const { prepareDatabase } = await import("./db/boot");
     await prepareDatabase();
 
@@ -9,7 +15,6 @@ export async function register() {
     await startLocalStandIn();
 
     // Background jobs in this process unless JOB_RUNNER=off (a separate `npm run worker`).
-    const { env } = await import("./lib/env");
     if ((env.JOB_RUNNER ?? "in-process") === "in-process") {
       const { startJobRunnerInBackground } = await import("./lib/jobs/queue");
       // Never blocks or fails start-up: a failure is logged and retried.

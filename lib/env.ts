@@ -17,6 +17,11 @@ const schema = z.object({
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
   /** Public origin used in links inside emails. */
   APP_URL: z.url().default("http://localhost:3000"),
+  /**
+   * How many proxies in front of the app append to X-Forwarded-For (a load
+   * balancer: 1). 0: the socket's address is the client and the header is ignored.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Auth.js secret. Unset: one is generated and kept in DATA_DIR. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Resend API key. Unset: mail goes to the outbox table (/dev/outbox in development). */

@@ -6,3 +6,4 @@ export * from "./booking";
 export * from "./intake";
 export * from "./homework";
 export * from "./billing";
+export * from "./booking-limits";

@@ -1,6 +1,4 @@
-import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
-import { db } from "@/db/client";
-import { rateLimits } from "@/db/schema";
+import { consumeAll, limiter } from "@/lib/http/limiter";
 
 /**
  * Sign-in email limits, counted in Postgres so every app instance shares
@@ -23,10 +21,6 @@ export const SIGN_IN_LIMITS = {
   perAddress: { points: 20, duration: 60 * 60 },
 } as const;
 
-function limiter(keyPrefix: string, limit: { points: number; duration: number }) {
-  return new RateLimiterDrizzle({ storeClient: db, schema: rateLimits, keyPrefix, ...limit, clearExpiredByTimeout: false });
-}
-
 const byIp = limiter("signin-ip", SIGN_IN_LIMITS.perIp);
 const byPair = limiter("signin-email-ip", SIGN_IN_LIMITS.perAddressAndIp);
 const byEmail = limiter("signin-email", SIGN_IN_LIMITS.perAddress);
@@ -35,19 +29,14 @@ export type LimitVerdict = { allowed: true } | { allowed: false; reason: "limite
 
 /** Fails closed: if the counters cannot be read, no email is sent. */
 export async function consumeSignInAllowance(email: string, ip: string): Promise<LimitVerdict> {
-  try {
-    await byIp.consume(ip);
-    await byPair.consume(`${email}|${ip}`);
-    await byEmail.consume(email);
-    return { allowed: true };
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) {
-      return { allowed: false, reason: "limited", retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
-    }
-    // The driver's error, not drizzle's wrapper: its message lists the query
-    // parameters, i.e. the counter keys holding the email address and IP.
-    const cause = rejection instanceof Error && rejection.cause instanceof Error ? rejection.cause : rejection;
-    console.error(`[auth] rate limiter unavailable: ${cause instanceof Error ? cause.message : "unknown error"}`);
-    return { allowed: false, reason: "unavailable" };
-  }
+  const result = await consumeAll(
+    [
+      [byIp, ip],
+      [byPair, `${email}|${ip}`],
+      [byEmail, email],
+    ],
+    "auth",
+  );
+  if (result.ok) return { allowed: true };
+  return result.reason === "limited" ? { allowed: false, reason: "limited", retryAfterSeconds: result.retryAfterSeconds } : { allowed: false, reason: "unavailable" };
 }

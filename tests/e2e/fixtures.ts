@@ -99,8 +99,16 @@ export const test = base.extend<{ consoleGuard: void; allowedConsoleErrors: RegE
   consoleGuard: [
     async ({ page, allowedConsoleErrors }, use) => {
       const problems: string[] = [];
+      // Every CSP violation fails the test, whatever the test allows: Chromium
+      // logs refused resources, and the page reports each violation event.
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) =>
+          console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`),
+        );
+      });
       page.on("console", (m) => {
-        if (m.type() === "error" && !allowedConsoleErrors.some((r) => r.test(m.text()))) problems.push(`console.error: ${m.text()}`);
+        if (/Content Security Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+        else if (m.type() === "error" && !allowedConsoleErrors.some((r) => r.test(m.text()))) problems.push(`console.error: ${m.text()}`);
       });
       page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
       await use();

@@ -15,7 +15,8 @@ import { transitionAppointment } from "./transition-appointment";
  */
 export const BOOKING_LIMITS = {
   holdsPerIp: { points: 20, duration: 10 * 60 },
-  holdsPerPractice: { points: 120, duration: 10 * 60 },
+  /** Generous: a popular practice's page may see hundreds of visitors racing for a new week's times. */
+  holdsPerPractice: { points: 300, duration: 10 * 60 },
   /** Times one IP may hold at once (a hold lives HOLD_MINUTES). */
   liveHoldsPerIp: 3,
   /** Times all visitors together may hold at once at one practice. */

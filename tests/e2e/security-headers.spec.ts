@@ -52,12 +52,20 @@ test.describe("an error page", () => {
 test.describe("origin is configuration, never a header", () => {
   test("a sign-in requested with a spoofed X-Forwarded-Host emails a link on APP_URL", async ({ page }) => {
     const practice = await createPractice();
-    // Origin too, as a script would send it: Next refuses a server action whose Origin and (forwarded) host disagree.
-    await page.setExtraHTTPHeaders({
-      origin: "https://evil.example",
-      "x-forwarded-host": "evil.example",
-      "x-forwarded-proto": "https",
-      "x-forwarded-for": testClientIp(`origin:${practice.id}`),
+    // The sign-in request as a script would send it: Host-like headers and a matching Origin
+    // (Next refuses a server action whose Origin and forwarded host disagree). Chromium will
+    // not let a page set Origin, so the request is rewritten on its way out.
+    await page.route("**/sign-in", async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      await route.continue({
+        headers: {
+          ...route.request().headers(),
+          origin: "https://evil.example",
+          "x-forwarded-host": "evil.example",
+          "x-forwarded-proto": "https",
+          "x-forwarded-for": testClientIp(`origin:${practice.id}`),
+        },
+      });
     });
     await page.goto("/sign-in");
     await page.getByLabel("Email address").fill(practice.owner.email);

@@ -3,6 +3,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db/client";
 import { emailMessages } from "@/db/schema";
+import { GET as routeGET } from "@/app/api/auth/[...nextauth]/route";
 import { handlers } from "@/lib/auth/auth";
 import { env } from "@/lib/env";
 import { createUser, uniqueEmail } from "./helpers/factories";
@@ -68,11 +69,17 @@ describe("sign-in links follow APP_URL, never the request's host", () => {
       email: verify.searchParams.get("email")!,
       callbackUrl: "/\\evil.example",
     });
-    const response = await handlers.GET(request(`/api/auth/callback/email?${callback}`));
+    const response = await routeGET(request(`/api/auth/callback/email?${callback}`));
     expect(response.status).toBe(302);
     const location = response.headers.get("location")!;
-    expect(location).toBe("/after-sign-in");
+    expect(location).toBe(new URL("/after-sign-in", env.APP_URL).toString());
     // And the session really was made: the link worked.
     expect(response.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token="))).toBe(true);
+  });
+
+  test("an error redirect (a used or forged token) goes to APP_URL's error page, not the request's host", async () => {
+    const response = await routeGET(request(`/api/auth/callback/email?${new URLSearchParams({ token: "forged", email: uniqueEmail("x") })}`));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(new URL("/sign-in/error?error=Verification", env.APP_URL).toString());
   });
 });

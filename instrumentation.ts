@@ -11,6 +11,11 @@ export async function register() {
     const { installSafeConsole } = await import("./lib/db/pg-error");
     installSafeConsole();
 
+    // Before any request: the client IP comes from the socket and
+    // TRUSTED_PROXY_HOPS, never from a header the client wrote.
+    const { stampClientIp } = await import("./lib/http/stamp-client-ip");
+    stampClientIp(env.TRUSTED_PROXY_HOPS);
+
     const { prepareDatabase } = await import("./db/boot");
     await prepareDatabase();
 

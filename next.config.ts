@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/http/security-headers";
 
 // Settings are validated when a server starts (instrumentation.ts imports
 // lib/env.ts), not here: `next build` serves nothing, so one build runs with
@@ -9,6 +10,11 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // `next dev` otherwise prints every server action's arguments, e.g. a client's intake answers.
   logging: { serverFunctions: false },
+  // On every response, static files and 404s included; the CSP (per request) is in proxy.ts.
+  async headers() {
+    // headers() is read at build time; next build sets NODE_ENV=production, next dev development.
+    return [{ source: "/:path*", headers: staticSecurityHeaders({ production: process.env.NODE_ENV === "production" }) }];
+  },
 };
 
 export default nextConfig;

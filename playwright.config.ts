@@ -16,6 +16,9 @@ export const E2E_ENV = {
   APP_URL: `http://127.0.0.1:${E2E_PORT}`,
   // The app starts the Stripe stand-in here (STRIPE_MODE=standin, no Stripe keys in tests).
   STRIPE_STANDIN_PORT: process.env.E2E_STRIPE_PORT ?? String(E2E_PORT + 10),
+  // The test runner plays the load balancer: each test's X-Forwarded-For
+  // (tests/e2e/fixtures.ts) is its own client address, so per-IP limits are per test.
+  TRUSTED_PROXY_HOPS: "1",
 };
 Object.assign(process.env, E2E_ENV);
 

@@ -20,6 +20,9 @@ export default defineConfig({
     globalSetup: ["tests/setup/global-db.ts"],
     setupFiles: ["tests/setup/worker-db.ts"],
     pool: "forks",
+    // next-auth imports "next/server" without the ".js" Node's ESM loader
+    // needs; bundled through Vite it resolves (tests call its route handler).
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     // Never retry: a flaky test is a bug to fix, not to hide.

@@ -28,6 +28,11 @@ const schema = z.object({
   SEED_DEMO: z.enum(["auto", "never"]).optional(),
   /** Public origin used in links inside emails. Required in production; unset elsewhere: http://localhost:3000. */
   APP_URL: z.url().optional(),
+  /**
+   * How many proxies in front of the app append to X-Forwarded-For (a load
+   * balancer: 1). 0: the socket's address is the client and the header is ignored.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Auth.js secret. Required in production; unset elsewhere: one is generated and kept in DATA_DIR. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Resend API key. Unset: mail goes to the outbox table (/dev/outbox in development). */

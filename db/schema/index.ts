@@ -8,3 +8,4 @@ export * from "./homework";
 export * from "./billing";
 export * from "./portal-email";
 export * from "./two-factor";
+export * from "./booking-limits";

@@ -7,20 +7,33 @@ import { db } from "@/db/client";
 import { accounts, members, sessions, users, verificationTokens } from "@/db/schema";
 import SignInEmail, { signInSubject } from "@/emails/sign-in";
 import { sendEmail } from "@/lib/email/send-email";
+import { env } from "@/lib/env";
+import { safeRedirectPath } from "./safe-redirect";
 import { authSecret } from "./secret";
 import { SESSION_POLICY } from "./session-policy";
 
 export const SIGN_IN_LINK_MINUTES = 10;
 
 /**
+ * The origin is configuration, never a header. Auth.js derives its own URL
+ * (the links it emails, its redirects, whether cookies are `__Secure-`) from
+ * AUTH_URL when set, and otherwise from the request's Host and
+ * X-Forwarded-Host, which anyone can send. Pinning it to APP_URL here, before
+ * NextAuth() runs, covers both its route handler (reqWithEnvURL) and the
+ * server-side signIn() (createActionURL); Auth.js reads only process.env for
+ * this, there is no config option. See docs/decisions/0015-edge-security.md.
+ */
+process.env.AUTH_URL = env.APP_URL;
+
+/**
  * The emailed link opens /sign-in/verify, a page with a "Sign in" button,
  * instead of Auth.js's callback: mail scanners that open links then cannot
- * use up the one-time token.
+ * use up the one-time token. Only the query (token, email, callbackUrl) is
+ * taken from Auth.js's URL; the origin is APP_URL whatever Auth.js built.
  */
 export function confirmationUrl(callbackUrl: string): string {
-  const url = new URL(callbackUrl);
-  const confirm = new URL("/sign-in/verify", url.origin);
-  confirm.search = url.search;
+  const confirm = new URL("/sign-in/verify", env.APP_URL);
+  confirm.search = new URL(callbackUrl).search;
   return confirm.toString();
 }
 
@@ -51,19 +64,17 @@ export const { handlers, signIn, signOut } = NextAuth({
   }),
   providers: [emailProvider],
   secret: authSecret(),
+  // Safe: AUTH_URL (above) fixes the origin, so the Host header is never used.
   trustHost: true,
   // The longest any session may live; lib/auth/current-user.ts applies the
   // tighter per-kind idle and absolute limits on every request.
   session: { strategy: "database", maxAge: SESSION_POLICY.client.absoluteMs / 1000, updateAge: 0 },
   pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in/error" },
   callbacks: {
-    // Always a path on the host the browser is already using: behind a proxy
-    // Auth.js's idea of the origin can differ from the browser's, and a
-    // path-only redirect also rules out open redirects.
+    // Always a path on this site (APP_URL); anything that a browser would
+    // read as another host (`/\evil`, `//evil`, tab tricks) goes to the start.
     redirect({ url }) {
-      if (url.startsWith("/") && !url.startsWith("//")) return url;
-      const target = new URL(url);
-      return `${target.pathname}${target.search}`;
+      return safeRedirectPath(url, env.APP_URL, "/after-sign-in");
     },
     // Only people the system already knows (staff invited, clients given
     // portal access) may sign in; an unknown address never gets an account.

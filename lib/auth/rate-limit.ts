@@ -1,43 +1,42 @@
-import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
-import { db } from "@/db/client";
-import { rateLimits } from "@/db/schema";
-import { logError } from "@/lib/db/pg-error";
+import { consumeAll, limiter } from "@/lib/http/limiter";
 
 /**
  * Sign-in email limits, counted in Postgres so every app instance shares
- * them: 3 per address per 15 minutes, 10 per IP address per minute.
+ * them. Keyed so that nobody can lock a named person out from elsewhere:
+ *
+ * - per IP: 10 per minute (one address spraying links at many people);
+ * - per address and IP together: 3 per 15 minutes (the old per-address limit,
+ *   now only against the requester's own pair, so an attacker's requests for a
+ *   clinician's address do not count against the clinician's own IP);
+ * - per address: 20 per hour, a generous cap against mail-bombing one inbox
+ *   from many IPs. One IP can never reach it alone: its pair counter lets
+ *   through at most 3 per 15-minute window, i.e. at most 15 in any hour.
+ *
+ * Counters are consumed in that order and only while the previous one passed,
+ * so requests refused by a tighter limit never eat into the shared cap.
  */
-const byEmail = new RateLimiterDrizzle({
-  storeClient: db,
-  schema: rateLimits,
-  keyPrefix: "signin-email",
-  points: 3,
-  duration: 15 * 60,
-  clearExpiredByTimeout: false,
-});
-const byIp = new RateLimiterDrizzle({
-  storeClient: db,
-  schema: rateLimits,
-  keyPrefix: "signin-ip",
-  points: 10,
-  duration: 60,
-  clearExpiredByTimeout: false,
-});
+export const SIGN_IN_LIMITS = {
+  perIp: { points: 10, duration: 60 },
+  perAddressAndIp: { points: 3, duration: 15 * 60 },
+  perAddress: { points: 20, duration: 60 * 60 },
+} as const;
+
+const byIp = limiter("signin-ip", SIGN_IN_LIMITS.perIp);
+const byPair = limiter("signin-email-ip", SIGN_IN_LIMITS.perAddressAndIp);
+const byEmail = limiter("signin-email", SIGN_IN_LIMITS.perAddress);
 
 export type LimitVerdict = { allowed: true } | { allowed: false; reason: "limited"; retryAfterSeconds: number } | { allowed: false; reason: "unavailable" };
 
 /** Fails closed: if the counters cannot be read, no email is sent. */
 export async function consumeSignInAllowance(email: string, ip: string): Promise<LimitVerdict> {
-  try {
-    await byIp.consume(ip);
-    await byEmail.consume(email);
-    return { allowed: true };
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) {
-      return { allowed: false, reason: "limited", retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
-    }
-    // Never drizzle's parameters: the counter keys hold the email address and IP.
-    logError("auth", "rate limiter unavailable", rejection, "error");
-    return { allowed: false, reason: "unavailable" };
-  }
+  const result = await consumeAll(
+    [
+      [byIp, ip],
+      [byPair, `${email}|${ip}`],
+      [byEmail, email],
+    ],
+    "auth",
+  );
+  if (result.ok) return { allowed: true };
+  return result.reason === "limited" ? { allowed: false, reason: "limited", retryAfterSeconds: result.retryAfterSeconds } : { allowed: false, reason: "unavailable" };
 }

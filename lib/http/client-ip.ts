@@ -1,8 +1,13 @@
 import { headers } from "next/headers";
+import { CLIENT_IP_HEADER } from "./resolve-client-ip";
 
-/** The caller's IP as the proxy in front of us reports it (first hop). */
+/**
+ * The caller's IP, as the server process worked it out from the socket
+ * address and TRUSTED_PROXY_HOPS (lib/http/stamp-client-ip.ts, installed by
+ * instrumentation.ts). X-Forwarded-For is never read here: a client could
+ * write anything in it. "unknown" only if the stamp is missing (a request
+ * that reached no Node http server, which a deployed app never sees).
+ */
 export async function clientIp(): Promise<string> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || h.get("x-real-ip")?.trim() || "unknown";
+  return (await headers()).get(CLIENT_IP_HEADER)?.trim() || "unknown";
 }

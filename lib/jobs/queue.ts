@@ -8,6 +8,7 @@ import { sendFormReminders } from "./send-form-reminders";
 import { sendHomeworkDigest } from "./send-homework-digest";
 import { sendHomeworkReminders } from "./send-homework-reminders";
 import { sendReminders } from "./send-reminders";
+import { sweepLimits } from "./sweep-limits";
 
 /**
  * The job runner: pg-boss 10 on the app's own PostgreSQL (schema `pgboss`),
@@ -32,6 +33,7 @@ export const JOB_NAMES = [
   "billing-notify",
   "billing-release-holds",
   "billing-reconcile",
+  "limits-sweep",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -109,6 +111,15 @@ const JOBS: Record<JobName, JobDefinition> = {
     run: async (now) => {
       const r = await reconcilePayments(now);
       return r.checked > 0 ? `reconciled ${r.checked} pending payment(s), ${r.settled} settled` : null;
+    },
+  },
+  // Expired rate-limit windows and claims of holds that ended (lib/jobs/sweep-limits.ts).
+  "limits-sweep": {
+    cron: "*/10 * * * *",
+    expireInSeconds: 300,
+    run: async (now) => {
+      const r = await sweepLimits(now);
+      return r.windows + r.claims > 0 ? `swept ${r.windows} limit window(s), ${r.claims} hold claim(s)` : null;
     },
   },
 };

@@ -7,7 +7,9 @@ import { withBenchServer } from "./with-server";
  * `npm run bench:booking-race`: 200 visitors try to hold the same time with
  * the same clinician at once, through the real holds route of a production
  * build on real PostgreSQL. Exactly one may win; everyone else must get a
- * clear 409 conflict (with next free times), and nobody an error.
+ * clear 409 conflict (with next free times), and nobody an error. Each
+ * visitor comes from its own address: the bench plays the one trusted proxy
+ * (TRUSTED_PROXY_HOPS=1), so the per-IP hold limits see 200 people.
  */
 const ATTEMPTS = 200;
 
@@ -23,10 +25,10 @@ const result = await withBenchServer("race", { app: 3203, pg: 54373 }, async ({ 
 
   // Enough sockets for every attempt to be in flight at once.
   const agent = new http.Agent({ keepAlive: false, maxSockets: ATTEMPTS });
-  const post = (path: string, payload: unknown) =>
+  const post = (path: string, payload: unknown, ip: string) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
       const data = JSON.stringify(payload);
-      const req = http.request(`${server.url}${path}`, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data) } }, (res) => {
+      const req = http.request(`${server.url}${path}`, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data), "x-forwarded-for": ip } }, (res) => {
         let body = "";
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => (body += chunk));
@@ -37,9 +39,9 @@ const result = await withBenchServer("race", { app: 3203, pg: 54373 }, async ({ 
     });
   const started = performance.now();
   const outcomes = await Promise.all(
-    Array.from({ length: ATTEMPTS }, async () => {
+    Array.from({ length: ATTEMPTS }, async (_, i) => {
       try {
-        const res = await post(`/api/book/${fixture.slug}/holds`, { serviceId: fixture.serviceId, clinicianId: target.clinicianId, start: target.start });
+        const res = await post(`/api/book/${fixture.slug}/holds`, { serviceId: fixture.serviceId, clinicianId: target.clinicianId, start: target.start }, `2001:db8:2::${(i + 1).toString(16)}`);
         const body = JSON.parse(res.body) as { code?: string; message?: string; alternatives?: unknown[] };
         if (res.status === 201) return "success";
         if (res.status === 409 && body.code === "taken" && body.message && Array.isArray(body.alternatives) && body.alternatives.length > 0) return "conflict";
@@ -66,6 +68,6 @@ const result = await withBenchServer("race", { app: 3203, pg: 54373 }, async ({ 
     elapsedMs,
     pass: count("success") === 1 && count("conflict") === ATTEMPTS - 1 && count("error") === 0 && live === 1,
   };
-});
+}, { TRUSTED_PROXY_HOPS: "1" });
 printResult(result);
 process.exit(result.pass ? 0 : 1);

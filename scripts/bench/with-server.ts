@@ -13,6 +13,8 @@ export async function withBenchServer<T>(
   name: string,
   ports: { app: number; pg: number },
   fn: (ctx: { server: ProdServer; sql: postgres.Sql }) => Promise<T>,
+  /** Extra settings for the server (e.g. TRUSTED_PROXY_HOPS when the bench plays the proxy). */
+  extraEnv: Record<string, string> = {},
 ): Promise<T> {
   const external = Boolean(process.env.DATABASE_URL);
   buildIfNeeded();
@@ -33,7 +35,7 @@ export async function withBenchServer<T>(
   try {
     server = await startProdServer({
       port,
-      env: external ? { SEED_DEMO: "never" } : { DATA_DIR: dataDir!, EMBEDDED_PG_PORT: String(pgPort), SEED_DEMO: "never" },
+      env: { ...(external ? { SEED_DEMO: "never" } : { DATA_DIR: dataDir!, EMBEDDED_PG_PORT: String(pgPort), SEED_DEMO: "never" }), ...extraEnv },
       timeoutMs: 180_000,
     });
     sql = postgres(process.env.DATABASE_URL ?? embeddedUrl(pgPort!, "tandem"), { max: 4, onnotice: () => {} });

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
 import { and, desc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -79,22 +79,36 @@ export async function latestEmail(to: string, template?: string) {
   return row ?? null;
 }
 
+/** A stable documentation-range IPv6 address for a label (a test's id). */
+export function testClientIp(label: string): string {
+  const h = createHash("sha256").update(label).digest();
+  return `2001:db8::${[0, 2, 4, 6].map((i) => h.readUInt16BE(i).toString(16)).join(":")}`;
+}
+
 /** Every test fails on a console error or an uncaught exception in the page. */
 export const test = base.extend<{ consoleGuard: void; allowedConsoleErrors: RegExp[] }>({
   // A test that opens a page it expects to be a 404 allows Chromium's
   // "Failed to load resource" line for that, and nothing else.
   allowedConsoleErrors: [[], { option: true }],
-  // Each test appears to come from its own address (a TEST-NET value in the
-  // header a proxy would set), so the per-IP sign-in limit is per test.
+  // Each test appears to come from its own address (a documentation-range
+  // IPv6 address in the header our one trusted proxy hop would set: the e2e
+  // server runs with TRUSTED_PROXY_HOPS=1), so per-IP limits are per test.
   extraHTTPHeaders: async ({}, use, testInfo) => {
-    const n = (testInfo.workerIndex * 97 + testInfo.testId.charCodeAt(0) * 31 + testInfo.repeatEachIndex) % 250;
-    await use({ "x-forwarded-for": `203.0.113.${n + 1}, 198.51.100.${(testInfo.testId.length % 250) + 1}` });
+    await use({ "x-forwarded-for": testClientIp(`${testInfo.testId}:${testInfo.repeatEachIndex}`) });
   },
   consoleGuard: [
     async ({ page, allowedConsoleErrors }, use) => {
       const problems: string[] = [];
+      // Every CSP violation fails the test, whatever the test allows: Chromium
+      // logs refused resources, and the page reports each violation event.
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) =>
+          console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`),
+        );
+      });
       page.on("console", (m) => {
-        if (m.type() === "error" && !allowedConsoleErrors.some((r) => r.test(m.text()))) problems.push(`console.error: ${m.text()}`);
+        if (/Content Security Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+        else if (m.type() === "error" && !allowedConsoleErrors.some((r) => r.test(m.text()))) problems.push(`console.error: ${m.text()}`);
       });
       page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
       await use();

@@ -41,6 +41,7 @@ describe("the job runner", () => {
       ["expire-holds", "* * * * *"],
       ["homework-digest", "0 13 * * 1"],
       ["homework-reminders", "7 * * * *"],
+      ["limits-sweep", "*/10 * * * *"],
       ["send-form-reminders", "*/15 * * * *"],
       ["send-reminders", "*/5 * * * *"],
     ]);

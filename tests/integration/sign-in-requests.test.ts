@@ -30,14 +30,14 @@ describe("requestSignIn", () => {
     expect(send).not.toHaveBeenCalled();
   });
 
-  test("the 4th request for one address within 15 minutes is limited, and not sent", async () => {
+  test("the 4th request for one address from one IP within 15 minutes is limited, and not sent", async () => {
     const user = await createUser({ email: uniqueEmail("eager") });
+    const ip = uniqueIp();
     const send = sender();
     for (let i = 0; i < 3; i++) {
-      // Different IPs: the per-address limit holds wherever the requests come from.
-      expect(await requestSignIn({ email: user.email, ip: uniqueIp() }, send)).toEqual({ status: "sent" });
+      expect(await requestSignIn({ email: user.email, ip }, send)).toEqual({ status: "sent" });
     }
-    const fourth = await requestSignIn({ email: user.email, ip: uniqueIp() }, send);
+    const fourth = await requestSignIn({ email: user.email, ip }, send);
     expect(fourth).toEqual({ status: "limited", retryAfterSeconds: expect.any(Number) });
     if (fourth.status === "limited") {
       expect(fourth.retryAfterSeconds).toBeGreaterThan(14 * 60);
@@ -46,11 +46,40 @@ describe("requestSignIn", () => {
     expect(send).toHaveBeenCalledTimes(3);
   });
 
+  test("an attacker from one IP cannot lock a clinician out: the clinician still signs in from her own IP", async () => {
+    const clinician = await createUser({ email: uniqueEmail("clinician") });
+    const attacker = uniqueIp();
+    const attackerSend = sender();
+    // The attacker hammers the clinician's address from one IP.
+    const statuses = [];
+    for (let i = 0; i < 40; i++) statuses.push((await requestSignIn({ email: clinician.email, ip: attacker }, attackerSend)).status);
+    expect(statuses.slice(0, 3)).toEqual(["sent", "sent", "sent"]);
+    expect(statuses.slice(3).every((s) => s === "limited")).toBe(true);
+    const send = sender();
+    expect(await requestSignIn({ email: clinician.email, ip: uniqueIp() }, send)).toEqual({ status: "sent" });
+    expect(send).toHaveBeenCalledWith(clinician.email);
+  });
+
+  test("one inbox gets at most 20 links an hour however many IPs ask (mail-bombing cap)", async () => {
+    const user = await createUser({ email: uniqueEmail("bombed") });
+    const send = sender();
+    const statuses = [];
+    // 7 IPs × 3 each = 21 requests, each IP within its own limits.
+    for (let n = 0; n < 7; n++) {
+      const ip = uniqueIp();
+      for (let i = 0; i < 3; i++) statuses.push((await requestSignIn({ email: user.email, ip }, send)).status);
+    }
+    expect(statuses.filter((s) => s === "sent")).toHaveLength(20);
+    expect(statuses.at(-1)).toBe("limited");
+    expect(send).toHaveBeenCalledTimes(20);
+  });
+
   test("unknown addresses are limited the same way (no account discovery through limits)", async () => {
     const email = uniqueEmail("probe");
     const send = sender();
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await requestSignIn({ email, ip: uniqueIp() }, send)).status);
+    const ip = uniqueIp();
+    for (let i = 0; i < 4; i++) statuses.push((await requestSignIn({ email, ip }, send)).status);
     expect(statuses).toEqual(["sent", "sent", "sent", "limited"]);
     expect(send).not.toHaveBeenCalled();
   });
@@ -69,7 +98,7 @@ describe("requestSignIn", () => {
   test("one address's limit does not affect another address", async () => {
     const ip = uniqueIp();
     const busy = uniqueEmail("busy");
-    for (let i = 0; i < 4; i++) await requestSignIn({ email: busy, ip: uniqueIp() }, sender());
+    for (let i = 0; i < 4; i++) await requestSignIn({ email: busy, ip }, sender());
     const other = await createUser({ email: uniqueEmail("other") });
     const send = sender();
     expect(await requestSignIn({ email: other.email, ip }, send)).toEqual({ status: "sent" });
@@ -102,11 +131,13 @@ describe("when the counters cannot be read", () => {
 });
 
 describe("consumeSignInAllowance", () => {
-  test("counts per address and per IP independently", async () => {
+  test("counts per address and IP pair: the same address from a new IP is allowed again", async () => {
     const email = uniqueEmail("direct");
+    const ip = uniqueIp();
     const verdicts = [];
-    for (let i = 0; i < 4; i++) verdicts.push(await consumeSignInAllowance(email, uniqueIp()));
+    for (let i = 0; i < 4; i++) verdicts.push(await consumeSignInAllowance(email, ip));
     expect(verdicts.map((v) => v.allowed)).toEqual([true, true, true, false]);
     expect(verdicts[3]).toMatchObject({ allowed: false, reason: "limited" });
+    expect(await consumeSignInAllowance(email, uniqueIp())).toEqual({ allowed: true });
   });
 });

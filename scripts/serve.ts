@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import nextEnv from "@next/env";
 import { decideLocalPorts } from "@/lib/local-ports/decide";
 import { PlainStartError, exitOnStartError } from "@/lib/start-error";
 
@@ -41,6 +42,10 @@ async function appPort(): Promise<number> {
   for (let port = 3000; port < 3100; port++) if (await canBind(port)) return port;
   throw new PlainStartError("Ports 3000 to 3099 are all taken: set PORT to a free port.");
 }
+
+// Next reads .env files itself, but only after we have chosen ports: read them first, the
+// same way, so a port set there counts as set.
+nextEnv.loadEnvConfig(process.cwd(), mode === "dev");
 
 try {
   const port = await appPort();

@@ -1,27 +1,37 @@
 // Runs once when a Next.js server starts, before it takes requests.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    // First: a missing or bad setting stops the start here, one line per variable
-    // (production fails closed: lib/env.ts), before anything touches a database or a port.
-    const { settingsOrExit } = await import("./lib/settings-or-exit");
-    const env = await settingsOrExit();
+    const { exitOnStartError } = await import("./lib/start-error");
+    try {
+      // Ports first: every module below reads them through lib/env.
+      const { decideLocalPorts } = await import("./lib/local-ports/decide");
+      await decideLocalPorts();
 
-    // Next logs a failed request's error itself; keep query parameters and
-    // server details (addresses, message bodies) out of those lines too.
-    const { installSafeConsole } = await import("./lib/db/pg-error");
-    installSafeConsole();
+      // Then settings: a missing or bad one stops the start here, one line per variable
+      // (production fails closed: lib/env.ts), before anything touches a database or a port.
+      const { settingsOrExit } = await import("./lib/settings-or-exit");
+      const env = await settingsOrExit();
 
-    // Before any request: the client IP comes from the socket and
-    // TRUSTED_PROXY_HOPS, never from a header the client wrote.
-    const { stampClientIp } = await import("./lib/http/stamp-client-ip");
-    stampClientIp(env.TRUSTED_PROXY_HOPS);
+      // Next logs a failed request's error itself; keep query parameters and
+      // server details (addresses, message bodies) out of those lines too.
+      const { installSafeConsole } = await import("./lib/db/pg-error");
+      installSafeConsole();
 
-    const { prepareDatabase } = await import("./db/boot");
-    await prepareDatabase();
+      // Before any request: the client IP comes from the socket and
+      // TRUSTED_PROXY_HOPS, never from a header the client wrote.
+      const { stampClientIp } = await import("./lib/http/stamp-client-ip");
+      stampClientIp(env.TRUSTED_PROXY_HOPS);
 
-    // STRIPE_MODE=standin: the local Stripe stand-in answers the SDK (lib/billing/standin/).
-    const { startLocalStandIn } = await import("./lib/billing/standin/start-local");
-    await startLocalStandIn();
+      const { prepareDatabase } = await import("./db/boot");
+      await prepareDatabase();
+
+      // STRIPE_MODE=standin: the local Stripe stand-in answers the SDK (lib/billing/standin/).
+      const { startLocalStandIn } = await import("./lib/billing/standin/start-local");
+      await startLocalStandIn();
+    } catch (error) {
+      // A port taken, no permission, no disk: one sentence, not a stack, and no server that never answers.
+      exitOnStartError(error);
+    }
 
     // Background jobs in this process unless JOB_RUNNER=off (a separate `npm run worker`).
     if ((env.JOB_RUNNER ?? "in-process") === "in-process") {

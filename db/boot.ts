@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { EMBEDDED_DATABASE, databaseUrl } from "./client";
-import { ensureEmbeddedPostgres } from "./embedded";
+import { embeddedDatabaseDir, ensureEmbeddedPostgres } from "./embedded";
 import { runMigrations } from "./migrate";
 
 /**
@@ -11,8 +11,8 @@ import { runMigrations } from "./migrate";
 export async function prepareDatabase(options: { seed?: boolean; quiet?: boolean } = {}): Promise<string> {
   const log = options.quiet ? () => {} : (m: string) => console.log(`[db] ${m}`);
   if (!env.DATABASE_URL) {
-    log(`starting embedded PostgreSQL (${env.DATA_DIR}/postgres, port ${env.EMBEDDED_PG_PORT})`);
-    await ensureEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, database: EMBEDDED_DATABASE });
+    log(`starting embedded PostgreSQL (${embeddedDatabaseDir(env.DATA_DIR)}, port ${env.EMBEDDED_PG_PORT})`);
+    await ensureEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, database: EMBEDDED_DATABASE, portVariable: "EMBEDDED_PG_PORT" });
   }
   const url = databaseUrl();
   await runMigrations(url);

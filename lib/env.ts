@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultLocalPort } from "./local-ports/defaults";
 
 /**
  * Every setting the app reads, validated once. In development and test each
@@ -22,8 +23,11 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Where local state lives: the embedded database, the generated auth secret. */
   DATA_DIR: z.string().min(1).default(".data"),
-  /** TCP port of the embedded PostgreSQL server (loopback only). */
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  /**
+   * TCP port of the embedded PostgreSQL server (loopback only). Unset: one of this
+   * checkout's own, derived from DATA_DIR's path (lib/local-ports/), so two checkouts do not collide.
+   */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
   /** Seed the demo practices into an empty database on start. Unset: auto in development and test, never in production. */
   SEED_DEMO: z.enum(["auto", "never"]).optional(),
   /** Public origin used in links inside emails. Required in production; unset elsewhere: http://localhost:3000. */
@@ -59,8 +63,8 @@ const schema = z.object({
    * with a key, the stand-in on STRIPE_STANDIN_PORT without one.
    */
   STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
-  /** Loopback port of the local Stripe stand-in (used when there is no STRIPE_SECRET_KEY). */
-  STRIPE_STANDIN_PORT: z.coerce.number().int().min(1024).max(65535).default(12111),
+  /** Loopback port of the local Stripe stand-in (used when there is no STRIPE_SECRET_KEY). Unset: like EMBEDDED_PG_PORT. */
+  STRIPE_STANDIN_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
   /** How long one Stripe request may take before the SDK gives up (and retries under the same idempotency key). */
   STRIPE_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
   /** "on": each practice connects its own Stripe account (Connect); "off": this deployment's key takes every payment. */
@@ -100,6 +104,9 @@ const schema = z.object({
     SEED_DEMO: value.SEED_DEMO ?? (production ? ("never" as const) : ("auto" as const)),
     STRIPE_MODE: value.STRIPE_MODE ?? (value.STRIPE_SECRET_KEY ? ("stripe" as const) : ("standin" as const)),
     MAIL_TRANSPORT: value.MAIL_TRANSPORT ?? (value.RESEND_API_KEY ? ("resend" as const) : ("outbox" as const)),
+    // Start-up (lib/local-ports/decide.ts) normally sets both before this runs; these match its choice.
+    EMBEDDED_PG_PORT: value.EMBEDDED_PG_PORT ?? defaultLocalPort("embeddedPg", value.DATA_DIR),
+    STRIPE_STANDIN_PORT: value.STRIPE_STANDIN_PORT ?? defaultLocalPort("stripeStandIn", value.DATA_DIR),
   };
 });
 

@@ -1,14 +1,18 @@
 import "./lib/local-tooling";
 import { count } from "drizzle-orm";
-import { prepareDatabase } from "@/db/boot";
-import { db, sql } from "@/db/client";
-import { stopEmbeddedPostgres } from "@/db/embedded";
-import { clients, couples, locations, members, practices, users } from "@/db/schema";
-import { DEMO_ACCOUNTS, seedDemoIfEmpty } from "@/db/seed";
+import { decideLocalPorts } from "@/lib/local-ports/decide";
+import { exitOnStartError } from "@/lib/start-error";
 
 // `npm run db:seed`: start the embedded server if needed, apply migrations,
 // and seed the demo practices into an empty database.
-await prepareDatabase({ seed: false });
+// Ports before anything reads lib/env: the same ones as this checkout's app server.
+await decideLocalPorts();
+const { prepareDatabase } = await import("@/db/boot");
+const { db, sql } = await import("@/db/client");
+const { stopEmbeddedPostgres } = await import("@/db/embedded");
+const { clients, couples, locations, members, practices, users } = await import("@/db/schema");
+const { DEMO_ACCOUNTS, seedDemoIfEmpty } = await import("@/db/seed");
+await prepareDatabase({ seed: false }).catch((error: unknown) => exitOnStartError(error, "db"));
 
 if (await seedDemoIfEmpty()) {
   console.log("[db] seeded the demo practices");

@@ -1,8 +1,6 @@
-import { prepareDatabase } from "@/db/boot";
-import { sql } from "@/db/client";
-import { stopEmbeddedPostgres } from "@/db/embedded";
+import { decideLocalPorts } from "@/lib/local-ports/decide";
+import { exitOnStartError } from "@/lib/start-error";
 import { installSafeConsole, safeErrorText } from "@/lib/db/pg-error";
-import { startJobRunner, stopJobRunner } from "@/lib/jobs/queue";
 
 // `npm run worker`: runs the background jobs (expiring holds, reminders) in
 // their own process. Set JOB_RUNNER=off on the app instances when this runs;
@@ -12,7 +10,14 @@ import { startJobRunner, stopJobRunner } from "@/lib/jobs/queue";
 
 installSafeConsole();
 
-await prepareDatabase({ seed: false });
+// Ports before anything reads lib/env: the same ones as this checkout's app server.
+await decideLocalPorts();
+const { prepareDatabase } = await import("@/db/boot");
+const { sql } = await import("@/db/client");
+const { stopEmbeddedPostgres } = await import("@/db/embedded");
+const { startJobRunner, stopJobRunner } = await import("@/lib/jobs/queue");
+
+await prepareDatabase({ seed: false }).catch((error: unknown) => exitOnStartError(error, "jobs"));
 await startJobRunner();
 console.log("[jobs] worker started");
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, realpathSync } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import { embeddedDatabaseDir, removeEmbeddedCluster } from "@/db/embedded";
 
 /**
  * Small helpers shared by the `npm run bench:*` scripts: free loopback ports,
@@ -58,17 +59,15 @@ export async function pickPort(preferred: number, avoid: number[] = []): Promise
 export async function makeDataDir(prefix: string): Promise<string> {
   const parent = path.join(process.cwd(), ".data");
   await fs.mkdir(parent, { recursive: true });
-  const dir = await fs.mkdtemp(path.join(parent, `${prefix}-`));
-  // mkdtemp makes it 0700; as root, PostgreSQL runs as the `postgres` user,
-  // which must be able to reach `<dir>/postgres`.
-  await fs.chmod(dir, 0o755);
-  return dir;
+  // mkdtemp makes it 0700; fine even as root: the cluster then lives under /var/lib/tandem (db/embedded.ts).
+  return fs.mkdtemp(path.join(parent, `${prefix}-`));
 }
 
 export async function removeDataDir(dir: string): Promise<void> {
   // Only ever our own temp dirs under .data/.
   const parent = realpathSync(path.join(process.cwd(), ".data"));
   if (!path.resolve(dir).startsWith(parent + path.sep)) throw new Error(`refusing to remove ${dir}`);
+  await removeEmbeddedCluster(dir);
   await fs.rm(dir, { recursive: true, force: true });
 }
 
@@ -104,9 +103,9 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-/** The postmaster's pid from `<dataDir>/postgres/postmaster.pid`, if the file is there. */
+/** The postmaster's pid from the cluster's `postmaster.pid`, if the file is there. */
 export function postmasterPid(dataDir: string): number | null {
-  const file = path.join(dataDir, "postgres", "postmaster.pid");
+  const file = path.join(embeddedDatabaseDir(dataDir), "postmaster.pid");
   if (!existsSync(file)) return null;
   const pid = Number.parseInt(readFileSync(file, "utf8").split("\n")[0] ?? "", 10);
   return Number.isFinite(pid) && pid > 0 ? pid : null;

@@ -8,13 +8,15 @@ import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { embeddedUrl, ensureEmbeddedPostgres, stopEmbeddedPostgres } from "@/db/embedded";
 import { runMigrations } from "@/db/migrate";
+import { isPlainStartError } from "@/lib/start-error";
 import { TEMPLATE_DATABASE, WORKER_DATABASE_PREFIX, quoteIdent, withDatabase } from "./context";
 
 /**
  * Once per `vitest` run, in the main process:
  *
  * 1. Finds the PostgreSQL server: `DATABASE_URL` when set, otherwise an
- *    embedded throwaway cluster in `.data/test` on port 54349 (fsync off).
+ *    embedded throwaway cluster for `.data/test` on port 54349 (fsync off;
+ *    as root the cluster itself lives under /var/lib/tandem, see db/embedded.ts).
  * 2. Builds `tandem_template` from scratch and applies the migrations to it.
  * 3. Provides the server's admin URL to the workers; each copies the template
  *    into its own database (tests/setup/worker-db.ts).
@@ -112,12 +114,18 @@ async function findServer(releasers: (() => Promise<void>)[]): Promise<string> {
       port: TEST_PG_PORT,
       database: "postgres",
       flags: TEST_PG_FLAGS,
+      portVariable: "TEST_PG_PORT",
       log: (line) => {
         log.push(line);
         if (log.length > 40) log.shift();
       },
     });
   } catch (error) {
+    if (isPlainStartError(error)) {
+      // A port taken, no permission, no disk: the sentence says what to do; a stack would only hide it.
+      console.error(`\n[tests] ${error.message}\n`);
+      process.exit(1);
+    }
     throw new Error(`${(error as Error).message}\n--- postgres log ---\n${log.join("\n")}`, { cause: error });
   }
   // Stops the server only if this run started it (a running one is reused).

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseEnv } from "@/lib/env";
+import { defaultLocalPort } from "@/lib/local-ports/defaults";
 
 describe("parseEnv", () => {
   test("an empty development environment runs on defaults", () => {
@@ -7,12 +8,13 @@ describe("parseEnv", () => {
     expect(env).toEqual({
       NODE_ENV: "development",
       DATA_DIR: ".data",
-      EMBEDDED_PG_PORT: 54329,
+      // This checkout's own ports (tests/unit/local-ports.test.ts).
+      EMBEDDED_PG_PORT: defaultLocalPort("embeddedPg", ".data"),
       SEED_DEMO: "auto",
       APP_URL: "http://localhost:3000",
       TRUSTED_PROXY_HOPS: 0,
       EMAIL_FROM: "Tandem <no-reply@tandem.localhost>",
-      STRIPE_STANDIN_PORT: 12111,
+      STRIPE_STANDIN_PORT: defaultLocalPort("stripeStandIn", ".data"),
       STRIPE_TIMEOUT_MS: 15000,
       STRIPE_CONNECT: "off",
       STRIPE_MODE: "standin",
@@ -65,7 +67,7 @@ describe("parseEnv", () => {
     expect(env.AUTH_SECRET).toBeUndefined();
     expect(env.RESEND_API_KEY).toBeUndefined();
     expect(env.DATA_DIR).toBe(".data");
-    expect(env.EMBEDDED_PG_PORT).toBe(54329);
+    expect(env.EMBEDDED_PG_PORT).toBe(defaultLocalPort("embeddedPg", ".data"));
   });
 
   test("ignores variables it does not know", () => {

@@ -584,7 +584,8 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? "/", baseUrl);
     const body = await readBody(req);
-    if (url.pathname === "/__standin/health") return send(res, 200, { ok: true });
+    // The state file names whose stand-in this is: a checkout reuses only its own.
+    if (url.pathname === "/__standin/health") return send(res, 200, { ok: true, statePath: options.statePath ?? null });
     if (url.pathname === "/favicon.ico") {
       res.writeHead(204);
       return res.end();

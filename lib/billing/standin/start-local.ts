@@ -1,8 +1,8 @@
-import path from "node:path";
 import { env } from "@/lib/env";
 import { STANDIN_WEBHOOK_SECRET, usesStandIn } from "../stripe-client";
+import { probeStandIn, standInStatePath } from "@/lib/local-ports/decide";
+import { PlainStartError } from "@/lib/start-error";
 import { startStandIn, type StandIn } from "./server";
-import { logError } from "@/lib/db/pg-error";
 
 /**
  * With STRIPE_MODE=standin (the default in development and test without a
@@ -17,23 +17,21 @@ export async function startLocalStandIn(): Promise<StandIn | null> {
   const holder = globalThis as unknown as { __tandemStandIn?: Promise<StandIn | null> };
   holder.__tandemStandIn ??= (async () => {
     const port = env.STRIPE_STANDIN_PORT;
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/__standin/health`, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return null;
-    } catch {
-      // nothing there yet
+    const found = await probeStandIn(port, env.DATA_DIR);
+    if (found === "ours") return null;
+    if (found === "other") {
+      throw new PlainStartError(`Port ${port} for the local Stripe stand-in is taken by another program: stop it, or set STRIPE_STANDIN_PORT to a free port.`);
     }
-    const standIn = await startStandIn({
+    return startStandIn({
       port,
       webhookUrl: new URL("/api/stripe/webhook", env.APP_URL).toString(),
       webhookSecret: STANDIN_WEBHOOK_SECRET,
-      statePath: path.resolve(env.DATA_DIR, "stripe-standin.json"),
+      statePath: standInStatePath(env.DATA_DIR),
       log: (line) => console.log(`[stripe stand-in] ${line}`),
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "EADDRINUSE") throw error;
+      throw new PlainStartError(`Port ${port} for the local Stripe stand-in is taken by another program: stop it, or set STRIPE_STANDIN_PORT to a free port.`);
     });
-    return standIn;
-  })().catch((error: unknown) => {
-    logError("stripe stand-in", "did not start", error);
-    return null;
-  });
+  })();
   return holder.__tandemStandIn;
 }

@@ -34,6 +34,7 @@ export async function register() {
     }
 
     // Background jobs in this process unless JOB_RUNNER=off (a separate `npm run worker`).
+    const { env } = await import("./lib/env");
     if ((env.JOB_RUNNER ?? "in-process") === "in-process") {
       const { startJobRunnerInBackground } = await import("./lib/jobs/queue");
       // Never blocks or fails start-up: a failure is logged and retried.

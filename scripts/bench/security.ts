@@ -69,7 +69,7 @@ async function freeTimes(ctx: Ctx, n: number): Promise<string[]> {
 }
 let timeCursor = 0;
 let times: string[] = [];
-async function nextTime(ctx: Ctx): Promise<string> {
+async function nextTime(): Promise<string> {
   if (timeCursor >= times.length) throw new Error("ran out of free times");
   return times[timeCursor++]!;
 }
@@ -77,7 +77,7 @@ async function hold(ctx: Ctx, from: string) {
   const res = await request(ctx.url, `/api/book/${ctx.fixture.slug}/holds`, {
     method: "POST",
     from,
-    ...json({ serviceId: ctx.fixture.serviceId, clinicianId: ctx.fixture.memberIds[0], start: await nextTime(ctx) }),
+    ...json({ serviceId: ctx.fixture.serviceId, clinicianId: ctx.fixture.memberIds[0], start: await nextTime() }),
   });
   return { status: res.status, body: JSON.parse(res.body || "{}") as { holdToken?: string; message?: string } };
 }
@@ -299,7 +299,7 @@ function startBare(): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     void pickPort(3290).then((port) => {
       const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
-      const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], { env: env as NodeJS.ProcessEnv, stdio: "pipe" });
       let stderr = "";
       child.stdout.on("data", (d: Buffer) => (stderr += d.toString()));
       child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));

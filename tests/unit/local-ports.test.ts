@@ -35,8 +35,8 @@ describe("local ports", () => {
     recordPort("stripeStandIn", dir, 40_123);
     expect(defaultLocalPort("stripeStandIn", dir)).toBe(40_123);
     expect(defaultLocalPort("embeddedPg", dir)).toBe(derivedPort("embeddedPg", dir));
-    const env = parseEnv({ DATA_DIR: dir });
+    const env = parseEnv({ NODE_ENV: "test", DATA_DIR: dir });
     expect(env.STRIPE_STANDIN_PORT).toBe(40_123);
-    expect(parseEnv({ DATA_DIR: dir, STRIPE_STANDIN_PORT: "41000" }).STRIPE_STANDIN_PORT).toBe(41_000);
+    expect(parseEnv({ NODE_ENV: "test", DATA_DIR: dir, STRIPE_STANDIN_PORT: "41000" }).STRIPE_STANDIN_PORT).toBe(41_000);
   });
 });

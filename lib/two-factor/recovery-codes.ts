@@ -1,10 +1,9 @@
 import { randomInt } from "node:crypto";
+import { ALPHABET, GROUP } from "./recovery-code-format";
+
+export { looksLikeRecoveryCode, normaliseRecoveryCode } from "./recovery-code-format";
 
 export const RECOVERY_CODE_COUNT = 10;
-
-// Crockford-style alphabet: no 0/O, 1/I/L, U, so a code read off paper is typed right.
-const ALPHABET = "23456789abcdefghjkmnpqrstvwxyz";
-const GROUP = 5;
 
 /** `RECOVERY_CODE_COUNT` fresh codes like `k7m2p-x9qrt` (about 49 random bits each). */
 export function generateRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
@@ -15,14 +14,4 @@ export function generateRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
     codes.add(`${raw.slice(0, GROUP)}-${raw.slice(GROUP)}`);
   }
   return [...codes];
-}
-
-/** Case, spaces and dashes do not matter when a code is typed back. */
-export function normaliseRecoveryCode(input: string): string {
-  return input.toLowerCase().replace(/[\s-]+/g, "");
-}
-
-export function looksLikeRecoveryCode(input: string): boolean {
-  const n = normaliseRecoveryCode(input);
-  return n.length === GROUP * 2 && [...n].every((c) => ALPHABET.includes(c));
 }

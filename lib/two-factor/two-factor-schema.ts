@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { looksLikeRecoveryCode } from "./recovery-codes";
+import { looksLikeRecoveryCode } from "./recovery-code-format";
 
 /** The message a wrong authenticator code gets, on every form that asks for one. */
 export const WRONG_CODE_MESSAGE = "That code didn't match. Codes change every 30 seconds.";

@@ -59,13 +59,19 @@ function linkIn(mail: { text: string | null } | undefined): URL | null {
   return m ? new URL(m[0]) : null;
 }
 
-/** A free time of the fixture's first clinician, the nth one. */
+/** Free times of the fixture's first clinician, none overlapping another. */
 async function freeTimes(ctx: Ctx, n: number): Promise<string[]> {
   const from = new Date(Date.now() + 2 * 86_400_000);
-  const q = new URLSearchParams({ service: ctx.fixture.serviceId, clinician: ctx.fixture.memberIds[0]!, from: from.toISOString(), to: new Date(from.getTime() + 10 * 86_400_000).toISOString() });
+  const q = new URLSearchParams({ service: ctx.fixture.serviceId, clinician: ctx.fixture.memberIds[0]!, from: from.toISOString(), to: new Date(from.getTime() + 14 * 86_400_000).toISOString() });
   const res = await request(ctx.url, `/api/book/${ctx.fixture.slug}/slots?${q}`);
   const { slots } = JSON.parse(res.body) as { slots: { start: string }[] };
-  return slots.slice(0, n).map((s) => s.start);
+  // Slots overlap (15-minute step, 50-minute sessions): keep ones two hours apart, so each hold stands alone.
+  const apart: string[] = [];
+  for (const s of slots) {
+    const last = apart.at(-1);
+    if (!last || Date.parse(s.start) - Date.parse(last) >= 2 * 3_600_000) apart.push(s.start);
+  }
+  return apart.slice(0, n);
 }
 let timeCursor = 0;
 let times: string[] = [];

@@ -1,21 +1,6 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { SignOutButton } from "@/components/layout/sign-out-button";
+import { SimpleShell } from "@/components/layout/simple-shell";
 
 export default function PortalLayout({ children }: { children: ReactNode }) {
-  return (
-    <div className="min-h-dvh">
-      <header className="border-b border-line bg-surface">
-        <div className="mx-auto flex max-w-3xl items-center justify-between px-4 py-2">
-          <Link href="/portal" className="font-bold text-brand">
-            Tandem
-          </Link>
-          <SignOutButton />
-        </div>
-      </header>
-      <main id="main" className="mx-auto max-w-3xl px-4 py-6">
-        {children}
-      </main>
-    </div>
-  );
+  return <SimpleShell homeHref="/portal">{children}</SimpleShell>;
 }

@@ -1,9 +1,10 @@
 "use client";
 
+import { AlertDialog } from "radix-ui";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { changeRoleAction, removeMemberAction } from "@/app/(clinic)/clinic/[practice]/settings/team/actions";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { ROLE_LABELS } from "@/lib/team/team-schema";
 import type { MemberRole } from "@/db/schema";
@@ -54,15 +55,28 @@ export function MemberRowActions({
             </option>
           ))}
         </Select>
-        <ConfirmButton
-          label="Remove"
-          title={`Remove ${memberName}?`}
-          description="They will no longer be able to open this practice. Their past work stays in the records."
-          confirmLabel="Remove"
-          variant="secondary"
-          disabled={pending}
-          onConfirm={() => run(() => removeMemberAction(practiceSlug, { memberId }))}
-        />
+        <AlertDialog.Root>
+          <AlertDialog.Trigger className={buttonClass("secondary", "sm")} disabled={pending}>
+            Remove
+          </AlertDialog.Trigger>
+          <AlertDialog.Portal>
+            <AlertDialog.Overlay className="fixed inset-0 bg-black/40" />
+            <AlertDialog.Content className="fixed left-1/2 top-1/2 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg bg-surface p-6 shadow-xl">
+              <AlertDialog.Title className="text-lg font-semibold">Remove {memberName}?</AlertDialog.Title>
+              <AlertDialog.Description className="mt-2 text-muted">
+                They will no longer be able to open this practice. Their past work stays in the records.
+              </AlertDialog.Description>
+              <div className="mt-4 flex justify-end gap-2">
+                <AlertDialog.Cancel className={buttonClass("secondary")}>Cancel</AlertDialog.Cancel>
+                <AlertDialog.Action asChild>
+                  <Button variant="danger" onClick={() => run(() => removeMemberAction(practiceSlug, { memberId }))}>
+                    Remove
+                  </Button>
+                </AlertDialog.Action>
+              </div>
+            </AlertDialog.Content>
+          </AlertDialog.Portal>
+        </AlertDialog.Root>
       </div>
       {error ? (
         <p role="alert" className="text-sm font-medium text-danger">

@@ -4,7 +4,7 @@ import { AlertDialog } from "radix-ui";
 import type { ReactNode } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 
-/** A button that asks before it acts (removing a member or a factor, resetting a member). */
+/** A button that asks before it acts (removing a factor, resetting a member). */
 export function ConfirmButton({
   label,
   title,

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { checkConfirmationLimits } from "@/lib/booking/booking-limits";
 import { confirmBooking } from "@/lib/booking/confirm-booking";
+import { confirmBody } from "@/lib/booking/public-api";
 import { findPracticeBySlug } from "@/lib/booking/public-services";
 import { clientIp } from "@/lib/http/client-ip";
 import { json, limitedJson } from "@/lib/http/json";
@@ -20,15 +21,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const user = await getCurrentUser();
   const result = await confirmBooking(practice.id, body, now, { userId: user?.id ?? null });
   if (result.ok) {
-    return json({
-      appointmentId: result.appointmentId,
-      emailedTo: result.attendeeEmails,
-      signedIn: result.signedIn,
-      usedCredit: result.credit ?? false,
-      checkoutUrl: result.payment?.checkoutUrl ?? null,
-      awaitingPayment: Boolean(result.payment),
-      partnerEmailed: result.payment?.partnerEmailed ?? false,
-    });
+    return json(confirmBody(result));
   }
   return json(result.status === 400 ? { errors: result.errors } : { message: result.message }, result.status);
 }

@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { holdSlotWithinLimits } from "@/lib/booking/booking-limits";
+import { holdBody, holdConflictBody } from "@/lib/booking/public-api";
 import { findPracticeBySlug } from "@/lib/booking/public-services";
 import { clientIp } from "@/lib/http/client-ip";
 import { json, limitedJson } from "@/lib/http/json";
@@ -11,27 +12,11 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const body = await request.json().catch(() => null);
   const result = await holdSlotWithinLimits(practice.id, body, new Date(), await clientIp());
   if (result.ok) {
-    return json(
-      {
-        holdToken: result.holdToken,
-        expiresAt: result.expiresAt.toISOString(),
-        start: new Date(result.slot.start).toISOString(),
-        end: new Date(result.slot.end).toISOString(),
-        clinicianId: result.slot.memberId,
-      },
-      201,
-    );
+    return json(holdBody(result), 201);
   }
   if (result.status === 429 || result.status === 503) return limitedJson(result);
   if (result.status === 409) {
-    return json(
-      {
-        code: result.code,
-        message: result.message,
-        alternatives: result.alternatives.map((s) => ({ start: new Date(s.start).toISOString(), clinicianId: s.memberId })),
-      },
-      409,
-    );
+    return json(holdConflictBody(result), 409);
   }
   return json(result.status === 400 ? { errors: result.errors } : { message: result.message }, result.status);
 }

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import { slotsQuerySchema } from "@/lib/booking/booking-schema";
 import { findSlots } from "@/lib/booking/find-slots";
+import { slotsBody, slotsRequestSchema } from "@/lib/booking/public-api";
 import { findPracticeBySlug } from "@/lib/booking/public-services";
 import { zodFieldErrors } from "@/lib/form-result";
 import { json } from "@/lib/http/json";
@@ -9,7 +9,7 @@ import { json } from "@/lib/http/json";
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const practice = await findPracticeBySlug((await params).slug);
   if (!practice) return json({ message: "Practice not found" }, 404);
-  const parsed = slotsQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  const parsed = slotsRequestSchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!parsed.success) return json({ errors: zodFieldErrors(parsed.error) }, 400);
   const q = parsed.data;
   const result = await findSlots({
@@ -21,8 +21,5 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     now: new Date(),
   });
   if (!result) return json({ message: "That service is not offered" }, 404);
-  return json({
-    timeZone: practice.timeZone,
-    slots: result.slots.map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString(), clinicianId: s.memberId })),
-  });
+  return json(slotsBody(practice.timeZone, result.slots));
 }

@@ -1,0 +1,35 @@
+import { Card } from "@/components/ui/card";
+import { formatMoney, paymentLabel } from "@/lib/booking/format-money";
+import type { PublicService } from "@/lib/booking/public-services";
+
+const FORMAT_LABELS = { in_person: "In person", online: "Online video", phone: "Phone" } as const;
+const ATTENDANCE_LABELS = { individual: "For one person", couple: "For couples", either: "For one person or a couple" } as const;
+
+function priceLabel(s: Pick<PublicService, "priceCents" | "currency" | "payAtBooking">): string {
+  if (s.payAtBooking?.mode === "full") return `${formatMoney(s.priceCents, s.currency)} · paid online when you book`;
+  if (s.payAtBooking?.mode === "deposit") return `${formatMoney(s.priceCents, s.currency)} · ${formatMoney(s.payAtBooking.amountCents, s.currency)} deposit online when you book`;
+  return s.priceCents > 0 ? `${formatMoney(s.priceCents, s.currency)} · ${paymentLabel(s.priceCents).toLowerCase()}` : paymentLabel(0);
+}
+
+/** Step 1: the practice's published services. */
+export function ServiceStep({ services, onChoose }: { services: PublicService[]; onChoose: (service: PublicService) => void }) {
+  return (
+    <Card>
+      <h2 className="mb-3 text-xl font-semibold">Choose a service</h2>
+      <ul className="space-y-3">
+        {services.map((s) => (
+          <li key={s.id}>
+            <button type="button" onClick={() => onChoose(s)} className="w-full rounded-lg border border-line bg-surface p-4 text-left hover:border-brand">
+              <span className="block font-semibold text-brand">{s.name}</span>
+              <span className="block text-sm text-muted">
+                {s.durationMinutes} min · {FORMAT_LABELS[s.format]} · {ATTENDANCE_LABELS[s.attendance]}
+              </span>
+              <span className="block text-sm">{priceLabel(s)}</span>
+              {s.description ? <span className="mt-1 block text-sm text-muted">{s.description}</span> : null}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}

@@ -1,0 +1,5 @@
+/** The wizard's steps, in order; "done" is not listed in the step bar. */
+export type Step = "service" | "clinician" | "time" | "details" | "done";
+
+/** The practice as the wizard needs it. */
+export type WizardPractice = { slug: string; name: string; timeZone: string };

@@ -1,6 +1,6 @@
 import { count, eq, inArray, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
-import { seedBillingDemo } from "./seed/billing";
+import { seedBillingDemo } from "./billing";
 import {
   availabilityRules,
   clients,
@@ -17,8 +17,8 @@ import {
 } from "@/db/schema";
 import { findOverlaps, parseTime } from "@/lib/booking/availability-schema";
 import { DEMO_ACCOUNTS, DEMO_PRACTICE_SLUGS, type DemoAccount } from "@/lib/demo/demo-accounts";
-import { seedIntakeDemoHistory, seedIntakeForms } from "./seed/intake";
-import { seedDemoHomework, syncHomeworkLibrary } from "./seed/homework";
+import { seedIntakeDemoHistory, seedIntakeForms } from "./intake";
+import { seedDemoHomework, syncHomeworkLibrary } from "@/lib/homework/library/sync";
 
 /**
  * Demo data: three fictional practices (one per kind), their team, clients

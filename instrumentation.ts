@@ -25,8 +25,8 @@ export async function register() {
       const { prepareDatabase } = await import("./db/boot");
       await prepareDatabase();
 
-      // STRIPE_MODE=standin: the local Stripe stand-in answers the SDK (lib/billing/standin/).
-      const { startLocalStandIn } = await import("./lib/billing/standin/start-local");
+      // STRIPE_MODE=standin: the local Stripe stand-in answers the SDK (dev/stripe-standin/).
+      const { startLocalStandIn } = await import("./dev/stripe-standin/start-local");
       await startLocalStandIn();
     } catch (error) {
       // A port taken, no permission, no disk: one sentence, not a stack, and no server that never answers.

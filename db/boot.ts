@@ -18,7 +18,7 @@ export async function prepareDatabase(options: { seed?: boolean; quiet?: boolean
   await runMigrations(url);
   log("migrations applied");
   // The shared homework library ships with the code: bring it up to date on every start.
-  const { syncHomeworkLibrary } = await import("./seed/homework");
+  const { syncHomeworkLibrary } = await import("@/lib/homework/library/sync");
   await syncHomeworkLibrary();
   if ((options.seed ?? true) && env.SEED_DEMO === "auto") {
     const { seedDemoIfEmpty } = await import("./seed");

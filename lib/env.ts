@@ -53,7 +53,7 @@ const schema = z.object({
   JOB_RUNNER: z.enum(["in-process", "off"]).optional(),
   /**
    * Stripe secret key (platform key with Connect, or a single practice's own key).
-   * Unset: the official SDK talks to the local Stripe stand-in (lib/billing/standin/).
+   * Unset: the official SDK talks to the local Stripe stand-in (dev/stripe-standin/).
    */
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "must look like sk_test_… or sk_live_…").optional(),
   /** Signing secret of the webhook endpoint (whsec_…). Required with STRIPE_SECRET_KEY. */

@@ -1,27 +1,9 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { DEMO_PRACTICE_SLUGS } from "@/lib/demo/demo-accounts";
 import { memberBilling, members, packages, practiceBilling, practices, serviceBilling, services } from "@/db/schema";
+import { DEMO_PACKAGE, PRACTICE_IDS, SERVICE_BILLING } from "./data/billing";
 
-/**
- * Billing for the demo practices: what each service asks at booking, the
- * superbill codes (CPT per service, NPI and tax id per practice, license per
- * clinician) and a package. Fictional numbers (NPIs pass the format check only).
- */
-const SERVICE_BILLING: Record<string, { mode: "none" | "full" | "deposit"; depositCents?: number; cpt: string | null; units?: number }> = {
-  "Couples session": { mode: "full", cpt: "90847" },
-  "Individual session": { mode: "full", cpt: "90834" },
-  "Coaching call": { mode: "full", cpt: null },
-  "Couples coaching": { mode: "full", cpt: null },
-  "Postpartum pelvic-health evaluation": { mode: "deposit", depositCents: 5_000, cpt: "97161" },
-  "Pelvic PT follow-up": { mode: "full", cpt: "97110", units: 3 },
-};
-
-const PRACTICE_IDS: Record<string, { taxId: string; npi: string }> = {
-  [DEMO_PRACTICE_SLUGS.couplesTherapy]: { taxId: "84-1234567", npi: "1234567893" },
-  [DEMO_PRACTICE_SLUGS.pelvicPt]: { taxId: "46-7654321", npi: "1987654320" },
-};
-
+/** Writes the demo billing (./data/billing.ts) for the demo practices already inserted. */
 export async function seedBillingDemo(tx: Tx): Promise<void> {
   const rows = await tx.select({ id: services.id, practiceId: services.practiceId, name: services.name, currency: services.currency }).from(services);
   const values = rows
@@ -49,18 +31,18 @@ export async function seedBillingDemo(tx: Tx): Promise<void> {
       .onConflictDoNothing();
   }
 
-  const kindling = all.find((p) => p.slug === DEMO_PRACTICE_SLUGS.coaching);
-  if (kindling) {
-    const eligible = rows.filter((s) => s.practiceId === kindling.id && s.name === "Couples coaching");
-    const [existing] = await tx.select({ id: packages.id }).from(packages).where(eq(packages.practiceId, kindling.id));
+  const seller = all.find((p) => p.slug === DEMO_PACKAGE.practiceSlug);
+  if (seller) {
+    const eligible = rows.filter((s) => s.practiceId === seller.id && s.name === DEMO_PACKAGE.serviceName);
+    const [existing] = await tx.select({ id: packages.id }).from(packages).where(eq(packages.practiceId, seller.id));
     if (eligible.length > 0 && !existing) {
       await tx.insert(packages).values({
-        practiceId: kindling.id,
-        name: "Six couples coaching sessions",
-        sessionCount: 6,
-        priceCents: 99_000,
+        practiceId: seller.id,
+        name: DEMO_PACKAGE.name,
+        sessionCount: DEMO_PACKAGE.sessionCount,
+        priceCents: DEMO_PACKAGE.priceCents,
         currency: eligible[0]!.currency,
-        validMonths: 6,
+        validMonths: DEMO_PACKAGE.validMonths,
         serviceIds: eligible.map((s) => s.id),
       });
     }

@@ -6,7 +6,7 @@ import { scoreMeasure } from "@/lib/intake/measures/score-measure";
 import type { MeasureId } from "@/lib/intake/measures/types";
 import { MEASURE_DEFINITIONS } from "@/lib/intake/measures/definitions";
 import { insertTemplate } from "@/lib/intake/versions";
-import { MEASURES_BY_KIND, TEMPLATES_BY_KIND } from "./intake-templates";
+import { MEASURES_BY_KIND, TEMPLATES_BY_KIND } from "./data/intake-templates";
 
 /**
  * A practice's starting forms and measures; the intake, consent and policy

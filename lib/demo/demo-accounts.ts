@@ -1,5 +1,5 @@
 /**
- * The demo sign-in accounts: every person the demo seed (`db/seed.ts`)
+ * The demo sign-in accounts: every person the demo seed (`db/seed/`, data in `db/seed/data/`)
  * creates, for one-click sign-in on the development sign-in page.
  * Pure data, safe to import anywhere (no database code). All names,
  * practices and addresses are fictional.

@@ -47,7 +47,7 @@ async function run() {
   const { eq, inArray } = await import("drizzle-orm");
   const { db, sql } = await import("@/db/client");
   const schema = await import("@/db/schema");
-  const { startStandIn } = await import("@/lib/billing/standin/server");
+  const { startStandIn } = await import("@/dev/stripe-standin/server");
   const { STANDIN_WEBHOOK_SECRET, stripe } = await import("@/lib/billing/stripe-client");
   const { sendBillingNotifications } = await import("@/lib/billing/notifications");
   const { POST } = await import("@/app/api/stripe/webhook/route");
@@ -62,7 +62,7 @@ async function run() {
   async function deliver(d: Delivery) {
     const started = performance.now();
     // A fresh signature per delivery, as Stripe re-signs retries.
-    const { signPayload } = await import("@/lib/billing/standin/server");
+    const { signPayload } = await import("@/dev/stripe-standin/server");
     const res = await POST(new Request("http://bench/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": signPayload(d.payload, STANDIN_WEBHOOK_SECRET, Math.floor(Date.now() / 1000)) }, body: d.payload }));
     await res.text();
     timings.push(performance.now() - started);

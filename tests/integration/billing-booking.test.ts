@@ -5,7 +5,7 @@ import { appointments, billingNotifications, clients, emailMessages, payments, s
 import { releasePaymentHolds, reconcilePayments } from "@/lib/billing/jobs";
 import { sendBillingNotifications } from "@/lib/billing/notifications";
 import { expireCheckout, syncCheckoutSession } from "@/lib/billing/sync-payments";
-import { signPayload } from "@/lib/billing/standin/server";
+import { signPayload } from "@/dev/stripe-standin/server";
 import { holdSlot } from "@/lib/booking/hold-slot";
 import { POST as webhookRoute } from "@/app/api/stripe/webhook/route";
 import { confirmBooking } from "@/lib/booking/confirm-booking";

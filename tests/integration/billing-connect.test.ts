@@ -5,7 +5,7 @@ import { appointments, billingNotifications, fees, payments, practiceBilling, ty
 import { connectionState, startOnboarding } from "@/lib/billing/connect";
 import { practiceStripe } from "@/lib/billing/practice-billing";
 import { refundPayment } from "@/lib/billing/refunds";
-import { signPayload } from "@/lib/billing/standin/server";
+import { signPayload } from "@/dev/stripe-standin/server";
 import { STANDIN_WEBHOOK_SECRET, stripe as stripeSdk } from "@/lib/billing/stripe-client";
 import { POST as webhookRoute } from "@/app/api/stripe/webhook/route";
 import { env } from "@/lib/env";

@@ -2,7 +2,7 @@ import { and, eq, isNull, like } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/db/client";
 import { emailMessages, exercises, type Client, type Practice } from "@/db/schema";
-import { syncHomeworkLibrary } from "@/db/seed/homework";
+import { syncHomeworkLibrary } from "@/lib/homework/library/sync";
 import { sendHomeworkDigest } from "@/lib/jobs/send-homework-digest";
 import { homeworkReminderKey, sendHomeworkReminders } from "@/lib/jobs/send-homework-reminders";
 import { assignHomework } from "@/lib/homework/assign";

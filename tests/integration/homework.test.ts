@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/db/client";
 import { assignments, checkIns, couples, emailMessages, exercises, programs, type Client, type Practice } from "@/db/schema";
-import { syncHomeworkLibrary } from "@/db/seed/homework";
+import { syncHomeworkLibrary } from "@/lib/homework/library/sync";
 import { assignHomework } from "@/lib/homework/assign";
 import { addDays, todayIn } from "@/lib/homework/dates";
 import { duplicateExercise, listExercises, saveExercise, setExerciseArchived } from "@/lib/homework/exercises";

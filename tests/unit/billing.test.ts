@@ -4,8 +4,8 @@ import { csvOfPayments, type PaymentRow } from "@/lib/billing/payments-csv";
 import { diagnosisSchema } from "@/lib/billing/diagnosis-schema";
 import { cancellationRefund, checkoutMinutesFor, planBookingPayments } from "@/lib/billing/payment-plan";
 import { refundFormSchema } from "@/lib/billing/refund-schema";
-import { parseFormBody } from "@/lib/billing/standin/form-body";
-import { signPayload } from "@/lib/billing/standin/server";
+import { parseFormBody } from "@/dev/stripe-standin/form-body";
+import { signPayload } from "@/dev/stripe-standin/server";
 import { parseEnv } from "@/lib/env";
 
 describe("planBookingPayments", () => {

@@ -1,4 +1,4 @@
-import { startStandIn, type StandIn, type WebhookDelivery } from "@/lib/billing/standin/server";
+import { startStandIn, type StandIn, type WebhookDelivery } from "@/dev/stripe-standin/server";
 import { STANDIN_WEBHOOK_SECRET } from "@/lib/billing/stripe-client";
 import { env } from "@/lib/env";
 import { POST as webhookRoute } from "@/app/api/stripe/webhook/route";

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { STANDIN_WEBHOOK_SECRET, usesStandIn } from "../stripe-client";
+import { STANDIN_WEBHOOK_SECRET, usesStandIn } from "@/lib/billing/stripe-client";
 import { probeStandIn, standInStatePath } from "@/lib/local-ports/decide";
 import { PlainStartError } from "@/lib/start-error";
 import { startStandIn, type StandIn } from "./server";

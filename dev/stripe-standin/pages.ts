@@ -1,7 +1,6 @@
-/** The stand-in's two pages: a "test payment" checkout and a Connect onboarding step. Plain HTML forms, no script. */
+import type { Account, CheckoutLineItem, CheckoutSession } from "./types";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Obj = Record<string, any>;
+/** The stand-in's two pages: a "test payment" checkout and a Connect onboarding step. Plain HTML forms, no script. */
 
 export function escapeHtml(value: unknown): string {
   return String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -27,7 +26,7 @@ function shell(title: string, body: string): string {
 <title>${escapeHtml(title)}</title><link rel="icon" href="data:,"><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
-export function checkoutPage(session: Obj, lineItems: Obj[], decline: string | null): string {
+export function checkoutPage(session: CheckoutSession, lineItems: CheckoutLineItem[], decline: string | null): string {
   const total = money(session.amount_total, session.currency);
   if (session.status !== "open") {
     const text = session.status === "complete" ? "This payment is complete." : "This payment link has expired.";
@@ -57,7 +56,7 @@ ${decline ? `<p class="error" role="alert">${escapeHtml(decline)}</p>` : ""}
   );
 }
 
-export function connectPage(account: Obj, returnUrl: string): string {
+export function connectPage(account: Account, returnUrl: string): string {
   return shell(
     "Connect your Stripe account",
     `<p class="note">Local Stripe stand-in.</p><h1>Connect your Stripe account</h1>

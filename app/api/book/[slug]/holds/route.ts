@@ -2,7 +2,8 @@ import type { NextRequest } from "next/server";
 import { holdSlotWithinLimits } from "@/lib/booking/booking-limits";
 import { findPracticeBySlug } from "@/lib/booking/public-services";
 import { clientIp } from "@/lib/http/client-ip";
-import { json, limitedJson } from "@/lib/http/json";
+import { domainErrorResponse } from "@/lib/http/domain-error-response";
+import { json } from "@/lib/http/json";
 
 /** Public: hold a time while the visitor enters their details. */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
@@ -22,16 +23,12 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
       201,
     );
   }
-  if (result.status === 429 || result.status === 503) return limitedJson(result);
-  if (result.status === 409) {
-    return json(
-      {
-        code: result.code,
-        message: result.message,
-        alternatives: result.alternatives.map((s) => ({ start: new Date(s.start).toISOString(), clinicianId: s.memberId })),
-      },
-      409,
-    );
+  if (result.code === "conflict") {
+    return domainErrorResponse(result, {
+      code: result.reason,
+      message: result.message,
+      alternatives: result.alternatives.map((s) => ({ start: new Date(s.start).toISOString(), clinicianId: s.memberId })),
+    });
   }
-  return json(result.status === 400 ? { errors: result.errors } : { message: result.message }, result.status);
+  return domainErrorResponse(result);
 }

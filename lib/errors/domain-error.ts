@@ -6,7 +6,7 @@ import type { FieldErrors } from "@/lib/form-result";
  * a response body, or to form errors, in one place. `message` is shown to
  * the person as it is; `errors` names the fields.
  */
-export type DomainErrorCode = "invalid" | "forbidden" | "not_found" | "conflict" | "expired" | "rate_limited" | "payment_failed" | "unavailable";
+export type DomainErrorCode = "invalid" | "forbidden" | "not_found" | "conflict" | "expired" | "rate_limited" | "payment_failed" | "unavailable" | "internal";
 
 /** Bad input: what is wrong, per field. */
 export type Invalid = { ok: false; code: "invalid"; errors: FieldErrors };
@@ -22,13 +22,17 @@ export type PaymentFailed = { ok: false; code: "payment_failed"; message: string
 /** Something we depend on is down; try again later. */
 export type Unavailable = { ok: false; code: "unavailable"; message: string };
 
-export type DomainError = Invalid | NotFound | Forbidden | Conflict | Expired | RateLimited | PaymentFailed | Unavailable;
+/** It failed on our side; the caller may try again (Stripe retries a webhook). */
+export type Internal = { ok: false; code: "internal"; message: string };
+
+export type DomainError = Invalid | NotFound | Forbidden | Conflict | Expired | RateLimited | PaymentFailed | Unavailable | Internal;
 
 export const invalid = (errors: FieldErrors): Invalid => ({ ok: false, code: "invalid", errors });
 export const notFound = (message: string): NotFound => ({ ok: false, code: "not_found", message });
 export const forbidden = (message: string): Forbidden => ({ ok: false, code: "forbidden", message });
 export const expired = (message: string): Expired => ({ ok: false, code: "expired", message });
 export const paymentFailed = (message: string): PaymentFailed => ({ ok: false, code: "payment_failed", message });
+export const internal = (message: string): Internal => ({ ok: false, code: "internal", message });
 export const unavailable = (message: string): Unavailable => ({ ok: false, code: "unavailable", message });
 export const rateLimited = (message: string, retryAfterSeconds: number): RateLimited => ({ ok: false, code: "rate_limited", message, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
 export function conflict<Reason extends string, Extra extends object = object>(reason: Reason, message: string, extra?: Extra): Conflict<Reason, Extra> {

@@ -16,6 +16,7 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   rate_limited: 429,
   payment_failed: 502,
   unavailable: 503,
+  internal: 500,
 };
 
 /**

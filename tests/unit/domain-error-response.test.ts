@@ -5,7 +5,7 @@ import { HTTP_STATUS, domainErrorResponse, domainFormErrors } from "@/lib/http/d
 // The statuses the public booking routes have always answered (the wizard and e2e read them).
 describe("the edge's one mapping from domain codes to HTTP", () => {
   test("each code's status", () => {
-    expect(HTTP_STATUS).toEqual({ invalid: 400, forbidden: 403, not_found: 404, conflict: 409, expired: 410, rate_limited: 429, payment_failed: 502, unavailable: 503 });
+    expect(HTTP_STATUS).toEqual({ invalid: 400, forbidden: 403, not_found: 404, conflict: 409, expired: 410, rate_limited: 429, payment_failed: 502, unavailable: 503, internal: 500 });
   });
 
   test("bad input answers its field errors; other refusals their message; never cached", async () => {

@@ -5,6 +5,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -24,7 +25,7 @@ export const overrideKind = pgEnum("availability_override_kind", ["unavailable",
 /**
  * held → pending_payment → confirmed → completed | no_show; cancelled and
  * late_cancelled end it; expired is a hold nobody confirmed in time.
- * The allowed moves live in lib/booking/appointment-status.ts.
+ * The allowed moves live in lib/booking/lifecycle/transitions.ts.
  */
 export const appointmentStatus = pgEnum("appointment_status", [
   "held",
@@ -240,6 +241,45 @@ export const appointmentAttendees = pgTable(
   ],
 );
 
+/**
+ * The appointment outbox: one row per state change, written by
+ * lib/booking/lifecycle in the same transaction as the change, so a crash
+ * after commit loses no email, form or refund, and a rolled-back change
+ * sends nothing. One job (lib/jobs/appointment-events.ts) runs each row's
+ * effects in a fixed order; `effectsDone` records which succeeded, so a
+ * retry runs only the rest. `key` makes a repeated change a no-op.
+ */
+export const appointmentEvents = pgTable(
+  "appointment_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** `<kind>:<appointmentId>:<sequence>`: the same change never queues twice. */
+    key: text("key").notNull(),
+    practiceId: uuid("practice_id").notNull(),
+    appointmentId: uuid("appointment_id").notNull(),
+    kind: text("kind").notNull(),
+    /** Ids, times and flags only (never clinical content or addresses). */
+    data: jsonb("data").$type<Record<string, string | number | boolean | null>>().notNull().default({}),
+    effectsDone: text("effects_done").array().notNull().default(sql`'{}'::text[]`),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    /** Due from then: a claim leases the row forward, a failure backs it off. */
+    nextAttemptAt: timestamp("next_attempt_at", tz).notNull().defaultNow(),
+    createdAt: timestamp("created_at", tz).notNull().defaultNow(),
+    /** Every effect ran (or the change has none). */
+    doneAt: timestamp("done_at", tz),
+  },
+  (t) => [
+    unique("appointment_events_key_key").on(t.key),
+    foreignKey({ name: "appointment_events_appointment_fkey", columns: [t.practiceId, t.appointmentId], foreignColumns: [appointments.practiceId, appointments.id] }).onDelete("cascade"),
+    index("appointment_events_appointment_id_idx").on(t.appointmentId),
+    index("appointment_events_practice_id_idx").on(t.practiceId),
+    index("appointment_events_due_idx").on(t.nextAttemptAt).where(sql`${t.doneAt} is null`),
+    check("appointment_events_kind", sql`${t.kind} in ('held', 'awaiting_payment', 'confirmed', 'rescheduled', 'cancelled', 'late_cancelled', 'completed', 'no_show', 'expired')`),
+    check("appointment_events_attempts", sql`${t.attempts} >= 0`),
+  ],
+);
+
 export type Service = typeof services.$inferSelect;
 export type ServiceFormat = (typeof serviceFormat.enumValues)[number];
 export type ServiceAttendance = (typeof serviceAttendance.enumValues)[number];
@@ -249,3 +289,4 @@ export type Closure = typeof closures.$inferSelect;
 export type Appointment = typeof appointments.$inferSelect;
 export type AppointmentStatus = (typeof appointmentStatus.enumValues)[number];
 export type AppointmentAttendee = typeof appointmentAttendees.$inferSelect;
+export type AppointmentEvent = typeof appointmentEvents.$inferSelect;

@@ -7,6 +7,7 @@ import { syncRefund, syncRefundsForPaymentIntent } from "./refunds";
 import { stripe, webhookSecret } from "./stripe-client";
 import { syncCheckoutSession, syncPaymentIntent } from "./sync-payments";
 import { logError } from "@/lib/db/pg-error";
+import { internal, invalid, type Internal, type Invalid } from "@/lib/errors/domain-error";
 
 /** The events we act on; anything else is acknowledged and ignored. */
 export const HANDLED_EVENTS = [
@@ -25,10 +26,11 @@ export const HANDLED_EVENTS = [
 ] as const;
 const HANDLED = new Set<string>(HANDLED_EVENTS);
 
+/** Domain codes, not statuses: the route maps them (lib/http/domain-error-response.ts). */
 export type WebhookOutcome =
-  | { status: 400; body: { error: string } }
-  | { status: 200; body: { received: true; handled: boolean; duplicate?: true } }
-  | { status: 500; body: { error: string } };
+  | { ok: true; handled: boolean; duplicate?: true }
+  | Invalid
+  | Internal;
 
 /**
  * A Stripe webhook, in layers: verify the signature on the raw body; skip
@@ -45,11 +47,11 @@ export async function handleWebhook(rawBody: string, signature: string | null, n
   try {
     event = stripe().webhooks.constructEvent(rawBody, signature ?? "", webhookSecret());
   } catch {
-    return { status: 400, body: { error: "Invalid signature" } };
+    return invalid({ signature: ["Invalid signature"] });
   }
-  if (!HANDLED.has(event.type)) return { status: 200, body: { received: true, handled: false } };
+  if (!HANDLED.has(event.type)) return { ok: true, handled: false };
   const [seen] = await db.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, event.id));
-  if (seen) return { status: 200, body: { received: true, handled: true, duplicate: true } };
+  if (seen) return { ok: true, handled: true, duplicate: true };
 
   const object = event.data.object as { id: string; payment_intent?: string | { id: string } | null };
   const account = event.account ?? null;
@@ -84,8 +86,8 @@ export async function handleWebhook(rawBody: string, signature: string | null, n
   } catch (error) {
     // Ids and types only.
     logError("billing", `webhook ${event.type} ${event.id} failed`, error);
-    return { status: 500, body: { error: "Handling failed; Stripe will retry" } };
+    return internal("Handling failed; Stripe will retry");
   }
   await db.insert(stripeEvents).values({ id: event.id, type: event.type, account, objectId: object.id, receivedAt: now }).onConflictDoNothing({ target: stripeEvents.id });
-  return { status: 200, body: { received: true, handled: true } };
+  return { ok: true, handled: true };
 }

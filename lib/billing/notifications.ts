@@ -3,29 +3,27 @@ import { createElement } from "react";
 import { db, type DbOrTx } from "@/db/client";
 import { billingNotifications, clients, practices } from "@/db/schema";
 import BillingNoticeEmail, { billingNoticeSubject, type BillingNoticeKind } from "@/emails/billing-notice";
-import { notifyAttendees } from "@/lib/booking/notify-attendees";
-import { assignFormsAfterBooking } from "@/lib/intake/assign-forms";
 import { sendEmail } from "@/lib/email/send-email";
 import { runningBoss } from "@/lib/jobs/queue-handle";
 import { logError } from "@/lib/db/pg-error";
 
 /**
- * Billing emails go through a table written in the same transaction as the
- * change that calls for them (a paid booking, a refund), then a job sends
- * them. A webhook handler therefore answers at once, a crash between the
+ * Billing emails (receipts, payment links, refunds, fees) go through a
+ * table written in the same transaction as the change that calls for them,
+ * then a job sends them. A booking's confirmation is not billing's: paying
+ * calls the lifecycle's `confirm`, whose outbox sends it
+ * (lib/booking/lifecycle/outbox.ts). A webhook handler therefore answers at once, a crash between the
  * change and the email loses nothing, and the key makes a repeat a no-op.
  */
-export type BillingNotification =
-  | { kind: "booking-confirmed"; appointmentId: string }
-  | {
-      kind: BillingNoticeKind;
-      clientId: string;
-      amountCents: number;
-      currency: string;
-      description: string;
-      actionUrl?: string | null;
-      reason?: string | null;
-    };
+export type BillingNotification = {
+  kind: BillingNoticeKind;
+  clientId: string;
+  amountCents: number;
+  currency: string;
+  description: string;
+  actionUrl?: string | null;
+  reason?: string | null;
+};
 
 export async function queueNotification(tx: DbOrTx, practiceId: string, key: string, notification: BillingNotification): Promise<void> {
   const { kind, ...data } = notification;
@@ -56,7 +54,7 @@ export async function sendBillingNotifications(now: Date, limit = 50): Promise<n
   for (const row of due) {
     await db.update(billingNotifications).set({ attempts: sql`${billingNotifications.attempts} + 1` }).where(eq(billingNotifications.key, row.key));
     try {
-      await deliver(row.key, row.practiceId, row.kind, row.data, now);
+      await deliver(row.key, row.practiceId, row.kind, row.data);
       await db.update(billingNotifications).set({ sentAt: now }).where(eq(billingNotifications.key, row.key));
       sent++;
     } catch (error) {
@@ -67,13 +65,7 @@ export async function sendBillingNotifications(now: Date, limit = 50): Promise<n
   return sent;
 }
 
-async function deliver(key: string, practiceId: string, kind: string, data: Record<string, string | number | null>, now: Date): Promise<void> {
-  if (kind === "booking-confirmed") {
-    await notifyAttendees(String(data.appointmentId), { kind: "confirmation" }, now);
-    // Paid and confirmed: now the service's intake forms go out, as after an unpaid booking.
-    await assignFormsAfterBooking(String(data.appointmentId), now);
-    return;
-  }
+async function deliver(key: string, practiceId: string, kind: string, data: Record<string, string | number | null>): Promise<void> {
   const [row] = await db
     .select({ email: clients.email, firstName: clients.firstName, practiceName: practices.name })
     .from(clients)

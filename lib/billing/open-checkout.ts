@@ -3,7 +3,7 @@ import { db } from "@/db/client";
 import { appointments, payments, type Payment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { signToken } from "@/lib/booking/manage-token";
-import { transitionAppointment } from "@/lib/booking/transition-appointment";
+import { expire } from "@/lib/booking/lifecycle";
 import { env } from "@/lib/env";
 import { ensureStripeCustomer } from "./customers";
 import { kickNotifications, queueNotification } from "./notifications";
@@ -82,7 +82,7 @@ export async function openBookingCheckouts(input: { appointmentId: string; pract
     await db.transaction(async (tx) => {
       await tx.update(payments).set({ status: "cancelled", failureMessage: "Checkout could not be opened", updatedAt: input.now }).where(and(eq(payments.appointmentId, input.appointmentId), eq(payments.status, "pending"), isNull(payments.stripeCheckoutSessionId)));
       const [appt] = await tx.select({ practiceId: appointments.practiceId }).from(appointments).where(eq(appointments.id, input.appointmentId));
-      if (appt && (await transitionAppointment(tx, { practiceId: appt.practiceId, appointmentId: input.appointmentId, to: "expired", now: input.now }))) {
+      if (appt && (await expire(tx, { practiceId: appt.practiceId, appointmentId: input.appointmentId, now: input.now }))) {
         await recordAudit({ practiceId: appt.practiceId, actor: { kind: "system" }, action: "appointment.checkout_failed", subjectType: "appointment", subjectId: input.appointmentId }, tx);
       }
     });

@@ -1,7 +1,6 @@
 import { db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { transitionAppointment } from "@/lib/booking/transition-appointment";
-import { kickNotifications, queueNotification } from "./notifications";
+import { confirm, kickAppointmentEvents } from "@/lib/booking/lifecycle";
 
 /**
  * Staff confirm a booking still waiting for payment (say one partner paid
@@ -10,11 +9,11 @@ import { kickNotifications, queueNotification } from "./notifications";
  */
 export async function confirmWithoutPayment(input: { practiceId: string; appointmentId: string; actorUserId: string }, now: Date): Promise<{ ok: boolean; message: string }> {
   const ok = await db.transaction(async (tx) => {
-    if (!(await transitionAppointment(tx, { practiceId: input.practiceId, appointmentId: input.appointmentId, to: "confirmed", now }))) return false;
+    // The lifecycle queues the confirmation (and forms) with the change.
+    if (!(await confirm(tx, { practiceId: input.practiceId, appointmentId: input.appointmentId, now }))) return false;
     await recordAudit({ practiceId: input.practiceId, actor: { kind: "member", userId: input.actorUserId }, action: "appointment.confirm_unpaid", subjectType: "appointment", subjectId: input.appointmentId }, tx);
-    await queueNotification(tx, input.practiceId, `booking-confirmed:${input.appointmentId}`, { kind: "booking-confirmed", appointmentId: input.appointmentId });
     return true;
   });
-  kickNotifications();
+  kickAppointmentEvents();
   return ok ? { ok: true, message: "Confirmed. The attendees get their confirmation." } : { ok: false, message: "Only a booking waiting for payment can be confirmed here." };
 }

@@ -3,7 +3,7 @@ import type Stripe from "stripe";
 import { db, type Tx } from "@/db/client";
 import { appointments, creditUses, fees, packagePurchases, packages, payments, stripeCustomers, type Payment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { transitionAppointment } from "@/lib/booking/transition-appointment";
+import { confirm, expire, kickAppointmentEvents } from "@/lib/booking/lifecycle";
 import { portalBillingUrl } from "./links";
 import { kickNotifications, queueNotification } from "./notifications";
 import { queueSystemRefund, submitRefund } from "./refunds";
@@ -44,6 +44,7 @@ export async function syncCheckoutSession(sessionId: string, now: Date, hint: { 
   const result = await db.transaction((tx) => applySession(tx, paymentId, session, account, pi, now));
   await runFollowUps(result.followUps, now);
   kickNotifications();
+  kickAppointmentEvents();
   return result.status;
 }
 
@@ -145,9 +146,9 @@ async function settleAppointment(tx: Tx, payment: Payment, now: Date, followUps:
       .from(payments)
       .where(and(eq(payments.appointmentId, payment.appointmentId!), inArray(payments.kind, ["session", "deposit"]), ne(payments.status, "cancelled")));
     if (parts.length > 0 && parts.every((p) => p.status === "succeeded")) {
-      if (await transitionAppointment(tx, { practiceId: payment.practiceId, appointmentId: payment.appointmentId!, to: "confirmed", now })) {
+      // The lifecycle queues the confirmation and the forms in this transaction; billing knows nothing more of booking.
+      if (await confirm(tx, { practiceId: payment.practiceId, appointmentId: payment.appointmentId!, now })) {
         await recordAudit({ practiceId: payment.practiceId, actor: { kind: "system" }, action: "appointment.paid", subjectType: "appointment", subjectId: payment.appointmentId! }, tx);
-        await queueNotification(tx, payment.practiceId, `booking-confirmed:${payment.appointmentId}`, { kind: "booking-confirmed", appointmentId: payment.appointmentId! });
       }
     }
     return;
@@ -161,7 +162,7 @@ async function settleAppointment(tx: Tx, payment: Payment, now: Date, followUps:
 
 /** One part expired or was abandoned: the time is freed, the other part's checkout closed, anything paid refunded. */
 async function releaseAppointment(tx: Tx, payment: Payment, now: Date, followUps: FollowUps) {
-  if (await transitionAppointment(tx, { practiceId: payment.practiceId, appointmentId: payment.appointmentId!, to: "expired", now })) {
+  if (await expire(tx, { practiceId: payment.practiceId, appointmentId: payment.appointmentId!, now })) {
     await recordAudit({ practiceId: payment.practiceId, actor: { kind: "system" }, action: "appointment.payment_expired", subjectType: "appointment", subjectId: payment.appointmentId! }, tx);
   }
   const siblings = await tx
@@ -251,5 +252,6 @@ export async function applyPaymentIntent(paymentId: string, pi: Stripe.PaymentIn
   });
   await runFollowUps(result.followUps, now);
   kickNotifications();
+  kickAppointmentEvents();
   return result.status;
 }

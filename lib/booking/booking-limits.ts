@@ -3,8 +3,9 @@ import { db } from "@/db/client";
 import { appointmentAttendees, appointments, clients, holdClaims } from "@/db/schema";
 import { consumeAll, limiter, minutesText } from "@/lib/http/limiter";
 import { bookingDetailsSchema } from "./booking-schema";
+import { rateLimited, unavailable, type RateLimited, type Unavailable } from "@/lib/errors/domain-error";
 import { holdSlot, HOLD_MINUTES, type HoldResult } from "./hold-slot";
-import { transitionAppointment } from "./transition-appointment";
+import { expire } from "./lifecycle";
 
 /**
  * Limits on the public booking endpoints, so one script can neither hold
@@ -35,13 +36,11 @@ const confirmsByIp = limiter("confirm-ip", BOOKING_LIMITS.confirmationsPerIp);
 const confirmsByPractice = limiter("confirm-practice", BOOKING_LIMITS.confirmationsPerPractice);
 const confirmsByEmail = limiter("confirm-email", BOOKING_LIMITS.confirmationsPerEmail);
 
-export type Limited = { ok: false; status: 429; code: "limited"; message: string; retryAfterSeconds: number } | { ok: false; status: 503; code: "unavailable"; message: string };
+export type Limited = RateLimited | Unavailable;
 
-const UNAVAILABLE: Limited = { ok: false, status: 503, code: "unavailable", message: "Booking is unavailable right now. Please try again in a few minutes." };
+const UNAVAILABLE: Limited = unavailable("Booking is unavailable right now. Please try again in a few minutes.");
 
-function limited(message: string, retryAfterSeconds: number): Limited {
-  return { ok: false, status: 429, code: "limited", message, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) };
-}
+const limited = rateLimited;
 
 /** Live holds placed from `ip`, and when the first of them runs out. */
 async function liveHoldsOf(tx: Pick<typeof db, "select">, ip: string, now: Date) {
@@ -97,7 +96,7 @@ export async function holdSlotWithinLimits(practiceId: string, input: unknown, n
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`hold-claims:${ip}`}))`);
     const again = await liveHoldsOf(tx, ip, now);
     if (again.n >= BOOKING_LIMITS.liveHoldsPerIp) {
-      await transitionAppointment(tx, { practiceId, appointmentId: result.appointmentId, to: "expired", now });
+      await expire(tx, { practiceId, appointmentId: result.appointmentId, now });
       return tooManyHeld(again.retryAfterSeconds);
     }
     await tx.insert(holdClaims).values({ appointmentId: result.appointmentId, practiceId, ip, createdAt: now });

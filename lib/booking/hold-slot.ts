@@ -1,9 +1,10 @@
 import { db } from "@/db/client";
 import { pgError } from "@/lib/db/pg-error";
-import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
+import { conflict, invalid, notFound, type Conflict, type Invalid, type NotFound } from "@/lib/errors/domain-error";
+import { zodFieldErrors } from "@/lib/form-result";
 import { holdSchema } from "./booking-schema";
 import { findSlots } from "./find-slots";
-import { insertAppointment } from "./insert-appointment";
+import { createAppointment } from "./lifecycle";
 import { signToken } from "./manage-token";
 import type { Slot } from "./slot-types";
 
@@ -14,9 +15,9 @@ const DAY = 86_400_000;
 
 export type HoldResult =
   | { ok: true; appointmentId: string; holdToken: string; expiresAt: Date; slot: Slot }
-  | { ok: false; status: 400; errors: FieldErrors }
-  | { ok: false; status: 404; message: string }
-  | { ok: false; status: 409; code: "taken" | "unavailable"; message: string; alternatives: Slot[] };
+  | Invalid
+  | NotFound
+  | Conflict<"taken" | "unavailable", { alternatives: Slot[] }>;
 
 /**
  * Holds a time for a visitor: re-checks it with the same slot search the page
@@ -26,12 +27,12 @@ export type HoldResult =
  */
 export async function holdSlot(practiceId: string, input: unknown, now: Date): Promise<HoldResult> {
   const parsed = holdSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, status: 400, errors: zodFieldErrors(parsed.error) };
+  if (!parsed.success) return invalid(zodFieldErrors(parsed.error));
   const { serviceId, clinicianId } = parsed.data;
   const start = new Date(parsed.data.start);
 
   const check = await findSlots({ practiceId, serviceId, clinicianId, from: start, to: new Date(start.getTime() + 1), now });
-  if (!check) return { ok: false, status: 404, message: "That service is not offered." };
+  if (!check) return notFound("That service is not offered.");
   const slot = check.slots.find((s) => s.start === start.getTime());
   if (!slot) {
     // Someone else holds it now, or the rules never offered it (past, outside hours…).
@@ -43,7 +44,7 @@ export async function holdSlot(practiceId: string, input: unknown, now: Date): P
   const expiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
   try {
     const appointmentId = await db.transaction((tx) =>
-      insertAppointment(tx, { practiceId, service, slot, status: "held", holdExpiresAt: expiresAt, now }),
+      createAppointment(tx, { practiceId, service, slot, status: "held", holdExpiresAt: expiresAt, now }),
     );
     return { ok: true, appointmentId, holdToken: signToken("hold", { appointmentId }, expiresAt), expiresAt, slot };
   } catch (error) {
@@ -53,11 +54,11 @@ export async function holdSlot(practiceId: string, input: unknown, now: Date): P
 
   async function taken(): Promise<HoldResult> {
     const alternatives = await nextFreeTimes(practiceId, serviceId, clinicianId, start, now);
-    return { ok: false, status: 409, code: "taken", message: "Sorry, that time was just taken. Here are the next free times.", alternatives };
+    return conflict("taken", "Sorry, that time was just taken. Here are the next free times.", { alternatives });
   }
   async function unavailable(): Promise<HoldResult> {
     const alternatives = await nextFreeTimes(practiceId, serviceId, clinicianId, start, now);
-    return { ok: false, status: 409, code: "unavailable", message: "That time is not available. Please choose another time.", alternatives };
+    return conflict("unavailable", "That time is not available. Please choose another time.", { alternatives });
   }
 }
 

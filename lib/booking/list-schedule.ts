@@ -5,7 +5,7 @@ import { appointmentAttendees, appointments, clients, locations, members, servic
 import type { AppointmentStatus, ServiceFormat } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid, type PracticeScope } from "@/lib/auth/guards";
-import { LIVE_STATUSES } from "./appointment-status";
+import { LIVE_STATUSES } from "./lifecycle/transitions";
 import { loadAppointmentView, type AppointmentView } from "./load-appointment";
 import { rolesWith } from "@/lib/auth/roles";
 

@@ -1,7 +1,7 @@
 import { and, gt, inArray, lt, or, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { appointments } from "@/db/schema";
-import { LIVE_STATUSES } from "./appointment-status";
+import { LIVE_STATUSES } from "./lifecycle/transitions";
 import type { Interval } from "./slot-types";
 
 /**

@@ -1,5 +1,5 @@
 import type { AuditActor } from "@/lib/audit/record-audit";
-import { isLateCancellation } from "./appointment-status";
+import { isLateCancellation } from "./lifecycle/transitions";
 import { loadAppointmentView, type AppointmentView } from "./load-appointment";
 import { verifyManageToken } from "./manage-token";
 

@@ -3,7 +3,7 @@ import BookingCancelledEmail, { bookingCancelledSubject } from "@/emails/booking
 import BookingConfirmationEmail, { bookingConfirmationSubject } from "@/emails/booking-confirmation";
 import BookingRescheduledEmail, { bookingRescheduledSubject } from "@/emails/booking-rescheduled";
 import { bookingEventFor, emailTimeZone } from "@/lib/jobs/booking-event";
-import { sendEmail } from "@/lib/email/send-email";
+import { sendEmail, type EmailTransport } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { icsAttachment } from "./ics";
 import { loadAppointmentView } from "./load-appointment";
@@ -22,12 +22,16 @@ export type BookingNotice =
  * No clinical detail: practice, clinician, service name, time and place.
  * An attendee whose address is not proven yet also gets their own
  * "confirm it's you" link in the confirmation.
+ * Throws when a message could not be sent, after trying every attendee, so
+ * the outbox (lib/booking/lifecycle/outbox.ts) retries it; the ones sent are
+ * duplicates on the retry.
  */
-export async function notifyAttendees(appointmentId: string, notice: BookingNotice, now: Date): Promise<void> {
+export async function notifyAttendees(appointmentId: string, notice: BookingNotice, now: Date, transport?: EmailTransport): Promise<void> {
   const a = await loadAppointmentView(appointmentId);
   if (!a) return;
   const timeZone = emailTimeZone(a.format, a.location?.timeZone ?? null, a.practice.timeZone);
   const clinicianName = a.clinician.credentials ? `${a.clinician.displayName}, ${a.clinician.credentials}` : a.clinician.displayName;
+  let failed = 0;
   for (const person of a.attendees) {
     if (!person.email) continue;
     const url = manageUrl({ appointmentId: a.id, clientId: person.clientId, endsAt: a.endsAt });
@@ -82,13 +86,19 @@ export async function notifyAttendees(appointmentId: string, notice: BookingNoti
                 bookAgainUrl: new URL(`/book/${a.practice.slug}`, env.APP_URL).toString(),
               }),
             };
-    await sendEmail({
-      key: `booking-${notice.kind}:${a.id}:${person.clientId}:${a.sequence}`,
-      to: person.email,
-      template: `booking-${notice.kind}`,
-      practiceId: a.practiceId,
-      attachments: [calendar],
-      ...message,
-    });
+    const sent = await sendEmail(
+      {
+        key: `booking-${notice.kind}:${a.id}:${person.clientId}:${a.sequence}`,
+        to: person.email,
+        template: `booking-${notice.kind}`,
+        practiceId: a.practiceId,
+        attachments: [calendar],
+        retryFailed: true,
+        ...message,
+      },
+      transport,
+    );
+    if (sent.status === "failed") failed++;
   }
+  if (failed > 0) throw new Error(`${failed} booking-${notice.kind} email(s) for appointment ${a.id} not sent`);
 }

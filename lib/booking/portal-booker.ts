@@ -1,19 +1,28 @@
 import { and, eq, isNull, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, couples } from "@/db/schema";
-import { creditsToOffer, type OfferedCredit } from "@/lib/billing/booking-credits";
 
 type Person = { firstName: string; lastName: string; email: string; phone: string };
+
+/** A session credit the booker may spend (billing's `creditsToOffer` gives them; booking never imports billing). */
+export interface BookerCredit {
+  name: string;
+  remaining: number;
+  serviceIds: string[];
+  /** Bought for the couple: either partner may use it. */
+  shared: boolean;
+}
 
 /** What the booking page knows about a client signed in to their portal: their details, their partner's, their credits. */
 export interface PortalBooker {
   self: Person;
   /** The partner the practice (or both partners' proof) linked them with. Prefilled only; the partner confirms for themselves. */
   partner: Person | null;
-  credits: OfferedCredit[];
+  credits: BookerCredit[];
 }
 
-export async function portalBooker(practiceId: string, userId: string | null, now: Date): Promise<PortalBooker | null> {
+/** `creditsOf` is billing's offer for the booker's client record, handed in by the page. */
+export async function portalBooker(practiceId: string, userId: string | null, creditsOf: (clientId: string) => Promise<BookerCredit[]>): Promise<PortalBooker | null> {
   if (!userId) return null;
   const [self] = await db
     .select()
@@ -27,6 +36,6 @@ export async function portalBooker(practiceId: string, userId: string | null, no
   return {
     self: person(self),
     partner: partner?.email ? person(partner) : null,
-    credits: await creditsToOffer({ practiceId, clientId: self.id, now }),
+    credits: await creditsOf(self.id),
   };
 }

@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { members, practices, serviceBilling, serviceClinicians, services, type Practice } from "@/db/schema";
-import { practiceStripe } from "@/lib/billing/practice-billing";
 
 export interface PublicService {
   id: string;
@@ -29,8 +28,12 @@ export async function findPracticeBySlug(slug: string): Promise<Pick<Practice, "
   return row ?? null;
 }
 
-/** Active services a visitor can book, with who offers each (two queries). */
-export async function listPublicServices(practiceId: string): Promise<PublicService[]> {
+/**
+ * Active services a visitor can book, with who offers each (two queries).
+ * `takesPayments`: whether the practice can take payments online (billing's
+ * `practiceStripe`, asked by the page: booking never imports billing).
+ */
+export async function listPublicServices(practiceId: string, takesPayments: boolean): Promise<PublicService[]> {
   const joined = await db
     .select({ s: services, billing: serviceBilling })
     .from(services)
@@ -39,7 +42,6 @@ export async function listPublicServices(practiceId: string): Promise<PublicServ
     .orderBy(asc(services.name));
   if (joined.length === 0) return [];
   const rows = joined.map((j) => j.s);
-  const takesPayments = (await practiceStripe(practiceId)).canTakePayments;
   const payAtBooking = (serviceId: string, priceCents: number): PublicService["payAtBooking"] => {
     const b = joined.find((j) => j.s.id === serviceId)?.billing;
     if (!takesPayments || !b || b.paymentMode === "none" || priceCents <= 0) return null;

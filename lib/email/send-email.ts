@@ -1,5 +1,5 @@
 import { render } from "@react-email/render";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { ReactElement } from "react";
 import { Resend } from "resend";
 import { db } from "@/db/client";
@@ -17,6 +17,12 @@ export interface OutgoingEmail {
   practiceId?: string | null;
   /** Files to attach (e.g. an .ics invitation); `content` is UTF-8 text. */
   attachments?: EmailAttachment[];
+  /**
+   * A message that failed earlier under this key is tried again (the
+   * appointment outbox retries its effects). Still at most one sent: the
+   * failed row is claimed atomically, and Resend dedupes the same key.
+   */
+  retryFailed?: boolean;
 }
 
 export interface EmailAttachment {
@@ -74,7 +80,17 @@ export async function sendEmail(message: OutgoingEmail, transport: EmailTranspor
     })
     .onConflictDoNothing({ target: emailMessages.key })
     .returning({ id: emailMessages.id });
-  const row = inserted[0];
+  const row =
+    inserted[0] ??
+    (message.retryFailed
+      ? (
+          await db
+            .update(emailMessages)
+            .set({ status: transport ? "sending" : "outbox", html, text, attachments, error: null })
+            .where(and(eq(emailMessages.key, message.key), eq(emailMessages.status, "failed")))
+            .returning({ id: emailMessages.id })
+        )[0]
+      : undefined);
   if (!row) return { status: "duplicate" };
   if (!transport) return { status: "outbox" };
 

@@ -5,12 +5,11 @@ import { appointmentAttendees, appointments, clients, formAssignments, formTempl
 import FormsToCompleteEmail, { formsToCompleteSubject } from "@/emails/forms-to-complete";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid, type PracticeScope } from "@/lib/auth/guards";
-import { sendEmail } from "@/lib/email/send-email";
+import { sendEmail, type EmailTransport } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { assignFormSchema } from "./assign-form-schema";
 import { currentVersions } from "./versions";
-import { logError } from "@/lib/db/pg-error";
 
 export { assignFormSchema } from "./assign-form-schema";
 
@@ -84,8 +83,12 @@ export async function assignForm(scope: PracticeScope, clientId: string, input: 
  * per appointment, client and form: the unique index makes a repeat a
  * no-op), and one email per attendee with a link to their own forms.
  * Forms the client already completed for this practice are not sent again.
+ * Run by the appointment outbox (lib/jobs/appointment-events.ts) after a
+ * confirmation, so it must be safe to repeat: a second run assigns nothing
+ * new, and sends the email only if the first run's email did not go out.
+ * Throws when an email could not be sent, so the outbox retries it.
  */
-export async function assignServiceForms(appointmentId: string, now: Date): Promise<{ assigned: number }> {
+export async function assignServiceForms(appointmentId: string, now: Date, transport?: EmailTransport): Promise<{ assigned: number }> {
   const [appt] = await db
     .select({ id: appointments.id, practiceId: appointments.practiceId, serviceId: appointments.serviceId, startsAt: appointments.startsAt, practiceName: practices.name })
     .from(appointments)
@@ -110,6 +113,7 @@ export async function assignServiceForms(appointmentId: string, now: Date): Prom
     .where(eq(appointmentAttendees.appointmentId, appointmentId));
 
   let assigned = 0;
+  let failed = 0;
   for (const person of attendees) {
     const rows = required
       .filter((r) => versions.has(r.templateId))
@@ -125,44 +129,46 @@ export async function assignServiceForms(appointmentId: string, now: Date): Prom
       }));
     // Skip forms this client already has open or completed (e.g. a second booking), measures excepted.
     const existing = await db
-      .select({ templateId: formAssignments.templateId })
+      .select({ templateId: formAssignments.templateId, appointmentId: formAssignments.appointmentId, source: formAssignments.source })
       .from(formAssignments)
       .innerJoin(formTemplates, eq(formTemplates.id, formAssignments.templateId))
       .where(and(eq(formAssignments.clientId, person.clientId), sql`${formTemplates.kind} <> 'measure'`));
     const have = new Set(existing.map((e) => e.templateId));
+    // Assigned for this booking by an earlier run whose email may not have gone out.
+    const earlier = existing.filter((e) => e.appointmentId === appointmentId && e.source === "booking").length;
     const fresh = rows.filter((r) => !have.has(r.templateId));
-    if (fresh.length === 0) continue;
-    const inserted = await db
-      .insert(formAssignments)
-      .values(fresh)
-      .onConflictDoNothing({ target: [formAssignments.appointmentId, formAssignments.clientId, formAssignments.templateId], where: sql`source = 'booking'` })
-      .returning({ id: formAssignments.id });
+    const inserted =
+      fresh.length === 0
+        ? []
+        : await db
+            .insert(formAssignments)
+            .values(fresh)
+            .onConflictDoNothing({ target: [formAssignments.appointmentId, formAssignments.clientId, formAssignments.templateId], where: sql`source = 'booking'` })
+            .returning({ id: formAssignments.id });
     assigned += inserted.length;
-    if (inserted.length > 0 && person.email) {
-      await sendEmail({
-        key: `forms-assigned:booking:${appointmentId}:${person.clientId}`,
-        to: person.email,
-        template: "forms-to-complete",
-        practiceId: appt.practiceId,
-        subject: formsToCompleteSubject({ practiceName: appt.practiceName, kind: "new" }),
-        element: createElement(FormsToCompleteEmail, {
-          practiceName: appt.practiceName,
-          recipientName: person.preferredName ?? person.firstName,
-          count: inserted.length,
-          url: portalFormsUrl(person.clientId),
-          kind: "new",
-        }),
-      });
+    const count = inserted.length + earlier;
+    if (count > 0 && person.email) {
+      const sent = await sendEmail(
+        {
+          key: `forms-assigned:booking:${appointmentId}:${person.clientId}`,
+          to: person.email,
+          template: "forms-to-complete",
+          practiceId: appt.practiceId,
+          subject: formsToCompleteSubject({ practiceName: appt.practiceName, kind: "new" }),
+          element: createElement(FormsToCompleteEmail, {
+            practiceName: appt.practiceName,
+            recipientName: person.preferredName ?? person.firstName,
+            count,
+            url: portalFormsUrl(person.clientId),
+            kind: "new",
+          }),
+          retryFailed: true,
+        },
+        transport,
+      );
+      if (sent.status === "failed") failed++;
     }
   }
+  if (failed > 0) throw new Error(`${failed} forms email(s) for appointment ${appointmentId} not sent`);
   return { assigned };
-}
-
-/** For the booking flows: assigns the service's forms; a failure never undoes the booking (ids only in the log). */
-export async function assignFormsAfterBooking(appointmentId: string, now: Date): Promise<void> {
-  try {
-    await assignServiceForms(appointmentId, now);
-  } catch (error) {
-    logError("intake", `forms for appointment ${appointmentId} were not assigned`, error);
-  }
 }

@@ -27,9 +27,10 @@ export const responseInputSchema = z.object({
 
 export type RespondResult =
   | { ok: true; status: "draft" | "submitted"; savedAt: Date }
-  | { ok: false; status: 400 | 404 | 409; errors: FieldErrors; message: string };
+  // Domain codes (lib/errors/domain-error.ts), never HTTP statuses; the form shows `errors` and `message`.
+  | { ok: false; code: "invalid" | "not_found" | "conflict"; errors: FieldErrors; message: string };
 
-const notFound = (): RespondResult => ({ ok: false, status: 404, errors: { form: ["This form was not found"] }, message: "This form was not found" });
+const notFound = (): RespondResult => ({ ok: false, code: "not_found", errors: { form: ["This form was not found"] }, message: "This form was not found" });
 
 export interface OpenForm {
   assignment: FormAssignment;
@@ -114,9 +115,9 @@ type Preflight = { ok: true; data: z.infer<typeof responseInputSchema> } | { ok:
 function preflight(assignmentId: string, input: unknown): Preflight {
   if (!isUuid(assignmentId)) return { ok: false, error: notFound() };
   const parsed = responseInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: { ok: false, status: 400, errors: zodFieldErrors(parsed.error), message: "The answers could not be read" } };
+  if (!parsed.success) return { ok: false, error: { ok: false, code: "invalid", errors: zodFieldErrors(parsed.error), message: "The answers could not be read" } };
   if (JSON.stringify(parsed.data.answers).length > MAX_ANSWERS_BYTES) {
-    return { ok: false, error: { ok: false, status: 400, errors: { form: ["Your answers are too long to save"] }, message: "Your answers are too long to save" } };
+    return { ok: false, error: { ok: false, code: "invalid", errors: { form: ["Your answers are too long to save"] }, message: "Your answers are too long to save" } };
   }
   return { ok: true, data: parsed.data };
 }
@@ -127,12 +128,12 @@ async function checkAssignment(tx: Tx, client: ClientRef, assignmentId: string, 
   const row = await lockOwnAssignment(tx, client, assignmentId);
   if (!row) return notFound();
   if (row.assignment.status === "completed") {
-    return { ok: false, status: 409, errors: { form: ["You already submitted this form"] }, message: "You already submitted this form" };
+    return { ok: false, code: "conflict", errors: { form: ["You already submitted this form"] }, message: "You already submitted this form" };
   }
   if (row.assignment.versionId !== versionId) {
     return {
       ok: false,
-      status: 409,
+      code: "conflict",
       errors: { form: ["This form was updated since you opened it. Reload the page to see the current questions."] },
       message: "This form was updated since you opened it",
     };
@@ -149,7 +150,7 @@ export async function saveDraft(client: ClientRef, assignmentId: string, input: 
     const checked = await checkAssignment(tx, client, assignmentId, pre.data.versionId);
     if ("ok" in checked) return checked;
     const valid = validateAnswers(checked.definition, pre.data.answers, "draft");
-    if (!valid.ok) return { ok: false, status: 400, errors: valid.errors, message: "Some answers need a look" };
+    if (!valid.ok) return { ok: false, code: "invalid", errors: valid.errors, message: "Some answers need a look" };
     await upsertResponse(tx, checked.assignment, { status: "draft", answers: valid.answers, updatedAt: now });
     if (checked.assignment.status === "sent") {
       await tx.update(formAssignments).set({ status: "started", startedAt: now }).where(eq(formAssignments.id, assignmentId));
@@ -171,7 +172,7 @@ export async function submitResponse(client: ClientRef, assignmentId: string, in
     const checked = await checkAssignment(tx, client, assignmentId, pre.data.versionId);
     if ("ok" in checked) return checked;
     const valid = validateAnswers(checked.definition, pre.data.answers, "submit");
-    if (!valid.ok) return { ok: false, status: 400, errors: valid.errors, message: "Some answers need a look" };
+    if (!valid.ok) return { ok: false, code: "invalid", errors: valid.errors, message: "Some answers need a look" };
     const signature = signatureOf(checked.definition, valid.answers);
     const scores = isMeasureId(checked.measure) ? scoreMeasure(checked.measure, valid.answers) : null;
     await upsertResponse(tx, checked.assignment, {

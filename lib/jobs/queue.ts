@@ -3,6 +3,7 @@ import { databaseUrl } from "@/db/client";
 import { safeErrorText } from "@/lib/db/pg-error";
 import { releasePaymentHolds, reconcilePayments } from "@/lib/billing/jobs";
 import { sendBillingNotifications } from "@/lib/billing/notifications";
+import { runAppointmentEvents } from "./appointment-events";
 import { expireHolds } from "./expire-holds";
 import { sendFormReminders } from "./send-form-reminders";
 import { sendHomeworkDigest } from "./send-homework-digest";
@@ -26,6 +27,7 @@ import { sweepLimits } from "./sweep-limits";
 
 export const JOB_NAMES = [
   "expire-holds",
+  "appointment-events",
   "send-reminders",
   "send-form-reminders",
   "homework-reminders",
@@ -52,6 +54,15 @@ const JOBS: Record<JobName, JobDefinition> = {
     run: async (now) => {
       const n = await expireHolds(now);
       return n > 0 ? `${n} hold(s) expired` : null;
+    },
+  },
+  // The appointment outbox: emails, forms and the cancellation policy after each change (lib/jobs/appointment-events.ts).
+  "appointment-events": {
+    cron: "* * * * *",
+    expireInSeconds: 240,
+    run: async (now) => {
+      const r = await runAppointmentEvents(now, { limit: 200 });
+      return r.due > 0 ? `appointment events due ${r.due}: done ${r.done}, failed ${r.failed}` : null;
     },
   },
   "send-reminders": {
@@ -88,7 +99,7 @@ const JOBS: Record<JobName, JobDefinition> = {
       return r.clinicians > 0 ? `homework digest: ${r.clinicians} clinician(s), ${r.flaggedClients} flagged client(s), sent ${r.sent}, outbox ${r.outbox}, duplicate ${r.duplicate}, failed ${r.failed}` : null;
     },
   },
-  // Billing (lib/billing/): emails queued by payments and refunds, checkouts past their hold, stale payments.
+  // Billing (lib/billing/): receipts and refund emails queued by payments and refunds, checkouts past their hold, stale payments.
   "billing-notify": {
     cron: "* * * * *",
     expireInSeconds: 120,

@@ -1,14 +1,15 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { appointments, billingNotifications, clients, emailMessages, payments, stripeCustomers, stripeEvents } from "@/db/schema";
+import { appointmentEvents, appointments, clients, emailMessages, payments, stripeCustomers, stripeEvents } from "@/db/schema";
 import { releasePaymentHolds, reconcilePayments } from "@/lib/billing/jobs";
 import { sendBillingNotifications } from "@/lib/billing/notifications";
+import { runAppointmentEvents } from "@/lib/jobs/appointment-events";
 import { expireCheckout, syncCheckoutSession } from "@/lib/billing/sync-payments";
 import { signPayload } from "@/dev/stripe-standin/server";
 import { holdSlot } from "@/lib/booking/hold-slot";
 import { POST as webhookRoute } from "@/app/api/stripe/webhook/route";
-import { confirmBooking } from "@/lib/booking/confirm-booking";
+import { confirmBooking } from "@/lib/appointments/confirm-booking";
 import { confirmWithoutPayment } from "@/lib/billing/staff-confirm";
 import { bookPaid, freeSlots, paidPractice } from "./helpers/billing-fixture";
 import { auditEventsFor } from "./helpers/factories";
@@ -44,6 +45,10 @@ describe("paying at booking", () => {
     expect(appt!.holdExpiresAt!.getTime()).toBe(second!.checkoutExpiresAt!.getTime());
 
     await sendBillingNotifications(new Date());
+
+    // Booking confirmations travel through the appointment outbox, billing's emails through billing's.
+
+    await runAppointmentEvents(new Date());
     const [ana, ben] = booked.people;
     expect((await mailTo(ben!.email)).map((m) => m.template)).toEqual(["billing-payment-link"]);
     expect(await mailTo(ana!.email)).toEqual([]);
@@ -61,9 +66,13 @@ describe("paying at booking", () => {
 
     // Replayed deliveries change nothing and send nothing more.
     await sendBillingNotifications(new Date());
+    // Booking confirmations travel through the appointment outbox, billing's emails through billing's.
+    await runAppointmentEvents(new Date());
     const before = (await mailTo(ana!.email)).length + (await mailTo(ben!.email)).length;
     for (const d of [...stripe.deliveries]) expect((await stripe.redeliver(d)).status).toBe(200);
     await sendBillingNotifications(new Date());
+    // Booking confirmations travel through the appointment outbox, billing's emails through billing's.
+    await runAppointmentEvents(new Date());
     expect((await mailTo(ana!.email)).length + (await mailTo(ben!.email)).length).toBe(before);
     expect((await mailTo(ana!.email)).map((m) => m.template).sort()).toEqual(["billing-receipt", "booking-confirmation"]);
     expect((await mailTo(ben!.email)).map((m) => m.template).sort()).toEqual(["billing-payment-link", "billing-receipt", "booking-confirmation"]);
@@ -88,7 +97,7 @@ describe("paying at booking", () => {
     await stripe.settled();
     expect((await paymentsOf(booked.appointmentId)).map((p) => p.status)).toEqual(["succeeded", "succeeded"]);
     expect(await appointmentStatus(booked.appointmentId)).toBe("confirmed");
-    const confirmations = await db.select().from(billingNotifications).where(and(eq(billingNotifications.practiceId, practice.id), eq(billingNotifications.kind, "booking-confirmed")));
+    const confirmations = await db.select().from(appointmentEvents).where(and(eq(appointmentEvents.appointmentId, booked.appointmentId), eq(appointmentEvents.kind, "confirmed")));
     expect(confirmations).toHaveLength(1);
     expect(await auditEventsFor(practice.id, "appointment.confirm_unpaid")).toHaveLength(1);
   });
@@ -160,7 +169,7 @@ describe("faults", () => {
     const hold = await holdSlot(practice.id, { serviceId: service.id, clinicianId: "any", start: new Date(slots[0]!.start).toISOString() }, now);
     if (!hold.ok) throw new Error("hold failed");
     const result = await confirmBooking(practice.id, { holdToken: hold.holdToken, attendees: [{ firstName: "Jo", lastName: "Kay", email: `jo-${practice.slug}@example.test` }], agreePolicy: true }, now);
-    expect(result).toMatchObject({ ok: false, status: 502, message: expect.stringContaining("The time was released.") });
+    expect(result).toMatchObject({ ok: false, code: "payment_failed", message: expect.stringContaining("The time was released.") });
     expect(await appointmentStatus(hold.appointmentId)).toBe("expired");
     const rows = await db.select().from(payments).where(eq(payments.appointmentId, hold.appointmentId));
     expect(rows.map((r) => r.status)).toEqual(["cancelled"]);
@@ -235,7 +244,7 @@ describe("reconciliation", () => {
     expect(later.settled).toBeGreaterThanOrEqual(1);
     expect((await paymentsOf(booked.appointmentId))[0]!.status).toBe("succeeded");
     expect(await appointmentStatus(booked.appointmentId)).toBe("confirmed");
-    const queued = await db.select().from(billingNotifications).where(and(eq(billingNotifications.practiceId, practice.id), eq(billingNotifications.kind, "booking-confirmed")));
+    const queued = await db.select().from(appointmentEvents).where(and(eq(appointmentEvents.appointmentId, booked.appointmentId), eq(appointmentEvents.kind, "confirmed")));
     expect(queued).toHaveLength(1);
     // The return page would have done the same, at once.
     expect(await syncCheckoutSession(payment!.stripeCheckoutSessionId!, new Date())).toBe("succeeded");

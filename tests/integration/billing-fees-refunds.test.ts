@@ -6,9 +6,10 @@ import { applyCancellationPolicy } from "@/lib/billing/cancellation-policy";
 import { chargeFee } from "@/lib/billing/fees";
 import { reconcilePayments } from "@/lib/billing/jobs";
 import { sendBillingNotifications } from "@/lib/billing/notifications";
+import { runAppointmentEvents } from "@/lib/jobs/appointment-events";
 import { clientBilling, payBalance } from "@/lib/billing/portal-billing";
 import { refundPayment } from "@/lib/billing/refunds";
-import { cancelAppointment, recordOutcome } from "@/lib/booking/change-appointment";
+import { cancelAppointment, recordOutcome } from "@/lib/appointments/change-appointment";
 import { bookPaid, paidPractice } from "./helpers/billing-fixture";
 import { proveByEmail } from "./helpers/proof";
 import { auditEventsFor, createMember } from "./helpers/factories";
@@ -64,6 +65,10 @@ describe("refunds", () => {
     expect(Object.values(stripe.state.charges).find((c) => c.payment_intent === final!.stripePaymentIntentId)!.amount_refunded).toBe(15000);
 
     await sendBillingNotifications(new Date());
+
+    // Booking confirmations travel through the appointment outbox, billing's emails through billing's.
+
+    await runAppointmentEvents(new Date());
     const payerEmail = booked.people[0]!.email;
     const mails = await db.select().from(emailMessages).where(and(eq(emailMessages.to, payerEmail), eq(emailMessages.template, "billing-refund")));
     expect(mails).toHaveLength(2);
@@ -117,6 +122,8 @@ describe("fees", () => {
     const { practice, owner, booked } = await paidBooking({ individual: true, card: "0341" });
     // Paying from the portal needs portal access: the client confirmed their address from the confirmation (decision 0012).
     await sendBillingNotifications(new Date());
+    // Booking confirmations travel through the appointment outbox, billing's emails through billing's.
+    await runAppointmentEvents(new Date());
     await proveByEmail(booked.people[0]!.email);
     const [p] = await db.select().from(payments).where(eq(payments.appointmentId, booked.appointmentId));
     await refundPayment({ practiceId: practice.id, paymentId: p!.id, actor: member(owner), values: { amount: "190.01", reason: "Prepayment returned" } }, new Date());

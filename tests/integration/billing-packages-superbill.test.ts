@@ -7,8 +7,9 @@ import { createPackage, saveServiceBilling } from "@/lib/billing/billing-setting
 import { readDiagnoses, saveDiagnoses } from "@/lib/billing/diagnoses";
 import { buyPackage, clientBilling } from "@/lib/billing/portal-billing";
 import { buildSuperbill, superbillPdf } from "@/lib/billing/superbill";
-import { cancelAppointment } from "@/lib/booking/change-appointment";
+import { cancelAppointment } from "@/lib/appointments/change-appointment";
 import { sendBillingNotifications } from "@/lib/billing/notifications";
+import { runAppointmentEvents } from "@/lib/jobs/appointment-events";
 import { bookPaid, couplePeople, paidPractice } from "./helpers/billing-fixture";
 import { proveByEmail } from "./helpers/proof";
 import { scopeFor } from "./helpers/factories";
@@ -37,6 +38,8 @@ describe("packages and credits", () => {
     await stripe.settled();
     // Each partner confirmed their address from their confirmation: that gives them portal access and links the couple (decision 0012).
     await sendBillingNotifications(new Date());
+    // Booking confirmations travel through the appointment outbox, billing's emails through billing's.
+    await runAppointmentEvents(new Date());
     for (const p of people) await proveByEmail(p.email);
     const [ana] = await db.select().from(clients).where(eq(clients.email, people[0]!.email));
     const [ben] = await db.select().from(clients).where(eq(clients.email, people[1]!.email));

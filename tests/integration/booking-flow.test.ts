@@ -2,11 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { appointmentAttendees, appointments, availabilityRules, clients, couples, emailMessages, serviceClinicians, services, type Practice } from "@/db/schema";
-import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/change-appointment";
-import { confirmBooking } from "@/lib/booking/confirm-booking";
+import { cancelAppointment, rescheduleAppointment } from "@/lib/appointments/change-appointment";
+import { confirmBooking } from "@/lib/appointments/confirm-booking";
 import { findSlots } from "@/lib/booking/find-slots";
 import { HOLD_MINUTES, holdSlot } from "@/lib/booking/hold-slot";
-import { transitionAppointment } from "@/lib/booking/transition-appointment";
+import { complete, confirm, expire, sourcesOf } from "@/lib/booking/lifecycle";
 import { auditEventsFor, createClient, createMember, createPractice, uniqueEmail } from "./helpers/factories";
 import { proveByEmail } from "./helpers/proof";
 
@@ -69,8 +69,8 @@ describe("holding a time", () => {
     const { practice, service } = await bookablePractice();
     await hold(practice, service.id, MONDAY_9AM_NY);
     const second = await holdSlot(practice.id, { serviceId: service.id, clinicianId: "any", start: MONDAY_9AM_NY.toISOString() }, NOW);
-    expect(second).toMatchObject({ ok: false, status: 409, code: "taken" });
-    if (second.ok || second.status !== 409) throw new Error("expected a conflict");
+    expect(second).toMatchObject({ ok: false, code: "conflict", reason: "taken" });
+    if (second.ok || second.code !== "conflict") throw new Error("expected a conflict");
     expect(second.alternatives[0]?.start).toBe(new Date("2031-03-03T15:00:00Z").getTime());
     expect(await db.select().from(appointments).where(eq(appointments.practiceId, practice.id))).toHaveLength(1);
   });
@@ -81,7 +81,7 @@ describe("holding a time", () => {
       Array.from({ length: 12 }, () => holdSlot(practice.id, { serviceId: service.id, clinicianId: "any", start: MONDAY_9AM_NY.toISOString() }, NOW)),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok && r.status === 409 && r.code === "taken")).toHaveLength(11);
+    expect(results.filter((r) => !r.ok && r.code === "conflict" && r.reason === "taken")).toHaveLength(11);
   });
 
   it("an expired hold frees the time for the next visitor without any job running", async () => {
@@ -103,12 +103,12 @@ describe("holding a time", () => {
       { serviceId: service.id, clinicianId: other.clinician.member.id, start: MONDAY_9AM_NY.toISOString() },
     ];
     for (const attempt of attempts) {
-      expect(await holdSlot(practice.id, attempt, NOW)).toMatchObject({ ok: false, status: 409, code: "unavailable" });
+      expect(await holdSlot(practice.id, attempt, NOW)).toMatchObject({ ok: false, code: "conflict", reason: "unavailable" });
     }
-    expect(await holdSlot(practice.id, { serviceId: other.service.id, clinicianId: "any", start: MONDAY_9AM_NY.toISOString() }, NOW)).toMatchObject({ ok: false, status: 404 });
+    expect(await holdSlot(practice.id, { serviceId: other.service.id, clinicianId: "any", start: MONDAY_9AM_NY.toISOString() }, NOW)).toMatchObject({ ok: false, code: "not_found" });
     const bad = await holdSlot(practice.id, { serviceId: "nope", clinicianId: 7, start: "tomorrow" }, NOW);
     expect(bad.ok).toBe(false);
-    if (!bad.ok && bad.status === 400) expect(Object.keys(bad.errors).sort()).toEqual(["clinicianId", "serviceId", "start"]);
+    if (!bad.ok && bad.code === "invalid") expect(Object.keys(bad.errors).sort()).toEqual(["clinicianId", "serviceId", "start"]);
     expect(await db.select().from(appointments).where(eq(appointments.practiceId, practice.id))).toHaveLength(0);
   });
 });
@@ -166,12 +166,12 @@ describe("confirming a booking", () => {
     for (const [input, field] of cases) {
       const result = await confirmBooking(practice.id, input, NOW);
       expect(result.ok).toBe(false);
-      if (!result.ok && result.status === 400) expect(Object.keys(result.errors)).toContain(field);
+      if (!result.ok && result.code === "invalid") expect(Object.keys(result.errors)).toContain(field);
     }
     const forged = await confirmBooking(practice.id, { holdToken: `${h.holdToken.slice(0, -2)}xx`, agreePolicy: true, attendees: couple() }, NOW);
-    expect(forged).toMatchObject({ ok: false, status: 410 });
+    expect(forged).toMatchObject({ ok: false, code: "expired" });
     const late = await confirmBooking(practice.id, { holdToken: h.holdToken, agreePolicy: true, attendees: couple() }, new Date(NOW.getTime() + HOUR));
-    expect(late).toMatchObject({ ok: false, status: 410 });
+    expect(late).toMatchObject({ ok: false, code: "expired" });
     expect(await db.select().from(clients).where(eq(clients.practiceId, practice.id))).toHaveLength(0);
     const [appt] = await db.select().from(appointments).where(eq(appointments.id, h.appointmentId));
     expect(appt!.status).toBe("held");
@@ -181,7 +181,7 @@ describe("confirming a booking", () => {
     const a = await bookablePractice();
     const b = await bookablePractice();
     const h = await hold(a.practice, a.service.id, MONDAY_9AM_NY);
-    expect(await confirmBooking(b.practice.id, { holdToken: h.holdToken, agreePolicy: true, attendees: couple() }, NOW)).toMatchObject({ ok: false, status: 410 });
+    expect(await confirmBooking(b.practice.id, { holdToken: h.holdToken, agreePolicy: true, attendees: couple() }, NOW)).toMatchObject({ ok: false, code: "expired" });
   });
 });
 
@@ -244,13 +244,13 @@ describe("after booking", () => {
 
   it("only the transitions in the table happen", async () => {
     const ctx = await confirmed("individual");
-    const move = (to: "held" | "completed" | "confirmed" | "expired") =>
-      transitionAppointment(db, { practiceId: ctx.practice.id, appointmentId: ctx.appointmentId, to, now: NOW });
-    expect(await move("held")).toBe(false);
-    expect(await move("expired")).toBe(false);
-    expect(await move("completed")).toBe(true);
-    expect(await move("confirmed")).toBe(false);
+    const ref = { practiceId: ctx.practice.id, appointmentId: ctx.appointmentId, now: NOW };
+    // Nothing moves back to held: no transition reaches it.
+    expect(sourcesOf("held")).toEqual([]);
+    expect(await expire(db, ref)).toBe(false);
     const other = await bookablePractice();
-    expect(await transitionAppointment(db, { practiceId: other.practice.id, appointmentId: ctx.appointmentId, to: "completed", now: NOW })).toBe(false);
+    expect(await complete(db, { ...ref, practiceId: other.practice.id })).toBe(false);
+    expect(await complete(db, ref)).toBe(true);
+    expect(await confirm(db, ref)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { appointmentAttendees, appointments, availabilityRules, holdClaims, rate
 import { BOOKING_LIMITS, checkConfirmationLimits, holdSlotWithinLimits } from "@/lib/booking/booking-limits";
 import { findSlots } from "@/lib/booking/find-slots";
 import { HOLD_MINUTES, holdSlot } from "@/lib/booking/hold-slot";
-import { transitionAppointment } from "@/lib/booking/transition-appointment";
+import { awaitPayment } from "@/lib/booking/lifecycle";
 import { sweepLimits } from "@/lib/jobs/sweep-limits";
 import { createClient, createMember, createPractice, uniqueEmail } from "./helpers/factories";
 
@@ -48,7 +48,7 @@ describe("holds", () => {
     const ip = uniqueIp();
     for (let i = 0; i < 3; i++) expect(await holdSlotWithinLimits(practice.id, input(i), NOW, ip)).toMatchObject({ ok: true });
     const fourth = await holdSlotWithinLimits(practice.id, input(3), NOW, ip);
-    expect(fourth).toMatchObject({ ok: false, status: 429, code: "limited" });
+    expect(fourth).toMatchObject({ ok: false, code: "rate_limited" });
     if (!fourth.ok && "retryAfterSeconds" in fourth) {
       expect(fourth.message).toMatch(/already holding 3 times/);
       expect(fourth.retryAfterSeconds).toBeLessThanOrEqual(HOLD_MINUTES * 60);
@@ -65,7 +65,7 @@ describe("holds", () => {
     const ip = uniqueIp();
     const results = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => holdSlotWithinLimits(practice.id, input(i), NOW, ip)));
     expect(results.filter((r) => r.ok)).toHaveLength(BOOKING_LIMITS.liveHoldsPerIp);
-    expect(results.filter((r) => !r.ok && r.status === 429)).toHaveLength(6 - BOOKING_LIMITS.liveHoldsPerIp);
+    expect(results.filter((r) => !r.ok && r.code === "rate_limited")).toHaveLength(6 - BOOKING_LIMITS.liveHoldsPerIp);
     const held = await db.select().from(appointments).where(and(eq(appointments.practiceId, practice.id), eq(appointments.status, "held")));
     expect(held).toHaveLength(BOOKING_LIMITS.liveHoldsPerIp);
   });
@@ -74,16 +74,16 @@ describe("holds", () => {
     const { practice } = await bookablePractice();
     const ip = uniqueIp();
     for (let i = 0; i < BOOKING_LIMITS.holdsPerIp.points; i++) {
-      expect(await holdSlotWithinLimits(practice.id, { serviceId: "nope" }, NOW, ip)).toMatchObject({ ok: false, status: 400 });
+      expect(await holdSlotWithinLimits(practice.id, { serviceId: "nope" }, NOW, ip)).toMatchObject({ ok: false, code: "invalid" });
     }
     const next = await holdSlotWithinLimits(practice.id, { serviceId: "nope" }, NOW, ip);
-    expect(next).toMatchObject({ ok: false, status: 429, message: expect.stringMatching(/^Too many times were held from your connection\. Please wait \d+ minutes? and try again\.$/) });
+    expect(next).toMatchObject({ ok: false, code: "rate_limited", message: expect.stringMatching(/^Too many times were held from your connection\. Please wait \d+ minutes? and try again\.$/) });
   });
 
   it(`a practice takes at most ${BOOKING_LIMITS.holdsPerPractice.points} hold attempts in ten minutes from all IPs together`, async () => {
     const { practice } = await bookablePractice();
     for (let i = 0; i < BOOKING_LIMITS.holdsPerPractice.points; i++) await holdSlotWithinLimits(practice.id, {}, NOW, uniqueIp());
-    expect(await holdSlotWithinLimits(practice.id, {}, NOW, uniqueIp())).toMatchObject({ ok: false, status: 429, message: expect.stringMatching(/very busy/) });
+    expect(await holdSlotWithinLimits(practice.id, {}, NOW, uniqueIp())).toMatchObject({ ok: false, code: "rate_limited", message: expect.stringMatching(/very busy/) });
   });
 
   it(`a practice has at most ${BOOKING_LIMITS.liveHoldsPerPractice} live holds, however many IPs ask`, async () => {
@@ -91,7 +91,7 @@ describe("holds", () => {
     // Holds already live at the practice (made from many IPs).
     for (let i = 0; i < BOOKING_LIMITS.liveHoldsPerPractice; i++) expect(await holdSlot(practice.id, input(i), NOW)).toMatchObject({ ok: true });
     const next = await holdSlotWithinLimits(practice.id, input(BOOKING_LIMITS.liveHoldsPerPractice), NOW, uniqueIp());
-    expect(next).toMatchObject({ ok: false, status: 429, message: expect.stringMatching(/very busy/) });
+    expect(next).toMatchObject({ ok: false, code: "rate_limited", message: expect.stringMatching(/very busy/) });
   });
 });
 
@@ -100,13 +100,13 @@ describe("confirmations", () => {
     const practice = await createPractice();
     const ip = uniqueIp();
     for (let i = 0; i < BOOKING_LIMITS.confirmationsPerIp.points; i++) expect(await checkConfirmationLimits(practice.id, null, NOW, ip)).toEqual({ ok: true });
-    expect(await checkConfirmationLimits(practice.id, null, NOW, ip)).toMatchObject({ ok: false, status: 429, message: expect.stringMatching(/from your connection/) });
+    expect(await checkConfirmationLimits(practice.id, null, NOW, ip)).toMatchObject({ ok: false, code: "rate_limited", message: expect.stringMatching(/from your connection/) });
   });
 
   it(`a practice takes at most ${BOOKING_LIMITS.confirmationsPerPractice.points} confirmations an hour`, async () => {
     const practice = await createPractice();
     for (let i = 0; i < BOOKING_LIMITS.confirmationsPerPractice.points; i++) await checkConfirmationLimits(practice.id, null, NOW, uniqueIp());
-    expect(await checkConfirmationLimits(practice.id, null, NOW, uniqueIp())).toMatchObject({ ok: false, status: 429, message: expect.stringMatching(/very busy/) });
+    expect(await checkConfirmationLimits(practice.id, null, NOW, uniqueIp())).toMatchObject({ ok: false, code: "rate_limited", message: expect.stringMatching(/very busy/) });
   });
 
   it(`one address is sent at most ${BOOKING_LIMITS.confirmationsPerEmail.points} booking emails an hour, from any IP and any practice`, async () => {
@@ -117,7 +117,7 @@ describe("confirmations", () => {
     }
     const practice = await createPractice();
     const next = await checkConfirmationLimits(practice.id, details(email.toUpperCase()), NOW, uniqueIp());
-    expect(next).toMatchObject({ ok: false, status: 429, message: expect.stringMatching(/sent to this email address/) });
+    expect(next).toMatchObject({ ok: false, code: "rate_limited", message: expect.stringMatching(/sent to this email address/) });
     // Someone else's address is unaffected.
     expect(await checkConfirmationLimits(practice.id, details(uniqueEmail("other")), NOW, uniqueIp())).toEqual({ ok: true });
   });
@@ -130,10 +130,10 @@ describe("confirmations", () => {
       const held = await holdSlot(practice.id, input(i), NOW);
       if (!held.ok) throw new Error("hold failed");
       await db.insert(appointmentAttendees).values({ practiceId: practice.id, appointmentId: held.appointmentId, clientId: client.id });
-      expect(await transitionAppointment(db, { practiceId: practice.id, appointmentId: held.appointmentId, to: "pending_payment", now: NOW })).toBe(true);
+      expect(await awaitPayment(db, { practiceId: practice.id, appointmentId: held.appointmentId, now: NOW })).toBe(true);
     }
     const next = await checkConfirmationLimits(practice.id, details(email), NOW, uniqueIp());
-    expect(next).toMatchObject({ ok: false, status: 429, message: `${email} already has bookings waiting for payment. Pay for one of them (see the email we sent), or try again once they are released.` });
+    expect(next).toMatchObject({ ok: false, code: "rate_limited", message: `${email} already has bookings waiting for payment. Pay for one of them (see the email we sent), or try again once they are released.` });
   });
 });
 

@@ -4,7 +4,8 @@ import { db } from "@/db/client";
 import { appointmentAttendees, appointments, clients, couples, creditUses, emailMessages, packagePurchases, packages, payments, serviceBilling, stripeCustomers, users, type Client, type Practice } from "@/db/schema";
 import { listOwnClientRecords } from "@/lib/auth/guards";
 import { sendBillingNotifications } from "@/lib/billing/notifications";
-import { confirmBooking } from "@/lib/booking/confirm-booking";
+import { runAppointmentEvents } from "@/lib/jobs/appointment-events";
+import { confirmBooking } from "@/lib/appointments/confirm-booking";
 import { holdSlot } from "@/lib/booking/hold-slot";
 import { createManageToken } from "@/lib/booking/manage-token";
 import { listClients } from "@/lib/clients/list-clients";
@@ -89,7 +90,7 @@ describe("a public booking with an existing client's email and a stranger as par
       { holdToken: hold.holdToken, agreePolicy: true, useCredit: true, attendees: [{ firstName: "Maya", lastName: "Stone", email: maya.email }, { firstName: "Sam", lastName: "Stranger", email: stranger }] },
       new Date(),
     );
-    expect(greedy).toEqual({ ok: false, status: 400, errors: { useCredit: ["Sign in to your portal to use your session credits"] } });
+    expect(greedy).toEqual({ ok: false, code: "invalid", errors: { useCredit: ["Sign in to your portal to use your session credits"] } });
     expect((await db.select().from(appointments).where(eq(appointments.id, hold.appointmentId)))[0]!.status).toBe("held");
 
     // The attack as it was seen live: one anonymous POST.
@@ -106,6 +107,8 @@ describe("a public booking with an existing client's email and a stranger as par
     await stripe.checkout(payment!.stripeCheckoutSessionId!, "pay");
     await stripe.settled();
     await sendBillingNotifications(new Date());
+    // Booking confirmations travel through the appointment outbox, billing's emails through billing's.
+    await runAppointmentEvents(new Date());
 
     expect(await snapshotOf(practice, maya)).toEqual(before);
     expect((await db.select({ id: users.id }).from(users)).length).toBe(usersBefore.length);
@@ -154,6 +157,8 @@ describe("a public booking with an existing client's email and a stranger as par
     await stripe.checkout(payment!.stripeCheckoutSessionId!, "pay");
     await stripe.settled();
     await sendBillingNotifications(new Date());
+    // Booking confirmations travel through the appointment outbox, billing's emails through billing's.
+    await runAppointmentEvents(new Date());
     const mayaCardBefore = (await db.select().from(stripeCustomers).where(eq(stripeCustomers.clientId, maya.id)))[0];
 
     // Maya opens her own link and confirms.
@@ -289,7 +294,7 @@ describe("a signed-in returning client", () => {
     const people = [{ firstName: "Maya", lastName: "Stone", email: maya.email }, { firstName: "Sam", lastName: "S", email: strangerEmail() }];
     expect(await confirmBooking(practice.id, { holdToken: hold.holdToken, agreePolicy: true, useCredit: true, attendees: people }, new Date(), { userId: outsider.id })).toMatchObject({
       ok: false,
-      status: 400,
+      code: "invalid",
       errors: { useCredit: [expect.any(String)] },
     });
     // Signed in as Maya but the credits are used up: refused, the hold stands.
@@ -297,7 +302,7 @@ describe("a signed-in returning client", () => {
     const mayaUserId = maya.userId!;
     expect(await confirmBooking(practice.id, { holdToken: hold.holdToken, agreePolicy: true, useCredit: true, attendees: people }, new Date(), { userId: mayaUserId })).toEqual({
       ok: false,
-      status: 400,
+      code: "invalid",
       errors: { useCredit: ["You have no session credit left for this service"] },
     });
     expect((await db.select().from(appointments).where(eq(appointments.id, hold.appointmentId)))[0]!.status).toBe("held");

@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { db } from "@/db/client";
 import { availabilityRules, clients, emailMessages, formAssignments, serviceClinicians, serviceForms, services } from "@/db/schema";
 import { seedIntakeForms } from "@/db/seed/intake";
-import { confirmBooking } from "@/lib/booking/confirm-booking";
+import { confirmBooking } from "@/lib/appointments/confirm-booking";
 import { holdSlot } from "@/lib/booking/hold-slot";
 import { createMember, createPractice, uniqueEmail } from "./helpers/factories";
 

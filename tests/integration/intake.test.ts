@@ -74,7 +74,7 @@ describe("completing a form", () => {
     expect(again?.assignment.status).toBe("started");
 
     const missing = await submitResponse(a, id, { versionId: open!.version.id, answers: { signature: { name: "Ana Reyes", agreed: false } } }, IP);
-    expect(missing).toMatchObject({ ok: false, status: 400, errors: { signature: ["Tick the box to agree"] } });
+    expect(missing).toMatchObject({ ok: false, code: "invalid", errors: { signature: ["Tick the box to agree"] } });
 
     const done = await submitResponse(a, id, { versionId: open!.version.id, answers: { signature: { name: "Ana Reyes", agreed: true } } }, IP);
     expect(done).toMatchObject({ ok: true, status: "submitted" });
@@ -85,7 +85,7 @@ describe("completing a form", () => {
 
     // Submitted is final.
     const twice = await saveDraft(a, id, { versionId: open!.version.id, answers: {} }, NOW);
-    expect(twice).toMatchObject({ ok: false, status: 409 });
+    expect(twice).toMatchObject({ ok: false, code: "conflict" });
   });
 
   it("scores a measure on the server and flags PHQ-9 item 9", async () => {
@@ -107,24 +107,24 @@ describe("bad input changes nothing", () => {
     const versionId = open.version.id;
 
     const wrongKind = await saveDraft(a, id, { versionId, answers: { has_children: "yes", closeness: 12 } }, NOW);
-    expect(wrongKind).toMatchObject({ ok: false, status: 400, errors: { has_children: ["Answer yes or no"], closeness: ["Choose a number from 0 to 10"] } });
+    expect(wrongKind).toMatchObject({ ok: false, code: "invalid", errors: { has_children: ["Answer yes or no"], closeness: ["Choose a number from 0 to 10"] } });
     const tooLong = await saveDraft(a, id, { versionId, answers: { reason: "x".repeat(5001) } }, NOW);
-    expect(tooLong).toMatchObject({ ok: false, status: 400, errors: { reason: ["Keep this under 5000 characters"] } });
+    expect(tooLong).toMatchObject({ ok: false, code: "invalid", errors: { reason: ["Keep this under 5000 characters"] } });
     const huge = await saveDraft(a, id, { versionId, answers: { reason: "x".repeat(200_000) } }, NOW);
-    expect(huge).toMatchObject({ ok: false, status: 400, errors: { form: ["Your answers are too long to save"] } });
+    expect(huge).toMatchObject({ ok: false, code: "invalid", errors: { form: ["Your answers are too long to save"] } });
     const required = await submitResponse(a, id, { versionId, answers: { together_years: 3 } }, IP);
     expect(required.ok).toBe(false);
     if (!required.ok) expect(required.errors.reason).toEqual(["This question needs an answer"]);
 
     // The partner cannot read or write Ana's form, by any id.
     expect(await openAssignment(b, id)).toBeNull();
-    expect(await saveDraft(b, id, { versionId, answers: { reason: "mine now" } }, NOW)).toMatchObject({ ok: false, status: 404 });
-    expect(await submitResponse(b, id, { versionId, answers: coupleAnswers }, IP)).toMatchObject({ ok: false, status: 404 });
+    expect(await saveDraft(b, id, { versionId, answers: { reason: "mine now" } }, NOW)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await submitResponse(b, id, { versionId, answers: coupleAnswers }, IP)).toMatchObject({ ok: false, code: "not_found" });
     // Forged ids.
     expect(await openAssignment(a, "not-a-uuid")).toBeNull();
-    expect(await saveDraft(a, "00000000-0000-4000-8000-000000000000", { versionId, answers: {} }, NOW)).toMatchObject({ ok: false, status: 404 });
-    expect(await saveDraft(a, id, { versionId: "00000000-0000-4000-8000-000000000000", answers: {} }, NOW)).toMatchObject({ ok: false, status: 409 });
-    expect(await saveDraft(a, id, { versionId: "nope", answers: [] }, NOW)).toMatchObject({ ok: false, status: 400 });
+    expect(await saveDraft(a, "00000000-0000-4000-8000-000000000000", { versionId, answers: {} }, NOW)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await saveDraft(a, id, { versionId: "00000000-0000-4000-8000-000000000000", answers: {} }, NOW)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await saveDraft(a, id, { versionId: "nope", answers: [] }, NOW)).toMatchObject({ ok: false, code: "invalid" });
 
     expect(await countRows(formResponses, eq(formResponses.assignmentId, id))).toBe(0);
     const [assignment] = await db.select().from(formAssignments).where(eq(formAssignments.id, id));
@@ -138,7 +138,7 @@ describe("bad input changes nothing", () => {
     const open = (await openAssignment(a, id))!;
     expect(await openAssignment(other.a, id)).toBeNull();
     // Even claiming the right practice id with another client's id.
-    expect(await saveDraft({ ...other.a, practiceId: a.practiceId }, id, { versionId: open.version.id, answers: {} }, NOW)).toMatchObject({ status: 404 });
+    expect(await saveDraft({ ...other.a, practiceId: a.practiceId }, id, { versionId: open.version.id, answers: {} }, NOW)).toMatchObject({ code: "not_found" });
   });
 
   it("staff cannot send another practice's form, or a form to another practice's client", async () => {
@@ -172,7 +172,7 @@ describe("versions", () => {
     const moved = (await openAssignment(b, untouchedId))!;
     expect(moved.version.version).toBe(2);
     // A save naming the old version of a moved assignment is refused.
-    expect(await saveDraft(b, untouchedId, { versionId: v1.id, answers: {} }, NOW)).toMatchObject({ ok: false, status: 409 });
+    expect(await saveDraft(b, untouchedId, { versionId: v1.id, answers: {} }, NOW)).toMatchObject({ ok: false, code: "conflict" });
 
     // Versions themselves never change.
     await expect(db.update(formVersions).set({ version: 9 }).where(eq(formVersions.id, v1.id))).rejects.toThrow();

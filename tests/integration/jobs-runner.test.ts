@@ -35,6 +35,7 @@ describe("the job runner", () => {
     expect(await a.getQueue("expire-holds")).toMatchObject({ policy: "stately" });
     const schedules = await a.getSchedules();
     expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([
+      ["appointment-events", "* * * * *"],
       ["billing-notify", "* * * * *"],
       ["billing-reconcile", "*/10 * * * *"],
       ["billing-release-holds", "* * * * *"],

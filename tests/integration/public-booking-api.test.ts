@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { availabilityRules, serviceClinicians, services } from "@/db/schema";
 import { GET as slotsRoute } from "@/app/api/book/[slug]/slots/route";
-import { confirmBooking } from "@/lib/booking/confirm-booking";
+import { confirmBooking } from "@/lib/appointments/confirm-booking";
 import { findSlots } from "@/lib/booking/find-slots";
 import { holdSlot } from "@/lib/booking/hold-slot";
 import {
@@ -119,13 +119,13 @@ describe("POST /api/book/[slug]/holds (its builders, from real holds)", () => {
     expect((await holdSlot(practice.id, request, NOW)).ok).toBe(true);
     const second = await holdSlot(practice.id, request, NOW);
     if (second.ok || !("alternatives" in second)) throw new Error(`expected a conflict: ${JSON.stringify(second)}`);
-    const body = holdConflictBody(second);
+    const body = holdConflictBody({ code: second.reason, message: second.message, alternatives: second.alternatives });
     expect(holdConflictResponseSchema.parse(body)).toEqual(body);
     expect(body.code).toBe("taken");
     expect(body.message).toBe("Sorry, that time was just taken. Here are the next free times.");
     expect(body.alternatives[0]).toEqual({ start: "2031-03-03T15:00:00.000Z", clinicianId: second.alternatives[0]!.memberId });
     expect(JSON.stringify(body)).toBe(
-      JSON.stringify({ code: second.code, message: second.message, alternatives: second.alternatives.map((s) => ({ start: new Date(s.start).toISOString(), clinicianId: s.memberId })) }),
+      JSON.stringify({ code: second.reason, message: second.message, alternatives: second.alternatives.map((s) => ({ start: new Date(s.start).toISOString(), clinicianId: s.memberId })) }),
     );
   });
 });

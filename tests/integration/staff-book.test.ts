@@ -14,7 +14,8 @@ import {
   type Practice,
   type ServiceAttendance,
 } from "@/db/schema";
-import { bookForClients, rescheduleDaySlots, staffDaySlots } from "@/lib/booking/staff-book";
+import { bookForClients } from "@/lib/appointments/staff-book";
+import { rescheduleDaySlots, staffDaySlots } from "@/lib/booking/staff-book";
 import { auditEventsFor, countRows, createClient, createMember, createPractice, scopeFor, uniqueEmail, type TestMember } from "./helpers/factories";
 
 const ZONE = "America/New_York";

@@ -11,7 +11,8 @@ import {
   slotsBody,
   slotsResponseSchema,
 } from "@/lib/booking/public-api";
-import { limitedJson } from "@/lib/http/json";
+import { rateLimited, unavailable } from "@/lib/errors/domain-error";
+import { domainErrorResponse } from "@/lib/http/domain-error-response";
 
 const CLINICIAN = "5b0f6a8e-3f7c-4d2a-9b1e-2c4d6e8f0a1b";
 const APPOINTMENT = "0c9e8d7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f";
@@ -70,12 +71,12 @@ describe("the handlers' builders", () => {
     expect(confirmResponseSchema.parse(body)).toEqual(body);
   });
 
-  test("a rate-limit refusal (lib/http/json.ts) matches the limited schema, and the wizard reads its message", async () => {
-    const res = limitedJson({ status: 429, code: "limited", message: "Too many times were held from your connection. Please wait 5 minutes and try again.", retryAfterSeconds: 300 });
+  test("a rate-limit refusal (lib/http/domain-error-response.ts) matches the limited schema, and the wizard reads its message", async () => {
+    const res = domainErrorResponse(rateLimited("Too many times were held from your connection. Please wait 5 minutes and try again.", 300));
     const body: unknown = await res.json();
     expect(limitedResponseSchema.parse(body)).toEqual({ code: "limited", message: "Too many times were held from your connection. Please wait 5 minutes and try again.", retryAfterSeconds: 300 });
     expect(readWire(errorResponseSchema, body, "POST holds 429").message).toMatch(/^Too many times/);
-    const down: unknown = await limitedJson({ status: 503, code: "unavailable", message: "Booking is unavailable right now." }).json();
+    const down: unknown = await domainErrorResponse(unavailable("Booking is unavailable right now.")).json();
     expect(limitedResponseSchema.parse(down).retryAfterSeconds).toBeNull();
   });
 });

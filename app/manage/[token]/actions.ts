@@ -1,7 +1,7 @@
 "use server";
 
 import { openManageLink } from "@/lib/booking/manage-link";
-import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/change-appointment";
+import { cancelAppointment, rescheduleAppointment } from "@/lib/appointments/change-appointment";
 import { findSlots } from "@/lib/booking/find-slots";
 
 // Each action re-verifies the signed link: it is the only credential here.

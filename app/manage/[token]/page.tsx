@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ManageAppointment } from "@/components/booking/manage-appointment";
 import { PublicHeader } from "@/components/layout/public-header";
 import { Card } from "@/components/ui/card";
-import { STATUS_LABELS } from "@/lib/booking/appointment-status";
+import { STATUS_LABELS } from "@/lib/booking/lifecycle/transitions";
 import { formatMoney } from "@/lib/booking/format-money";
 import { formatDateTime } from "@/lib/booking/format-time";
 import { openManageLink } from "@/lib/booking/manage-link";

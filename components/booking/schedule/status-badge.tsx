@@ -1,6 +1,6 @@
 import type { AppointmentStatus } from "@/db/schema";
 import { Badge } from "@/components/ui/card";
-import { STATUS_LABELS } from "@/lib/booking/appointment-status";
+import { STATUS_LABELS } from "@/lib/booking/lifecycle/transitions";
 
 const TONES: Record<AppointmentStatus, "neutral" | "brand" | "warn" | "ok"> = {
   held: "warn",

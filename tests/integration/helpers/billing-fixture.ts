@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { availabilityRules, serviceBilling, serviceClinicians, services, type Practice } from "@/db/schema";
-import { confirmBooking } from "@/lib/booking/confirm-booking";
+import { confirmBooking } from "@/lib/appointments/confirm-booking";
 import { findSlots } from "@/lib/booking/find-slots";
 import { holdSlot } from "@/lib/booking/hold-slot";
 import { createMember, createPractice, uniqueEmail } from "./factories";

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { BookingWizard } from "@/components/booking/booking-wizard";
 import { Card, EmptyState } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { creditsToOffer } from "@/lib/billing/booking-credits";
+import { practiceStripe } from "@/lib/billing/practice-billing";
 import { portalBooker } from "@/lib/booking/portal-booker";
 import { listPublicServices } from "@/lib/booking/public-services";
 import { PRACTICE_KIND_LABELS, getPublicPractice } from "@/lib/practices/public-practices";
@@ -18,9 +20,10 @@ export default async function PracticeBookingPage({ params }: { params: Promise<
   const { slug } = await params;
   const practice = await getPublicPractice(slug);
   if (!practice) notFound();
-  const services = await listPublicServices(practice.id);
+  const services = await listPublicServices(practice.id, (await practiceStripe(practice.id)).canTakePayments);
   // Signed in to their portal here: details prefilled, credits offered (decision 0012).
-  const booker = await portalBooker(practice.id, (await getCurrentUser())?.id ?? null, new Date());
+  const now = new Date();
+  const booker = await portalBooker(practice.id, (await getCurrentUser())?.id ?? null, (clientId) => creditsToOffer({ practiceId: practice.id, clientId, now }));
   return (
     <div className="space-y-6">
       <div>

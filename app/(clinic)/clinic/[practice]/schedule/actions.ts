@@ -3,15 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { isUuid, requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import { cancelAppointment, recordOutcome, rescheduleAppointment } from "@/lib/booking/change-appointment";
+import { cancelAppointment, recordOutcome, rescheduleAppointment } from "@/lib/appointments/change-appointment";
+import { bookForClients, type StaffBookResult } from "@/lib/appointments/staff-book";
 import {
-  bookForClients,
   outcomeSchema,
   rescheduleDaySlots,
   staffCancelSchema,
   staffDaySlots,
   type DaySlotsResult,
-  type StaffBookResult,
 } from "@/lib/booking/staff-book";
 import { listClients } from "@/lib/clients/list-clients";
 

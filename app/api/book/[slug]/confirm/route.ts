@@ -1,11 +1,12 @@
 import type { NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { checkConfirmationLimits } from "@/lib/booking/booking-limits";
-import { confirmBooking } from "@/lib/booking/confirm-booking";
+import { confirmBooking } from "@/lib/appointments/confirm-booking";
 import { confirmBody } from "@/lib/booking/public-api";
 import { findPracticeBySlug } from "@/lib/booking/public-services";
 import { clientIp } from "@/lib/http/client-ip";
-import { json, limitedJson } from "@/lib/http/json";
+import { domainErrorResponse } from "@/lib/http/domain-error-response";
+import { json } from "@/lib/http/json";
 
 /**
  * Public: turn a hold into a confirmed booking with the attendees' details.
@@ -17,11 +18,11 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const body = await request.json().catch(() => null);
   const now = new Date();
   const allowed = await checkConfirmationLimits(practice.id, body, now, await clientIp());
-  if (!allowed.ok) return limitedJson(allowed);
+  if (!allowed.ok) return domainErrorResponse(allowed);
   const user = await getCurrentUser();
   const result = await confirmBooking(practice.id, body, now, { userId: user?.id ?? null });
   if (result.ok) {
     return json(confirmBody(result));
   }
-  return json(result.status === 400 ? { errors: result.errors } : { message: result.message }, result.status);
+  return domainErrorResponse(result);
 }

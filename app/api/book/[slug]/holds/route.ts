@@ -3,7 +3,8 @@ import { holdSlotWithinLimits } from "@/lib/booking/booking-limits";
 import { holdBody, holdConflictBody } from "@/lib/booking/public-api";
 import { findPracticeBySlug } from "@/lib/booking/public-services";
 import { clientIp } from "@/lib/http/client-ip";
-import { json, limitedJson } from "@/lib/http/json";
+import { domainErrorResponse } from "@/lib/http/domain-error-response";
+import { json } from "@/lib/http/json";
 
 /** Public: hold a time while the visitor enters their details. */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
@@ -14,9 +15,8 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (result.ok) {
     return json(holdBody(result), 201);
   }
-  if (result.status === 429 || result.status === 503) return limitedJson(result);
-  if (result.status === 409) {
-    return json(holdConflictBody(result), 409);
+  if (result.code === "conflict") {
+    return domainErrorResponse(result, holdConflictBody({ code: result.reason, message: result.message, alternatives: result.alternatives }));
   }
-  return json(result.status === 400 ? { errors: result.errors } : { message: result.message }, result.status);
+  return domainErrorResponse(result);
 }

@@ -13,7 +13,7 @@ import { DiagnosisForm } from "@/components/billing/diagnosis-form";
 import { readDiagnoses } from "@/lib/billing/diagnoses";
 import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import { STATUS_LABELS, isLateCancellation } from "@/lib/booking/appointment-status";
+import { STATUS_LABELS, isLateCancellation } from "@/lib/booking/lifecycle/transitions";
 import { formatMoney } from "@/lib/booking/format-money";
 import { formatTime, localDate, zoneLabel } from "@/lib/booking/format-time";
 import { attendeeNames, openScheduleAppointment, todayIn } from "@/lib/booking/list-schedule";

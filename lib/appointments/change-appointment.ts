@@ -1,24 +1,30 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { appointments, services } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { applyCancellationPolicy } from "@/lib/billing/cancellation-policy";
+import { rescheduleSchema } from "@/lib/booking/booking-schema";
+import { findSlots } from "@/lib/booking/find-slots";
+import { nextFreeTimes } from "@/lib/booking/hold-slot";
+import { cancel, complete, isLateCancellation, markNoShow, reschedule } from "@/lib/booking/lifecycle";
+import type { Slot } from "@/lib/booking/slot-types";
 import { pgError } from "@/lib/db/pg-error";
 import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
-import { isLateCancellation } from "./appointment-status";
-import { rescheduleSchema } from "./booking-schema";
-import { findSlots } from "./find-slots";
-import { nextFreeTimes } from "./hold-slot";
-import { notifyAttendees } from "./notify-attendees";
-import type { Slot } from "./slot-types";
-import { transitionAppointment } from "./transition-appointment";
+import { runAppointmentEvents } from "@/lib/jobs/appointment-events";
+
+/*
+ * Use cases above booking and billing (lib/appointments): each change goes
+ * through the lifecycle in one transaction with its audit row, then the
+ * outbox runs for this appointment (emails; after a cancellation, billing's
+ * policy), and its job retries whatever failed.
+ */
 
 export type CancelResult = { ok: true; late: boolean } | { ok: false; message: string };
 
 /**
  * Cancels a confirmed appointment. Inside the service's cancellation window
  * it becomes late-cancelled (the fee applies, charged by billing later).
- * Staff may waive lateness (`waiveFee`).
+ * Staff may waive lateness (`waiveFee`). The email and the policy (refunds,
+ * a returned credit, the late fee) follow from the outbox.
  */
 export async function cancelAppointment(
   input: { practiceId: string; appointmentId: string; actor: AuditActor; waiveFee?: boolean },
@@ -33,13 +39,7 @@ export async function cancelAppointment(
       .for("update", { of: appointments });
     if (!row || row.status !== "confirmed") return null;
     const late = !input.waiveFee && isLateCancellation(row.startsAt, row.window, now);
-    const moved = await transitionAppointment(tx, {
-      practiceId: input.practiceId,
-      appointmentId: input.appointmentId,
-      to: late ? "late_cancelled" : "cancelled",
-      now,
-      bumpSequence: true,
-    });
+    const moved = await cancel(tx, { practiceId: input.practiceId, appointmentId: input.appointmentId, late, now });
     if (!moved) return null;
     await recordAudit(
       { practiceId: input.practiceId, actor: input.actor, action: "appointment.cancel", subjectType: "appointment", subjectId: input.appointmentId, detail: { late } },
@@ -48,9 +48,7 @@ export async function cancelAppointment(
     return { late };
   });
   if (!result) return { ok: false, message: "This session cannot be cancelled: it is not an upcoming confirmed session." };
-  await notifyAttendees(input.appointmentId, { kind: "cancelled", late: result.late }, now);
-  // Billing: refunds, a returned package credit or the late-cancel fee, per the service's policy.
-  await applyCancellationPolicy(input.appointmentId, now);
+  await runAppointmentEvents(now, { appointmentId: input.appointmentId });
   return { ok: true, late: result.late };
 }
 
@@ -96,20 +94,7 @@ export async function rescheduleAppointment(
   const service = check.rules.service;
   try {
     const moved = await db.transaction(async (tx) => {
-      const updated = await tx
-        .update(appointments)
-        .set({
-          startsAt: new Date(slot.start),
-          endsAt: new Date(slot.end),
-          blockedFrom: new Date(slot.start - service.bufferBeforeMinutes * 60_000),
-          blockedTo: new Date(slot.end + service.bufferAfterMinutes * 60_000),
-          locationId: slot.locationId,
-          sequence: sql`${appointments.sequence} + 1`,
-          updatedAt: now,
-        })
-        .where(and(eq(appointments.id, input.appointmentId), eq(appointments.status, "confirmed")))
-        .returning({ id: appointments.id });
-      if (updated.length === 0) return false;
+      if (!(await reschedule(tx, { practiceId: input.practiceId, appointmentId: input.appointmentId, slot, service, previousStartsAt: current.startsAt, now }))) return false;
       await recordAudit(
         {
           practiceId: input.practiceId,
@@ -128,7 +113,7 @@ export async function rescheduleAppointment(
     if (pgError(error)?.code !== "23P01") throw error;
     return { ok: false, message: "Sorry, that time was just taken. Here are the next free times.", alternatives: await alternatives() };
   }
-  await notifyAttendees(input.appointmentId, { kind: "rescheduled", previousStartsAt: current.startsAt }, now);
+  await runAppointmentEvents(now, { appointmentId: input.appointmentId });
   return { ok: true };
 }
 
@@ -144,7 +129,8 @@ export async function recordOutcome(
       .where(and(eq(appointments.id, input.appointmentId), eq(appointments.practiceId, input.practiceId)));
     if (!row) return { ok: false, message: "That session was not found." };
     if (row.startsAt > now) return { ok: false, message: "A session can be marked only once it has started." };
-    const moved = await transitionAppointment(tx, { practiceId: input.practiceId, appointmentId: input.appointmentId, to: input.outcome, now });
+    const ref = { practiceId: input.practiceId, appointmentId: input.appointmentId, now };
+    const moved = input.outcome === "completed" ? await complete(tx, ref) : await markNoShow(tx, ref);
     if (!moved) return { ok: false, message: "Only a confirmed session can be marked completed or no-show." };
     await recordAudit(
       {

@@ -5,17 +5,18 @@ import { chargeForBooking } from "@/lib/billing/booking-charge";
 import { openBookingCheckouts } from "@/lib/billing/open-checkout";
 import { checkoutMinutesFor } from "@/lib/billing/payment-plan";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { bookingDetailsSchema } from "@/lib/booking/booking-schema";
+import { awaitPayment, confirm } from "@/lib/booking/lifecycle";
+import { verifyToken } from "@/lib/booking/manage-token";
+import { expired as expiredError, invalid, paymentFailed, type Expired, type Invalid, type PaymentFailed } from "@/lib/errors/domain-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
-import { bookingDetailsSchema } from "./booking-schema";
-import { verifyToken } from "./manage-token";
-import { assignFormsAfterBooking } from "@/lib/intake/assign-forms";
-import { notifyAttendees } from "./notify-attendees";
-import { transitionAppointment } from "./transition-appointment";
+import { runAppointmentEvents } from "@/lib/jobs/appointment-events";
 
 export type ConfirmResult =
   | { ok: true; appointmentId: string; attendeeEmails: string[]; signedIn: boolean; credit?: boolean; payment?: { checkoutUrl: string | null; partnerEmailed: boolean } }
-  | { ok: false; status: 400; errors: FieldErrors }
-  | { ok: false; status: 410 | 502; message: string };
+  | Invalid
+  | Expired
+  | PaymentFailed;
 
 type Person = { firstName: string; lastName: string; email: string; phone: string | null };
 
@@ -35,18 +36,23 @@ export interface Booker {
  * that proves their address and joins the booking to their record. Only a
  * client signed in to their portal books as their own record, and only they
  * may spend their (or their couple's) session credits.
+ *
+ * A use case above booking and billing (lib/appointments): billing decides
+ * the charge inside the booking's transaction, the lifecycle moves the hold
+ * (to confirmed, or pending_payment) and queues what follows, and the
+ * outbox runs for this appointment right after commit (its job retries).
  */
 export async function confirmBooking(practiceId: string, input: unknown, now: Date, booker: Booker = { userId: null }): Promise<ConfirmResult> {
   const parsed = bookingDetailsSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, status: 400, errors: zodFieldErrors(parsed.error) };
+  if (!parsed.success) return invalid(zodFieldErrors(parsed.error));
   const { holdToken, attendees, payer, useCredit } = parsed.data;
   const token = verifyToken("hold", holdToken, now);
   if (!token.ok) return expired();
   const appointmentId = String((token.data as { appointmentId?: unknown }).appointmentId ?? "");
   const signedIn = booker.userId ? await ownRecord(practiceId, booker.userId) : null;
-  if (useCredit && !signedIn) return { ok: false, status: 400, errors: { useCredit: ["Sign in to your portal to use your session credits"] } };
+  if (useCredit && !signedIn) return invalid({ useCredit: ["Sign in to your portal to use your session credits"] });
   if (signedIn && attendees[1] && attendees[1].email === signedIn.email) {
-    return { ok: false, status: 400, errors: { "attendees.1.email": ["Each partner needs their own email address"] } };
+    return invalid({ "attendees.1.email": ["Each partner needs their own email address"] });
   }
 
   const outcome = await db.transaction(async (tx) => {
@@ -94,8 +100,8 @@ export async function confirmBooking(practiceId: string, input: unknown, now: Da
     });
     // Thrown, not returned: the attendees written above must roll back with it.
     if (charge.kind === "no_credit") throw new Refused(fieldError("useCredit", "You have no session credit left for this service").errors);
-    const to = charge.kind === "payments" ? "pending_payment" : "confirmed";
-    if (!(await transitionAppointment(tx, { practiceId, appointmentId, to, now }))) return "expired" as const;
+    const moved = charge.kind === "payments" ? await awaitPayment(tx, { practiceId, appointmentId, now }) : await confirm(tx, { practiceId, appointmentId, now });
+    if (!moved) return "expired" as const;
     await recordAudit(
       {
         practiceId,
@@ -115,18 +121,18 @@ export async function confirmBooking(practiceId: string, input: unknown, now: Da
   if (outcome === "expired") return expired();
   if (!outcome.ok) {
     // A refused booking changes nothing: the transaction rolled back, the hold stands.
-    return { ok: false, status: 400, errors: outcome.errors };
+    return invalid(outcome.errors);
   }
   const emailedTo = attendees.map((a, i) => (i === 0 && signedIn ? signedIn.email : a.email));
   if (outcome.charge.kind === "payments") {
     // Never a confirmation before the payment: the checkout's completion confirms the booking.
     const expiresAt = new Date(now.getTime() + checkoutMinutesFor(outcome.charge.count, payer) * 60_000);
     const opened = await openBookingCheckouts({ appointmentId, practiceName: outcome.practiceName, bookerClientId: outcome.bookerClientId, expiresAt, now });
-    if (!opened.ok) return { ok: false, status: 502, message: opened.message };
+    if (!opened.ok) return paymentFailed(opened.message);
     return { ok: true, appointmentId, attendeeEmails: emailedTo, signedIn: Boolean(signedIn), payment: { checkoutUrl: opened.checkoutUrl, partnerEmailed: opened.partnerEmailed } };
   }
-  await assignFormsAfterBooking(appointmentId, now);
-  await notifyAttendees(appointmentId, { kind: "confirmation" }, now);
+  // The confirmation (with .ics) and the service's forms, from the outbox row written with the change.
+  await runAppointmentEvents(now, { appointmentId });
   return { ok: true, appointmentId, attendeeEmails: emailedTo, signedIn: Boolean(signedIn), credit: outcome.charge.kind === "credit" };
 }
 
@@ -137,8 +143,8 @@ class Refused extends Error {
   }
 }
 
-function expired(): { ok: false; status: 410; message: string } {
-  return { ok: false, status: 410, message: "Your hold on this time ran out. Please choose a time again." };
+function expired(): Expired {
+  return expiredError("Your hold on this time ran out. Please choose a time again.");
 }
 
 /** The signed-in user's own (verified) client record at this practice, if they have one. */

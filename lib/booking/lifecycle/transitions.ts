@@ -2,8 +2,10 @@ import type { AppointmentStatus } from "@/db/schema";
 
 /**
  * The only moves an appointment may make. Every status change goes through
- * `transitionAppointment` (lib/booking/transition-appointment.ts), which
- * applies this table in its UPDATE's WHERE clause.
+ * lib/booking/lifecycle (`confirm`, `cancel`, `expire`…), whose UPDATE puts
+ * this table in its WHERE clause, so a move the table refuses never happens
+ * however two requests race. Pure (no database): pages and client
+ * components read the labels from here.
  */
 export const TRANSITIONS: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
   held: ["pending_payment", "confirmed", "expired", "cancelled"],

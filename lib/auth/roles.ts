@@ -118,3 +118,6 @@ export function can(role: MemberRole, capability: Capability): boolean {
 export function rolesWith(capability: Capability): MemberRole[] {
   return ROLES.filter((role) => can(role, capability));
 }
+
+/** For app/, which reads the role type from here rather than from db/. */
+export type { MemberRole };

@@ -83,31 +83,50 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(join(dir, d.name)) : [join(dir, d.name)]));
 }
 
-/** Each exported function of a file with its body (up to the next top-level export). */
-function exportedFunctions(source: string): { name: string; body: string }[] {
-  const re = /^export (?:default )?async function (\w+)/gm;
+/**
+ * Each exported function of a file with its body (up to the next top-level export). In a
+ * server actions file every exported const is an action too (`export const x = memberAction(…)`),
+ * so one made any other way is an entry point that the tests below fail.
+ */
+function exportedFunctions(source: string, isActions: boolean): { name: string; body: string }[] {
+  const re = isActions ? /^export (?:(?:default )?async function|const) (\w+)/gm : /^export (?:default )?async function (\w+)/gm;
   const starts = [...source.matchAll(re)];
   return starts.map((m, i) => ({ name: m[1]!, body: source.slice(m.index, starts[i + 1]?.index ?? source.length) }));
+}
+
+/** The capability an entry point asks for first: `await requireMember(slug, "…")`, or the action wrapper's `memberAction("…", …)`. */
+function askedCapability(body: string): string | undefined {
+  return (/^export const \w+ = memberAction\(\s*"([a-z_.]+)"/.exec(body) ?? /await requireMember\(.+?, "([a-z_.]+)"\)/.exec(body))?.[1];
 }
 
 
 describe("every clinic page, route handler and server action", () => {
   const files = filesUnder(CLINIC).filter((f) => /(page\.tsx|route\.ts|actions\.ts|layout\.tsx)$/.test(f));
-  const entries = files.flatMap((f) => exportedFunctions(readFileSync(f, "utf8")).map((fn) => ({ id: `${relative(CLINIC, f)}#${fn.name}`, ...fn })));
+  const entries = files.flatMap((f) => exportedFunctions(readFileSync(f, "utf8"), f.endsWith("actions.ts")).map((fn) => ({ id: `${relative(CLINIC, f)}#${fn.name}`, ...fn })));
 
   test("finds the entry points", () => {
     expect(entries.length).toBeGreaterThan(60);
   });
 
-  test.each(entries.map((e) => [e.id, e] as const))("%s calls requireMember with a capability first", (_id, entry) => {
-    const call = /await requireMember\(.+?, "([a-z_.]+)"\)/.exec(entry.body);
-    expect(call, "no requireMember(…, capability) call").not.toBeNull();
-    expect(CAPABILITIES).toContain(call![1]);
+  test.each(entries.map((e) => [e.id, e] as const))("%s calls requireMember (or is a memberAction) with a capability first", (_id, entry) => {
+    const capability = askedCapability(entry.body);
+    expect(capability, "no requireMember(…, capability) call and no memberAction(capability, …)").toBeDefined();
+    expect(CAPABILITIES).toContain(capability);
+  });
+
+  test("every server action is wrapped by memberAction, which guards before it parses or runs anything", () => {
+    const actions = entries.filter((e) => e.id.includes("actions.ts#"));
+    expect(actions.length).toBe(Object.keys(CLINIC_ACTIONS).length);
+    for (const a of actions) expect(a.body, a.id).toMatch(/^export const \w+ = memberAction\(/);
+    const wrapper = readFileSync(join(process.cwd(), "lib/actions/member-action.ts"), "utf8");
+    const body = wrapper.slice(wrapper.indexOf("return async (practiceSlug, ...args) => {"));
+    expect(body.indexOf("await requireMember(practiceSlug, capability)")).toBeGreaterThan(0);
+    expect(body.indexOf("await requireMember(practiceSlug, capability)")).toBeLessThan(body.indexOf("parseArgs("));
   });
 
   test("each server action asks for the capability listed for it", () => {
     const found = Object.fromEntries(
-      entries.filter((e) => e.id.includes("actions.ts#")).map((e) => [e.id, /await requireMember\(.+?, "([a-z_.]+)"\)/.exec(e.body)?.[1]]),
+      entries.filter((e) => e.id.includes("actions.ts#")).map((e) => [e.id, askedCapability(e.body)]),
     );
     expect(found).toEqual(CLINIC_ACTIONS);
   });

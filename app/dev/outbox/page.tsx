@@ -1,8 +1,6 @@
-import { desc } from "drizzle-orm";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { db } from "@/db/client";
-import { emailMessages } from "@/db/schema";
+import { listOutbox } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Outbox (development)" };
@@ -14,7 +12,7 @@ export const dynamic = "force-dynamic";
  */
 export default async function OutboxPage() {
   if (env.NODE_ENV !== "development") notFound();
-  const messages = await db.select().from(emailMessages).orderBy(desc(emailMessages.createdAt)).limit(50);
+  const messages = await listOutbox(50);
   return (
     <main id="main" className="mx-auto max-w-4xl space-y-4 px-4 py-8">
       <h1 className="text-2xl font-semibold">Outbox</h1>

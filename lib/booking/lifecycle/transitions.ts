@@ -45,3 +45,6 @@ export const STATUS_LABELS: Record<AppointmentStatus, string> = {
 export function isLateCancellation(startsAt: Date, cancellationWindowHours: number, now: Date): boolean {
   return startsAt.getTime() - now.getTime() < cancellationWindowHours * 3_600_000;
 }
+
+/** For app/, which reads the status type from here rather than from db/. */
+export type { AppointmentStatus };

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { RevenueChart } from "@/components/charts/revenue-chart";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { db } from "@/db/client";
-import { members, services } from "@/db/schema";
 import { requireMember } from "@/lib/auth/guards";
+import { billingFilterOptions } from "@/lib/billing/dashboard";
 import { listPayments, outstandingBalances, packageSales, paymentFiltersSchema, recentRefunds, revenueByMonth } from "@/lib/billing/billing-queries";
 import { FEE_LABELS } from "@/lib/billing/fees";
 import { formatMoney } from "@/lib/booking/format-money";
@@ -24,14 +22,13 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
   const scope = await requireMember(slug, "billing.read");
   const raw = await searchParams;
   const filters = paymentFiltersSchema.parse(raw);
-  const [rows, revenue, balances, refundRows, sales, clinicianOptions, serviceOptions] = await Promise.all([
+  const [rows, revenue, balances, refundRows, sales, { clinicians: clinicianOptions, services: serviceOptions }] = await Promise.all([
     listPayments(scope, filters),
     revenueByMonth(scope),
     outstandingBalances(scope.practice.id),
     recentRefunds(scope.practice.id),
     packageSales(scope.practice.id),
-    db.select({ id: members.id, name: members.displayName }).from(members).where(and(eq(members.practiceId, scope.practice.id), isNotNull(members.joinedAt))).orderBy(asc(members.displayName)),
-    db.select({ id: services.id, name: services.name }).from(services).where(and(eq(services.practiceId, scope.practice.id), isNull(services.archivedAt))).orderBy(asc(services.name)),
+    billingFilterOptions(scope.practice.id),
   ]);
   const zone = scope.practice.timeZone;
   const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString();

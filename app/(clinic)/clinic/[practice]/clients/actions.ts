@@ -1,30 +1,33 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireMember } from "@/lib/auth/guards";
+import { z } from "zod";
+import { noResult } from "@/lib/actions/args";
+import { memberAction } from "@/lib/actions/member-action";
 import { linkCouple, unlinkCouple } from "@/lib/clients/link-couple";
 import { saveClient } from "@/lib/clients/save-client";
-import type { FieldErrors } from "@/lib/form-result";
 
-type Result = { ok: true; clientId: string } | { ok: false; errors: FieldErrors };
+// Thin: each action is wrapped (guard, then arguments, then the domain); the domain validates the input.
 
-export async function saveClientAction(practiceSlug: string, clientId: string | null, input: unknown): Promise<Result> {
-  const scope = await requireMember(practiceSlug, "clients.edit");
+export const saveClientAction = memberAction("clients.edit", z.tuple([z.string().nullable(), z.unknown()]), async (scope, [clientId, input]) => {
   const result = await saveClient(scope, clientId, input);
-  if (result.ok) revalidatePath(`/clinic/${practiceSlug}/clients`);
+  if (result.ok) revalidatePath(`/clinic/${scope.practice.slug}/clients`);
   return result;
-}
+});
 
-export async function linkCoupleAction(practiceSlug: string, clientId: string, input: unknown): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
-  const scope = await requireMember(practiceSlug, "couples.link");
+export const linkCoupleAction = memberAction("couples.link", z.tuple([z.string(), z.unknown()]), async (scope, [clientId, input]) => {
   const result = await linkCouple(scope, clientId, input);
   if (!result.ok) return result;
-  revalidatePath(`/clinic/${practiceSlug}/clients`, "layout");
-  return { ok: true };
-}
+  revalidatePath(`/clinic/${scope.practice.slug}/clients`, "layout");
+  return { ok: true as const };
+});
 
-export async function unlinkCoupleAction(practiceSlug: string, clientId: string, formData: FormData): Promise<void> {
-  const scope = await requireMember(practiceSlug, "couples.link");
-  await unlinkCouple(scope, String(formData.get("coupleId") ?? ""));
-  revalidatePath(`/clinic/${practiceSlug}/clients/${clientId}`);
-}
+export const unlinkCoupleAction = memberAction(
+  "couples.link",
+  z.tuple([z.string(), z.instanceof(FormData)]),
+  async (scope, [clientId, formData]) => {
+    await unlinkCouple(scope, String(formData.get("coupleId") ?? ""));
+    revalidatePath(`/clinic/${scope.practice.slug}/clients/${clientId}`);
+  },
+  noResult,
+);

@@ -2,65 +2,87 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireMember } from "@/lib/auth/guards";
-import type { FieldErrors } from "@/lib/form-result";
+import { z } from "zod";
+import { noResult } from "@/lib/actions/args";
+import { memberAction } from "@/lib/actions/member-action";
 import { assignHomework, endAssignment } from "@/lib/homework/assign";
 import { duplicateExercise, saveExercise, setExerciseArchived } from "@/lib/homework/exercises";
 import { duplicateProgram, saveProgram, setProgramArchived } from "@/lib/homework/programs";
 
-type Failure = { ok: false; errors: FieldErrors };
+// Thin: each action is wrapped (guard, then arguments, then the domain); the domain validates the input.
 
-export async function saveExerciseAction(slug: string, exerciseId: string | null, input: unknown): Promise<{ ok: true; exerciseId: string } | Failure> {
-  const scope = await requireMember(slug, "exercises.edit");
+const revalidateHomework = (slug: string) => revalidatePath(`/clinic/${slug}/homework`, "layout");
+
+export const saveExerciseAction = memberAction("exercises.edit", z.tuple([z.string().nullable(), z.unknown()]), async (scope, [exerciseId, input]) => {
   const result = await saveExercise(scope, exerciseId, input);
-  if (result.ok) revalidatePath(`/clinic/${slug}/homework`, "layout");
+  if (result.ok) revalidateHomework(scope.practice.slug);
   return result;
-}
+});
 
-export async function duplicateExerciseAction(slug: string, exerciseId: string): Promise<void> {
-  const scope = await requireMember(slug, "exercises.edit");
-  const result = await duplicateExercise(scope, exerciseId);
-  if (!result.ok) redirect(`/clinic/${slug}/homework`);
-  revalidatePath(`/clinic/${slug}/homework`, "layout");
-  redirect(`/clinic/${slug}/homework/exercises/${result.exerciseId}/edit`);
-}
+export const duplicateExerciseAction = memberAction(
+  "exercises.edit",
+  z.tuple([z.string()]),
+  async (scope, [exerciseId]): Promise<void> => {
+    const slug = scope.practice.slug;
+    const result = await duplicateExercise(scope, exerciseId);
+    if (!result.ok) redirect(`/clinic/${slug}/homework`);
+    revalidateHomework(slug);
+    redirect(`/clinic/${slug}/homework/exercises/${result.exerciseId}/edit`);
+  },
+  noResult,
+);
 
-export async function archiveExerciseAction(slug: string, exerciseId: string, archived: boolean): Promise<void> {
-  const scope = await requireMember(slug, "exercises.edit");
-  await setExerciseArchived(scope, exerciseId, archived);
-  revalidatePath(`/clinic/${slug}/homework`, "layout");
-}
+export const archiveExerciseAction = memberAction(
+  "exercises.edit",
+  z.tuple([z.string(), z.boolean()]),
+  async (scope, [exerciseId, archived]) => {
+    await setExerciseArchived(scope, exerciseId, archived);
+    revalidateHomework(scope.practice.slug);
+  },
+  noResult,
+);
 
-export async function saveProgramAction(slug: string, programId: string | null, input: unknown): Promise<{ ok: true; programId: string } | Failure> {
-  const scope = await requireMember(slug, "exercises.edit");
+export const saveProgramAction = memberAction("exercises.edit", z.tuple([z.string().nullable(), z.unknown()]), async (scope, [programId, input]) => {
   const result = await saveProgram(scope, programId, input);
-  if (result.ok) revalidatePath(`/clinic/${slug}/homework`, "layout");
+  if (result.ok) revalidateHomework(scope.practice.slug);
   return result;
-}
+});
 
-export async function duplicateProgramAction(slug: string, programId: string): Promise<void> {
-  const scope = await requireMember(slug, "exercises.edit");
-  const result = await duplicateProgram(scope, programId);
-  if (!result.ok) redirect(`/clinic/${slug}/homework/programs`);
-  revalidatePath(`/clinic/${slug}/homework`, "layout");
-  redirect(`/clinic/${slug}/homework/programs/${result.programId}?edit=1`);
-}
+export const duplicateProgramAction = memberAction(
+  "exercises.edit",
+  z.tuple([z.string()]),
+  async (scope, [programId]): Promise<void> => {
+    const slug = scope.practice.slug;
+    const result = await duplicateProgram(scope, programId);
+    if (!result.ok) redirect(`/clinic/${slug}/homework/programs`);
+    revalidateHomework(slug);
+    redirect(`/clinic/${slug}/homework/programs/${result.programId}?edit=1`);
+  },
+  noResult,
+);
 
-export async function archiveProgramAction(slug: string, programId: string, archived: boolean): Promise<void> {
-  const scope = await requireMember(slug, "exercises.edit");
-  await setProgramArchived(scope, programId, archived);
-  revalidatePath(`/clinic/${slug}/homework`, "layout");
-}
+export const archiveProgramAction = memberAction(
+  "exercises.edit",
+  z.tuple([z.string(), z.boolean()]),
+  async (scope, [programId, archived]) => {
+    await setProgramArchived(scope, programId, archived);
+    revalidateHomework(scope.practice.slug);
+  },
+  noResult,
+);
 
-export async function assignAction(slug: string, input: unknown): Promise<{ ok: true; assignmentId: string } | Failure> {
-  const scope = await requireMember(slug, "homework.assign");
+export const assignAction = memberAction("homework.assign", z.tuple([z.unknown()]), async (scope, [input]) => {
   const result = await assignHomework(scope, input);
-  if (result.ok) revalidatePath(`/clinic/${slug}/homework`, "layout");
+  if (result.ok) revalidateHomework(scope.practice.slug);
   return result;
-}
+});
 
-export async function endAssignmentAction(slug: string, clientId: string, assignmentId: string): Promise<void> {
-  const scope = await requireMember(slug, "homework.assign");
-  await endAssignment(scope, assignmentId);
-  revalidatePath(`/clinic/${slug}/homework/clients/${clientId}`);
-}
+export const endAssignmentAction = memberAction(
+  "homework.assign",
+  z.tuple([z.string(), z.string()]),
+  async (scope, [clientId, assignmentId]) => {
+    await endAssignment(scope, assignmentId);
+    revalidatePath(`/clinic/${scope.practice.slug}/homework/clients/${clientId}`);
+  },
+  noResult,
+);

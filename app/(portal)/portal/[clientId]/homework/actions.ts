@@ -1,23 +1,29 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireClient } from "@/lib/auth/guards";
-import type { FieldErrors } from "@/lib/form-result";
+import { z } from "zod";
+import { noResult } from "@/lib/actions/args";
+import { clientAction } from "@/lib/actions/client-action";
 import { reminderPreferenceSchema } from "@/lib/homework/check-in-schema";
 import { recordCheckIn, setReminders } from "@/lib/homework/record-check-in";
 
-export async function checkInAction(clientId: string, input: unknown): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
-  const scope = await requireClient(clientId);
+// Thin: the client guard first (the wrapper), then the domain, which validates the check-in.
+
+export const checkInAction = clientAction(z.tuple([z.unknown()]), async (scope, [input]) => {
   const result = await recordCheckIn(scope, input, new Date());
   if (!result.ok) return result;
-  revalidatePath(`/portal/${clientId}`, "layout");
-  return { ok: true };
-}
+  revalidatePath(`/portal/${scope.client.id}`, "layout");
+  return { ok: true as const };
+});
 
-export async function setRemindersAction(clientId: string, formData: FormData): Promise<void> {
-  const scope = await requireClient(clientId);
-  const parsed = reminderPreferenceSchema.safeParse({ remindersEnabled: formData.get("remindersEnabled") });
-  if (!parsed.success) return;
-  await setReminders(scope, parsed.data.remindersEnabled);
-  revalidatePath(`/portal/${clientId}`);
-}
+/** The reminders switch, a plain form: a value it does not know changes nothing. */
+export const setRemindersAction = clientAction(
+  z.tuple([z.instanceof(FormData)]),
+  async (scope, [formData]) => {
+    const parsed = reminderPreferenceSchema.safeParse({ remindersEnabled: formData.get("remindersEnabled") });
+    if (!parsed.success) return;
+    await setReminders(scope, parsed.data.remindersEnabled);
+    revalidatePath(`/portal/${scope.client.id}`);
+  },
+  noResult,
+);

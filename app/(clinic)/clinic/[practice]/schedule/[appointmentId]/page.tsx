@@ -7,13 +7,12 @@ import { AppointmentActions } from "@/components/booking/schedule/appointment-ac
 import { scheduleHref } from "@/components/booking/schedule/schedule-href";
 import { StatusBadge } from "@/components/booking/schedule/status-badge";
 import { Card, PageHeader } from "@/components/ui/card";
-import type { AppointmentStatus } from "@/db/schema";
 import { AppointmentBilling } from "@/components/billing/appointment-billing";
 import { DiagnosisForm } from "@/components/billing/diagnosis-form";
 import { readDiagnoses } from "@/lib/billing/diagnoses";
 import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import { STATUS_LABELS, isLateCancellation } from "@/lib/booking/lifecycle/transitions";
+import { STATUS_LABELS, isLateCancellation, type AppointmentStatus } from "@/lib/booking/lifecycle/transitions";
 import { formatMoney } from "@/lib/booking/format-money";
 import { formatTime, localDate, zoneLabel } from "@/lib/booking/format-time";
 import { attendeeNames, openScheduleAppointment, todayIn } from "@/lib/booking/list-schedule";

@@ -1,48 +1,51 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireMember } from "@/lib/auth/guards";
-import {
-  addClosure,
-  addOverride,
-  deleteClosure,
-  deleteOverride,
-  saveWeeklyHours,
-  type AvailabilityResult,
-} from "@/lib/booking/manage-availability";
+import { z } from "zod";
+import { noResult } from "@/lib/actions/args";
+import { memberAction } from "@/lib/actions/member-action";
+import { addClosure, addOverride, deleteClosure, deleteOverride, saveWeeklyHours } from "@/lib/booking/manage-availability";
 
-const path = (slug: string) => `/clinic/${slug}/settings/availability`;
+// Thin: each action is wrapped (guard, then arguments, then the domain); the domain validates the input
+// and checks whose hours a member may change.
 
-export async function saveWeeklyHoursAction(practiceSlug: string, memberId: string, input: unknown): Promise<AvailabilityResult> {
-  const scope = await requireMember(practiceSlug, "availability.own");
+const revalidate = (slug: string) => revalidatePath(`/clinic/${slug}/settings/availability`);
+
+export const saveWeeklyHoursAction = memberAction("availability.own", z.tuple([z.string(), z.unknown()]), async (scope, [memberId, input]) => {
   const result = await saveWeeklyHours(scope, memberId, input);
-  if (result.ok) revalidatePath(path(practiceSlug));
+  if (result.ok) revalidate(scope.practice.slug);
   return result;
-}
+});
 
-export async function addOverrideAction(practiceSlug: string, memberId: string, input: unknown): Promise<AvailabilityResult> {
-  const scope = await requireMember(practiceSlug, "availability.own");
+export const addOverrideAction = memberAction("availability.own", z.tuple([z.string(), z.unknown()]), async (scope, [memberId, input]) => {
   const result = await addOverride(scope, memberId, input);
-  if (result.ok) revalidatePath(path(practiceSlug));
+  if (result.ok) revalidate(scope.practice.slug);
   return result;
-}
+});
 
 /** A plain form's action (works before hydration): the list simply reloads. */
-export async function deleteOverrideAction(practiceSlug: string, overrideId: string): Promise<void> {
-  const scope = await requireMember(practiceSlug, "availability.own");
-  await deleteOverride(scope, { id: overrideId });
-  revalidatePath(path(practiceSlug));
-}
+export const deleteOverrideAction = memberAction(
+  "availability.own",
+  z.tuple([z.string()]),
+  async (scope, [overrideId]) => {
+    await deleteOverride(scope, { id: overrideId });
+    revalidate(scope.practice.slug);
+  },
+  noResult,
+);
 
-export async function addClosureAction(practiceSlug: string, input: unknown): Promise<AvailabilityResult> {
-  const scope = await requireMember(practiceSlug, "settings.manage");
+export const addClosureAction = memberAction("settings.manage", z.tuple([z.unknown()]), async (scope, [input]) => {
   const result = await addClosure(scope, input);
-  if (result.ok) revalidatePath(path(practiceSlug));
+  if (result.ok) revalidate(scope.practice.slug);
   return result;
-}
+});
 
-export async function deleteClosureAction(practiceSlug: string, closureId: string): Promise<void> {
-  const scope = await requireMember(practiceSlug, "settings.manage");
-  await deleteClosure(scope, { id: closureId });
-  revalidatePath(path(practiceSlug));
-}
+export const deleteClosureAction = memberAction(
+  "settings.manage",
+  z.tuple([z.string()]),
+  async (scope, [closureId]) => {
+    await deleteClosure(scope, { id: closureId });
+    revalidate(scope.practice.slug);
+  },
+  noResult,
+);

@@ -2,48 +2,57 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { isUuid, requireMember } from "@/lib/auth/guards";
+import { z } from "zod";
+import { fieldFailure, noResult, uuidArg } from "@/lib/actions/args";
+import { memberAction } from "@/lib/actions/member-action";
 import { createPackage, saveMemberBilling, savePracticeBilling, saveServiceBilling } from "@/lib/billing/billing-settings";
 import { startOnboarding } from "@/lib/billing/connect";
-import type { ActionResult } from "@/lib/form-result";
 import { defaultCurrencyFor } from "@/lib/booking/format-money";
 
-// Thin: managers only; the domain validates with the forms' own schemas.
+// Thin: managers only (the wrapper's guard); the domain validates with the forms' own schemas.
 
-const notFoundResult = (field: string): ActionResult => ({ ok: false, errors: { [field]: ["Not found"] } });
+const revalidate = (slug: string) => revalidatePath(`/clinic/${slug}/settings/billing`);
 
-export async function savePracticeBillingAction(slug: string, values: unknown): Promise<ActionResult> {
-  const scope = await requireMember(slug, "settings.manage");
+export const savePracticeBillingAction = memberAction("settings.manage", z.tuple([z.unknown()]), async (scope, [values]) => {
   const result = await savePracticeBilling(scope, values);
-  revalidatePath(`/clinic/${slug}/settings/billing`);
+  revalidate(scope.practice.slug);
   return result;
-}
+});
 
-export async function saveServiceBillingAction(slug: string, serviceId: string, values: unknown): Promise<ActionResult> {
-  const scope = await requireMember(slug, "settings.manage");
-  if (!isUuid(serviceId)) return notFoundResult("paymentMode");
-  const result = await saveServiceBilling(scope, serviceId, values);
-  revalidatePath(`/clinic/${slug}/settings/billing`);
-  return result;
-}
+export const saveServiceBillingAction = memberAction(
+  "settings.manage",
+  z.tuple([uuidArg("Not found"), z.unknown()]),
+  async (scope, [serviceId, values]) => {
+    const result = await saveServiceBilling(scope, serviceId, values);
+    revalidate(scope.practice.slug);
+    return result;
+  },
+  fieldFailure("paymentMode"),
+);
 
-export async function saveMemberBillingAction(slug: string, memberId: string, values: unknown): Promise<ActionResult> {
-  const scope = await requireMember(slug, "settings.manage");
-  if (!isUuid(memberId)) return notFoundResult("licenseNumber");
-  const result = await saveMemberBilling(scope, memberId, values);
-  revalidatePath(`/clinic/${slug}/settings/billing`);
-  return result;
-}
+export const saveMemberBillingAction = memberAction(
+  "settings.manage",
+  z.tuple([uuidArg("Not found"), z.unknown()]),
+  async (scope, [memberId, values]) => {
+    const result = await saveMemberBilling(scope, memberId, values);
+    revalidate(scope.practice.slug);
+    return result;
+  },
+  fieldFailure("licenseNumber"),
+);
 
-export async function createPackageAction(slug: string, values: unknown): Promise<ActionResult> {
-  const scope = await requireMember(slug, "settings.manage");
+export const createPackageAction = memberAction("settings.manage", z.tuple([z.unknown()]), async (scope, [values]) => {
   const result = await createPackage(scope, values, defaultCurrencyFor(scope.practice.country));
-  revalidatePath(`/clinic/${slug}/settings/billing`);
+  revalidate(scope.practice.slug);
   return result;
-}
+});
 
-export async function connectStripeAction(slug: string): Promise<void> {
-  const scope = await requireMember(slug, "settings.manage");
-  const result = await startOnboarding(scope.practice.id, { kind: "member", userId: scope.user.id }, new Date());
-  redirect(result.ok ? result.url : `/clinic/${slug}/settings/billing?error=${encodeURIComponent(result.message)}`);
-}
+export const connectStripeAction = memberAction(
+  "settings.manage",
+  z.tuple([]),
+  async (scope): Promise<void> => {
+    const result = await startOnboarding(scope.practice.id, { kind: "member", userId: scope.user.id }, new Date());
+    redirect(result.ok ? result.url : `/clinic/${scope.practice.slug}/settings/billing?error=${encodeURIComponent(result.message)}`);
+  },
+  noResult,
+);

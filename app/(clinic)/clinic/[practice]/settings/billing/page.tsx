@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { MemberBillingForm, PackageForm, PracticeBillingForm, ServiceBillingForm } from "@/components/billing/billing-settings-forms";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
-import { db } from "@/db/client";
-import { memberBilling, members, packages, practiceBilling, serviceBilling, services } from "@/db/schema";
 import { requireMember } from "@/lib/auth/guards";
-import { rolesWith } from "@/lib/auth/roles";
 import { connectionState, syncAccount } from "@/lib/billing/connect";
+import { loadBillingSettings } from "@/lib/billing/settings-page";
 import { centsToAmountInput, formatMoney } from "@/lib/booking/format-money";
 import { connectStripeAction } from "./actions";
 
@@ -25,20 +22,7 @@ export default async function BillingSettingsPage({ params, searchParams }: { pa
     await syncAccount(connection.stripeAccountId, new Date()).catch(() => undefined);
     connection = await connectionState(scope.practice.id);
   }
-  const [pb] = await db.select().from(practiceBilling).where(eq(practiceBilling.practiceId, scope.practice.id));
-  const serviceRows = await db
-    .select({ s: services, b: serviceBilling })
-    .from(services)
-    .leftJoin(serviceBilling, eq(serviceBilling.serviceId, services.id))
-    .where(and(eq(services.practiceId, scope.practice.id), isNull(services.archivedAt)))
-    .orderBy(asc(services.name));
-  const clinicians = await db
-    .select({ id: members.id, name: members.displayName, license: memberBilling.licenseNumber, npi: memberBilling.npi })
-    .from(members)
-    .leftJoin(memberBilling, eq(memberBilling.memberId, members.id))
-    .where(and(eq(members.practiceId, scope.practice.id), inArray(members.role, rolesWith("sessions.take")), isNotNull(members.joinedAt)))
-    .orderBy(asc(members.displayName));
-  const packageRows = await db.select().from(packages).where(and(eq(packages.practiceId, scope.practice.id), isNull(packages.archivedAt))).orderBy(asc(packages.name));
+  const { practiceBilling: pb, serviceRows, clinicians, packageRows } = await loadBillingSettings(scope.practice.id);
 
   return (
     <>

@@ -6,11 +6,10 @@ import { RequireTwoFactorForm } from "@/components/two-factor/require-two-factor
 import { ResetMemberFactor } from "@/components/two-factor/reset-member-factor";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/roles";
+import { can, type MemberRole } from "@/lib/auth/roles";
 import { listTeam } from "@/lib/team/manage-team";
 import { membersWithSecondFactor } from "@/lib/two-factor/reset-member";
 import { ROLE_LABELS } from "@/lib/team/team-schema";
-import type { MemberRole } from "@/db/schema";
 
 export const metadata: Metadata = { title: "Team" };
 export const dynamic = "force-dynamic";

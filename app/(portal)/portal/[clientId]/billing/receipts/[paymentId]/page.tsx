@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { and, eq } from "drizzle-orm";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { db } from "@/db/client";
-import { payments, refunds } from "@/db/schema";
 import { isUuid, requireClient } from "@/lib/auth/guards";
+import { loadReceipt } from "@/lib/billing/receipts";
 import { formatMoney } from "@/lib/booking/format-money";
 import { formatDateTime } from "@/lib/booking/format-time";
 
@@ -17,9 +15,9 @@ export default async function ReceiptPage({ params }: { params: Promise<{ client
   const { clientId, paymentId } = await params;
   const { client, practice } = await requireClient(clientId);
   if (!isUuid(paymentId)) notFound();
-  const [p] = await db.select().from(payments).where(and(eq(payments.id, paymentId), eq(payments.clientId, client.id), eq(payments.status, "succeeded")));
-  if (!p) notFound();
-  const back = await db.select().from(refunds).where(and(eq(refunds.paymentId, p.id), eq(refunds.status, "succeeded")));
+  const receipt = await loadReceipt(client.id, paymentId);
+  if (!receipt) notFound();
+  const { payment: p, refunds: back } = receipt;
   const address = [practice.addressLine1, practice.addressLine2, practice.city, practice.region, practice.postalCode].filter(Boolean).join(", ");
   return (
     <Card className="mx-auto max-w-xl">

@@ -11,7 +11,8 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Field, FormError, Input } from "@/components/ui/field";
 import { bookingDetailsSchema, type BookingDetailsInput } from "@/lib/booking/booking-schema";
-import { formatMoney, paymentLabel } from "@/lib/booking/format-money";
+import { formatMoney } from "@/lib/money";
+import { CLIENT_ATTENDANCE_LABELS, FORMAT_LABELS, paymentLabel } from "@/lib/booking/service-labels";
 import { formatDateTime, formatTime, localDate, zoneLabel } from "@/lib/booking/format-time";
 import type { PortalBooker } from "@/lib/booking/portal-booker";
 import type { PublicService } from "@/lib/booking/public-services";
@@ -21,8 +22,6 @@ type Hold = { token: string; expiresAt: string; start: string; clinicianId: stri
 type Step = "service" | "clinician" | "time" | "details" | "done";
 type Done = { emailedTo: string[]; partnerPays?: boolean; signedIn: boolean; usedCredit: boolean };
 
-const FORMAT_LABELS = { in_person: "In person", online: "Online video", phone: "Phone" } as const;
-const ATTENDANCE_LABELS = { individual: "For one person", couple: "For couples", either: "For one person or a couple" } as const;
 
 const noSubscription = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -145,7 +144,7 @@ export function BookingWizard({
                 >
                   <span className="block font-semibold text-brand">{s.name}</span>
                   <span className="block text-sm text-muted">
-                    {s.durationMinutes} min · {FORMAT_LABELS[s.format]} · {ATTENDANCE_LABELS[s.attendance]}
+                    {s.durationMinutes} min · {FORMAT_LABELS[s.format]} · {CLIENT_ATTENDANCE_LABELS[s.attendance]}
                   </span>
                   <span className="block text-sm">{priceLabel(s)}</span>
                   {s.description ? <span className="mt-1 block text-sm text-muted">{s.description}</span> : null}

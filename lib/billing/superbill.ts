@@ -16,7 +16,7 @@ import {
   serviceBilling,
   services,
 } from "@/db/schema";
-import { formatMoney } from "@/lib/booking/format-money";
+import { formatMoney } from "@/lib/money";
 import { localDate } from "@/lib/booking/format-time";
 
 export const superbillQuerySchema = z

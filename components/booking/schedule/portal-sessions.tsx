@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { formatDateTime } from "@/lib/booking/format-time";
 import type { ClientSession } from "@/lib/booking/list-client-sessions";
-import { FORMAT_LABELS } from "@/lib/booking/service-schema";
+import { FORMAT_LABELS } from "@/lib/booking/service-labels";
 import { StatusBadge } from "./status-badge";
 
 /** The client's own sessions in the portal: upcoming first, then past. */

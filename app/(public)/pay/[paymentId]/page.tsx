@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { paymentStatusView } from "@/lib/billing/payment-status";
-import { formatMoney } from "@/lib/booking/format-money";
+import { formatMoney } from "@/lib/money";
 import { verifyToken } from "@/lib/booking/manage-token";
 import { isUuid } from "@/lib/auth/guards";
 

@@ -9,7 +9,7 @@ import { members, services } from "@/db/schema";
 import { requireMember } from "@/lib/auth/guards";
 import { listPayments, outstandingBalances, packageSales, paymentFiltersSchema, recentRefunds, revenueByMonth } from "@/lib/billing/billing-queries";
 import { FEE_LABELS } from "@/lib/billing/fees";
-import { formatMoney } from "@/lib/booking/format-money";
+import { formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/booking/format-time";
 import { Input, Select } from "@/components/ui/field";
 

@@ -6,7 +6,7 @@ import { isUuid, requireMember } from "@/lib/auth/guards";
 import { createPackage, saveMemberBilling, savePracticeBilling, saveServiceBilling } from "@/lib/billing/billing-settings";
 import { startOnboarding } from "@/lib/billing/connect";
 import type { ActionResult } from "@/lib/form-result";
-import { defaultCurrencyFor } from "@/lib/booking/format-money";
+import { defaultCurrencyFor } from "@/lib/money";
 
 // Thin: managers only; the domain validates with the forms' own schemas.
 

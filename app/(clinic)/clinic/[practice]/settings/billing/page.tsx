@@ -9,7 +9,7 @@ import { memberBilling, members, packages, practiceBilling, serviceBilling, serv
 import { requireMember } from "@/lib/auth/guards";
 import { rolesWith } from "@/lib/auth/roles";
 import { connectionState, syncAccount } from "@/lib/billing/connect";
-import { centsToAmountInput, formatMoney } from "@/lib/booking/format-money";
+import { centsToAmountInput, formatMoney } from "@/lib/money";
 import { connectStripeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Billing settings" };

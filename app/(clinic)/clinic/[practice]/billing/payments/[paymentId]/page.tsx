@@ -6,7 +6,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid, requireMember } from "@/lib/auth/guards";
 import { loadPayment } from "@/lib/billing/billing-queries";
-import { centsToAmountInput, formatMoney } from "@/lib/booking/format-money";
+import { centsToAmountInput, currencySymbol, formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/booking/format-time";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +22,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ practi
   const p = row.p;
   const zone = scope.practice.timeZone;
   const remaining = p.amountCents - p.refundedCents;
-  const symbol = new Intl.NumberFormat("en-US", { style: "currency", currency: p.currency, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((x) => x.type === "currency")?.value ?? p.currency;
+  const symbol = currencySymbol(p.currency);
   return (
     <>
       <p className="mb-2 text-sm">

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { payments, refunds } from "@/db/schema";
 import { isUuid, requireClient } from "@/lib/auth/guards";
-import { formatMoney } from "@/lib/booking/format-money";
+import { formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/booking/format-time";
 
 export const metadata: Metadata = { title: "Receipt" };

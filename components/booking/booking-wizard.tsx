@@ -13,7 +13,7 @@ import { Field, FormError, Input } from "@/components/ui/field";
 import { bookingDetailsSchema, type BookingDetailsInput } from "@/lib/booking/booking-schema";
 import { formatMoney } from "@/lib/money";
 import { CLIENT_ATTENDANCE_LABELS, FORMAT_LABELS, paymentLabel } from "@/lib/booking/service-labels";
-import { formatDateTime, formatTime, localDate, zoneLabel } from "@/lib/booking/format-time";
+import { formatDateTime, formatTime, localDate, zoneLabel } from "@/lib/dates";
 import type { PortalBooker } from "@/lib/booking/portal-booker";
 import type { PublicService } from "@/lib/booking/public-services";
 

@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import { assignments, checkIns, clients, couples, exercises, members, practices, programItems, programs, users } from "@/db/schema";
-import { addDays, todayIn } from "@/lib/homework/dates";
+import { addDays, todayIn } from "@/lib/dates";
 import { exerciseSchema } from "@/lib/homework/exercise-schema";
 import { LIBRARY_EXERCISES, LIBRARY_PROGRAMS } from "@/lib/homework/library";
 

@@ -17,7 +17,7 @@ import {
   services,
 } from "@/db/schema";
 import { formatMoney } from "@/lib/money";
-import { localDate } from "@/lib/booking/format-time";
+import { localDate } from "@/lib/dates";
 
 export const superbillQuerySchema = z
   .object({

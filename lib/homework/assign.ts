@@ -9,7 +9,7 @@ import { sendEmail, type EmailTransport } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { assignmentSchema } from "./assignment-schema";
-import { addDays, daysBetween } from "./dates";
+import { addDays, daysBetween } from "@/lib/dates";
 
 export type AssignResult = { ok: true; assignmentId: string } | { ok: false; errors: FieldErrors };
 

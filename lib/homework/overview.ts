@@ -5,7 +5,7 @@ import { clients, couples } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid, type PracticeScope } from "@/lib/auth/guards";
 import { computeAdherence, type Adherence } from "./compute-adherence";
-import { todayIn } from "./dates";
+import { todayIn } from "@/lib/dates";
 import { computeFlags, flagText, type Flag } from "./flags";
 import { loadHomework, withEndDates } from "./load-homework";
 import { blockAt, lastDayOf, tasksFor } from "./schedule";

@@ -6,7 +6,7 @@ import { isUuid } from "@/lib/auth/guards";
 import { pgError } from "@/lib/db/pg-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { checkInSchema } from "./check-in-schema";
-import { formatShortDate, todayIn } from "./dates";
+import { formatShortDate, todayIn } from "@/lib/dates";
 import { validateRatings } from "./prompts";
 import { lastDayOf } from "./schedule";
 

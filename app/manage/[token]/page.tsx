@@ -4,7 +4,7 @@ import { PublicHeader } from "@/components/layout/public-header";
 import { Card } from "@/components/ui/card";
 import { STATUS_LABELS } from "@/lib/booking/appointment-status";
 import { formatMoney } from "@/lib/money";
-import { formatDateTime } from "@/lib/booking/format-time";
+import { formatDateTime } from "@/lib/dates";
 import { openManageLink } from "@/lib/booking/manage-link";
 import { FORMAT_LABELS } from "@/lib/booking/service-labels";
 

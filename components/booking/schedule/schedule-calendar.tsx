@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DateTime } from "luxon";
 import { cn } from "@/components/ui/cn";
-import { formatTime } from "@/lib/booking/format-time";
+import { formatTime } from "@/lib/dates";
 import { attendeeNames, groupByDay, type ScheduleItem, type ScheduleView } from "@/lib/booking/list-schedule";
 import { FORMAT_SHORT_LABELS } from "@/lib/booking/service-labels";
 import { StatusBadge } from "./status-badge";

@@ -10,7 +10,7 @@ import { requireMember } from "@/lib/auth/guards";
 import { listPayments, outstandingBalances, packageSales, paymentFiltersSchema, recentRefunds, revenueByMonth } from "@/lib/billing/billing-queries";
 import { FEE_LABELS } from "@/lib/billing/fees";
 import { formatMoney } from "@/lib/money";
-import { formatDateTime } from "@/lib/booking/format-time";
+import { formatDateTime } from "@/lib/dates";
 import { Input, Select } from "@/components/ui/field";
 
 export const dynamic = "force-dynamic";

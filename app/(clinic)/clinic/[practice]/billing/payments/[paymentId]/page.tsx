@@ -7,7 +7,7 @@ import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid, requireMember } from "@/lib/auth/guards";
 import { loadPayment } from "@/lib/billing/billing-queries";
 import { centsToAmountInput, currencySymbol, formatMoney } from "@/lib/money";
-import { formatDateTime } from "@/lib/booking/format-time";
+import { formatDateTime } from "@/lib/dates";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Payment" };

@@ -7,7 +7,7 @@ import { db } from "@/db/client";
 import { payments, refunds } from "@/db/schema";
 import { isUuid, requireClient } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money";
-import { formatDateTime } from "@/lib/booking/format-time";
+import { formatDateTime } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Receipt" };
 export const dynamic = "force-dynamic";

@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { availabilityOverrides, availabilityRules, closures, members, practices, serviceClinicians, services, type Service } from "@/db/schema";
-import { isUuid, type PracticeScope } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import type { PracticeScope } from "@/lib/auth/guards";
 import { utcDate } from "@/lib/dates";
 import type { DateOverride, Interval, WeeklyWindow } from "./slot-types";
 import { rolesWith } from "@/lib/auth/roles";

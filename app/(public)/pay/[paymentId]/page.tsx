@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { paymentStatusView } from "@/lib/billing/payment-status";
 import { formatMoney } from "@/lib/money";
 import { verifyToken } from "@/lib/booking/manage-token";
-import { isUuid } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Pay your share", robots: { index: false } };

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { isUuid, requireMember } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import { requireMember } from "@/lib/auth/guards";
 import { saveDiagnoses } from "@/lib/billing/diagnoses";
 import { chargeFee, type ChargeFeeResult } from "@/lib/billing/fees";
 import type { ActionResult } from "@/lib/form-result";

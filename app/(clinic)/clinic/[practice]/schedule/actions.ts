@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { isUuid, requireMember } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { cancelAppointment, recordOutcome, rescheduleAppointment } from "@/lib/booking/change-appointment";
 import {

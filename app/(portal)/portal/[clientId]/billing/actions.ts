@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { isUuid, requireClient } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import { requireClient } from "@/lib/auth/guards";
 import { buyPackage, payBalance } from "@/lib/billing/portal-billing";
 
 // Thin: the client guard first, then the domain; on success the browser goes to Stripe Checkout.

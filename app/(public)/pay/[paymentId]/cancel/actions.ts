@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { isUuid } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
 import { paymentStatusView } from "@/lib/billing/payment-status";
 import { expireCheckout } from "@/lib/billing/sync-payments";
 import { db } from "@/db/client";

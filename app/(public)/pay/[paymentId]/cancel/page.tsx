@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { isUuid } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
 import { paymentStatusView } from "@/lib/billing/payment-status";
 import { verifyToken } from "@/lib/booking/manage-token";
 import { releaseCheckoutAction } from "./actions";

@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { isUuid, requireMember } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import { requireMember } from "@/lib/auth/guards";
 import { createPackage, saveMemberBilling, savePracticeBilling, saveServiceBilling } from "@/lib/billing/billing-settings";
 import { startOnboarding } from "@/lib/billing/connect";
 import type { ActionResult } from "@/lib/form-result";

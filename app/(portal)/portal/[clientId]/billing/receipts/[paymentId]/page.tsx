@@ -5,7 +5,8 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { payments, refunds } from "@/db/schema";
-import { isUuid, requireClient } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import { requireClient } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/dates";
 

@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { db } from "@/db/client";
 import { members, sessions, users } from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
 import { env } from "@/lib/env";
+import { randomToken } from "@/lib/tokens";
 import { sessionCookieName } from "./cookies";
 import { SESSION_POLICY } from "./session-policy";
 
@@ -17,7 +17,7 @@ export async function devSignIn(email: string): Promise<boolean> {
   if (!DEMO_ACCOUNTS.some((a) => a.email === email)) return false;
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (!user) return false;
-  const sessionToken = randomBytes(32).toString("hex");
+  const sessionToken = randomToken();
   const expires = new Date(Date.now() + SESSION_POLICY.staff.idleMs);
   await db.insert(sessions).values({ sessionToken, userId: user.id, expires });
   await db.update(members).set({ joinedAt: new Date() }).where(and(eq(members.userId, user.id), isNull(members.joinedAt)));

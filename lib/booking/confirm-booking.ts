@@ -7,7 +7,7 @@ import { checkoutMinutesFor } from "@/lib/billing/payment-plan";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { bookingDetailsSchema } from "./booking-schema";
-import { verifyToken } from "./manage-token";
+import { TOKEN_PURPOSES, verifyToken } from "@/lib/tokens";
 import { assignFormsAfterBooking } from "@/lib/intake/assign-forms";
 import { notifyAttendees } from "./notify-attendees";
 import { transitionAppointment } from "./transition-appointment";
@@ -40,7 +40,7 @@ export async function confirmBooking(practiceId: string, input: unknown, now: Da
   const parsed = bookingDetailsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, errors: zodFieldErrors(parsed.error) };
   const { holdToken, attendees, payer, useCredit } = parsed.data;
-  const token = verifyToken("hold", holdToken, now);
+  const token = verifyToken(TOKEN_PURPOSES.hold, holdToken, now);
   if (!token.ok) return expired();
   const appointmentId = String((token.data as { appointmentId?: unknown }).appointmentId ?? "");
   const signedIn = booker.userId ? await ownRecord(practiceId, booker.userId) : null;

@@ -4,7 +4,7 @@ import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { holdSchema } from "./booking-schema";
 import { findSlots } from "./find-slots";
 import { insertAppointment } from "./insert-appointment";
-import { signToken } from "./manage-token";
+import { TOKEN_PURPOSES, signToken } from "@/lib/tokens";
 import type { Slot } from "./slot-types";
 
 /** How long a chosen time is held while the visitor enters their details. */
@@ -45,7 +45,7 @@ export async function holdSlot(practiceId: string, input: unknown, now: Date): P
     const appointmentId = await db.transaction((tx) =>
       insertAppointment(tx, { practiceId, service, slot, status: "held", holdExpiresAt: expiresAt, now }),
     );
-    return { ok: true, appointmentId, holdToken: signToken("hold", { appointmentId }, expiresAt), expiresAt, slot };
+    return { ok: true, appointmentId, holdToken: signToken(TOKEN_PURPOSES.hold, { appointmentId }, expiresAt), expiresAt, slot };
   } catch (error) {
     if (pgError(error)?.code !== "23P01") throw error;
     return taken();

@@ -8,7 +8,7 @@ import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { isLateCancellation } from "./appointment-status";
 import { rescheduleSchema } from "./booking-schema";
 import { findSlots } from "./find-slots";
-import { nextFreeTimes } from "./hold-slot";
+import { nextFreeTimes } from "./next-free-times";
 import { notifyAttendees } from "./notify-attendees";
 import type { Slot } from "./slot-types";
 import { transitionAppointment } from "./transition-appointment";

@@ -9,15 +9,13 @@ import { logError, pgError } from "@/lib/db/pg-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { findSlots } from "./find-slots";
 import { insertAppointment } from "./insert-appointment";
+import { nextFreeTimes } from "./next-free-times";
 import { assignFormsAfterBooking } from "@/lib/intake/assign-forms";
 import { notifyAttendees } from "./notify-attendees";
 import { isoDateField, staffBookingSchema, staffDaySlotsSchema } from "./staff-book-schema";
 
 export { staffBookingSchema, staffCancelSchema, staffDaySlotsSchema, outcomeSchema } from "./staff-book-schema";
 export type { StaffBookingInput, StaffBookingValues } from "./staff-book-schema";
-
-const DAY = 86_400_000;
-const ALTERNATIVES = 6;
 
 export type StaffBookResult =
   | { ok: true; appointmentId: string; startsAt: string }
@@ -130,14 +128,8 @@ export async function bookForClients(scope: PracticeScope, input: unknown, now: 
   return { ok: true, appointmentId, startsAt: new Date(slot.start).toISOString() };
 
   async function refuse(message: string): Promise<StaffBookResult> {
-    return { ok: false, errors: { start: [message] }, alternatives: await nextStaffTimes(practiceId, serviceId, clinicianId, start, now) };
+    return { ok: false, errors: { start: [message] }, alternatives: (await nextFreeTimes(practiceId, serviceId, clinicianId, start, now, { ignoreNotice: true })).map((s) => new Date(s.start).toISOString()) };
   }
-}
-
-/** The next few times staff could book after `after` (notice waived), as ISO strings. */
-export async function nextStaffTimes(practiceId: string, serviceId: string, clinicianId: string, after: Date, now: Date): Promise<string[]> {
-  const result = await findSlots({ practiceId, serviceId, clinicianId, from: after, to: new Date(after.getTime() + 14 * DAY), now, ignoreNotice: true });
-  return (result?.slots ?? []).slice(0, ALTERNATIVES).map((s) => new Date(s.start).toISOString());
 }
 
 export type DaySlotsResult = { ok: true; slots: string[] } | { ok: false; message: string };

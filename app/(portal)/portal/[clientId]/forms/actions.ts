@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { requireClient } from "@/lib/auth/guards";
 import { clientIp } from "@/lib/http/client-ip";
 import { saveDraft, submitResponse, type RespondResult } from "@/lib/intake/respond";
@@ -12,5 +13,5 @@ export async function saveDraftAction(clientId: string, assignmentId: string, in
 
 export async function submitFormAction(clientId: string, assignmentId: string, input: unknown): Promise<RespondResult> {
   const { client, user } = await requireClient(clientId);
-  return submitResponse({ id: client.id, practiceId: client.practiceId, userId: user.id }, assignmentId, input, { ip: await clientIp(), now: new Date() });
+  return submitResponse({ id: client.id, practiceId: client.practiceId, userId: user.id }, assignmentId, input, { ip: clientIp(await headers()), now: new Date() });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { computeAdherence, dueThisWeek, weekProgress, type CheckInFact } from "@/lib/homework/compute-adherence";
-import { addDays, daysBetween, todayIn, weekStart } from "@/lib/dates";
+import { addDays } from "@/lib/dates";
 import { blockAt, expectedThrough, tasksFor, type AssignmentPlan } from "@/lib/homework/schedule";
 import { weeksInARow } from "@/lib/homework/streak";
 

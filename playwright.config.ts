@@ -1,3 +1,5 @@
+// First: fixtures import modules marked "server-only" (db/client); see the file.
+import "./scripts/lib/server-only-node";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_PATH } from "./scripts/lib/chromium";
 import { LOCAL_PRODUCTION_ENV } from "./scripts/lib/prod-server";

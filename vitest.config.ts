@@ -12,7 +12,12 @@ export default defineConfig({
   resolve: {
     // tsconfig's `@/*` path (vite-tsconfig-paths is not installed). A regex, so
     // scoped packages such as `@auth/...` are left alone.
-    alias: [{ find: /^@\//, replacement: root }],
+    // "server-only" as Next's server build resolves it (an empty module);
+    // Node has no such package. Scripts do the same: scripts/lib/server-only-node.ts.
+    alias: [
+      { find: /^@\//, replacement: root },
+      { find: /^server-only$/, replacement: `${root}node_modules/next/dist/compiled/server-only/empty.js` },
+    ],
   },
   test: {
     environment: "node",

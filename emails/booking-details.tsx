@@ -43,10 +43,8 @@ export function formatTime(date: Date, timeZone: string): string {
   return DateTime.fromJSDate(date).setZone(timeZone).setLocale("en-US").toFormat("h:mm a ZZZZ");
 }
 
-/** Minor units to "$40.00" (every currency the schema allows has two decimals). */
-export function formatMoney(cents: number, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
-}
+/** Minor units to "$40.00": lib/money's rule for emails. Relative import: React Email's preview has no "@/". */
+export { formatMoneyFull as formatMoney } from "../lib/money/format";
 
 export function formatPlace(format: BookingFormat, location?: string | null): string {
   if (format === "online") return "Online (video)";

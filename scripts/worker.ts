@@ -1,3 +1,4 @@
+import "./lib/server-only-node";
 import { decideLocalPorts } from "@/lib/local-ports/decide";
 import { exitOnStartError } from "@/lib/start-error";
 import { installSafeConsole, safeErrorText } from "@/lib/db/pg-error";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import { appointmentBilling, cardOnFile } from "@/lib/billing/billing-queries";
 import { FEE_LABELS } from "@/lib/billing/fees";
-import { formatMoney } from "@/lib/booking/format-money";
+import { formatMoney } from "@/lib/money";
 import type { AppointmentStatus } from "@/db/schema";
 import { ChargeFeeButton, ConfirmUnpaidButton } from "./charge-fee-button";
 

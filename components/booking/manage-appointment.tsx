@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { cancelAction, manageSlotsAction, rescheduleAction } from "@/app/manage/[token]/actions";
 import { Button } from "@/components/ui/button";
-import { formatDateTime, formatTime, localDate } from "@/lib/booking/format-time";
+import { formatDateTime, formatTime, localDate } from "@/lib/dates";
 
 export function ManageAppointment({
   canChange,

@@ -3,7 +3,7 @@ import { setRemindersAction } from "@/app/(portal)/portal/[clientId]/homework/ac
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { SharedReflections } from "./shared-reflections";
-import { formatShortDate } from "@/lib/homework/dates";
+import { formatShortDate } from "@/lib/dates";
 import type { PortalHomework } from "@/lib/homework/portal";
 
 /** The portal's "This week": what is due, progress, a gentle streak, and what the partner shared. */

@@ -1,4 +1,4 @@
-import { formatShortDate } from "@/lib/homework/dates";
+import { formatShortDate } from "@/lib/dates";
 
 /** Reflections a partner chose to share, as the portal shows them (only what was shared ever reaches here). */
 export function SharedReflections({ items, label }: { items: readonly { id: string; exerciseTitle: string; date: string; text: string | null }[]; label: string }) {

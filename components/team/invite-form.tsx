@@ -9,7 +9,8 @@ import { inviteMemberAction } from "@/app/(clinic)/clinic/[practice]/settings/te
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
-import { ROLE_LABELS, inviteSchema, type InviteInput } from "@/lib/team/team-schema";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { inviteSchema, type InviteInput } from "@/lib/team/team-schema";
 
 export function InviteForm({ practiceSlug, canInviteOwner }: { practiceSlug: string; canInviteOwner: boolean }) {
   const router = useRouter();

@@ -6,7 +6,7 @@ import { useId, useState, useTransition } from "react";
 import { changeRoleAction, removeMemberAction } from "@/app/(clinic)/clinic/[practice]/settings/team/actions";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
-import { ROLE_LABELS } from "@/lib/team/team-schema";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { MemberRole } from "@/db/schema";
 
 export function MemberRowActions({

@@ -17,9 +17,7 @@ import {
 import { users } from "./auth";
 import { appointments, services } from "./booking";
 import { clients, couples, members, practices } from "./practice";
-import { tz } from "./columns";
-
-const CURRENCIES = sql`('USD', 'GBP', 'EUR', 'AUD', 'CAD', 'NZD')`;
+import { currencyIn, tz } from "./columns";
 
 /** What a service asks for at booking: nothing online, the full price, or a deposit. */
 export const bookingPaymentMode = pgEnum("booking_payment_mode", ["none", "full", "deposit"]);
@@ -150,7 +148,7 @@ export const fees = pgTable(
     index("fees_client_id_idx").on(t.clientId),
     index("fees_practice_id_status_idx").on(t.practiceId, t.status),
     check("fees_amount", sql`${t.amountCents} > 0`),
-    check("fees_currency", sql`${t.currency} in ${CURRENCIES}`),
+    check("fees_currency", currencyIn(t.currency)),
   ],
 );
 
@@ -178,7 +176,7 @@ export const packages = pgTable(
     check("packages_sessions", sql`${t.sessionCount} between 1 and 50`),
     check("packages_price", sql`${t.priceCents} >= 50`),
     check("packages_valid", sql`${t.validMonths} between 1 and 36`),
-    check("packages_currency", sql`${t.currency} in ${CURRENCIES}`),
+    check("packages_currency", currencyIn(t.currency)),
     check("packages_services", sql`cardinality(${t.serviceIds}) >= 1`),
   ],
 );
@@ -283,7 +281,7 @@ export const payments = pgTable(
     check("payments_amount", sql`${t.amountCents} >= 50`),
     check("payments_refunded", sql`${t.refundedCents} between 0 and ${t.amountCents}`),
     check("payments_refund_paid", sql`${t.refundedCents} = 0 or ${t.status} = 'succeeded'`),
-    check("payments_currency", sql`${t.currency} in ${CURRENCIES}`),
+    check("payments_currency", currencyIn(t.currency)),
     check("payments_split", sql`${t.splitPart} is null or ${t.splitPart} in (1, 2)`),
     check(
       "payments_subject",
@@ -316,6 +314,7 @@ export const refunds = pgTable(
     index("refunds_practice_id_created_at_idx").on(t.practiceId, t.createdAt),
     check("refunds_amount", sql`${t.amountCents} > 0`),
     check("refunds_reason", sql`length(${t.reason}) between 1 and 500`),
+    check("refunds_currency", currencyIn(t.currency)),
   ],
 );
 

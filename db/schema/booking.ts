@@ -17,7 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { clients, couples, locations, members, practices } from "./practice";
-import { tz } from "./columns";
+import { currencyIn, tz } from "./columns";
 
 export const serviceFormat = pgEnum("service_format", ["in_person", "online", "phone"]);
 export const serviceAttendance = pgEnum("service_attendance", ["individual", "couple", "either"]);
@@ -70,7 +70,7 @@ export const services = pgTable(
     index("services_practice_id_idx").on(t.practiceId),
     check("services_duration", sql`${t.durationMinutes} between 5 and 480`),
     check("services_price", sql`${t.priceCents} >= 0`),
-    check("services_currency", sql`${t.currency} in ('USD', 'GBP', 'EUR', 'AUD', 'CAD', 'NZD')`),
+    check("services_currency", currencyIn(t.currency)),
     check("services_buffers", sql`${t.bufferBeforeMinutes} between 0 and 240 and ${t.bufferAfterMinutes} between 0 and 240`),
     check("services_notice", sql`${t.minNoticeMinutes} between 0 and 43200`),
     check("services_horizon", sql`${t.horizonDays} between 1 and 365`),
@@ -215,6 +215,7 @@ export const appointments = pgTable(
     index("appointments_hold_expires_at_idx").on(t.holdExpiresAt).where(sql`${t.status} = 'held'`),
     check("appointments_times", sql`${t.startsAt} < ${t.endsAt} and ${t.blockedFrom} <= ${t.startsAt} and ${t.blockedTo} >= ${t.endsAt}`),
     check("appointments_hold", sql`${t.status} <> 'held' or ${t.holdExpiresAt} is not null`),
+    check("appointments_currency", currencyIn(t.currency)),
   ],
 );
 

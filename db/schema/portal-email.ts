@@ -7,7 +7,7 @@ import { clients, practices } from "./practice";
 /**
  * A change of a portal client's email address that waits for the new
  * address to confirm it (a portal login changes hands only by consent).
- * The link's token is signed (lib/booking/manage-token.ts) and names this
+ * The link's token is signed (lib/tokens) and names this
  * row; the row makes it single-use. At most one open change per client.
  */
 export const clientEmailChanges = pgTable(

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { assignments, checkIns, clients, couples, exercises, members, practices, programs, users } from "@/db/schema";
-import { addDays, todayIn } from "@/lib/homework/dates";
+import { addDays, todayIn } from "@/lib/dates";
 import { DEMO_HOMEWORK } from "./data/homework";
 
 /**

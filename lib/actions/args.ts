@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FieldErrors } from "@/lib/form-result";
-import { isUuid } from "@/lib/intake/is-uuid";
+import { isUuid } from "@/lib/ids";
 
 /**
  * The arguments of a server action after its scope (the practice slug or the

@@ -4,7 +4,7 @@ import { appointments, services } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { rescheduleSchema } from "@/lib/booking/booking-schema";
 import { findSlots } from "@/lib/booking/find-slots";
-import { nextFreeTimes } from "@/lib/booking/hold-slot";
+import { nextFreeTimes } from "@/lib/booking/next-free-times";
 import { cancel, complete, isLateCancellation, markNoShow, reschedule } from "@/lib/booking/lifecycle";
 import type { Slot } from "@/lib/booking/slot-types";
 import { pgError } from "@/lib/db/pg-error";

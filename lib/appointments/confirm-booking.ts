@@ -7,7 +7,7 @@ import { checkoutMinutesFor } from "@/lib/billing/payment-plan";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { bookingDetailsSchema } from "@/lib/booking/booking-schema";
 import { awaitPayment, confirm } from "@/lib/booking/lifecycle";
-import { verifyToken } from "@/lib/booking/manage-token";
+import { TOKEN_PURPOSES, verifyToken } from "@/lib/tokens";
 import { expired as expiredError, invalid, paymentFailed, type Expired, type Invalid, type PaymentFailed } from "@/lib/errors/domain-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { runAppointmentEvents } from "@/lib/jobs/appointment-events";
@@ -46,7 +46,7 @@ export async function confirmBooking(practiceId: string, input: unknown, now: Da
   const parsed = bookingDetailsSchema.safeParse(input);
   if (!parsed.success) return invalid(zodFieldErrors(parsed.error));
   const { holdToken, attendees, payer, useCredit } = parsed.data;
-  const token = verifyToken("hold", holdToken, now);
+  const token = verifyToken(TOKEN_PURPOSES.hold, holdToken, now);
   if (!token.ok) return expired();
   const appointmentId = String((token.data as { appointmentId?: unknown }).appointmentId ?? "");
   const signedIn = booker.userId ? await ownRecord(practiceId, booker.userId) : null;

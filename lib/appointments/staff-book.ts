@@ -5,7 +5,7 @@ import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { findSlots } from "@/lib/booking/find-slots";
 import { createAppointment } from "@/lib/booking/lifecycle";
-import { nextStaffTimes } from "@/lib/booking/staff-book";
+import { nextFreeTimes } from "@/lib/booking/next-free-times";
 import { staffBookingSchema } from "@/lib/booking/staff-book-schema";
 import { pgError } from "@/lib/db/pg-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
@@ -119,7 +119,7 @@ export async function bookForClients(scope: PracticeScope, input: unknown, now: 
   return { ok: true, appointmentId, startsAt: new Date(slot.start).toISOString() };
 
   async function refuse(message: string): Promise<StaffBookResult> {
-    return { ok: false, errors: { start: [message] }, alternatives: await nextStaffTimes(practiceId, serviceId, clinicianId, start, now) };
+    return { ok: false, errors: { start: [message] }, alternatives: (await nextFreeTimes(practiceId, serviceId, clinicianId, start, now, { ignoreNotice: true })).map((s) => new Date(s.start).toISOString()) };
   }
 }
 

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { and, eq, isNull } from "drizzle-orm";
 import NextAuth from "next-auth";
@@ -8,6 +7,7 @@ import { accounts, members, sessions, users, verificationTokens } from "@/db/sch
 import SignInEmail, { signInSubject } from "@/emails/sign-in";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
+import { sha256Hex } from "@/lib/tokens";
 import { safeRedirectPath } from "./safe-redirect";
 import { authSecret } from "./secret";
 import { SESSION_POLICY } from "./session-policy";
@@ -43,7 +43,7 @@ const emailProvider: EmailConfig = {
   name: "Email",
   maxAge: SIGN_IN_LINK_MINUTES * 60,
   async sendVerificationRequest({ identifier, url, token }) {
-    const key = `sign-in:${createHash("sha256").update(token).digest("hex")}`;
+    const key = `sign-in:${sha256Hex(token)}`;
     const result = await sendEmail({
       key,
       to: identifier,

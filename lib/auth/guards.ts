@@ -6,6 +6,7 @@ import { clients, members, practices } from "@/db/schema";
 import type { Client, MemberRole, Practice } from "@/db/schema";
 import { getCurrentUser, type CurrentUser } from "./current-user";
 import { can, type Capability } from "./roles";
+import { isUuid } from "@/lib/ids";
 import { enforceSecondFactor } from "./second-factor-guard";
 
 export interface PracticeScope {
@@ -89,6 +90,3 @@ export async function requireClient(clientId: string): Promise<ClientScope> {
   return { user, ...row };
 }
 
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}

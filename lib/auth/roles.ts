@@ -15,6 +15,14 @@ import type { MemberRole } from "@/db/schema";
  */
 export const ROLES = ["owner", "admin", "clinician", "front_desk"] as const satisfies readonly MemberRole[];
 
+/** How each role reads on a page and in an invitation. */
+export const ROLE_LABELS = {
+  owner: "Owner",
+  admin: "Admin",
+  clinician: "Clinician",
+  front_desk: "Front desk",
+} as const satisfies Record<MemberRole, string>;
+
 export type Capability =
   | "practice.view"
   | "schedule.view"

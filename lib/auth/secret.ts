@@ -1,7 +1,8 @@
-import { randomBytes } from "node:crypto";
+import "server-only";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { randomToken } from "@/lib/tokens/random";
 
 let cached: string | undefined;
 
@@ -20,7 +21,7 @@ export function authSecret(): string {
     cached = readFileSync(file, "utf8").trim();
   } catch {
     mkdirSync(path.dirname(file), { recursive: true });
-    const secret = randomBytes(32).toString("base64url");
+    const secret = randomToken(32, "base64url");
     try {
       writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
       cached = secret;

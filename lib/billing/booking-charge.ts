@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { creditUses, packagePurchases, packages, payments, serviceBilling, services } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { formatDateTime } from "@/lib/booking/format-time";
+import { formatDateTime } from "@/lib/dates";
 import { planBookingPayments, type Payer } from "./payment-plan";
 import { practiceStripe } from "./practice-billing";
 

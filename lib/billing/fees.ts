@@ -3,7 +3,7 @@ import Stripe from "stripe";
 import { db, type Tx } from "@/db/client";
 import { appointmentAttendees, appointments, fees, payments, services, stripeCustomers, type Fee } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { formatMoney } from "@/lib/booking/format-money";
+import { formatMoney } from "@/lib/money";
 import { portalBillingUrl } from "./links";
 import { kickNotifications, queueNotification } from "./notifications";
 import { accountOptions, stripe, stripeErrorMessage } from "./stripe-client";

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { appointments, payments, type Payment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { signToken } from "@/lib/booking/manage-token";
+import { TOKEN_PURPOSES, signToken } from "@/lib/tokens";
 import { expire } from "@/lib/booking/lifecycle";
 import { env } from "@/lib/env";
 import { ensureStripeCustomer } from "./customers";
@@ -17,7 +17,7 @@ export function cardConsentText(practiceName: string): string {
 }
 
 export function payLinkUrl(paymentId: string, expiresAt: Date): string {
-  return new URL(`/pay/${paymentId}?t=${encodeURIComponent(signToken("pay", { paymentId }, expiresAt))}`, env.APP_URL).toString();
+  return new URL(`/pay/${paymentId}?t=${encodeURIComponent(signToken(TOKEN_PURPOSES.pay, { paymentId }, expiresAt))}`, env.APP_URL).toString();
 }
 
 /**
@@ -30,7 +30,7 @@ export async function openCheckout(
   input: { practiceName: string; expiresAt: Date; successPath: string; cancelPath: string },
 ): Promise<{ url: string; sessionId: string; expiresAt: Date }> {
   const customer = await ensureStripeCustomer(payment.practiceId, payment.clientId, payment.stripeAccountId);
-  const cancelToken = signToken("pay-cancel", { paymentId: payment.id }, new Date(input.expiresAt.getTime() + 86_400_000));
+  const cancelToken = signToken(TOKEN_PURPOSES.payCancel, { paymentId: payment.id }, new Date(input.expiresAt.getTime() + 86_400_000));
   const session = await stripe().checkout.sessions.create(
     {
       mode: "payment",

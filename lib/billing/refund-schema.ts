@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseMoney } from "@/lib/booking/format-money";
+import { parseMoney } from "@/lib/money";
 
 /** The refund form, on the client (zodResolver) and again on the server. */
 export const refundFormSchema = z.object({

@@ -3,7 +3,7 @@ import Stripe from "stripe";
 import { db, type DbOrTx } from "@/db/client";
 import { payments, refunds, type Refund } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { formatMoney, parseMoney } from "@/lib/booking/format-money";
+import { formatMoney, parseMoney } from "@/lib/money";
 import { refundFormSchema } from "./refund-schema";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { kickNotifications, queueNotification } from "./notifications";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseMoney } from "@/lib/booking/format-money";
+import { parseMoney } from "@/lib/money";
 
 /** Billing settings forms: the same schemas on the client (zodResolver) and in the server actions. */
 

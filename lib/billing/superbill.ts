@@ -16,8 +16,8 @@ import {
   serviceBilling,
   services,
 } from "@/db/schema";
-import { formatMoney } from "@/lib/booking/format-money";
-import { localDate } from "@/lib/booking/format-time";
+import { formatMoney } from "@/lib/money";
+import { localDate } from "@/lib/dates";
 
 export const superbillQuerySchema = z
   .object({

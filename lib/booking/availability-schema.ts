@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIsoDate, utcDate } from "@/lib/dates";
 
 /**
  * Schemas for a clinician's weekly hours, date overrides and the practice's
@@ -134,13 +135,6 @@ export interface WeeklyRowForm {
   locationId: string;
 }
 
-/** A real calendar date written YYYY-MM-DD. */
-export function isIsoDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
 const isoDate = z.string({ message: "Enter a date" }).trim().refine(isIsoDate, { message: "Enter a date", abort: true });
 
 export const OVERRIDE_TYPES = {
@@ -159,7 +153,7 @@ export const overrideSchema = z
   })
   .superRefine((v, ctx) => {
     // A day before today in UTC is yesterday or earlier in every time zone.
-    const earliest = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const earliest = utcDate(Date.now() - 86_400_000);
     if (isIsoDate(v.date) && v.date < earliest) ctx.addIssue({ code: "custom", path: ["date"], message: "Choose today or a later date" });
     if (v.type === "day_off") return;
     const start = parseTime(v.start);

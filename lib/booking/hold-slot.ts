@@ -5,13 +5,12 @@ import { zodFieldErrors } from "@/lib/form-result";
 import { holdSchema } from "./booking-schema";
 import { findSlots } from "./find-slots";
 import { createAppointment } from "./lifecycle";
-import { signToken } from "./manage-token";
+import { nextFreeTimes } from "./next-free-times";
+import { TOKEN_PURPOSES, signToken } from "@/lib/tokens";
 import type { Slot } from "./slot-types";
 
 /** How long a chosen time is held while the visitor enters their details. */
 export const HOLD_MINUTES = 10;
-const ALTERNATIVES = 6;
-const DAY = 86_400_000;
 
 export type HoldResult =
   | { ok: true; appointmentId: string; holdToken: string; expiresAt: Date; slot: Slot }
@@ -46,7 +45,7 @@ export async function holdSlot(practiceId: string, input: unknown, now: Date): P
     const appointmentId = await db.transaction((tx) =>
       createAppointment(tx, { practiceId, service, slot, status: "held", holdExpiresAt: expiresAt, now }),
     );
-    return { ok: true, appointmentId, holdToken: signToken("hold", { appointmentId }, expiresAt), expiresAt, slot };
+    return { ok: true, appointmentId, holdToken: signToken(TOKEN_PURPOSES.hold, { appointmentId }, expiresAt), expiresAt, slot };
   } catch (error) {
     if (pgError(error)?.code !== "23P01") throw error;
     return taken();
@@ -60,10 +59,4 @@ export async function holdSlot(practiceId: string, input: unknown, now: Date): P
     const alternatives = await nextFreeTimes(practiceId, serviceId, clinicianId, start, now);
     return conflict("unavailable", "That time is not available. Please choose another time.", { alternatives });
   }
-}
-
-/** The next few free times after `after` (same clinician choice). */
-export async function nextFreeTimes(practiceId: string, serviceId: string, clinicianId: string, after: Date, now: Date): Promise<Slot[]> {
-  const result = await findSlots({ practiceId, serviceId, clinicianId, from: after, to: new Date(after.getTime() + 14 * DAY), now });
-  return (result?.slots ?? []).slice(0, ALTERNATIVES);
 }

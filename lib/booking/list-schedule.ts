@@ -4,10 +4,12 @@ import { db } from "@/db/client";
 import { appointmentAttendees, appointments, clients, locations, members, services } from "@/db/schema";
 import type { AppointmentStatus, ServiceFormat } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
-import { isUuid, type PracticeScope } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import type { PracticeScope } from "@/lib/auth/guards";
 import { LIVE_STATUSES } from "./lifecycle/transitions";
 import { loadAppointmentView, type AppointmentView } from "./load-appointment";
 import { rolesWith } from "@/lib/auth/roles";
+import { isIsoDate, localDate, todayIn } from "@/lib/dates";
 
 /**
  * The clinic's schedule: a practice's appointments for a day or a week, the
@@ -30,18 +32,6 @@ export interface ScheduleRange {
   /** The dates the previous and next buttons open. */
   previous: string;
   next: string;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: unknown): value is string {
-  return typeof value === "string" && ISO_DATE.test(value) && DateTime.fromISO(value, { zone: "UTC" }).isValid;
-}
-
-/** Today's date in a zone. */
-export function todayIn(timeZone: string, now: Date): string {
-  return DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
 }
 
 /** The day, or the ISO week (Monday first) holding `date`, in `timeZone`. Pure. */
@@ -247,7 +237,7 @@ export function attendeeNames(attendees: readonly { firstName: string; lastName:
 /** Appointments grouped by local start date in `timeZone`, one entry per day of the range (empty days included). */
 export function groupByDay<T extends { startsAt: Date }>(items: readonly T[], days: readonly string[], timeZone: string): [string, T[]][] {
   const grouped = new Map<string, T[]>(days.map((d) => [d, []]));
-  for (const item of items) grouped.get(DateTime.fromJSDate(item.startsAt, { zone: timeZone }).toISODate()!)?.push(item);
+  for (const item of items) grouped.get(localDate(item.startsAt, timeZone))?.push(item);
   return [...grouped.entries()];
 }
 

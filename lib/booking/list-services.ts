@@ -1,7 +1,9 @@
 import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { availabilityOverrides, availabilityRules, closures, members, practices, serviceClinicians, services, type Service } from "@/db/schema";
-import { isUuid, type PracticeScope } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import type { PracticeScope } from "@/lib/auth/guards";
+import { utcDate } from "@/lib/dates";
 import type { DateOverride, Interval, WeeklyWindow } from "./slot-types";
 import { rolesWith } from "@/lib/auth/roles";
 
@@ -84,11 +86,6 @@ export interface BookingRules {
   clinicians: BookingClinician[];
   /** Practice closures overlapping the loaded range, epoch ms. */
   closures: Interval[];
-}
-
-/** YYYY-MM-DD of an instant in UTC. */
-function utcDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
 }
 
 /**

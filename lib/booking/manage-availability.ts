@@ -3,8 +3,10 @@ import { DateTime } from "luxon";
 import { db, type DbOrTx } from "@/db/client";
 import { availabilityOverrides, availabilityRules, closures, locations, members, type MemberRole } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
-import { isUuid, type PracticeScope } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import type { PracticeScope } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
+import { todayIn } from "@/lib/dates";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { closureSchema, deleteByIdSchema, overrideSchema, weeklyHoursSchema } from "./availability-schema";
 
@@ -61,11 +63,6 @@ export async function listPracticeLocations(scope: Pick<PracticeScope, "practice
     .from(locations)
     .where(eq(locations.practiceId, scope.practice.id))
     .orderBy(asc(locations.name), asc(locations.id));
-}
-
-/** Today's date (YYYY-MM-DD) in a zone. */
-export function todayIn(zone: string, now: Date = new Date()): string {
-  return DateTime.fromJSDate(now).setZone(zone).toISODate() ?? now.toISOString().slice(0, 10);
 }
 
 /** A member's weekly hours (by day and time) and overrides from today on, in their zone. */

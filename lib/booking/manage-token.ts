@@ -1,88 +1,9 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
+import { TOKEN_PURPOSES, signToken, verifyToken, type TokenFailure } from "@/lib/tokens";
 
-/**
- * Signed, expiring tokens that need no password: the manage link in booking
- * emails ("manage") and the booking flow's hold ("hold").
- *
- * token = base64url(JSON payload) "." base64url(HMAC-SHA256(key(purpose), payload part))
- * payload = { p: purpose, e: expiry (epoch ms), d: data }
- *
- * The key is derived from AUTH_SECRET per purpose, so a token made for one
- * purpose fails the signature check for any other (a hold token can never
- * open a manage page); the payload's `p` is checked as well. Nothing secret
- * goes in the payload: it is signed, not encrypted, and ends up in URLs.
- */
+/** The manage link in booking emails: a signed token (lib/tokens) naming one appointment and one attendee. */
 
-export type TokenFailure = "malformed" | "bad_signature" | "expired";
-export type VerifyResult<T> = { ok: true; data: T; expiresAt: Date } | { ok: false; reason: TokenFailure };
-
-/** Longest token accepted; anything longer is refused before any work. */
-const MAX_TOKEN_LENGTH = 2048;
-const SIGNATURE_BYTES = 32;
-const BASE64URL = /^[A-Za-z0-9_-]+$/;
-const PURPOSE = /^[a-z][a-z0-9-]{0,31}$/;
-
-function keyFor(purpose: string): Buffer {
-  if (!PURPOSE.test(purpose)) throw new Error(`invalid token purpose: ${purpose}`);
-  return createHmac("sha256", authSecret()).update(`tandem signed token v1:${purpose}`).digest();
-}
-
-function sign(purpose: string, payloadPart: string): Buffer {
-  return createHmac("sha256", keyFor(purpose)).update(payloadPart).digest();
-}
-
-/** Signs `data` (any JSON value) for `purpose`, valid until `expiresAt`. */
-export function signToken(purpose: string, data: unknown, expiresAt: Date): string {
-  const e = expiresAt.getTime();
-  if (!Number.isFinite(e)) throw new Error("signToken: invalid expiresAt");
-  const payloadPart = Buffer.from(JSON.stringify({ p: purpose, e, d: data }), "utf8").toString("base64url");
-  return `${payloadPart}.${sign(purpose, payloadPart).toString("base64url")}`;
-}
-
-/**
- * Checks shape, then signature (constant time), then purpose and expiry.
- * Expired means `now >= expiresAt`.
- */
-export function verifyToken<T = unknown>(purpose: string, token: string, now: Date): VerifyResult<T> {
-  if (typeof token !== "string" || token.length === 0 || token.length > MAX_TOKEN_LENGTH) return fail("malformed");
-  const parts = token.split(".");
-  if (parts.length !== 2) return fail("malformed");
-  const [payloadPart, signaturePart] = parts as [string, string];
-  if (!BASE64URL.test(payloadPart) || !BASE64URL.test(signaturePart)) return fail("malformed");
-  const given = Buffer.from(signaturePart, "base64url");
-  // Canonical encoding only: no alternative spellings of one signature.
-  if (given.length !== SIGNATURE_BYTES || given.toString("base64url") !== signaturePart) return fail("malformed");
-
-  const expected = sign(purpose, payloadPart);
-  if (!timingSafeEqual(given, expected)) return fail("bad_signature");
-
-  let payload: unknown;
-  try {
-    payload = JSON.parse(Buffer.from(payloadPart, "base64url").toString("utf8"));
-  } catch {
-    return fail("malformed");
-  }
-  if (!isPayload(payload)) return fail("malformed");
-  if (payload.p !== purpose) return fail("bad_signature");
-  if (now.getTime() >= payload.e) return fail("expired");
-  return { ok: true, data: payload.d as T, expiresAt: new Date(payload.e) };
-}
-
-function isPayload(value: unknown): value is { p: string; e: number; d: unknown } {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.p === "string" && typeof v.e === "number" && Number.isFinite(v.e) && "d" in v;
-}
-
-function fail(reason: TokenFailure): { ok: false; reason: TokenFailure } {
-  return { ok: false, reason };
-}
-
-// --- The manage link -------------------------------------------------------
-
-export const MANAGE_PURPOSE = "manage";
+export const MANAGE_PURPOSE = TOKEN_PURPOSES.manage;
 
 export interface ManageTokenInput {
   appointmentId: string;
@@ -101,7 +22,7 @@ export function verifyManageToken(token: string, now: Date): ManageTokenResult {
   const result = verifyToken<{ a?: unknown; c?: unknown }>(MANAGE_PURPOSE, token, now);
   if (!result.ok) return result;
   const { a, c } = result.data ?? {};
-  if (typeof a !== "string" || typeof c !== "string" || !a || !c) return fail("malformed");
+  if (typeof a !== "string" || typeof c !== "string" || !a || !c) return { ok: false, reason: "malformed" };
   return { ok: true, appointmentId: a, clientId: c, expiresAt: result.expiresAt };
 }
 

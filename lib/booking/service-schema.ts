@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CURRENCIES, MAX_AMOUNT, parseMoney } from "./format-money";
+import { CURRENCIES, MAX_AMOUNT, parseMoney } from "@/lib/money";
 
 /**
  * The service form's schema: the browser (react-hook-form) and the server
@@ -7,9 +7,6 @@ import { CURRENCIES, MAX_AMOUNT, parseMoney } from "./format-money";
  * `services` table (db/schema/booking.ts), so the database never has to be
  * the one to say no.
  */
-
-export const FORMAT_LABELS = { in_person: "In person", online: "Online video", phone: "Phone" } as const;
-export const ATTENDANCE_LABELS = { individual: "Individual", couple: "Couple", either: "Individual or couple" } as const;
 
 /** A whole number from a number input (FormData and inputs give strings). */
 function wholeNumber(label: string, min: number, max: number, unit: string) {

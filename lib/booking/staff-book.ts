@@ -2,23 +2,15 @@ import { and, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { db } from "@/db/client";
 import { appointments } from "@/db/schema";
-import { isUuid, type PracticeScope } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import type { PracticeScope } from "@/lib/auth/guards";
 import { findSlots } from "./find-slots";
 import { isoDateField, staffDaySlotsSchema } from "./staff-book-schema";
 
 export { staffBookingSchema, staffCancelSchema, staffDaySlotsSchema, outcomeSchema } from "./staff-book-schema";
 export type { StaffBookingInput, StaffBookingValues } from "./staff-book-schema";
 
-const DAY = 86_400_000;
-const ALTERNATIVES = 6;
-
 /* Booking itself (bookForClients) is a use case in lib/appointments/staff-book.ts. */
-
-/** The next few times staff could book after `after` (notice waived), as ISO strings. */
-export async function nextStaffTimes(practiceId: string, serviceId: string, clinicianId: string, after: Date, now: Date): Promise<string[]> {
-  const result = await findSlots({ practiceId, serviceId, clinicianId, from: after, to: new Date(after.getTime() + 14 * DAY), now, ignoreNotice: true });
-  return (result?.slots ?? []).slice(0, ALTERNATIVES).map((s) => new Date(s.start).toISOString());
-}
 
 export type DaySlotsResult = { ok: true; slots: string[] } | { ok: false; message: string };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIsoDate } from "@/lib/dates";
 import { emailField } from "@/lib/auth/sign-in-schema";
 
 const optionalText = (max: number, label: string) =>
@@ -46,9 +47,9 @@ export type ClientInput = z.input<typeof clientSchema>;
 export type ClientValues = z.output<typeof clientSchema>;
 
 function isPastIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (!isIsoDate(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value && d.getTime() < Date.now() && d.getUTCFullYear() >= 1900;
+  return d.getTime() < Date.now() && d.getUTCFullYear() >= 1900;
 }
 
 export const coupleSchema = z.object({

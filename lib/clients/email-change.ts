@@ -5,7 +5,7 @@ import { clientEmailChanges, clients, members, practices, users, type Practice }
 import EmailChangeConfirmEmail, { emailChangeConfirmSubject } from "@/emails/email-change-confirm";
 import EmailChangeNoticeEmail, { emailChangeNoticeSubject, type EmailChangeNoticeProps } from "@/emails/email-change-notice";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { signToken, verifyToken } from "@/lib/booking/manage-token";
+import { TOKEN_PURPOSES, signToken, verifyToken } from "@/lib/tokens";
 import { isUniqueViolation } from "@/lib/db/pg-error";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
@@ -15,10 +15,10 @@ import { upsertUserByEmail } from "./upsert-portal-user";
  * A portal login changes hands only with consent: a new address for a
  * client with portal access takes effect when its owner follows the
  * emailed link; the old address is told. The link's token is signed
- * (lib/booking/manage-token.ts) and names one client_email_changes row,
+ * (lib/tokens) and names one client_email_changes row,
  * which makes it single-use and lets staff supersede it.
  */
-export const EMAIL_CHANGE_PURPOSE = "email-change";
+export const EMAIL_CHANGE_PURPOSE = TOKEN_PURPOSES.emailChange;
 export const EMAIL_CHANGE_HOURS = 48;
 
 export const MEMBER_ADDRESS = "This address belongs to a member of the practice";

@@ -2,7 +2,8 @@ import { and, eq, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, couples, type Client } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
-import { isUuid, type PracticeScope } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import type { PracticeScope } from "@/lib/auth/guards";
 
 export interface ClientRecord {
   client: Client;

@@ -1,4 +1,4 @@
-import { signToken, verifyToken, type TokenFailure } from "@/lib/booking/manage-token";
+import { TOKEN_PURPOSES, signToken, verifyToken, type TokenFailure } from "@/lib/tokens";
 import { env } from "@/lib/env";
 
 /**
@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
  * by the record's state: once proven, the record is verified or merged away,
  * and the link only says so.
  */
-export const PROOF_PURPOSE = "address-proof";
+export const PROOF_PURPOSE = TOKEN_PURPOSES.addressProof;
 
 /** Long enough to open the email on another day; short, since it stands for an inbox. */
 export const PROOF_LINK_DAYS = 7;

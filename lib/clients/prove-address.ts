@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { appointmentAttendees, appointments, clients, couples, practices, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { isUuid } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
 import { isUniqueViolation } from "@/lib/db/pg-error";
 import { mergeUnverifiedInto } from "./merge-client";
 import { verifyProofToken } from "./proof-link";

@@ -5,7 +5,10 @@
  * practices and addresses are fictional.
  */
 
-export type DemoAccountKind = "owner" | "admin" | "clinician" | "front_desk" | "client";
+import type { MemberRole } from "@/db/schema";
+
+/** A member role (lib/auth/roles) or a portal client. */
+export type DemoAccountKind = MemberRole | "client";
 
 export interface DemoAccount {
   /** Lower-case, as stored in `users.email`. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { render } from "@react-email/render";
 import { and, eq } from "drizzle-orm";
 import type { ReactElement } from "react";

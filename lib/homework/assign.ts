@@ -3,13 +3,14 @@ import { db } from "@/db/client";
 import { assignments, clients, couples, exercises, programItems, programs } from "@/db/schema";
 import HomeworkAssignedEmail, { homeworkAssignedSubject } from "@/emails/homework-assigned";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
-import { isUuid, type PracticeScope } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import type { PracticeScope } from "@/lib/auth/guards";
 import { logError, pgError } from "@/lib/db/pg-error";
 import { sendEmail, type EmailTransport } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { assignmentSchema } from "./assignment-schema";
-import { addDays, daysBetween } from "./dates";
+import { addDays, daysBetween } from "@/lib/dates";
 
 export type AssignResult = { ok: true; assignmentId: string } | { ok: false; errors: FieldErrors };
 

@@ -1,4 +1,4 @@
-import { addDays } from "./dates";
+import { addDays } from "@/lib/dates";
 import { blockAt, expectedThrough, participantsOf, tasksFor, type AssignmentPlan, type Participant, type Task } from "./schedule";
 
 export interface CheckInFact {

@@ -2,7 +2,8 @@ import { and, asc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizz
 import { db } from "@/db/client";
 import { exercises, type Exercise } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
-import { isUuid, type PracticeScope } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import type { PracticeScope } from "@/lib/auth/guards";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { exerciseSchema, type ExerciseFilter } from "./exercise-schema";
 

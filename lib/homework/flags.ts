@@ -1,5 +1,5 @@
 import type { CheckInRatings, RatingPrompt } from "@/db/schema";
-import { addDays, daysBetween, maxDate } from "./dates";
+import { addDays, daysBetween, maxDate } from "@/lib/dates";
 
 export const INACTIVE_DAYS = 7;
 export const PAIN_THRESHOLD = 7;

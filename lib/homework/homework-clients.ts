@@ -1,7 +1,7 @@
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { computeAdherence } from "./compute-adherence";
-import { todayIn } from "./dates";
+import { todayIn } from "@/lib/dates";
 import { computeFlags, flagText } from "./flags";
 import { loadActiveHomework } from "./load-active";
 import { lastDayOf } from "./schedule";

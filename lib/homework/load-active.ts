@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import { db } from "@/db/client";
 import { assignments, checkIns, clients, couples, exercises, homeworkPreferences, members, practices, programItems, users, type CheckInRatings, type RatingPrompt } from "@/db/schema";
-import { addDays, todayIn } from "./dates";
+import { addDays, todayIn } from "@/lib/dates";
 import { planOf, type AssignmentPlan } from "./schedule";
 
 export interface ActiveAssignment {

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { assignments, checkIns, exercises, programItems, programs, type AssignmentMode, type CheckInPrompts, type CheckInRatings } from "@/db/schema";
-import { todayIn } from "./dates";
+import { todayIn } from "@/lib/dates";
 import { planOf, type AssignmentPlan } from "./schedule";
 
 export interface LoadedAssignment {

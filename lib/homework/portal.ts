@@ -1,9 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, exercises, type Exercise } from "@/db/schema";
-import { isUuid } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
 import { dueThisWeek, weekProgress, type DueItem } from "./compute-adherence";
-import { todayIn } from "./dates";
+import { todayIn } from "@/lib/dates";
 import { loadHomework, withEndDates, type LoadedAssignment, type LoadedCheckIn, type LoadedHomework } from "./load-homework";
 import { coupleOf, remindersEnabled, type ClientContext } from "./record-check-in";
 import { lastDayOf } from "./schedule";

@@ -2,11 +2,11 @@ import { and, eq, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { assignments, checkIns, couples, exercises, homeworkPreferences, programItems, type Client, type Practice } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { isUuid } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
 import { pgError } from "@/lib/db/pg-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { checkInSchema } from "./check-in-schema";
-import { formatShortDate, todayIn } from "./dates";
+import { formatShortDate, todayIn } from "@/lib/dates";
 import { validateRatings } from "./prompts";
 import { lastDayOf } from "./schedule";
 

@@ -1,5 +1,5 @@
 import type { AssignmentMode } from "@/db/schema";
-import { addDays, daysBetween, minDate } from "./dates";
+import { addDays, daysBetween, minDate } from "@/lib/dates";
 
 /** What the pure homework functions need to know about an assignment. */
 export interface AssignmentPlan {

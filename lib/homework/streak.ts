@@ -1,4 +1,4 @@
-import { addDays, weekStart } from "./dates";
+import { addDays, weekStart } from "@/lib/dates";
 
 /**
  * A gentle streak: calendar weeks in a row (Monday to Sunday) with at least

@@ -1,4 +1,3 @@
-import { headers } from "next/headers";
 import { CLIENT_IP_HEADER } from "./resolve-client-ip";
 
 /**
@@ -7,7 +6,9 @@ import { CLIENT_IP_HEADER } from "./resolve-client-ip";
  * instrumentation.ts). X-Forwarded-For is never read here: a client could
  * write anything in it. "unknown" only if the stamp is missing (a request
  * that reached no Node http server, which a deployed app never sees).
+ * The caller passes the request's headers (a route's `request.headers`, an
+ * action's `await headers()`), so lib/ needs no next/* import.
  */
-export async function clientIp(): Promise<string> {
-  return (await headers()).get(CLIENT_IP_HEADER)?.trim() || "unknown";
+export function clientIp(requestHeaders: { get(name: string): string | null }): string {
+  return requestHeaders.get(CLIENT_IP_HEADER)?.trim() || "unknown";
 }

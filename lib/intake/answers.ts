@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIsoDate } from "@/lib/dates";
 import type { FieldErrors } from "@/lib/form-result";
 import { TEXT_LIMITS, allQuestions, isAnswerable, type AnswerableQuestion, type FormDefinition, type Question, type ShowIf } from "./form-definition";
 
@@ -67,7 +68,7 @@ export function answerSchema(q: AnswerableQuestion): z.ZodType<AnswerValue> {
       return z
         .string("Enter a date")
         .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD")
-        .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Enter a real date");
+        .refine(isIsoDate, "Enter a real date");
     case "scale":
       return z.preprocess(numeric, z.number("Choose a number from 0 to 10").int("Choose a number from 0 to 10").min(0, "Choose a number from 0 to 10").max(10, "Choose a number from 0 to 10")) as z.ZodType<number>;
     case "signature":

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIsoDate } from "@/lib/dates";
 
 /** "Send a form": the staff form and the server action share it. */
 export const assignFormSchema = z.object({
@@ -7,6 +8,7 @@ export const assignFormSchema = z.object({
     .string()
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD")
+    .refine(isIsoDate, "Enter a real date")
     .optional()
     .or(z.literal("").transform(() => undefined)),
   notify: z.boolean().default(true),

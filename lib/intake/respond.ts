@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db, type Tx } from "@/db/client";
 import { formAssignments, formResponses, formTemplates, formVersions, type FormAssignment, type FormResponse, type FormTemplate, type FormVersion } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { isUuid } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
 import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { signatureOf, validateAnswers, type Answers } from "./answers";
 import { scoreMeasure } from "./measures/score-measure";

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { formTemplates, serviceForms, services } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
-import { isUuid, type PracticeScope } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import type { PracticeScope } from "@/lib/auth/guards";
 import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 
 export const serviceFormsSchema = z.object({ serviceIds: z.array(z.uuid("Choose services from the list")).max(200) });

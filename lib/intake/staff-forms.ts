@@ -2,7 +2,8 @@ import { and, asc, desc, eq, inArray, isNotNull, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { appointmentAttendees, clients, couples, formAssignments, formResponses, formTemplates, formVersions, serviceForms, appointments } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
-import { isUuid, type PracticeScope } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import type { PracticeScope } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import type { MeasureScore } from "./measures/types";
 

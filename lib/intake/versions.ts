@@ -3,7 +3,7 @@ import { db, type DbOrTx } from "@/db/client";
 import { formTemplates, formVersions, type FormKind, type FormTemplate, type FormVersion } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
-import { isUuid } from "./is-uuid";
+import { isUuid } from "@/lib/ids";
 import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { formDefinitionSchema, type FormDefinition } from "./form-definition";
 

@@ -1,7 +1,7 @@
 import HomeworkDigestEmail from "@/emails/homework-digest";
 import { sendEmail, type EmailTransport } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
-import { todayIn, weekStart } from "@/lib/homework/dates";
+import { todayIn, weekStart } from "@/lib/dates";
 import { computeFlags } from "@/lib/homework/flags";
 import { loadActiveHomework } from "@/lib/homework/load-active";
 import { lastDayOf } from "@/lib/homework/schedule";

@@ -3,7 +3,7 @@ import HomeworkReminderEmail from "@/emails/homework-reminder";
 import { sendEmail, type EmailTransport } from "@/lib/email/send-email";
 import { portalUrl } from "@/lib/homework/assign";
 import { dueThisWeek } from "@/lib/homework/compute-adherence";
-import { todayIn } from "@/lib/homework/dates";
+import { todayIn } from "@/lib/dates";
 import { loadActiveHomework } from "@/lib/homework/load-active";
 import { logError } from "@/lib/db/pg-error";
 

@@ -4,13 +4,13 @@ import { members, practices, users, type MemberRole } from "@/db/schema";
 import InvitationEmail, { invitationSubject } from "@/emails/invitation";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/roles";
+import { ROLE_LABELS, can } from "@/lib/auth/roles";
 import { upsertUserByEmail } from "@/lib/clients/upsert-portal-user";
 import { isUniqueViolation } from "@/lib/db/pg-error";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
-import { ROLE_LABELS, changeRoleSchema, inviteSchema, removeMemberSchema } from "./team-schema";
+import { changeRoleSchema, inviteSchema, removeMemberSchema } from "./team-schema";
 
 export type TeamResult = { ok: true } | { ok: false; errors: FieldErrors };
 

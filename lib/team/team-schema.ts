@@ -1,14 +1,8 @@
 import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
 import { emailField } from "@/lib/auth/sign-in-schema";
 
-export const ROLE_LABELS = {
-  owner: "Owner",
-  admin: "Admin",
-  clinician: "Clinician",
-  front_desk: "Front desk",
-} as const;
-
-export const roleField = z.enum(["owner", "admin", "clinician", "front_desk"], { message: "Choose a role" });
+export const roleField = z.enum(ROLES, { message: "Choose a role" });
 
 export const inviteSchema = z.object({
   email: emailField,

@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import autocannon, { type Result } from "autocannon";
 import postgres from "postgres";
 import { embeddedUrl } from "@/db/embedded";
+import { randomToken } from "@/lib/tokens/random";
 import { buildIfNeeded, startProdServer, type ProdServer } from "../lib/prod-server";
 import { ensurePostgresStopped, log, makeDataDir, nextVersion, onInterrupt, pickPort, printResult, removeDataDir } from "./lib";
 
@@ -148,7 +148,7 @@ try {
   log(`inserted ${inserted.count} clients into ${PRACTICE_SLUG}`);
   const [{ n: clientsInPractice } = { n: 0 }] = await db<{ n: number }[]>`select count(*)::int as n from clients where practice_id = ${practice.id}`;
 
-  sessionToken = randomBytes(32).toString("hex");
+  sessionToken = randomToken();
   await db`insert into sessions (session_token, user_id, expires) values (${sessionToken}, ${owner.id}, now() + interval '2 hours')`;
   const cookie = { cookie: `${SESSION_COOKIE}=${sessionToken}` };
 

@@ -3,7 +3,7 @@ import { isNull } from "drizzle-orm";
 import { db, sql } from "@/db/client";
 import { assignments, checkIns, clients, couples, exercises, members, practices, programItems, programs, users } from "@/db/schema";
 import type { PracticeScope } from "@/lib/auth/guards";
-import { addDays, todayIn } from "@/lib/homework/dates";
+import { addDays, todayIn } from "@/lib/dates";
 
 /**
  * A client in a couple with 50 assignments (40 single exercises, half of them

@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type postgres from "postgres";
+import { randomToken } from "@/lib/tokens/random";
 
 /**
  * What `bench:security` needs to talk to a production server the way an
@@ -82,7 +82,7 @@ export function callAction(
 
 /** A signed-in browser for a user: an ordinary database session, as the e2e fixtures make. */
 export async function sessionCookie(sql: postgres.Sql, userId: string): Promise<string> {
-  const token = randomBytes(32).toString("hex");
+  const token = randomToken();
   await sql`insert into sessions (session_token, user_id, expires) values (${token}, ${userId}, ${new Date(Date.now() + 3_600_000)})`;
   return `authjs.session-token=${token}`;
 }

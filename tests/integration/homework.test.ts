@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { assignments, checkIns, couples, emailMessages, exercises, programs, type Client, type Practice } from "@/db/schema";
 import { syncHomeworkLibrary } from "@/lib/homework/library/sync";
 import { assignHomework } from "@/lib/homework/assign";
-import { addDays, todayIn } from "@/lib/homework/dates";
+import { addDays, todayIn } from "@/lib/dates";
 import { duplicateExercise, listExercises, saveExercise, setExerciseArchived } from "@/lib/homework/exercises";
 import { listHomeworkClients } from "@/lib/homework/homework-clients";
 import { getHomeworkOverview } from "@/lib/homework/overview";

@@ -6,7 +6,7 @@ import { availabilityRules, locations, members, practices, serviceClinicians, se
 import { DEMO_PRACTICE_SLUGS, seedDemo } from "@/db/seed";
 import { findOverlaps } from "@/lib/booking/availability-schema";
 import { serviceSchema } from "@/lib/booking/service-schema";
-import { centsToAmountInput } from "@/lib/booking/format-money";
+import { centsToAmountInput } from "@/lib/money";
 
 /**
  * Seeds the demo practices inside a transaction that is rolled back, so the

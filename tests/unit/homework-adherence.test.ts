@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { computeAdherence, dueThisWeek, weekProgress, type CheckInFact } from "@/lib/homework/compute-adherence";
-import { addDays, daysBetween, todayIn, weekStart } from "@/lib/homework/dates";
+import { addDays } from "@/lib/dates";
 import { blockAt, expectedThrough, tasksFor, type AssignmentPlan } from "@/lib/homework/schedule";
 import { weeksInARow } from "@/lib/homework/streak";
 
@@ -39,19 +39,6 @@ function programPlan(overrides: Partial<AssignmentPlan> = {}): AssignmentPlan {
 }
 
 const did = (clientId: string, date: string, exerciseId = "ex-1", assignmentId = "asg-1", done = true): CheckInFact => ({ assignmentId, exerciseId, clientId, date, done });
-
-describe("dates", () => {
-  test("today is the practice's local date, not UTC", () => {
-    // 03:00 UTC on 10 March is still 9 March in Los Angeles.
-    expect(todayIn("America/Los_Angeles", new Date("2026-03-10T03:00:00Z"))).toBe("2026-03-09");
-    expect(todayIn("Europe/London", new Date("2026-03-10T03:00:00Z"))).toBe("2026-03-10");
-  });
-  test("day arithmetic crosses month ends and DST changes", () => {
-    expect(addDays("2026-02-27", 3)).toBe("2026-03-02");
-    expect(daysBetween("2026-03-01", "2026-03-15")).toBe(14);
-    expect(weekStart("2026-03-08")).toBe("2026-03-02");
-  });
-});
 
 describe("tasks and expected check-ins", () => {
   test("a single exercise is one task; a program item covers its own week", () => {

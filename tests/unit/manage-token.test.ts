@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createManageToken, manageTokenExpiry, manageUrl, signToken, verifyManageToken, verifyToken } from "@/lib/booking/manage-token";
+import { createManageToken, manageTokenExpiry, manageUrl, verifyManageToken } from "@/lib/booking/manage-token";
+import { signToken, verifyToken } from "@/lib/tokens";
 
 const appointmentId = "0b7c6a1e-1111-4222-8333-444455556666";
 const clientId = "5d1e2f30-aaaa-4bbb-8ccc-ddddeeeeffff";

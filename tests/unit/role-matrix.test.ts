@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, test } from "vitest";
-import { CAPABILITIES, ROLES, ROLE_MATRIX, can, rolesWith, type Capability } from "@/lib/auth/roles";
+import { memberRole } from "@/db/schema";
+import { CAPABILITIES, ROLES, ROLE_LABELS, ROLE_MATRIX, can, rolesWith, type Capability } from "@/lib/auth/roles";
 import { CLINIC_ACTIONS } from "../clinic-actions";
 
 // The matrix as a reader of the decision note sees it: O A C F = owner, admin, clinician, front desk.
@@ -130,4 +131,9 @@ describe("every clinic page, route handler and server action", () => {
     );
     expect(found).toEqual(CLINIC_ACTIONS);
   });
+});
+
+test("the role list is the database's member_role enum, in order, and every role has a label", () => {
+  expect([...ROLES]).toEqual(memberRole.enumValues);
+  expect(Object.keys(ROLE_LABELS)).toEqual([...ROLES]);
 });

@@ -9,7 +9,6 @@ import {
   parseTime,
   weeklyHoursSchema,
 } from "@/lib/booking/availability-schema";
-import { centsToAmountInput, defaultCurrencyFor, formatMoney, parseMoney, paymentLabel } from "@/lib/booking/format-money";
 import { newServiceFormValues, serviceSchema } from "@/lib/booking/service-schema";
 import { zodFieldErrors } from "@/lib/form-result";
 
@@ -22,54 +21,6 @@ function errorsOf(schema: z.ZodType, input: unknown) {
 function serviceForm(overrides: Record<string, unknown> = {}) {
   return { ...newServiceFormValues("USD"), name: "Couples session", price: "190", ...overrides };
 }
-
-describe("money", () => {
-  test("decimal amounts become integer minor units without floating-point error", () => {
-    expect(parseMoney("190")).toEqual({ ok: true, cents: 19000 });
-    expect(parseMoney("190.5")).toEqual({ ok: true, cents: 19050 });
-    expect(parseMoney("190.50")).toEqual({ ok: true, cents: 19050 });
-    expect(parseMoney(" 0.29 ")).toEqual({ ok: true, cents: 29 });
-    expect(parseMoney("1,250.99")).toEqual({ ok: true, cents: 125099 });
-    expect(parseMoney(".5")).toEqual({ ok: true, cents: 50 });
-    expect(parseMoney(19.99)).toEqual({ ok: true, cents: 1999 });
-    expect(parseMoney("")).toEqual({ ok: true, cents: 0 });
-    expect(parseMoney(undefined)).toEqual({ ok: true, cents: 0 });
-  });
-
-  test("words, negatives, three decimals and huge amounts are refused", () => {
-    expect(parseMoney("abc")).toEqual({ ok: false, reason: "format" });
-    expect(parseMoney("-1")).toEqual({ ok: false, reason: "negative" });
-    expect(parseMoney("1.999")).toEqual({ ok: false, reason: "format" });
-    expect(parseMoney("1e3")).toEqual({ ok: false, reason: "format" });
-    expect(parseMoney("12,34")).toEqual({ ok: false, reason: "format" });
-    expect(parseMoney(".")).toEqual({ ok: false, reason: "format" });
-    expect(parseMoney("100000.01")).toEqual({ ok: false, reason: "too_large" });
-    expect(parseMoney("100000")).toEqual({ ok: true, cents: 10_000_000 });
-  });
-
-  test("minor units go back into a form and onto the page", () => {
-    expect(centsToAmountInput(19000)).toBe("190");
-    expect(centsToAmountInput(19050)).toBe("190.50");
-    expect(centsToAmountInput(5)).toBe("0.05");
-    expect(formatMoney(19000, "USD")).toBe("$190");
-    expect(formatMoney(19050, "USD")).toBe("$190.50");
-    expect(formatMoney(12000, "GBP")).toBe("£120");
-    expect(formatMoney(32000, "AUD")).toBe("$320");
-  });
-
-  test("the currency follows the practice's country", () => {
-    expect(defaultCurrencyFor("GB")).toBe("GBP");
-    expect(defaultCurrencyFor("AU")).toBe("AUD");
-    expect(defaultCurrencyFor("US")).toBe("USD");
-    expect(defaultCurrencyFor("DE")).toBe("USD");
-    expect(defaultCurrencyFor(null)).toBe("USD");
-  });
-
-  test("a priced service is paid at the session until billing exists", () => {
-    expect(paymentLabel(19000)).toBe("Pay at the session");
-    expect(paymentLabel(0)).toBe("Free");
-  });
-});
 
 describe("service form", () => {
   test("a browser form becomes the stored values", () => {

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { listMemberships, requireUser } from "@/lib/auth/guards";
-import { ROLE_LABELS } from "@/lib/team/team-schema";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Choose a practice" };
 export const dynamic = "force-dynamic";

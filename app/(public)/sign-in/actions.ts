@@ -1,5 +1,6 @@
 "use server";
 
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
 import { devSignIn } from "@/lib/auth/dev-sign-in";
@@ -13,7 +14,7 @@ export type SignInActionResult = { ok: true } | { ok: false; errors: FieldErrors
 export async function requestSignInAction(input: unknown): Promise<SignInActionResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
-  const result = await requestSignIn({ email: parsed.data.email, ip: await clientIp() }, async (email) => {
+  const result = await requestSignIn({ email: parsed.data.email, ip: clientIp(await headers()) }, async (email) => {
     await signIn("email", { email, redirect: false, redirectTo: "/after-sign-in" });
   });
   if (result.status === "limited") {
@@ -33,6 +34,8 @@ export async function requestSignInAction(input: unknown): Promise<SignInActionR
 
 export async function devSignInAction(formData: FormData): Promise<void> {
   const email = String(formData.get("email") ?? "");
-  if (!(await devSignIn(email))) redirect("/sign-in/error?error=AccessDenied");
+  const session = await devSignIn(email);
+  if (!session) redirect("/sign-in/error?error=AccessDenied");
+  (await cookies()).set(session.cookieName, session.token, { httpOnly: true, sameSite: "lax", path: "/", expires: session.expires });
   redirect("/after-sign-in");
 }

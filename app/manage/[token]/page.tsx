@@ -3,14 +3,13 @@ import { ManageAppointment } from "@/components/booking/manage-appointment";
 import { PublicHeader } from "@/components/layout/public-header";
 import { Card } from "@/components/ui/card";
 import { STATUS_LABELS } from "@/lib/booking/lifecycle/transitions";
-import { formatMoney } from "@/lib/booking/format-money";
-import { formatDateTime } from "@/lib/booking/format-time";
+import { formatMoney } from "@/lib/money";
+import { formatDateTime } from "@/lib/dates";
 import { openManageLink } from "@/lib/booking/manage-link";
+import { FORMAT_LABELS } from "@/lib/booking/service-labels";
 
 export const metadata: Metadata = { title: "Your session", robots: { index: false } };
 export const dynamic = "force-dynamic";
-
-const FORMAT = { in_person: "In person", online: "Online video", phone: "Phone" } as const;
 
 /** The emailed manage link: no password, the signed token is the key. */
 export default async function ManagePage({ params }: { params: Promise<{ token: string }> }) {
@@ -38,7 +37,7 @@ export default async function ManagePage({ params }: { params: Promise<{ token: 
               <dt className="text-sm text-muted">When</dt>
               <dd>{formatDateTime(link.appointment.startsAt, link.appointment.practice.timeZone)}</dd>
               <dt className="text-sm text-muted">Where</dt>
-              <dd>{link.appointment.location ? `${link.appointment.location.name}, ${link.appointment.location.address}` : FORMAT[link.appointment.format]}</dd>
+              <dd>{link.appointment.location ? `${link.appointment.location.name}, ${link.appointment.location.address}` : FORMAT_LABELS[link.appointment.format]}</dd>
               <dt className="text-sm text-muted">Practice</dt>
               <dd>{link.appointment.practice.name}</dd>
             </dl>

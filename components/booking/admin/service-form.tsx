@@ -8,8 +8,9 @@ import { saveServiceAction } from "@/app/(clinic)/clinic/[practice]/settings/ser
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select, Textarea, LabelOptions } from "@/components/ui/field";
-import { CURRENCIES, CURRENCY_LABELS } from "@/lib/booking/format-money";
-import { ATTENDANCE_LABELS, FORMAT_LABELS, serviceSchema, type ServiceFormValues, type ServiceInput, type ServiceValues } from "@/lib/booking/service-schema";
+import { CURRENCIES, CURRENCY_LABELS } from "@/lib/money";
+import { serviceSchema, type ServiceFormValues, type ServiceInput, type ServiceValues } from "@/lib/booking/service-schema";
+import { ATTENDANCE_LABELS, FORMAT_LABELS } from "@/lib/booking/service-labels";
 
 export interface ClinicianOption {
   id: string;

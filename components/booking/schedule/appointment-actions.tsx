@@ -10,7 +10,7 @@ import {
 } from "@/app/(clinic)/clinic/[practice]/schedule/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { formatDateTime, localDate } from "@/lib/booking/format-time";
+import { formatDateTime, localDate } from "@/lib/dates";
 import { DaySlotPicker } from "./day-slot-picker";
 
 type Outcome = { ok: true; message: string } | { ok: false; message: string; alternatives?: string[] };

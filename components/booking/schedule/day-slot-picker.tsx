@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import { formatTime } from "@/lib/booking/format-time";
+import { formatTime } from "@/lib/dates";
 import type { DaySlotsResult } from "@/lib/booking/staff-book";
 
 /**

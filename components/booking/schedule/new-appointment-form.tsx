@@ -8,8 +8,8 @@ import { bookAppointmentAction, searchClientsAction, staffSlotsAction, type Clie
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
-import { formatDateTime, localDate } from "@/lib/booking/format-time";
-import { ATTENDANCE_LABELS, FORMAT_LABELS } from "@/lib/booking/service-schema";
+import { formatDateTime, localDate } from "@/lib/dates";
+import { ATTENDANCE_LABELS, FORMAT_LABELS } from "@/lib/booking/service-labels";
 import { staffBookingSchema, type StaffBookingInput, type StaffBookingValues } from "@/lib/booking/staff-book-schema";
 import { DaySlotPicker } from "./day-slot-picker";
 import { scheduleHref } from "./schedule-href";

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { formatDateTime } from "@/lib/booking/format-time";
+import { formatDateTime } from "@/lib/dates";
 import type { ClientSession } from "@/lib/booking/list-client-sessions";
-import { FORMAT_LABELS } from "@/lib/booking/service-schema";
+import { FORMAT_LABELS } from "@/lib/booking/service-labels";
 import { StatusBadge } from "./status-badge";
 
 /** The client's own sessions in the portal: upcoming first, then past. */

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { DateTime } from "luxon";
 import { cn } from "@/components/ui/cn";
-import { formatTime } from "@/lib/booking/format-time";
+import { formatTime } from "@/lib/dates";
 import { attendeeNames, groupByDay, type ScheduleItem, type ScheduleView } from "@/lib/booking/list-schedule";
+import { FORMAT_SHORT_LABELS } from "@/lib/booking/service-labels";
 import { StatusBadge } from "./status-badge";
 
-const FORMAT_LABELS = { in_person: "In person", online: "Online", phone: "Phone" } as const;
 
 /**
  * The day or week as a list of days, each a list of appointment links (so the
@@ -86,7 +86,7 @@ function AppointmentLink({ practiceSlug, item: a, timeZone }: { practiceSlug: st
       <span className={cn("block break-words", ended && "line-through")}>{a.service.name}</span>
       <span className="block break-words">{a.status === "held" && a.attendees.length === 0 ? "Being booked online" : attendeeNames(a.attendees)}</span>
       <span className="block break-words text-muted">
-        {a.clinician.displayName} · {a.location ? a.location.name : FORMAT_LABELS[a.format]}
+        {a.clinician.displayName} · {a.location ? a.location.name : FORMAT_SHORT_LABELS[a.format]}
       </span>
       <span className="mt-1 block">
         <StatusBadge status={a.status} />

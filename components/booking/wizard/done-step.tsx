@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/booking/format-time";
+import { formatDateTime } from "@/lib/dates";
 import type { ConfirmResponse, HoldResponse } from "@/lib/booking/public-api";
 import type { PublicService } from "@/lib/booking/public-services";
 

@@ -1,9 +1,8 @@
 import { Card } from "@/components/ui/card";
-import { formatMoney, paymentLabel } from "@/lib/booking/format-money";
+import { CLIENT_ATTENDANCE_LABELS, FORMAT_LABELS, paymentLabel } from "@/lib/booking/service-labels";
+import { formatMoney } from "@/lib/money";
 import type { PublicService } from "@/lib/booking/public-services";
 
-const FORMAT_LABELS = { in_person: "In person", online: "Online video", phone: "Phone" } as const;
-const ATTENDANCE_LABELS = { individual: "For one person", couple: "For couples", either: "For one person or a couple" } as const;
 
 function priceLabel(s: Pick<PublicService, "priceCents" | "currency" | "payAtBooking">): string {
   if (s.payAtBooking?.mode === "full") return `${formatMoney(s.priceCents, s.currency)} · paid online when you book`;
@@ -22,7 +21,7 @@ export function ServiceStep({ services, onChoose }: { services: PublicService[];
             <button type="button" onClick={() => onChoose(s)} className="w-full rounded-lg border border-line bg-surface p-4 text-left hover:border-brand">
               <span className="block font-semibold text-brand">{s.name}</span>
               <span className="block text-sm text-muted">
-                {s.durationMinutes} min · {FORMAT_LABELS[s.format]} · {ATTENDANCE_LABELS[s.attendance]}
+                {s.durationMinutes} min · {FORMAT_LABELS[s.format]} · {CLIENT_ATTENDANCE_LABELS[s.attendance]}
               </span>
               <span className="block text-sm">{priceLabel(s)}</span>
               {s.description ? <span className="mt-1 block text-sm text-muted">{s.description}</span> : null}

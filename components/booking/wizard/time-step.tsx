@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { formatDateTime, formatTime, localDate, zoneLabel } from "@/lib/booking/format-time";
+import { formatDateTime, formatTime, localDate, zoneLabel } from "@/lib/dates";
 import type { AlternativeSlot, HoldConflictResponse, WireSlot } from "@/lib/booking/public-api";
 import type { PublicService } from "@/lib/booking/public-services";
 

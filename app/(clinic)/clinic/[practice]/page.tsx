@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { ROLE_LABELS } from "@/lib/team/team-schema";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 

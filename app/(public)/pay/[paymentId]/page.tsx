@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { paymentStatusView } from "@/lib/billing/payment-status";
-import { formatMoney } from "@/lib/booking/format-money";
-import { verifyToken } from "@/lib/booking/manage-token";
-import { isUuid } from "@/lib/auth/guards";
+import { formatMoney } from "@/lib/money";
+import { TOKEN_PURPOSES, verifyToken } from "@/lib/tokens";
+import { isUuid } from "@/lib/ids";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Pay your share", robots: { index: false } };
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Pay your share", robots: { index: fa
 /** A partner's own payment link (from their email): a signed token, no password. */
 export default async function PayLinkPage({ params, searchParams }: { params: Promise<{ paymentId: string }>; searchParams: Promise<{ t?: string }> }) {
   const { paymentId } = await params;
-  const token = verifyToken<{ paymentId?: string }>("pay", (await searchParams).t ?? "", new Date());
+  const token = verifyToken<{ paymentId?: string }>(TOKEN_PURPOSES.pay, (await searchParams).t ?? "", new Date());
   const valid = isUuid(paymentId) && token.ok && token.data.paymentId === paymentId;
   const view = valid ? await paymentStatusView({ paymentId }) : null;
   if (!view) {

@@ -3,7 +3,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { paymentStatusView } from "@/lib/billing/payment-status";
 import { syncCheckoutSession } from "@/lib/billing/sync-payments";
-import { formatMoney } from "@/lib/booking/format-money";
+import { formatMoney } from "@/lib/money";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Payment", robots: { index: false } };

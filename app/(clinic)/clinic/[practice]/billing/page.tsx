@@ -7,8 +7,8 @@ import { requireMember } from "@/lib/auth/guards";
 import { billingFilterOptions } from "@/lib/billing/dashboard";
 import { listPayments, outstandingBalances, packageSales, paymentFiltersSchema, recentRefunds, revenueByMonth } from "@/lib/billing/billing-queries";
 import { FEE_LABELS } from "@/lib/billing/fees";
-import { formatMoney } from "@/lib/booking/format-money";
-import { formatDateTime } from "@/lib/booking/format-time";
+import { formatMoney } from "@/lib/money";
+import { formatDateTime } from "@/lib/dates";
 import { Input, Select } from "@/components/ui/field";
 
 export const dynamic = "force-dynamic";

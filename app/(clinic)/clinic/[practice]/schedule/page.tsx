@@ -8,8 +8,8 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { formatDateTime } from "@/lib/booking/format-time";
-import { attendeeNames, listSchedule, listScheduleOptions, resolveScheduleFilters, todayIn, type ScheduleParams } from "@/lib/booking/list-schedule";
+import { formatDateTime, todayIn } from "@/lib/dates";
+import { attendeeNames, listSchedule, listScheduleOptions, resolveScheduleFilters, type ScheduleParams } from "@/lib/booking/list-schedule";
 
 export const metadata: Metadata = { title: "Schedule" };
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { noResult } from "@/lib/actions/args";
 import { clientAction } from "@/lib/actions/client-action";
-import { isUuid } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
 import { buyPackage, payBalance } from "@/lib/billing/portal-billing";
 
 // Thin: the client guard first (the wrapper), then the domain; on success the browser goes to Stripe Checkout.

@@ -7,8 +7,8 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireClient } from "@/lib/auth/guards";
 import { FEE_LABELS } from "@/lib/billing/fees";
 import { clientBilling } from "@/lib/billing/portal-billing";
-import { formatMoney } from "@/lib/booking/format-money";
-import { formatDateTime } from "@/lib/booking/format-time";
+import { formatMoney } from "@/lib/money";
+import { formatDateTime } from "@/lib/dates";
 import { buyPackageAction, payBalanceAction } from "./actions";
 
 export const metadata: Metadata = { title: "Payments" };

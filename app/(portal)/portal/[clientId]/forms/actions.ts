@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { z } from "zod";
 import { clientAction } from "@/lib/actions/client-action";
 import { clientIp } from "@/lib/http/client-ip";
@@ -22,6 +23,6 @@ export const saveDraftAction = clientAction(
 export const submitFormAction = clientAction(
   args,
   async ({ client, user }, [assignmentId, input]) =>
-    submitResponse({ id: client.id, practiceId: client.practiceId, userId: user.id }, assignmentId, input, { ip: await clientIp(), now: new Date() }),
+    submitResponse({ id: client.id, practiceId: client.practiceId, userId: user.id }, assignmentId, input, { ip: clientIp(await headers()), now: new Date() }),
   notFound,
 );

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { isUuid } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
 import { paymentStatusView } from "@/lib/billing/payment-status";
-import { verifyToken } from "@/lib/booking/manage-token";
+import { TOKEN_PURPOSES, verifyToken } from "@/lib/tokens";
 import { releaseCheckoutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Payment not finished", robots: { ind
 export default async function PaymentCancelPage({ params, searchParams }: { params: Promise<{ paymentId: string }>; searchParams: Promise<{ t?: string }> }) {
   const { paymentId } = await params;
   const t = (await searchParams).t ?? "";
-  const token = verifyToken<{ paymentId?: string }>("pay-cancel", t, new Date());
+  const token = verifyToken<{ paymentId?: string }>(TOKEN_PURPOSES.payCancel, t, new Date());
   const view = isUuid(paymentId) && token.ok && token.data.paymentId === paymentId ? await paymentStatusView({ paymentId }) : null;
   if (!view) {
     return (

@@ -17,7 +17,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!practice) return json({ message: "Practice not found" }, 404);
   const body = await request.json().catch(() => null);
   const now = new Date();
-  const allowed = await checkConfirmationLimits(practice.id, body, now, await clientIp());
+  const allowed = await checkConfirmationLimits(practice.id, body, now, clientIp(request.headers));
   if (!allowed.ok) return domainErrorResponse(allowed);
   const user = await getCurrentUser();
   const result = await confirmBooking(practice.id, body, now, { userId: user?.id ?? null });

@@ -11,7 +11,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const practice = await findPracticeBySlug((await params).slug);
   if (!practice) return json({ message: "Practice not found" }, 404);
   const body = await request.json().catch(() => null);
-  const result = await holdSlotWithinLimits(practice.id, body, new Date(), await clientIp());
+  const result = await holdSlotWithinLimits(practice.id, body, new Date(), clientIp(request.headers));
   if (result.ok) {
     return json(holdBody(result), 201);
   }

@@ -4,7 +4,7 @@ import { AssignForm } from "@/components/homework/assign-form";
 import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { getClientRecord } from "@/lib/clients/get-client-record";
-import { todayIn } from "@/lib/homework/dates";
+import { todayIn } from "@/lib/dates";
 import { listExercises } from "@/lib/homework/exercises";
 import { listPrograms } from "@/lib/homework/programs";
 

@@ -13,10 +13,10 @@ import { readDiagnoses } from "@/lib/billing/diagnoses";
 import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { STATUS_LABELS, isLateCancellation, type AppointmentStatus } from "@/lib/booking/lifecycle/transitions";
-import { formatMoney } from "@/lib/booking/format-money";
-import { formatTime, localDate, zoneLabel } from "@/lib/booking/format-time";
-import { attendeeNames, openScheduleAppointment, todayIn } from "@/lib/booking/list-schedule";
-import { FORMAT_LABELS } from "@/lib/booking/service-schema";
+import { formatMoney } from "@/lib/money";
+import { formatTime, localDate, todayIn, zoneLabel } from "@/lib/dates";
+import { attendeeNames, openScheduleAppointment } from "@/lib/booking/list-schedule";
+import { FORMAT_LABELS } from "@/lib/booking/service-labels";
 import { AttendeeForms } from "@/components/intake/attendee-forms";
 import { appointmentFormStatus } from "@/lib/intake/staff-forms";
 

@@ -4,8 +4,7 @@ import { NewAppointmentForm } from "@/components/booking/schedule/new-appointmen
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import { zoneLabel } from "@/lib/booking/format-time";
-import { isIsoDate, todayIn } from "@/lib/booking/list-schedule";
+import { isIsoDate, todayIn, zoneLabel } from "@/lib/dates";
 import { listServices } from "@/lib/booking/list-services";
 
 export const metadata: Metadata = { title: "New appointment" };

@@ -7,7 +7,7 @@ import { fieldFailure, noResult, uuidArg } from "@/lib/actions/args";
 import { memberAction } from "@/lib/actions/member-action";
 import { createPackage, saveMemberBilling, savePracticeBilling, saveServiceBilling } from "@/lib/billing/billing-settings";
 import { startOnboarding } from "@/lib/billing/connect";
-import { defaultCurrencyFor } from "@/lib/booking/format-money";
+import { defaultCurrencyFor } from "@/lib/money";
 
 // Thin: managers only (the wrapper's guard); the domain validates with the forms' own schemas.
 

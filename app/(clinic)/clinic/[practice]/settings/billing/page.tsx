@@ -6,7 +6,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { connectionState, syncAccount } from "@/lib/billing/connect";
 import { loadBillingSettings } from "@/lib/billing/settings-page";
-import { centsToAmountInput, formatMoney } from "@/lib/booking/format-money";
+import { centsToAmountInput, formatMoney } from "@/lib/money";
 import { connectStripeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Billing settings" };

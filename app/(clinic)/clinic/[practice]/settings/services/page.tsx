@@ -4,9 +4,10 @@ import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import { formatMoney, paymentLabel } from "@/lib/booking/format-money";
+import { formatMoney } from "@/lib/money";
+import { paymentLabel } from "@/lib/booking/service-labels";
 import { listServices, type ServiceListRow } from "@/lib/booking/list-services";
-import { ATTENDANCE_LABELS, FORMAT_LABELS } from "@/lib/booking/service-schema";
+import { ATTENDANCE_LABELS, FORMAT_LABELS } from "@/lib/booking/service-labels";
 import { setServiceArchivedAction } from "./actions";
 
 export const metadata: Metadata = { title: "Services" };

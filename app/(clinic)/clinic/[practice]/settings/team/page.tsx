@@ -6,15 +6,12 @@ import { RequireTwoFactorForm } from "@/components/two-factor/require-two-factor
 import { ResetMemberFactor } from "@/components/two-factor/reset-member-factor";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { can, type MemberRole } from "@/lib/auth/roles";
+import { ROLES, ROLE_LABELS, can, type MemberRole } from "@/lib/auth/roles";
 import { listTeam } from "@/lib/team/manage-team";
 import { membersWithSecondFactor } from "@/lib/two-factor/reset-member";
-import { ROLE_LABELS } from "@/lib/team/team-schema";
 
 export const metadata: Metadata = { title: "Team" };
 export const dynamic = "force-dynamic";
-
-const ALL_ROLES = Object.keys(ROLE_LABELS) as MemberRole[];
 
 export default async function TeamPage({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
@@ -52,7 +49,7 @@ export default async function TeamPage({ params }: { params: Promise<{ practice:
                         memberId={m.id}
                         memberName={m.displayName}
                         role={m.role}
-                        assignableRoles={isOwner ? ALL_ROLES : ALL_ROLES.filter((r) => r !== "owner")}
+                        assignableRoles={isOwner ? [...ROLES] : ROLES.filter((r) => r !== "owner")}
                       />
                     ) : null}
                     {isOwner && m.userId !== scope.user.id && withFactor.has(m.id) ? (

@@ -6,6 +6,7 @@ import { FormFiller } from "@/components/intake/form-filler";
 import { ResponseView } from "@/components/intake/response-view";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireClient } from "@/lib/auth/guards";
+import { todayIn } from "@/lib/dates";
 import { openAssignment } from "@/lib/intake/respond";
 
 export const metadata: Metadata = { title: "Form" };
@@ -49,7 +50,7 @@ export default async function PortalFormPage({ params }: { params: Promise<{ cli
           versionId={version.id}
           definition={definition}
           initialAnswers={response?.answers ?? {}}
-          today={DateTime.now().setZone(practice.timeZone).toISODate()!}
+          today={todayIn(practice.timeZone, new Date())}
         />
       </Card>
     </>

@@ -6,7 +6,7 @@ import { Instructions } from "@/components/homework/instructions";
 import { SharedReflections } from "@/components/homework/shared-reflections";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireClient } from "@/lib/auth/guards";
-import { formatShortDate } from "@/lib/homework/dates";
+import { formatShortDate } from "@/lib/dates";
 import { getPortalAssignment } from "@/lib/homework/portal";
 
 export const metadata: Metadata = { title: "Homework" };

@@ -4,10 +4,11 @@ import { notFound } from "next/navigation";
 import { RefundForm } from "@/components/billing/refund-form";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
-import { isUuid, requireMember } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import { requireMember } from "@/lib/auth/guards";
 import { loadPayment } from "@/lib/billing/billing-queries";
-import { centsToAmountInput, formatMoney } from "@/lib/booking/format-money";
-import { formatDateTime } from "@/lib/booking/format-time";
+import { centsToAmountInput, currencySymbol, formatMoney } from "@/lib/money";
+import { formatDateTime } from "@/lib/dates";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Payment" };
@@ -22,7 +23,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ practi
   const p = row.p;
   const zone = scope.practice.timeZone;
   const remaining = p.amountCents - p.refundedCents;
-  const symbol = new Intl.NumberFormat("en-US", { style: "currency", currency: p.currency, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((x) => x.type === "currency")?.value ?? p.currency;
+  const symbol = currencySymbol(p.currency);
   return (
     <>
       <p className="mb-2 text-sm">

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
-import { isUuid, requireMember } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import { requireMember } from "@/lib/auth/guards";
 import { buildSuperbill, superbillPdf, superbillQuerySchema } from "@/lib/billing/superbill";
 import { zodFieldErrors } from "@/lib/form-result";
 import { json } from "@/lib/http/json";

@@ -5,7 +5,7 @@ import { RatingsChart } from "@/components/charts/ratings-chart";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { formatShortDate } from "@/lib/homework/dates";
+import { formatShortDate } from "@/lib/dates";
 import { MODE_LABELS } from "@/lib/homework/labels";
 import { getHomeworkOverview } from "@/lib/homework/overview";
 import { endAssignmentAction } from "../../actions";

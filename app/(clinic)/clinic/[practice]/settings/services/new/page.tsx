@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ServiceForm } from "@/components/booking/admin/service-form";
 import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { defaultCurrencyFor } from "@/lib/booking/format-money";
+import { defaultCurrencyFor } from "@/lib/money";
 import { listClinicianOptions } from "@/lib/booking/list-services";
 import { listPracticeLocations } from "@/lib/booking/manage-availability";
 import { newServiceFormValues } from "@/lib/booking/service-schema";

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { isUuid, requireClient } from "@/lib/auth/guards";
+import { requireClient } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
 import { loadReceipt } from "@/lib/billing/receipts";
-import { formatMoney } from "@/lib/booking/format-money";
-import { formatDateTime } from "@/lib/booking/format-time";
+import { formatMoney } from "@/lib/money";
+import { formatDateTime } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Receipt" };
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ServiceForm } from "@/components/booking/admin/service-form";
 import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { centsToAmountInput } from "@/lib/booking/format-money";
+import { centsToAmountInput } from "@/lib/money";
 import { getService, listClinicianOptions } from "@/lib/booking/list-services";
 import { listPracticeLocations } from "@/lib/booking/manage-availability";
 import type { ServiceFormValues } from "@/lib/booking/service-schema";

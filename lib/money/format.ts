@@ -1,29 +1,7 @@
 /**
- * Money for services: amounts are typed as decimals in the practice currency
- * and stored as integer minor units (cents, pence). Pure; safe in the browser.
+ * Money is typed as decimals in the practice currency and stored as integer
+ * minor units (cents, pence). Pure; safe in the browser.
  */
-
-export const CURRENCIES = ["USD", "GBP", "EUR", "AUD"] as const;
-export type Currency = (typeof CURRENCIES)[number];
-
-export const CURRENCY_LABELS: Record<Currency, string> = {
-  USD: "US dollar (USD)",
-  GBP: "Pound sterling (GBP)",
-  EUR: "Euro (EUR)",
-  AUD: "Australian dollar (AUD)",
-};
-
-/** The currency a new service starts with, by the practice's country (ISO 3166 alpha-2). */
-export function defaultCurrencyFor(country: string | null | undefined): Currency {
-  switch ((country ?? "").toUpperCase()) {
-    case "GB":
-      return "GBP";
-    case "AU":
-      return "AUD";
-    default:
-      return "USD";
-  }
-}
 
 /** The largest amount a form accepts (in major units), well inside a 32-bit column in minor units. */
 export const MAX_AMOUNT = 100_000;
@@ -72,9 +50,17 @@ export function formatMoney(cents: number, currency: string, locale = "en-US"): 
 }
 
 /**
- * How a client pays for a service, as the service list and booking pages say
- * it. The one place to change when online payment (billing) arrives.
+ * Minor units to "$40.00": always two decimals and Intl's own symbol ("A$"
+ * for AUD), as emails print amounts. Every listed currency has two decimals.
  */
-export function paymentLabel(priceCents: number): string {
-  return priceCents > 0 ? "Pay at the session" : "Free";
+export function formatMoneyFull(cents: number, currency: string): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
+}
+
+/** "USD" → "$", "GBP" → "£": the symbol a money input shows beside it. */
+export function currencySymbol(currency: string): string {
+  return (
+    new Intl.NumberFormat("en-US", { style: "currency", currency, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((x) => x.type === "currency")
+      ?.value ?? currency
+  );
 }

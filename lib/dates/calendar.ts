@@ -1,23 +1,31 @@
-import { DateTime } from "luxon";
-
 /**
- * Homework runs on local calendar dates (YYYY-MM-DD) in the practice's zone:
- * "today" is where the client lives, not UTC. Pure helpers; callers pass `now`.
+ * Calendar dates written YYYY-MM-DD, with no zone: the form a date input
+ * gives, a date column stores and the homework plans count in. Arithmetic is
+ * in plain UTC milliseconds: no zone, no DST, and fast (adherence runs it
+ * thousands of times). Pure; safe in the browser.
  */
 
-export function todayIn(timeZone: string, now: Date): string {
-  return DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
-}
-
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
-/** Calendar arithmetic on YYYY-MM-DD in plain UTC milliseconds: no zone, no DST, and fast (adherence runs it thousands of times). */
+/** A real calendar date written YYYY-MM-DD ("2026-02-30" is not one). */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== "string" || !ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
 function epochDay(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 }
 
 function fromEpochDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** YYYY-MM-DD of an instant in UTC (not the local date anywhere else: see todayIn). */
+export function utcDate(instant: Date | number): string {
+  return new Date(instant).toISOString().slice(0, 10);
 }
 
 export function addDays(date: string, days: number): string {
@@ -42,15 +50,4 @@ export function weekStart(date: string): string {
   const day = epochDay(date);
   // 1970-01-01 was a Thursday: (day + 3) % 7 is 0 on Mondays.
   return fromEpochDay(day - (((day + 3) % 7) + 7) % 7);
-}
-
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = DateTime.fromISO(value, { zone: "UTC" });
-  return d.isValid && d.toISODate() === value;
-}
-
-/** "Mon 9 Mar" */
-export function formatShortDate(date: string): string {
-  return DateTime.fromISO(date, { zone: "UTC" }).setLocale("en-GB").toFormat("ccc d LLL");
 }

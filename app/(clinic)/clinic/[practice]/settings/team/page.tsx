@@ -6,7 +6,7 @@ import { RequireTwoFactorForm } from "@/components/two-factor/require-two-factor
 import { ResetMemberFactor } from "@/components/two-factor/reset-member-factor";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { ROLES, ROLE_LABELS, can, type MemberRole } from "@/lib/auth/roles";
+import { ROLES, ROLE_LABELS, can } from "@/lib/auth/roles";
 import { listTeam } from "@/lib/team/manage-team";
 import { membersWithSecondFactor } from "@/lib/two-factor/reset-member";
 

@@ -122,7 +122,8 @@ describe("saveClient: create", () => {
 describe("saveClient: update", () => {
   test("changes the client's fields and writes client.update", async () => {
     const { practice, scope } = await createPracticeWithOwner();
-    const client = await createClient(practice, { firstName: "Old", lastName: "Name", phone: "555-000-0000" });
+    // Last changed a minute ago: the save may land in the same millisecond as the insert.
+    const client = await createClient(practice, { firstName: "Old", lastName: "Name", phone: "555-000-0000", updatedAt: new Date(Date.now() - 60_000) });
     const result = await saveClient(scope, client.id, { firstName: "New", lastName: "Name", pronouns: "she/her" });
     expect(result).toEqual({ ok: true, clientId: client.id, pendingEmail: null });
     const row = await clientRow(client.id);

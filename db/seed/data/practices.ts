@@ -1,5 +1,6 @@
 import type { locations, MemberRole, practices, ServiceAttendance, ServiceFormat } from "@/db/schema";
 import { DEMO_PRACTICE_SLUGS } from "@/lib/demo/demo-accounts";
+import type { Currency } from "@/lib/money";
 
 /**
  * The demo practices (one per kind): their offices, team, clients with
@@ -28,7 +29,7 @@ export interface ServiceFixture {
   description: string;
   durationMinutes: number;
   priceCents: number;
-  currency: "USD" | "GBP" | "EUR" | "AUD";
+  currency: Currency;
   format: ServiceFormat;
   attendance: ServiceAttendance;
   bufferBeforeMinutes?: number;

@@ -39,7 +39,7 @@ const clinicianId = z.uuid({ message: "must be a uuid" });
 /** Errors every route may answer with. */
 export const messageResponseSchema = z.object({ message: z.string().min(1) });
 export const fieldErrorsResponseSchema = z.object({ errors: z.record(z.string(), z.array(z.string())) });
-/** A refusal by a rate limit (429) or its store being down (503); lib/http/json.ts `limitedJson`. */
+/** A refusal by a rate limit (429) or its store being down (503); built by lib/http/domain-error-response.ts. */
 export const limitedResponseSchema = z.object({
   code: z.enum(["limited", "unavailable"]),
   message: z.string().min(1),

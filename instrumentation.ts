@@ -23,9 +23,10 @@ export async function register() {
       // TRUSTED_PROXY_HOPS, never from a header the client wrote.
       const { stampClientIp } = await import("./lib/http/stamp-client-ip");
       stampClientIp(env.TRUSTED_PROXY_HOPS);
-      // And an id, on every log line of the request (lib/log/) and its X-Request-Id.
+      // And an id, on every log line of the request (lib/log/) and its X-Request-Id; one line per
+      // request (`next dev` prints its own, so there ours is debug).
       const { stampRequestId } = await import("./lib/http/stamp-request-id");
-      stampRequestId(env.TRUSTED_PROXY_HOPS);
+      stampRequestId(env.TRUSTED_PROXY_HOPS, { requestLines: env.NODE_ENV === "development" ? "debug" : "info" });
 
       const { prepareDatabase } = await import("./db/boot");
       await prepareDatabase();

@@ -35,7 +35,7 @@ export function loggablePath(url: string | undefined): string {
 /** Probes answer every few seconds: their lines only at debug. Build assets: none. */
 const QUIET = new Set(["/api/health", "/api/ready"]);
 
-const holder = globalThis as unknown as { __tandemRequestIdHops?: number };
+const holder = globalThis as unknown as { __tandemRequestIdHops?: number; __tandemRequestLineLevel?: "info" | "debug" };
 
 /**
  * Gives every incoming request an id before Next sees it, the same way the
@@ -44,11 +44,13 @@ const holder = globalThis as unknown as { __tandemRequestIdHops?: number };
  * response's X-Request-Id, and Next's handling of the request runs inside an
  * AsyncLocalStorage context, so every line logged while serving it carries
  * `reqId` (lib/log/). When the response is done, one line: method, path,
- * status, milliseconds. Idempotent: a second call only updates the hop count.
+ * status, milliseconds, at `requestLines` level (debug under `next dev`, which
+ * prints its own). Idempotent: a second call only updates the settings.
  */
-export function stampRequestId(trustedHops: number): void {
+export function stampRequestId(trustedHops: number, options: { requestLines?: "info" | "debug" } = {}): void {
   const installed = holder.__tandemRequestIdHops !== undefined;
   holder.__tandemRequestIdHops = trustedHops;
+  holder.__tandemRequestLineLevel = options.requestLines ?? "info";
   if (installed) return;
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
@@ -64,7 +66,7 @@ export function stampRequestId(trustedHops: number): void {
       const started = performance.now();
       res.once("close", () => {
         const fields = { reqId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started), ...(res.writableFinished ? {} : { aborted: true }) };
-        log[QUIET.has(path) ? "debug" : "info"](fields, `${req.method} ${path} ${res.statusCode}`);
+        log[QUIET.has(path) ? "debug" : (holder.__tandemRequestLineLevel ?? "info")](fields, `${req.method} ${path} ${res.statusCode}`);
       });
     }
     return runWithRequestId(reqId, call);

@@ -92,6 +92,8 @@ const LEVEL_TAG: Record<string, string> = { trace: "trace", debug: "debug", info
 export function formatLine(json: string): string {
   const { level, time, msg, reqId, err, ...fields } = JSON.parse(json) as Record<string, unknown>;
   const clock = typeof time === "string" ? time.slice(11, 19) : "";
+  // "[jobs] …" already says scope=jobs.
+  if (typeof fields.scope === "string" && String(msg).startsWith(`[${fields.scope}]`)) delete fields.scope;
   const extra = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
   const error = err as { message?: string; stack?: string } | undefined;
   const errorText = error && error.message !== msg ? ` — ${error.message}` : "";

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { createLogger } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER, loggablePath, stampRequestId } from "@/lib/http/stamp-request-id";
 
@@ -59,6 +59,29 @@ describe("a request id on every line of a request", () => {
     expect(linesOf("lb-trace-0002")).toHaveLength(2);
     expect(await get({ "x-request-id": "bad id\" injected" })).toMatch(/^[0-9a-f-]{36}$/);
     stampRequestId(0);
+  });
+
+  test("one line when the response is done: method, path without query, status, the same id", async () => {
+    stampRequestId(0);
+    const written: string[] = [];
+    // The request line goes to the process's logger, whose info lines are JSON on stdout.
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
+    let id: string;
+    try {
+      id = await new Promise<string>((resolve, reject) => {
+        http.get(`${url}manage/eyJhbGciOiJIUzI1NiJ9.eyJhIjoxfQ.sig?email=maya%40example.test`, (res) => {
+          res.resume();
+          // "close" on the server side follows the client's "end" closely; wait for the line itself.
+          res.on("end", () => resolve(String(res.headers["x-request-id"])));
+        }).on("error", reject);
+      });
+      await vi.waitFor(() => expect(written.some((w) => w.includes(id))).toBe(true));
+    } finally {
+      spy.mockRestore();
+    }
+    const line = written.map((w) => JSON.parse(w) as Record<string, unknown>).find((l) => l.reqId === id);
+    expect(line).toMatchObject({ level: "info", method: "GET", path: "/manage/[token]", status: 200, msg: "GET /manage/[token] 200" });
+    expect(JSON.stringify(line)).not.toContain("maya");
   });
 
   test("the request line's path keeps no query and no link token", () => {

@@ -108,7 +108,8 @@ describe("the logger", () => {
     const { logger, lines } = collecting();
     runWithRequestId("3f2a9c1e-aaaa-bbbb", () => logger.warn({ scope: "jobs", err: clinicalError() }, "[jobs] send-reminders failed"));
     const line = formatLine(lines[0]!);
-    expect(line).toMatch(/^\d\d:\d\d:\d\d warn \[jobs\] send-reminders failed — DrizzleQueryError: .* scope=jobs \(req 3f2a9c1e\)\n$/);
+    expect(line).toMatch(/^\d\d:\d\d:\d\d warn \[jobs\] send-reminders failed — DrizzleQueryError: .*\[23505 intake_answers_pkey\] \(req 3f2a9c1e\)\n$/);
+    expect(formatLine(lines[0]!.replace('"scope":"jobs"', '"scope":"billing"'))).toContain(" scope=billing (req 3f2a9c1e)");
     expect(line.split("\n")).toHaveLength(2);
     expectNothingClinical(line);
   });

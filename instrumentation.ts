@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 // Runs once when a Next.js server starts, before it takes requests.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
@@ -21,6 +23,10 @@ export async function register() {
       // TRUSTED_PROXY_HOPS, never from a header the client wrote.
       const { stampClientIp } = await import("./lib/http/stamp-client-ip");
       stampClientIp(env.TRUSTED_PROXY_HOPS);
+      // And an id, on every log line of the request (lib/log/) and its X-Request-Id; one line per
+      // request (`next dev` prints its own, so there ours is debug).
+      const { stampRequestId } = await import("./lib/http/stamp-request-id");
+      stampRequestId(env.TRUSTED_PROXY_HOPS, { requestLines: env.NODE_ENV === "development" ? "debug" : "info" });
 
       const { prepareDatabase } = await import("./db/boot");
       await prepareDatabase();
@@ -42,3 +48,12 @@ export async function register() {
     }
   }
 }
+
+// Every error Next catches while serving (a page, a route handler, a server action), as one line
+// of the same logger: the error's safe text, the route's pattern (never the path, which may hold
+// a token), and the request's id.
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logRequestError } = await import("./lib/log/request-error");
+  logRequestError(error, request, context);
+};

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { EMBEDDED_DATABASE, databaseUrl } from "./client";
+import { EMBEDDED_DATABASE, databaseUrl, directDatabaseUrl } from "./client";
 import { embeddedDatabaseDir, ensureEmbeddedPostgres } from "./embedded";
 import { runMigrations } from "./migrate";
 
@@ -15,7 +15,8 @@ export async function prepareDatabase(options: { seed?: boolean; quiet?: boolean
     await ensureEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, database: EMBEDDED_DATABASE, portVariable: "EMBEDDED_PG_PORT" });
   }
   const url = databaseUrl();
-  await runMigrations(url);
+  // Migrations hold a session advisory lock: a direct connection when DATABASE_URL is a transaction pooler.
+  await runMigrations(directDatabaseUrl());
   log("migrations applied");
   // The shared homework library ships with the code: bring it up to date on every start.
   const { syncHomeworkLibrary } = await import("@/lib/homework/library/sync");

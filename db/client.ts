@@ -11,9 +11,19 @@ export function databaseUrl(): string {
   return env.DATABASE_URL ?? embeddedUrl(env.EMBEDDED_PG_PORT, EMBEDDED_DATABASE);
 }
 
+/** For migrations and pg-boss: one session throughout (advisory locks), so never a transaction-mode pooler. */
+export function directDatabaseUrl(): string {
+  return env.DATABASE_DIRECT_URL ?? databaseUrl();
+}
+
 function connect() {
-  // postgres.js connects lazily, on the first query.
-  const sql = postgres(databaseUrl(), { max: 10, onnotice: () => {}, connection: { application_name: "tandem" } });
+  // postgres.js connects lazily, on the first query. Pool size and prepared statements: docs/deploy.md.
+  const sql = postgres(databaseUrl(), {
+    max: env.DATABASE_POOL_MAX,
+    prepare: env.DATABASE_PREPARE === "on",
+    onnotice: () => {},
+    connection: { application_name: "tandem" },
+  });
   return { sql, db: drizzle(sql, { schema }) };
 }
 

@@ -21,6 +21,21 @@ const schema = z.object({
   NEXT_PHASE: z.string().optional(),
   /** A PostgreSQL server to use. Unset: an embedded server is started from npm. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * Connections of this process's pool (postgres.js `max`; pg-boss keeps its own 4 beside it).
+   * Per instance: N instances + workers must fit the server's (or pooler's) limit. See docs/deploy.md.
+   */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * "off" when DATABASE_URL goes through PgBouncer in transaction mode (older than 1.21, or without
+   * max_prepared_statements): postgres.js then sends unnamed statements. Unset: on.
+   */
+  DATABASE_PREPARE: z.enum(["on", "off"]).default("on"),
+  /**
+   * A direct (or session-mode pooled) connection for what needs one session throughout:
+   * migrations (a session advisory lock) and pg-boss. Unset: DATABASE_URL. See docs/deploy.md.
+   */
+  DATABASE_DIRECT_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Where local state lives: the embedded database, the generated auth secret. */
   DATA_DIR: z.string().min(1).default(".data"),
   /**
@@ -49,6 +64,8 @@ const schema = z.object({
   /** Resend API origin; the official SDK reads it too (a local capture server in tests). */
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default("Tandem <no-reply@tandem.localhost>"),
+  /** The lowest level logged (lib/log/). Unset: info (each request's line, jobs that did something, warnings). */
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   /** Background jobs (reminders, expiring holds) in the app process; "off" when `npm run worker` runs them. Unset: in-process. */
   JOB_RUNNER: z.enum(["in-process", "off"]).optional(),
   /**

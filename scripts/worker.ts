@@ -1,7 +1,6 @@
 import "./lib/server-only-node";
 import { decideLocalPorts } from "@/lib/local-ports/decide";
 import { exitOnStartError } from "@/lib/start-error";
-import { installSafeConsole, safeErrorText } from "@/lib/db/pg-error";
 
 // `npm run worker`: runs the background jobs (expiring holds, reminders) in
 // their own process. Set JOB_RUNNER=off on the app instances when this runs;
@@ -9,10 +8,10 @@ import { installSafeConsole, safeErrorText } from "@/lib/db/pg-error";
 // NODE_ENV unset means production here too: the worker sends real mail, so it
 // needs the same settings as the app (lib/env.ts).
 
-installSafeConsole();
-
-// Ports before anything reads lib/env: the same ones as this checkout's app server.
+// Ports before anything reads lib/env (the logger behind pg-error reads it): the same ones as this checkout's app server.
 await decideLocalPorts();
+const { installSafeConsole, safeErrorText } = await import("@/lib/db/pg-error");
+installSafeConsole();
 const { prepareDatabase } = await import("@/db/boot");
 const { sql } = await import("@/db/client");
 const { stopEmbeddedPostgres } = await import("@/db/embedded");

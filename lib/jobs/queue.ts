@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
-import { databaseUrl } from "@/db/client";
+import { directDatabaseUrl } from "@/db/client";
 import { safeErrorText } from "@/lib/db/pg-error";
+import { log } from "@/lib/log/logger";
 import { releasePaymentHolds, reconcilePayments } from "@/lib/billing/jobs";
 import { sendBillingNotifications } from "@/lib/billing/notifications";
 import { runAppointmentEvents } from "./appointment-events";
@@ -141,8 +142,8 @@ export interface JobLogger {
 }
 
 const consoleLogger: JobLogger = {
-  info: (m) => console.log(`[jobs] ${m}`),
-  warn: (m) => console.warn(`[jobs] ${m}`),
+  info: (m) => log.info({ scope: "jobs" }, `[jobs] ${m}`),
+  warn: (m) => log.warn({ scope: "jobs" }, `[jobs] ${m}`),
 };
 
 interface RunnerState {
@@ -171,7 +172,8 @@ export function startJobRunner(options: { log?: JobLogger } = {}): Promise<PgBos
 
 async function start(log: JobLogger): Promise<PgBoss> {
   const boss = new PgBoss({
-    connectionString: databaseUrl(),
+    // Not through a transaction-mode pooler (docs/deploy.md): DATABASE_DIRECT_URL when set.
+    connectionString: directDatabaseUrl(),
     schema: "pgboss",
     application_name: "tandem-jobs",
     max: 4,

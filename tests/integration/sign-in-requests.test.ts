@@ -111,13 +111,14 @@ describe("when the counters cannot be read", () => {
     const user = await createUser({ email: uniqueEmail("closed") });
     const send = sender();
     const ip = uniqueIp();
-    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    // logError writes through the process's logger: error lines are JSON on stderr (lib/log/).
+    const quiet = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     // This worker's own database; restored before any other test in the file runs.
     await db.execute(sql`alter table rate_limits rename to rate_limits_away`);
     let logged: unknown[] = [];
     try {
       expect(await requestSignIn({ email: user.email, ip }, send)).toEqual({ status: "unavailable" });
-      logged = quiet.mock.calls.flat();
+      logged = quiet.mock.calls.map(([chunk]) => (JSON.parse(String(chunk)) as { msg: string }).msg);
     } finally {
       await db.execute(sql`alter table rate_limits_away rename to rate_limits`);
       quiet.mockRestore();

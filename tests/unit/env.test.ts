@@ -8,6 +8,9 @@ describe("parseEnv", () => {
     expect(env).toEqual({
       NODE_ENV: "development",
       DATA_DIR: ".data",
+      DATABASE_POOL_MAX: 10,
+      DATABASE_PREPARE: "on",
+      LOG_LEVEL: "info",
       // This checkout's own ports (tests/unit/local-ports.test.ts).
       EMBEDDED_PG_PORT: defaultLocalPort("embeddedPg", ".data"),
       SEED_DEMO: "auto",
@@ -23,6 +26,14 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.AUTH_SECRET).toBeUndefined();
     expect(env.RESEND_API_KEY).toBeUndefined();
+  });
+
+  test("database pool settings: a whole pool size, prepared statements on or off, a direct URL", () => {
+    const env = parseEnv({ NODE_ENV: "test", DATABASE_POOL_MAX: "25", DATABASE_PREPARE: "off", DATABASE_DIRECT_URL: "postgres://u@db:5432/t?sslmode=verify-full" });
+    expect([env.DATABASE_POOL_MAX, env.DATABASE_PREPARE, env.DATABASE_DIRECT_URL]).toEqual([25, "off", "postgres://u@db:5432/t?sslmode=verify-full"]);
+    expect(() => parseEnv({ NODE_ENV: "test", DATABASE_POOL_MAX: "0" })).toThrow(/DATABASE_POOL_MAX/);
+    expect(() => parseEnv({ NODE_ENV: "test", DATABASE_DIRECT_URL: "https://db" })).toThrow(/DATABASE_DIRECT_URL/);
+    expect(() => parseEnv({ NODE_ENV: "test", LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
   });
 
   test("TRUSTED_PROXY_HOPS: a small whole number of proxies", () => {

@@ -1,5 +1,6 @@
-import { describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { installSafeConsole, isUniqueViolation, logError, pgError, safeErrorText } from "@/lib/db/pg-error";
+import { createLogger } from "@/lib/log/logger";
 
 /** The shape postgres.js gives a server error. */
 function postgresError(code: string, constraint?: string) {
@@ -81,33 +82,37 @@ describe("error logging never prints query parameters", () => {
     expect(safeErrorText(cast)).toContain("invalid input syntax for type uuid");
   });
 
-  test("logError writes one line through the console with no values", () => {
+  /** A logger whose JSON lines land in an array. */
+  function collecting() {
     const lines: string[] = [];
-    const spy = vi.spyOn(console, "warn").mockImplementation((line: string) => void lines.push(line));
-    try {
-      logError("billing", "notification receipt:p1 failed", drizzleError([address], unique()));
-    } finally {
-      spy.mockRestore();
-    }
+    return { lines, logger: createLogger({ destination: { write: (line: string) => void lines.push(line) } }) };
+  }
+
+  test("logError writes one line through the logger with no values", () => {
+    const { lines, logger } = collecting();
+    logError("billing", "notification receipt:p1 failed", drizzleError([address], unique()), "warn", logger);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\[billing\] notification receipt:p1 failed: DrizzleQueryError: Failed query/);
+    const line = JSON.parse(lines[0]!) as { level: string; msg: string; scope: string };
+    expect(line).toMatchObject({ level: "warn", scope: "billing" });
+    expect(line.msg).toMatch(/^\[billing\] notification receipt:p1 failed: DrizzleQueryError: Failed query/);
     expect(lines[0]).not.toContain(address);
   });
 
   test("the server's console (which Next uses for a failed request) prints errors without params, detail or bodies", () => {
-    const printed: unknown[][] = [];
-    const target = { error: (...args: unknown[]) => void printed.push(args), warn: (...args: unknown[]) => void printed.push(args) };
-    installSafeConsole(target);
-    installSafeConsole(target); // once only
+    const { lines, logger } = collecting();
+    const target: Pick<Console, "error" | "warn"> = { error: () => {}, warn: () => {} };
+    installSafeConsole(target, logger);
+    installSafeConsole(target, logger); // once only
     const error = Object.assign(drizzleError([address, body], unique()), { digest: "12345" });
     target.error(error);
     target.error(`⨯ ${error.stack}`);
     target.warn("plain", 42);
-    const all = printed.map((args) => args.map(String).join(" ")).join("\n");
+    expect(lines).toHaveLength(3);
+    const all = lines.map((l) => (JSON.parse(l) as { msg: string }).msg).join("\n");
     expect(all).not.toContain(address);
     expect(all).not.toContain("argued");
     expect(all).toContain("(digest 12345)");
     expect(all).toMatch(/\n {4}at /); // stack frames stay
-    expect(printed[2]).toEqual(["plain", 42]);
+    expect(JSON.parse(lines[2]!)).toMatchObject({ level: "warn", msg: "plain 42" });
   });
 });

@@ -1,0 +1,250 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, request, test } from "@playwright/test";
+import PgBoss from "pg-boss";
+import postgres from "postgres";
+import { ensureEmbeddedPostgres, removeEmbeddedCluster, stopEmbeddedPostgres } from "@/db/embedded";
+import { startStandIn, type StandIn } from "@/dev/stripe-standin/server";
+import { STANDIN_WEBHOOK_SECRET } from "@/lib/billing/stripe-client";
+import { createBookingFixture } from "../../scripts/bench/booking-fixture";
+import { raceHolds } from "../../scripts/lib/hold-race";
+import { freePorts, startInstances, startWorker, type WorkerProcess } from "../../scripts/lib/instances";
+import type { ProdServer } from "../../scripts/lib/prod-server";
+
+/**
+ * Two production app instances (A and B, `next start` of the build e2e made)
+ * and a worker (`npm run worker`), then a second one, all on one PostgreSQL
+ * that this file starts, as behind a load balancer: the same DATABASE_URL,
+ * AUTH_SECRET and APP_URL. APP_URL is A's address, standing for the public
+ * origin: links in emails name it, so the test opens their path on B, as a
+ * load balancer could send the click to either. The Stripe stand-in runs in
+ * this process and delivers every webhook to B only. The instances run no
+ * jobs (JOB_RUNNER=off); the workers do. docs/decisions/0024-several-instances.md.
+ */
+
+test.describe.configure({ mode: "serial" });
+
+const root = mkdtempSync(path.join(os.tmpdir(), "tandem-multi-"));
+const servers: ProdServer[] = [];
+const workers: WorkerProcess[] = [];
+/** Every webhook the stand-in delivered to B, with B's answer. */
+const deliveries: { type: string; status: number }[] = [];
+let sql: postgres.Sql;
+let databaseUrl = "";
+let standIn: StandIn | null = null;
+let shared: Record<string, string> = {};
+let a = "";
+let b = "";
+
+/** A documentation-range address per test and visitor: the per-IP limits see separate people. */
+const visitor = (testNo: number, i = 0) => `2001:db8:16:${testNo}::${(i + 1).toString(16)}`;
+
+test.use({ extraHTTPHeaders: { "x-forwarded-for": visitor(9) } });
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  const [pgPort, portA, portB, stripePort] = await freePorts(4);
+  databaseUrl = await ensureEmbeddedPostgres({ dataDir: root, port: pgPort!, database: "tandem", flags: ["-c", "fsync=off", "-c", "synchronous_commit=off"] });
+  sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
+  a = `http://127.0.0.1:${portA}`;
+  b = `http://127.0.0.1:${portB}`;
+  standIn = await startStandIn({
+    port: stripePort!,
+    webhookSecret: STANDIN_WEBHOOK_SECRET,
+    sweepIntervalMs: 600_000,
+    // What the stand-in's own delivery does (POST, signed), to B, keeping B's answer.
+    deliver: async (d) => {
+      const res = await fetch(`${b}/api/stripe/webhook`, {
+        method: "POST",
+        headers: { "content-type": "application/json; charset=utf-8", "stripe-signature": d.signature },
+        body: d.payload,
+        signal: AbortSignal.timeout(10_000),
+      });
+      await res.text();
+      deliveries.push({ type: d.event.type, status: res.status });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    },
+  });
+  shared = {
+    DATABASE_URL: databaseUrl,
+    APP_URL: a,
+    STRIPE_API_BASE: standIn.url,
+    JOB_RUNNER: "off",
+    SEED_DEMO: "never",
+    TRUSTED_PROXY_HOPS: "1",
+    DATA_DIR: path.join(root, "app"),
+  };
+  // All three at once: their migrations take turns (an advisory lock), none seeds.
+  const [started, worker] = await Promise.allSettled([startInstances({ ports: [portA!, portB!], env: shared }), startWorker(shared)]);
+  if (started.status === "fulfilled") servers.push(...started.value);
+  if (worker.status === "fulfilled") workers.push(worker.value);
+  for (const s of [started, worker]) if (s.status === "rejected") throw s.reason;
+});
+
+test.afterAll(async () => {
+  await Promise.all([...servers.map((s) => s.stop()), ...workers.map((w) => w.stop())]);
+  await standIn?.close();
+  await sql?.end({ timeout: 5 });
+  await stopEmbeddedPostgres();
+  await removeEmbeddedCluster(root);
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function firstFreeTime(url: string, fixture: { slug: string; serviceId: string; memberIds: string[] }) {
+  const from = new Date(Date.now() + 24 * 3_600_000);
+  const params = new URLSearchParams({ service: fixture.serviceId, clinician: fixture.memberIds[0]!, from: from.toISOString(), to: new Date(from.getTime() + 3 * 86_400_000).toISOString() });
+  const res = await fetch(`${url}/api/book/${fixture.slug}/slots?${params}`);
+  expect(res.status).toBe(200);
+  const { slots } = (await res.json()) as { slots: { start: string; clinicianId: string }[] };
+  expect(slots.length).toBeGreaterThan(0);
+  return slots[0]!;
+}
+
+test("200 holds for one time over both instances: exactly one wins, 199 clean conflicts, no errors", async () => {
+  test.setTimeout(90_000);
+  const fixture = await createBookingFixture(sql, 1);
+  const target = await firstFreeTime(b, fixture);
+  const race = await raceHolds({
+    urls: [a, b],
+    slug: fixture.slug,
+    hold: { serviceId: fixture.serviceId, clinicianId: target.clinicianId, start: target.start },
+    attempts: 200,
+    ip: (i) => visitor(1, i),
+  });
+  expect(race.unexpected).toEqual([]);
+  expect({ successes: race.successes, conflicts: race.conflicts, errors: race.errors }).toEqual({ successes: 1, conflicts: 199, errors: 0 });
+  // Both instances answered their hundred, each with only 201s and clean 409s.
+  expect(race.byInstance.map((s) => s.successes + s.conflicts)).toEqual([100, 100]);
+  const live = await sql`select id from appointments where member_id = ${target.clinicianId} and starts_at = ${target.start} and status in ('held', 'confirmed')`;
+  expect(live).toHaveLength(1);
+});
+
+/** The booker of the paid session, shared by the next two tests. */
+const booker = { firstName: "Robin", lastName: "Twohosts", email: `robin-${Date.now()}@e2e.tandem.test` };
+let booked: { practiceId: string; appointmentId: string } | null = null;
+
+test("a checkout created through instance A is settled by the webhook delivered to instance B", async () => {
+  const fixture = await createBookingFixture(sql, 1);
+  await sql`insert into service_billing (practice_id, service_id, payment_mode) values (${fixture.practiceId}, ${fixture.serviceId}, 'full')`;
+  const target = await firstFreeTime(a, fixture);
+  const api = await request.newContext({ extraHTTPHeaders: { "x-forwarded-for": visitor(2) } });
+  try {
+    const hold = await api.post(`${a}/api/book/${fixture.slug}/holds`, { data: { serviceId: fixture.serviceId, clinicianId: target.clinicianId, start: target.start } });
+    expect(hold.status()).toBe(201);
+    const { holdToken } = (await hold.json()) as { holdToken: string };
+    const confirm = await api.post(`${a}/api/book/${fixture.slug}/confirm`, { data: { holdToken, attendees: [{ ...booker, phone: "" }], agreePolicy: true } });
+    expect(confirm.status()).toBe(200);
+    const body = (await confirm.json()) as { appointmentId: string; checkoutUrl: string | null; awaitingPayment: boolean };
+    expect(body.awaitingPayment).toBe(true);
+    expect(body.checkoutUrl?.startsWith(`${standIn!.url}/checkout/`)).toBe(true);
+    booked = { practiceId: fixture.practiceId, appointmentId: body.appointmentId };
+
+    // Paying on Stripe's page; the visitor never comes back to A's success page, so only the webhook can settle it.
+    const pay = await fetch(`${body.checkoutUrl}/pay`, { method: "POST", body: "card=4242", headers: { "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+    expect(pay.status).toBe(303);
+    await expect
+      .poll(async () => (await sql<{ status: string }[]>`select status from appointments where id = ${body.appointmentId}`)[0]?.status, { timeout: 30_000 })
+      .toBe("confirmed");
+    const payments = await sql<{ status: string; amount_cents: number }[]>`select status, amount_cents from payments where appointment_id = ${body.appointmentId}`;
+    expect(payments.map((p) => [p.status, p.amount_cents])).toEqual([["succeeded", 19000]]);
+    // B took the completed checkout, and every delivery to it was accepted.
+    expect(deliveries).toContainEqual({ type: "checkout.session.completed", status: 200 });
+    expect(deliveries.filter((d) => d.status !== 200)).toEqual([]);
+  } finally {
+    await api.dispose();
+  }
+});
+
+test("a sign-in link requested on A signs in on B; a manage link made on A opens on B", async ({ page }) => {
+  expect(booked, "the paid booking of the previous test").not.toBeNull();
+  // The practice gives the booker portal access: a user with their address on their client record.
+  const [user] = await sql<{ id: string }[]>`insert into users (email, name) values (${booker.email}, ${`${booker.firstName} ${booker.lastName}`}) returning id`;
+  const [client] = await sql<{ id: string }[]>`update clients set user_id = ${user!.id} where practice_id = ${booked!.practiceId} and email = ${booker.email} returning id`;
+  expect(client).toBeTruthy();
+
+  await page.goto(`${a}/sign-in`);
+  await page.getByLabel("Email address").fill(booker.email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const [message] = await sql<{ text: string }[]>`select text from email_messages where "to" = ${booker.email} and template = 'sign-in' order by created_at desc limit 1`;
+  const link = new URL(/https?:\/\/\S+\/sign-in\/verify\?\S+/.exec(message!.text)![0].replace(/[\])>.,]+$/, ""));
+  expect(link.origin, "links are built on APP_URL").toBe(a);
+
+  await page.goto(`${b}${link.pathname}${link.search}`);
+  await expect(page.getByText(`Continue as ${booker.email}?`)).toBeVisible();
+  const callback = page.waitForResponse((r) => r.url().startsWith(`${b}/api/auth/callback/email`));
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  // B checks the one-time token A stored and opens the session...
+  expect((await callback).status()).toBe(302);
+  await expect(page).toHaveURL(new RegExp(`/portal/${client!.id}$`));
+  await expect(page.getByRole("heading", { name: `Hello, ${booker.firstName}` })).toBeVisible();
+  // ...which both instances honour.
+  for (const origin of [b, a]) {
+    await page.goto(`${origin}/portal/${client!.id}`);
+    await expect(page.getByRole("heading", { name: `Hello, ${booker.firstName}` })).toBeVisible();
+  }
+
+  // A makes the manage link of the session paid above (a signed token); B opens it.
+  const href = await page.getByRole("link", { name: "Reschedule or cancel" }).getAttribute("href");
+  expect(href).toMatch(/^\/manage\//);
+  await page.goto(`${b}${href}`);
+  await expect(page.getByRole("heading", { name: "Your session" })).toBeVisible();
+  await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
+});
+
+test("with two workers, every reminder is sent exactly once", async () => {
+  test.setTimeout(90_000);
+  workers.push(await startWorker(shared));
+  const fixture = await createBookingFixture(sql, 1);
+  const memberId = fixture.memberIds[0]!;
+  const now = Date.now();
+  // Due now: two within 2 h ("2h"), four within 24 h ("24h"); far from either edge, 50 minutes each, none overlapping.
+  const leadMinutes = [30, 90, 5 * 60, 8 * 60, 11 * 60, 14 * 60];
+  const expected: string[] = [];
+  for (const [i, lead] of leadMinutes.entries()) {
+    const startsAt = new Date(now + lead * 60_000);
+    const endsAt = new Date(startsAt.getTime() + 50 * 60_000);
+    const [client] = await sql<{ id: string }[]>`
+      insert into clients (practice_id, first_name, last_name, email) values (${fixture.practiceId}, ${`Reminded${i}`}, 'Client', ${`reminded${i}-${fixture.slug}@e2e.tandem.test`}) returning id`;
+    const [appointment] = await sql<{ id: string }[]>`
+      insert into appointments (practice_id, service_id, member_id, format, starts_at, ends_at, blocked_from, blocked_to, status, price_cents, currency)
+      values (${fixture.practiceId}, ${fixture.serviceId}, ${memberId}, 'online', ${startsAt}, ${endsAt}, ${startsAt}, ${endsAt}, 'confirmed', 19000, 'USD') returning id`;
+    await sql`insert into appointment_attendees (practice_id, appointment_id, client_id) values (${fixture.practiceId}, ${appointment!.id}, ${client!.id})`;
+    expected.push(`reminder:${lead <= 120 ? "2h" : "24h"}:${appointment!.id}:${client!.id}`);
+  }
+  const reminders = () => sql<{ key: string; to: string }[]>`
+    select key, "to" from email_messages where practice_id = ${fixture.practiceId} and template like 'booking-reminder-%' order by key`;
+
+  // The schedule ticks every 5 minutes; a job sent now is the same run, sooner. Either worker may take each one.
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", supervise: false, schedule: false, migrate: false, max: 2 });
+  boss.on("error", () => {});
+  await boss.start();
+  try {
+    /** Sends a run; with the queue's "stately" policy a send while one is queued is refused (null): try until one is queued. */
+    const sendRun = async (): Promise<string> => {
+      const queued: string[] = [];
+      await expect
+        .poll(async () => {
+          const id = await boss.send("send-reminders", {});
+          if (id) queued.push(id);
+          return queued.length;
+        }, { timeout: 30_000 })
+        .toBe(1);
+      return queued[0]!;
+    };
+    const completed = (id: string) => expect.poll(async () => (await boss.getJobById("send-reminders", id))?.state, { timeout: 30_000 }).toBe("completed");
+
+    await completed(await sendRun());
+    await completed(await sendRun());
+    await expect.poll(async () => (await reminders()).length, { timeout: 30_000 }).toBe(expected.length);
+    // One more run after all of them went out sends nothing again.
+    await completed(await sendRun());
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+  const sent = await reminders();
+  expect(sent.map((r) => r.key)).toEqual([...expected].sort());
+  expect(new Set(sent.map((r) => r.to)).size).toBe(expected.length);
+  expect(workers).toHaveLength(2);
+});

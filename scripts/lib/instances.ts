@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { LOCAL_PRODUCTION_ENV, startProdServer, type ProdServer } from "./prod-server";
@@ -94,5 +95,60 @@ export function startWorker(env: Record<string, string>, timeoutMs = 120_000): P
       clearTimeout(timer);
       reject(new Error(`the worker exited (${code}) before it started:\n${output.join("\n")}`));
     });
+  });
+}
+
+export interface Balancer {
+  /** The public origin (APP_URL): every instance's links and redirects name it. */
+  url: string;
+  /** Sends every request from now on to instance `index` of the targets. */
+  pin(index: number): void;
+  /** Each request it passed on: which instance answered, method, path (without the query) and status. */
+  served: { instance: number; method: string; path: string; status: number }[];
+  close(): Promise<void>;
+}
+
+/**
+ * The load balancer in front of the instances, for tests: one origin on
+ * `port` that passes each request, Host header and all, to the instance it is
+ * pinned to, so a browser sees one site (cookies, CSP 'self', Auth.js's
+ * redirects to APP_URL) while the test decides which instance serves each
+ * step, and can show which one did.
+ */
+export function startBalancer(targets: string[], port: number): Promise<Balancer> {
+  let current = 0;
+  const served: Balancer["served"] = [];
+  const agent = new http.Agent({ keepAlive: true });
+  const server = http.createServer((req, res) => {
+    const instance = current;
+    const upstream = http.request(new URL(req.url ?? "/", targets[instance]), { method: req.method, headers: req.headers, agent }, (answer) => {
+      served.push({ instance, method: req.method ?? "GET", path: (req.url ?? "/").split("?")[0]!, status: answer.statusCode ?? 0 });
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on("error", () => {
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    req.pipe(upstream);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () =>
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        pin: (index) => {
+          if (!targets[index]) throw new Error(`no instance ${index}`);
+          current = index;
+        },
+        served,
+        close: () =>
+          new Promise<void>((done) => {
+            agent.destroy();
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      }),
+    );
   });
 }

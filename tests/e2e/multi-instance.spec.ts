@@ -26,7 +26,8 @@ import type { ProdServer } from "../../scripts/lib/prod-server";
 
 test.describe.configure({ mode: "serial" });
 
-const root = mkdtempSync(path.join(os.tmpdir(), "tandem-multi-"));
+/** This file's data directory (the database's cluster, the instances' DATA_DIR); made in beforeAll, in the worker that runs the tests. */
+let root = "";
 const servers: ProdServer[] = [];
 const workers: WorkerProcess[] = [];
 /** Every webhook the stand-in delivered to B, with B's answer. */
@@ -46,6 +47,7 @@ test.use({ extraHTTPHeaders: { "x-forwarded-for": visitor(9) } });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
+  root = mkdtempSync(path.join(os.tmpdir(), "tandem-multi-"));
   const [pgPort, portA, portB, stripePort, balancerPort] = await freePorts(5);
   databaseUrl = await ensureEmbeddedPostgres({ dataDir: root, port: pgPort!, database: "tandem", flags: ["-c", "fsync=off", "-c", "synchronous_commit=off"] });
   sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
@@ -86,13 +88,16 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  test.setTimeout(120_000);
   await Promise.all([...servers.map((s) => s.stop()), ...workers.map((w) => w.stop())]);
   await standIn?.close();
   await balancer?.close();
   await sql?.end({ timeout: 5 });
   await stopEmbeddedPostgres();
-  await removeEmbeddedCluster(root);
-  rmSync(root, { recursive: true, force: true });
+  if (root) {
+    await removeEmbeddedCluster(root);
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 async function firstFreeTime(url: string, fixture: { slug: string; serviceId: string; memberIds: string[] }) {

@@ -1,4 +1,4 @@
-import http from "node:http";
+import { raceHolds } from "../lib/hold-race";
 import { createBookingFixture } from "./booking-fixture";
 import { log, printResult } from "./lib";
 import { withBenchServer } from "./with-server";
@@ -10,64 +10,65 @@ import { withBenchServer } from "./with-server";
  * clear 409 conflict (with next free times), and nobody an error. Each
  * visitor comes from its own address: the bench plays the one trusted proxy
  * (TRUSTED_PROXY_HOPS=1), so the per-IP hold limits see 200 people.
+ *
+ * `-- --instances 2`: two production servers on the one database (as behind
+ * a load balancer), the attempts alternating between them (A, B, A, ...).
  */
 const ATTEMPTS = 200;
 
-const result = await withBenchServer("race", { app: 3203, pg: 54373 }, async ({ server, sql }) => {
-  const fixture = await createBookingFixture(sql, 1);
-  const from = new Date(Date.now() + 24 * 3_600_000);
-  const params = new URLSearchParams({ service: fixture.serviceId, clinician: fixture.memberIds[0]!, from: from.toISOString(), to: new Date(from.getTime() + 3 * 86_400_000).toISOString() });
-  const slotsRes = await fetch(`${server.url}/api/book/${fixture.slug}/slots?${params}`);
-  const { slots } = (await slotsRes.json()) as { slots: { start: string; clinicianId: string }[] };
-  const target = slots[0];
-  if (!target) throw new Error("no free slot to race for");
-  log(`racing ${ATTEMPTS} holds for ${target.start}`);
+function instancesArg(argv: string[]): number {
+  const i = argv.findIndex((a) => a === "--instances" || a.startsWith("--instances="));
+  if (i === -1) return 1;
+  const raw = argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1];
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 8) {
+    process.stderr.write(`--instances wants a whole number from 1 to 8, not ${raw ?? "nothing"}.\n`);
+    process.exit(2);
+  }
+  return n;
+}
 
-  // Enough sockets for every attempt to be in flight at once.
-  const agent = new http.Agent({ keepAlive: false, maxSockets: ATTEMPTS });
-  const post = (path: string, payload: unknown, ip: string) =>
-    new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const data = JSON.stringify(payload);
-      const req = http.request(`${server.url}${path}`, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data), "x-forwarded-for": ip } }, (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      req.on("error", reject);
-      req.end(data);
+const instances = instancesArg(process.argv.slice(2));
+
+const result = await withBenchServer(
+  "race",
+  { app: 3203, pg: 54373 },
+  async ({ servers, sql }) => {
+    const fixture = await createBookingFixture(sql, 1);
+    const from = new Date(Date.now() + 24 * 3_600_000);
+    const params = new URLSearchParams({ service: fixture.serviceId, clinician: fixture.memberIds[0]!, from: from.toISOString(), to: new Date(from.getTime() + 3 * 86_400_000).toISOString() });
+    const slotsRes = await fetch(`${servers[0]!.url}/api/book/${fixture.slug}/slots?${params}`);
+    const { slots } = (await slotsRes.json()) as { slots: { start: string; clinicianId: string }[] };
+    const target = slots[0];
+    if (!target) throw new Error("no free slot to race for");
+    log(`racing ${ATTEMPTS} holds for ${target.start} over ${servers.length} instance(s)`);
+
+    const race = await raceHolds({
+      urls: servers.map((s) => s.url),
+      slug: fixture.slug,
+      hold: { serviceId: fixture.serviceId, clinicianId: target.clinicianId, start: target.start },
+      attempts: ATTEMPTS,
+      ip: (i) => `2001:db8:2::${(i + 1).toString(16)}`,
     });
-  const started = performance.now();
-  const outcomes = await Promise.all(
-    Array.from({ length: ATTEMPTS }, async (_, i) => {
-      try {
-        const res = await post(`/api/book/${fixture.slug}/holds`, { serviceId: fixture.serviceId, clinicianId: target.clinicianId, start: target.start }, `2001:db8:2::${(i + 1).toString(16)}`);
-        const body = JSON.parse(res.body) as { code?: string; message?: string; alternatives?: unknown[] };
-        if (res.status === 201) return "success";
-        if (res.status === 409 && body.code === "taken" && body.message && Array.isArray(body.alternatives) && body.alternatives.length > 0) return "conflict";
-        log(`unexpected ${res.status}: ${JSON.stringify(body).slice(0, 200)}`);
-        return "error";
-      } catch (error) {
-        log(`request failed: ${(error as Error).message}`);
-        return "error";
-      }
-    }),
-  );
-  const elapsedMs = Math.round(performance.now() - started);
-  agent.destroy();
-  const [{ n: live } = { n: -1 }] = await sql<{ n: number }[]>`
-    select count(*)::int as n from appointments where member_id = ${target.clinicianId} and starts_at = ${target.start} and status in ('held','confirmed')`;
-  const count = (k: string) => outcomes.filter((o) => o === k).length;
-  return {
-    bench: "booking-race",
-    attempts: ATTEMPTS,
-    successes: count("success"),
-    conflicts: count("conflict"),
-    errors: count("error"),
-    appointmentsInDatabase: live,
-    elapsedMs,
-    pass: count("success") === 1 && count("conflict") === ATTEMPTS - 1 && count("error") === 0 && live === 1,
-  };
-}, { TRUSTED_PROXY_HOPS: "1" });
+    for (const line of race.unexpected) log(`unexpected ${line}`);
+    const [{ n: live } = { n: -1 }] = await sql<{ n: number }[]>`
+      select count(*)::int as n from appointments where member_id = ${target.clinicianId} and starts_at = ${target.start} and status in ('held','confirmed')`;
+    return {
+      bench: "booking-race",
+      instances: servers.length,
+      attempts: ATTEMPTS,
+      successes: race.successes,
+      conflicts: race.conflicts,
+      errors: race.errors,
+      appointmentsInDatabase: live,
+      elapsedMs: race.elapsedMs,
+      // Where the answers came from, with more than one instance (the winner may be on either).
+      ...(servers.length > 1 ? { perInstance: race.byInstance.map(({ successes, conflicts, errors }) => ({ successes, conflicts, errors })) } : {}),
+      pass: race.successes === 1 && race.conflicts === ATTEMPTS - 1 && race.errors === 0 && live === 1,
+    };
+  },
+  { TRUSTED_PROXY_HOPS: "1" },
+  instances,
+);
 printResult(result);
 process.exit(result.pass ? 0 : 1);

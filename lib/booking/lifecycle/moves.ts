@@ -53,6 +53,11 @@ export async function createAppointment(
   input: { practiceId: string; service: Pick<Service, "id" | "format" | "bufferBeforeMinutes" | "bufferAfterMinutes" | "priceCents" | "currency">; slot: Slot; status: "held" | "confirmed"; now: Date } & Extra,
 ): Promise<string> {
   const { practiceId, service, slot, status, now, ...extra } = input;
+  // One clinician's new appointments go in one at a time (whichever instance runs them): racing
+  // inserts into the exclusion constraint wait on each other's uncommitted rows and deadlock under
+  // load (40P01, seen with 200 holds over two instances); queued on this lock, each loser gets the
+  // constraint's clean 23P01 instead. The constraint still decides; the lock only orders the race.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`appointments:member:${slot.memberId}`}))`);
   await expireLapsedHolds(tx, now, { memberId: slot.memberId });
   const [row] = await tx
     .insert(appointments)

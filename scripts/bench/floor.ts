@@ -95,6 +95,8 @@ try {
   // The load on these machines changes by the minute, so every route is
   // divided by its own floor, measured just before it.
   const floorUrl = { page: `${floor.url}/`, route: `${floor.url}/api/floor` };
+  // A fresh server is slow for its first seconds (JIT); the app has had its checks.
+  for (const url of Object.values(floorUrl)) await autocannon({ url, connections: CONNECTIONS, duration: 3 });
   const floorSamples: Record<"page" | "route", Figures[]> = { page: [], route: [] };
   const measured: Record<string, Figures> = {};
   const results: Record<string, Figures & { floor: "page" | "route"; floorRps: number; ratio: number; targeted: boolean; meetsTarget: boolean }> = {};

@@ -1,4 +1,5 @@
 import { asc, eq } from "drizzle-orm";
+import { cache } from "react";
 import { db } from "@/db/client";
 import { locations, practices, type PracticeKind } from "@/db/schema";
 
@@ -16,7 +17,15 @@ export async function listPublicPractices() {
     .orderBy(asc(practices.name));
 }
 
-export async function getPublicPractice(slug: string) {
+/**
+ * A practice's public page data by slug. Memoised per request with React's
+ * `cache` (the booking page's generateMetadata and the page itself both ask;
+ * without it that is four queries instead of two). The memo lives only as
+ * long as the request's render and is keyed by the slug, so nothing outlives
+ * the request or crosses from one practice to another; outside a render
+ * (scripts, tests) every call queries.
+ */
+export const getPublicPractice = cache(async (slug: string) => {
   const [practice] = await db
     .select({
       id: practices.id,
@@ -36,4 +45,4 @@ export async function getPublicPractice(slug: string) {
     .where(eq(locations.practiceId, practice.id))
     .orderBy(asc(locations.name));
   return { ...practice, locations: sites };
-}
+});

@@ -53,4 +53,7 @@ RUN mkdir -p .data .next/cache && chown tandem:tandem .data .next/cache
 USER tandem
 EXPOSE 3000
 # Orchestrators: probe /api/health (liveness) and /api/ready (database and migrations), docs/deploy.md.
+# The slim image has no curl: Node's own fetch asks the liveness probe.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "server.js"]

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { availabilityOverrides, availabilityRules, closures, members, practices, serviceClinicians, services, type Service } from "@/db/schema";
+import { availabilityOverrides, availabilityRules, closures, members, practices, serviceBilling, serviceClinicians, services, type Service } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { utcDate } from "@/lib/dates";
@@ -12,16 +12,20 @@ const DAY = 86_400_000;
 export interface ServiceListRow {
   service: Service;
   clinicians: { memberId: string; displayName: string }[];
+  /** The service's booking-payment setting (billing's table, read here so the list stays two queries). */
+  billing: { paymentMode: "none" | "full" | "deposit"; depositCents: number | null } | null;
 }
 
 /** The practice's services, active first, each with the names of who offers it. Two queries. */
 export async function listServices(scope: Pick<PracticeScope, "practice">): Promise<ServiceListRow[]> {
-  const rows = await db
-    .select()
+  const joined = await db
+    .select({ service: services, paymentMode: serviceBilling.paymentMode, depositCents: serviceBilling.depositCents })
     .from(services)
+    .leftJoin(serviceBilling, eq(serviceBilling.serviceId, services.id))
     .where(eq(services.practiceId, scope.practice.id))
     .orderBy(asc(services.name), asc(services.id));
-  if (rows.length === 0) return [];
+  if (joined.length === 0) return [];
+  const rows = joined.map((j) => j.service);
   const links = await db
     .select({ serviceId: serviceClinicians.serviceId, memberId: members.id, displayName: members.displayName })
     .from(serviceClinicians)
@@ -42,7 +46,11 @@ export async function listServices(scope: Pick<PracticeScope, "practice">): Prom
     list.push({ memberId: l.memberId, displayName: l.displayName });
     byService.set(l.serviceId, list);
   }
-  return rows.map((service) => ({ service, clinicians: byService.get(service.id) ?? [] }));
+  return joined.map((j) => ({
+    service: j.service,
+    clinicians: byService.get(j.service.id) ?? [],
+    billing: j.paymentMode ? { paymentMode: j.paymentMode, depositCents: j.depositCents } : null,
+  }));
 }
 
 /** One of the practice's services with its clinicians' member ids, or null. */

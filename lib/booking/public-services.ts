@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { members, practices, serviceBilling, serviceClinicians, services, type Practice } from "@/db/schema";
+import { payAtBookingFor, type PayAtBooking } from "./service-labels";
 
 export interface PublicService {
   id: string;
@@ -16,7 +17,7 @@ export interface PublicService {
   noShowFeeCents: number;
   clinicians: { id: string; name: string }[];
   /** What is paid online when booking (billing); null: nothing online. */
-  payAtBooking: { mode: "full" | "deposit"; amountCents: number } | null;
+  payAtBooking: PayAtBooking;
 }
 
 export async function findPracticeBySlug(slug: string): Promise<Pick<Practice, "id" | "slug" | "name" | "timeZone"> | null> {
@@ -42,11 +43,8 @@ export async function listPublicServices(practiceId: string, takesPayments: bool
     .orderBy(asc(services.name));
   if (joined.length === 0) return [];
   const rows = joined.map((j) => j.s);
-  const payAtBooking = (serviceId: string, priceCents: number): PublicService["payAtBooking"] => {
-    const b = joined.find((j) => j.s.id === serviceId)?.billing;
-    if (!takesPayments || !b || b.paymentMode === "none" || priceCents <= 0) return null;
-    return b.paymentMode === "deposit" ? { mode: "deposit", amountCents: Math.min(b.depositCents ?? 0, priceCents) } : { mode: "full", amountCents: priceCents };
-  };
+  const payAtBooking = (serviceId: string, priceCents: number): PayAtBooking =>
+    payAtBookingFor(joined.find((j) => j.s.id === serviceId)?.billing, priceCents, takesPayments);
   const offered = await db
     .select({ serviceId: serviceClinicians.serviceId, id: members.id, name: members.displayName, credentials: members.credentials })
     .from(serviceClinicians)

@@ -157,3 +157,13 @@ test.describe("billing roles", () => {
     expect((await page.request.get(`/clinic/${practice.slug}/billing/export`)).status()).toBe(404);
   });
 });
+
+test("the Services settings page states the payment rule the booking page applies", async ({ page }) => {
+  const practice = await createPractice();
+  await paidService(practice.id, practice.owner.memberId, "individual");
+  await signInAs(page, practice.owner.userId);
+  await page.goto(`/clinic/${practice.slug}/settings/services`);
+  const item = page.getByRole("list", { name: "Active services" }).getByRole("listitem").filter({ hasText: "Individual session" });
+  await expect(item).toContainText("$190 · Paid online when you book");
+  await expect(item).not.toContainText("Pay at the session");
+});

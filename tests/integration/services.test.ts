@@ -193,6 +193,8 @@ describe("saveService: update and archive", () => {
       ["Active one", false],
       ["Archived one", true],
     ]);
+    // No booking-payment setting yet: the list says so rather than guess.
+    expect(list.map((r) => r.billing)).toEqual([null, null]);
 
     await setServiceArchived(scope, { serviceId: gone.serviceId, archived: false });
     expect((await serviceRow(gone.serviceId))?.archivedAt).toBeNull();

@@ -1,14 +1,7 @@
 import { Card } from "@/components/ui/card";
-import { CLIENT_ATTENDANCE_LABELS, FORMAT_LABELS, paymentLabel } from "@/lib/booking/service-labels";
-import { formatMoney } from "@/lib/money";
+import { CLIENT_ATTENDANCE_LABELS, FORMAT_LABELS, priceLabel } from "@/lib/booking/service-labels";
 import type { PublicService } from "@/lib/booking/public-services";
 
-
-function priceLabel(s: Pick<PublicService, "priceCents" | "currency" | "payAtBooking">): string {
-  if (s.payAtBooking?.mode === "full") return `${formatMoney(s.priceCents, s.currency)} · paid online when you book`;
-  if (s.payAtBooking?.mode === "deposit") return `${formatMoney(s.priceCents, s.currency)} · ${formatMoney(s.payAtBooking.amountCents, s.currency)} deposit online when you book`;
-  return s.priceCents > 0 ? `${formatMoney(s.priceCents, s.currency)} · ${paymentLabel(s.priceCents).toLowerCase()}` : paymentLabel(0);
-}
 
 /** Step 1: the practice's published services. */
 export function ServiceStep({ services, onChoose }: { services: PublicService[]; onChoose: (service: PublicService) => void }) {

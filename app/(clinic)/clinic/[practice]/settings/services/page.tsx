@@ -4,10 +4,9 @@ import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import { formatMoney } from "@/lib/money";
-import { paymentLabel } from "@/lib/booking/service-labels";
+import { practiceStripe } from "@/lib/billing/practice-billing";
 import { listServices, type ServiceListRow } from "@/lib/booking/list-services";
-import { ATTENDANCE_LABELS, FORMAT_LABELS } from "@/lib/booking/service-labels";
+import { ATTENDANCE_LABELS, FORMAT_LABELS, payAtBookingFor, priceLabel } from "@/lib/booking/service-labels";
 import { setServiceArchivedAction } from "./actions";
 
 export const metadata: Metadata = { title: "Services" };
@@ -18,6 +17,8 @@ export default async function ServicesPage({ params }: { params: Promise<{ pract
   const scope = await requireMember(slug, "practice.view");
   const manages = can(scope.role, "settings.manage");
   const rows = await listServices(scope);
+  // The rule the booking page applies: a service set to charge online only does so once Stripe can take payments.
+  const takesPayments = (await practiceStripe(scope.practice.id)).canTakePayments;
   const active = rows.filter((r) => !r.service.archivedAt);
   const archived = rows.filter((r) => r.service.archivedAt);
   const base = `/clinic/${slug}/settings/services`;
@@ -42,7 +43,7 @@ export default async function ServicesPage({ params }: { params: Promise<{ pract
             {active.length === 0 ? (
               <p className="text-muted">No active services.</p>
             ) : (
-              <ServiceList label="Active services" rows={active} slug={slug} manages={manages} />
+              <ServiceList label="Active services" rows={active} slug={slug} manages={manages} takesPayments={takesPayments} />
             )}
           </section>
           {archived.length > 0 ? (
@@ -50,7 +51,7 @@ export default async function ServicesPage({ params }: { params: Promise<{ pract
               <h2 id="archived-services" className="mb-3 text-lg font-semibold">
                 Archived
               </h2>
-              <ServiceList label="Archived services" rows={archived} slug={slug} manages={manages} />
+              <ServiceList label="Archived services" rows={archived} slug={slug} manages={manages} takesPayments={takesPayments} />
             </section>
           ) : null}
         </div>
@@ -59,11 +60,11 @@ export default async function ServicesPage({ params }: { params: Promise<{ pract
   );
 }
 
-function ServiceList({ label, rows, slug, manages }: { label: string; rows: ServiceListRow[]; slug: string; manages: boolean }) {
+function ServiceList({ label, rows, slug, manages, takesPayments }: { label: string; rows: ServiceListRow[]; slug: string; manages: boolean; takesPayments: boolean }) {
   const base = `/clinic/${slug}/settings/services`;
   return (
     <ul className="divide-y divide-line rounded-lg border border-line bg-surface" aria-label={label}>
-      {rows.map(({ service: s, clinicians }) => (
+      {rows.map(({ service: s, clinicians, billing }) => (
         <li key={s.id} className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
           <div className="min-w-0 space-y-1">
             <p className="font-medium">
@@ -78,10 +79,7 @@ function ServiceList({ label, rows, slug, manages }: { label: string; rows: Serv
             <p className="text-sm text-muted">
               {s.durationMinutes} min · {FORMAT_LABELS[s.format]} · {ATTENDANCE_LABELS[s.attendance]}
             </p>
-            <p className="text-sm">
-              {s.priceCents > 0 ? `${formatMoney(s.priceCents, s.currency)} · ` : null}
-              {paymentLabel(s.priceCents)}
-            </p>
+            <p className="text-sm">{sentenceCase(priceLabel({ ...s, payAtBooking: payAtBookingFor(billing, s.priceCents, takesPayments) }))}</p>
             <p className="text-sm text-muted">
               {clinicians.length > 0 ? `Offered by ${clinicians.map((c) => c.displayName).join(", ")}` : null}
             </p>
@@ -106,4 +104,9 @@ function ServiceList({ label, rows, slug, manages }: { label: string; rows: Serv
       ))}
     </ul>
   );
+}
+
+/** The staff list starts each clause with a capital ("$190 · Pay at the session"); the rule's words are the booking page's. */
+function sentenceCase(label: string): string {
+  return label.replace(/(^|· )([a-z])/g, (_, lead: string, first: string) => lead + first.toUpperCase());
 }

@@ -9,6 +9,7 @@ import postgres from "postgres";
 import { embeddedUrl } from "@/db/embedded";
 import { LOCAL_PRODUCTION_ENV } from "../../scripts/lib/prod-server";
 import { STANDALONE_DIR, copyStandaloneAssets } from "../../scripts/lib/standalone";
+import { waitFor200 } from "./wait-for-200";
 
 /**
  * What a deployment runs, run from copies outside the checkout, the way the
@@ -112,21 +113,6 @@ function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Run {
   };
 }
 
-async function waitFor200(url: string): Promise<string> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      const res = await fetch(url);
-      if (res.status === 200) return await res.text();
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer 200`);
-    // Polling another process's start-up: there is no event to await.
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
 /**
@@ -185,7 +171,7 @@ test("the standalone server, the compiled migrate and the worker run from copies
   void web.exit.then((code) => {
     if (!answered) console.error(`server.js exited (${code}) before it answered:\n${web.output.join("\n")}`);
   });
-  const html = await waitFor200(url);
+  const html = await waitFor200(url, 90_000);
   answered = true;
   expect(html).toContain("Demo practices");
   const assets = [...html.matchAll(/(?:href|src)="(\/_next\/static\/[^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));

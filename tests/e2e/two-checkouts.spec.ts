@@ -5,6 +5,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { embeddedUrl, removeEmbeddedCluster } from "@/db/embedded";
+import { waitFor200 } from "./wait-for-200";
 
 /**
  * Two app servers on one machine, each with its own data directory and no
@@ -70,28 +71,13 @@ function startApp(dataDir: string): Promise<Started> {
   });
 }
 
-async function waitFor200(url: string): Promise<string> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      const res = await fetch(url);
-      if (res.status === 200) return await res.text();
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer 200`);
-    // Polling another process's start-up: there is no event to await.
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 test("two servers side by side each choose free ports and answer from their own database", async () => {
   test.setTimeout(300_000);
   // One after the other: each picks the first free app port from 3000 up, as two terminals would.
   const one = await startApp(dataDirs[0]!);
-  const pageOne = await waitFor200(one.url);
+  const pageOne = await waitFor200(one.url, 120_000);
   const two = await startApp(dataDirs[1]!);
-  const pageTwo = await waitFor200(two.url);
+  const pageTwo = await waitFor200(two.url, 120_000);
 
   expect(new Set([one.url, two.url]).size).toBe(2);
   expect(one.pgPort).not.toBe(two.pgPort);
@@ -107,8 +93,8 @@ test("two servers side by side each choose free ports and answer from their own 
   } finally {
     await sql.end({ timeout: 5 });
   }
-  expect(await waitFor200(one.url)).toContain("Checkout One Practice");
-  expect(await waitFor200(two.url)).not.toContain("Checkout One Practice");
+  expect(await waitFor200(one.url, 120_000)).toContain("Checkout One Practice");
+  expect(await waitFor200(two.url, 120_000)).not.toContain("Checkout One Practice");
 
   // Each stand-in is its own checkout's (its state file sits in that data directory).
   for (const [server, dir] of [[one, dataDirs[0]!], [two, dataDirs[1]!]] as const) {

@@ -19,7 +19,6 @@ const { startJobRunner, stopJobRunner } = await import("@/lib/jobs/queue");
 
 await prepareDatabase({ seed: false }).catch((error: unknown) => exitOnStartError(error, "jobs"));
 await startJobRunner();
-console.log("[jobs] worker started");
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -40,3 +39,7 @@ async function shutdown(signal: string): Promise<void> {
 
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+// Only now: a signal is handled by the default action (the process dies) until a listener exists, and
+// whoever waits for this line may send SIGTERM at once.
+console.log("[jobs] worker started");

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
@@ -23,11 +23,28 @@ export function ClinicNav({ slug, items }: { slug: string; items: { href: string
                 )}
               >
                 {item.label}
+                <PendingMark />
               </Link>
             </li>
           );
         })}
       </ul>
     </nav>
+  );
+}
+
+/**
+ * A tapped section shows at once that it is on its way. (Not a loading.tsx: a loading boundary
+ * starts every response streaming as a 200, so a page that then finds no such record could no
+ * longer answer 404; see decision 0032.)
+ */
+function PendingMark() {
+  const { pending } = useLinkStatus();
+  if (!pending) return null;
+  return (
+    <span role="status" className="ml-2 inline-flex items-center">
+      <span aria-hidden="true" className="size-2 animate-pulse rounded-full bg-current" />
+      <span className="sr-only">Loading</span>
+    </span>
   );
 }

@@ -2,7 +2,7 @@
 import "./scripts/lib/server-only-node";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_PATH } from "./scripts/lib/chromium";
-import { LOCAL_PRODUCTION_ENV } from "./scripts/lib/prod-server";
+import { LOCAL_PRODUCTION_ENV, STANDALONE_SERVER, standaloneEnv } from "./scripts/lib/prod-server";
 
 // The e2e server gets its own data directory and embedded database; the
 // test process reads the same settings so fixtures reach the same database.
@@ -48,9 +48,10 @@ export default defineConfig({
     { name: "phone", use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true }, testMatch: /\.phone\.spec\.ts$/ },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H 127.0.0.1`,
+    // The standalone server the build wrote: what `npm start` and the image run.
+    command: `node ${JSON.stringify(STANDALONE_SERVER)}`,
     url: E2E_ENV.APP_URL,
-    env: { ...E2E_ENV, NEXT_TELEMETRY_DISABLED: "1" },
+    env: standaloneEnv({ ...E2E_ENV, NEXT_TELEMETRY_DISABLED: "1" }, E2E_PORT),
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "ignore",

@@ -7,7 +7,7 @@ import { LOCAL_PRODUCTION_ENV, startProdServer, type ProdServer } from "./prod-s
 /**
  * Several production instances of the app on one PostgreSQL, as behind a
  * load balancer (tests/e2e/multi-instance.spec.ts, `npm run
- * bench:booking-race -- --instances 2`): each `next start` on its own port,
+ * bench:booking-race -- --instances 2`): each a standalone server on its own port,
  * all with the same DATABASE_URL, AUTH_SECRET (LOCAL_PRODUCTION_ENV) and
  * APP_URL, the public origin every link and Auth.js redirect names, whichever
  * instance made it. Plus `npm run worker` processes for the jobs.

@@ -39,6 +39,22 @@ export const LOCAL_PRODUCTION_ENV = {
   SEED_DEMO: "auto",
 } as const;
 
+export const STANDALONE_SERVER = path.join(root, ".next", "standalone", "server.js");
+
+/**
+ * server.js takes its port and host from PORT and HOSTNAME and changes into its own folder, so a
+ * relative DATA_DIR is made absolute here (it stays the checkout's, as scripts/serve.ts does).
+ */
+export function standaloneEnv(env: Record<string, string | undefined>, port: number): NodeJS.ProcessEnv & Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) out[key] = value;
+  out.PORT = String(port);
+  out.HOSTNAME = "127.0.0.1";
+  if (out.DATA_DIR) out.DATA_DIR = path.resolve(root, out.DATA_DIR);
+  // Typed as a process environment (NODE_ENV is whatever the caller passed, as with spawn).
+  return out as NodeJS.ProcessEnv & Record<string, string>;
+}
+
 export interface ProdServer {
   url: string;
   process: ChildProcess;
@@ -46,8 +62,9 @@ export interface ProdServer {
 }
 
 /**
- * `next start` on a port with its own data directory and embedded database,
- * resolved once `/` answers 200.
+ * The standalone server (what `npm start` and the image run; `next start` only warns that it
+ * "does not work" with `output: "standalone"`) on a port with its own data directory and
+ * embedded database, resolved once `/` answers 200.
  */
 export async function startProdServer(options: {
   port: number;
@@ -57,15 +74,15 @@ export async function startProdServer(options: {
 }): Promise<ProdServer & { readyMs: number }> {
   const started = Date.now();
   const url = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...LOCAL_PRODUCTION_ENV, APP_URL: url, ...options.env },
+  const child = spawn(process.execPath, [STANDALONE_SERVER], {
+    env: standaloneEnv({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...LOCAL_PRODUCTION_ENV, APP_URL: url, ...options.env }, options.port),
     stdio: options.log ? "inherit" : ["ignore", "ignore", "inherit"],
   });
   let exited = false;
   child.on("exit", () => (exited = true));
   const deadline = started + (options.timeoutMs ?? 120_000);
   for (;;) {
-    if (exited) throw new Error("next start exited before it answered");
+    if (exited) throw new Error("the standalone server exited before it answered");
     try {
       const res = await fetch(url, { redirect: "manual" });
       if (res.status === 200) break;
@@ -74,7 +91,7 @@ export async function startProdServer(options: {
     }
     if (Date.now() > deadline) {
       child.kill("SIGTERM");
-      throw new Error(`next start did not answer 200 on ${url} in time`);
+      throw new Error(`the standalone server did not answer 200 on ${url} in time`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -13,7 +13,7 @@ import { freePorts, startBalancer, startInstances, startWorker, type Balancer, t
 import type { ProdServer } from "../../scripts/lib/prod-server";
 
 /**
- * Two production app instances (A and B, `next start` of the build e2e made)
+ * Two production app instances (A and B, the standalone server of the build e2e made)
  * and a worker (`npm run worker`), then a second one, all on one PostgreSQL
  * that this file starts, as behind a load balancer: the same DATABASE_URL,
  * AUTH_SECRET and APP_URL. APP_URL is the origin of a small balancer in this

@@ -1,23 +1,20 @@
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { E2E_ENV, E2E_PORT } from "../../playwright.config";
-import { LOCAL_PRODUCTION_ENV } from "../../scripts/lib/prod-server";
+import { LOCAL_PRODUCTION_ENV, STANDALONE_SERVER, standaloneEnv } from "../../scripts/lib/prod-server";
 import { expect, test } from "./fixtures";
 
 /**
- * Production fails closed: `next start` (this suite's own server runs it too)
+ * Production fails closed: the standalone server (this suite's own server runs it too)
  * with a setting missing stops before it serves anything, naming the variable.
  * The suite's server itself runs with STRIPE_MODE=standin, so its pages must
  * say "Test payments".
  */
 
-const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-
-/** Starts `next start` with the suite's settings minus some, and waits for it to exit (it must). */
+/** Starts the standalone server with the suite's settings minus some, and waits for it to exit (it must). */
 function startWithout(port: number, unset: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-      env: {
+    const child = spawn(process.execPath, [STANDALONE_SERVER], {
+      env: standaloneEnv({
         ...process.env,
         ...E2E_ENV,
         NODE_ENV: "production",
@@ -27,7 +24,7 @@ function startWithout(port: number, unset: Record<string, string>): Promise<{ co
         EMBEDDED_PG_PORT: String(Number(E2E_ENV.EMBEDDED_PG_PORT) + 1),
         STRIPE_STANDIN_PORT: String(port + 1),
         ...unset,
-      },
+      }, port),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -35,7 +32,7 @@ function startWithout(port: number, unset: Record<string, string>): Promise<{ co
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
     const timer = setTimeout(() => {
       child.kill("SIGTERM");
-      reject(new Error(`next start kept running without ${Object.keys(unset).join(", ")}:\n${output}`));
+      reject(new Error(`the standalone server kept running without ${Object.keys(unset).join(", ")}:\n${output}`));
     }, 45_000);
     child.on("exit", (code) => {
       clearTimeout(timer);

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { db } from "@/db/client";
+import { db, type DbOrTx } from "@/db/client";
 import { appointments, clients, formResponses, formTemplates, locations, members, payments, serviceBilling, services } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
@@ -48,8 +48,10 @@ const toDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)
  * follows lib/auth/roles: a clinician their own sessions and clients;
  * owners, admins and the front desk the practice's; answers and homework
  * flags only with `clinical.read`; money only with `billing.read`.
+ * `database` lets a caller read inside its transaction (the seed's test);
+ * the homework flags and open fees come from their own modules' reads.
  */
-export async function loadClinicHome(scope: PracticeScope, now: Date): Promise<ClinicHome> {
+export async function loadClinicHome(scope: PracticeScope, now: Date, database: DbOrTx = db): Promise<ClinicHome> {
   const practiceId = scope.practice.id;
   const zone = scope.practice.timeZone;
   const window = homeWindow(zone, now);
@@ -65,12 +67,12 @@ export async function loadClinicHome(scope: PracticeScope, now: Date): Promise<C
       : undefined;
 
   const [sessionRows, answeredRows, awaitingRows, active, feeRows, paymentRows] = await Promise.all([
-    loadSessions(practiceId, window, ownOnly ? scope.memberId : null, now),
-    clinical ? loadAnswered(practiceId, now, mine) : null,
-    loadAwaiting(practiceId, now, ownOnly ? scope.memberId : null),
+    loadSessions(database, practiceId, window, ownOnly ? scope.memberId : null, now),
+    clinical ? loadAnswered(database, practiceId, now, mine) : null,
+    loadAwaiting(database, practiceId, now, ownOnly ? scope.memberId : null),
     clinical ? loadActiveHomework(now, 28, practiceId) : null,
     billingRole ? outstandingBalances(practiceId) : null,
-    billingRole ? loadOpenPayments(practiceId, now) : null,
+    billingRole ? loadOpenPayments(database, practiceId, now) : null,
   ]);
 
   const home: ClinicHome = {
@@ -87,13 +89,14 @@ export async function loadClinicHome(scope: PracticeScope, now: Date): Promise<C
     // Names with form titles and homework flags are clinical: the read is audited (counts only).
     await recordAudit(
       byMember(scope, "home.read", { type: "practice", id: practiceId }, { sessions: sessionRows.length, answered: home.answered!.length, homeworkFlags: home.homeworkFlags!.length }),
+      database,
     );
   }
   return home;
 }
 
 /** Today's and tomorrow's live sessions with their people, missing forms and payments: one statement. */
-async function loadSessions(practiceId: string, window: HomeWindow, memberId: string | null, now: Date): Promise<SessionRow[]> {
+async function loadSessions(database: DbOrTx, practiceId: string, window: HomeWindow, memberId: string | null, now: Date): Promise<SessionRow[]> {
   const attendees = sql<SessionRow["attendees"]>`coalesce((
     select json_agg(json_build_object('clientId', c.id, 'firstName', c.first_name, 'lastName', c.last_name) order by aa.created_at, c.id)
     from appointment_attendees aa join clients c on c.id = aa.client_id
@@ -110,7 +113,7 @@ async function loadSessions(practiceId: string, window: HomeWindow, memberId: st
       'failed', count(*) filter (where p.status = 'failed'),
       'pending', count(*) filter (where p.status = 'pending' and (p.checkout_expires_at is null or p.checkout_expires_at > ${iso(now)}::timestamptz)))
     from payments p where p.appointment_id = ${appointments.id} and p.kind in ('session', 'deposit'))`;
-  const rows = await db
+  const rows = await database
     .select({
       id: appointments.id,
       status: appointments.status,
@@ -151,11 +154,11 @@ async function loadSessions(practiceId: string, window: HomeWindow, memberId: st
 }
 
 /** Responses submitted since each client's last session (within ANSWERED_DAYS), newest first: one statement. */
-async function loadAnswered(practiceId: string, now: Date, mine: (clientId: AnyPgColumn) => SQL | undefined) {
+async function loadAnswered(database: DbOrTx, practiceId: string, now: Date, mine: (clientId: AnyPgColumn) => SQL | undefined) {
   const lastVisit = sql<string | null>`(
     select max(v_a.starts_at) from appointment_attendees v_aa join appointments v_a on v_a.id = v_aa.appointment_id
     where v_aa.client_id = ${formResponses.clientId} and v_a.starts_at < ${iso(now)}::timestamptz and v_a.status in ('confirmed', 'completed'))`;
-  const rows = await db
+  const rows = await database
     .select({
       responseId: formResponses.id,
       clientId: clients.id,
@@ -183,12 +186,12 @@ async function loadAnswered(practiceId: string, now: Date, mine: (clientId: AnyP
 }
 
 /** Consents and policies not signed yet, and new addresses not confirmed yet: one statement. */
-async function loadAwaiting(practiceId: string, now: Date, memberId: string | null): Promise<AwaitingRow[]> {
+async function loadAwaiting(database: DbOrTx, practiceId: string, now: Date, memberId: string | null): Promise<AwaitingRow[]> {
   const mine = (column: string) =>
     memberId
       ? sql`and exists (select 1 from appointment_attendees mine_aa join appointments mine_a on mine_a.id = mine_aa.appointment_id where mine_aa.client_id = ${sql.raw(column)} and mine_a.member_id = ${memberId})`
       : sql``;
-  const rows = await db.execute<{ kind: AwaitingRow["kind"]; id: string; client_id: string; first_name: string; last_name: string; title: string | null; since: string }>(sql`
+  const rows = await database.execute<{ kind: AwaitingRow["kind"]; id: string; client_id: string; first_name: string; last_name: string; title: string | null; since: string }>(sql`
     select * from (
       select 'signature' as kind, fa.id, c.id as client_id, c.first_name, c.last_name, ft.title, fa.sent_at as since
       from form_assignments fa join form_templates ft on ft.id = fa.template_id join clients c on c.id = fa.client_id
@@ -206,8 +209,8 @@ async function loadAwaiting(practiceId: string, now: Date, memberId: string | nu
  * PAYMENT_DAYS, leaving out any that a later payment for the same thing
  * settled or replaced: one statement.
  */
-async function loadOpenPayments(practiceId: string, now: Date): Promise<OpenPaymentRow[]> {
-  const rows = await db
+async function loadOpenPayments(database: DbOrTx, practiceId: string, now: Date): Promise<OpenPaymentRow[]> {
+  const rows = await database
     .select({
       id: payments.id,
       status: payments.status,

@@ -8,7 +8,7 @@ export interface AnsweredRow {
   lastName: string;
   title: string;
   submittedAt: Date;
-  /** The start of the client's latest session before now; null: no visit yet. */
+  /** The start of the client's latest session that took place and ended; null: no visit yet. */
   lastVisitAt: Date | null;
 }
 

@@ -153,11 +153,14 @@ async function loadSessions(database: DbOrTx, practiceId: string, window: HomeWi
   return rows.map(({ paid: p, ...r }) => ({ ...r, prepaidCents: Number(p.prepaid), failedPayments: Number(p.failed), pendingPayments: Number(p.pending) }));
 }
 
-/** Responses submitted since each client's last session (within ANSWERED_DAYS), newest first: one statement. */
+/**
+ * Responses submitted since each client's last visit (within ANSWERED_DAYS), newest first: one statement.
+ * A visit is a session that took place and has ended: one in progress does not hide what was answered for it.
+ */
 async function loadAnswered(database: DbOrTx, practiceId: string, now: Date, mine: (clientId: AnyPgColumn) => SQL | undefined) {
   const lastVisit = sql<string | null>`(
     select max(v_a.starts_at) from appointment_attendees v_aa join appointments v_a on v_a.id = v_aa.appointment_id
-    where v_aa.client_id = ${formResponses.clientId} and v_a.starts_at < ${iso(now)}::timestamptz and v_a.status in ('confirmed', 'completed'))`;
+    where v_aa.client_id = ${formResponses.clientId} and v_a.ends_at <= ${iso(now)}::timestamptz and v_a.status in ('confirmed', 'completed'))`;
   const rows = await database
     .select({
       responseId: formResponses.id,

@@ -8,7 +8,7 @@ import { createClient, createMember, createPractice, db } from "./fixtures";
  * A practice (New York) for the clinic home specs, placed around the moment
  * the test runs: the clinician's couple online today (not ended, so the
  * join link shows) waiting for payment with forms missing; Cal by phone
- * tomorrow with a declined card; the colleague's session with Cal today;
+ * tomorrow with a declined card; the colleague's session with Dee today;
  * Cal's no-show yesterday with its fee open, a PHQ-9 answered since, and
  * homework with no check-in for nine days.
  */
@@ -23,6 +23,7 @@ export async function homePractice() {
   const ana = await createClient(practice.id, "Ana");
   const ben = await createClient(practice.id, "Ben");
   const cal = await createClient(practice.id, "Cal");
+  const dee = await createClient(practice.id, "Dee");
   const [x, y] = [ana.id, ben.id].sort() as [string, string];
   const [couple] = await db.insert(schema.couples).values({ practiceId: practice.id, clientAId: x, clientBId: y }).returning();
 
@@ -71,7 +72,7 @@ export async function homePractice() {
     description: "Phone check-in",
     failureMessage: "Your card was declined.",
   });
-  await appointment(colleague.memberId, online!, todayStart, [cal.id], "confirmed");
+  await appointment(colleague.memberId, online!, todayStart, [dee.id], "confirmed");
   const yesterday = await appointment(clinician.memberId, phone!, midnight.minus({ days: 1 }).plus({ hours: 9 }), [cal.id], "no_show");
   await db.insert(schema.fees).values({ practiceId: practice.id, appointmentId: yesterday.id, clientId: cal.id, kind: "no_show", amountCents: 19_000, currency: "USD" });
 
@@ -107,5 +108,5 @@ export async function homePractice() {
     dueDate: DateTime.fromISO(startDate).plus({ days: 20 }).toISODate()!,
     assignedByMemberId: clinician.memberId,
   });
-  return { practice, clinician, colleague, frontDesk, ana, ben, cal, couple: [ana, ben].sort((p, q) => (p.id < q.id ? -1 : 1)).map((c) => `${c.firstName} ${c.lastName}`).join(" & ") };
+  return { practice, clinician, colleague, frontDesk, ana, ben, cal, dee, couple: [ana, ben].sort((p, q) => (p.id < q.id ? -1 : 1)).map((c) => `${c.firstName} ${c.lastName}`).join(" & ") };
 }

@@ -14,7 +14,7 @@ test("the front desk's home shows every session with forms missing and amounts, 
   await expect(coupleSession).toContainText("Forms missing: Couples intake (both), Informed consent (both)");
   await expect(coupleSession).toContainText("Unpaid · awaiting payment · $190");
   await expect(coupleSession).toContainText(`with ${f.clinician.displayName}`);
-  await expect(today.getByTestId("home-session").filter({ hasText: `with ${f.colleague.displayName}` })).toContainText(`${f.cal.firstName} ${f.cal.lastName}`);
+  await expect(today.getByTestId("home-session").filter({ hasText: `with ${f.colleague.displayName}` })).toContainText(`${f.dee.firstName} ${f.dee.lastName}`);
   await expect(page.getByRole("link", { name: /Join video/ })).toHaveCount(0);
 
   const money = page.getByRole("region", { name: "Money" });

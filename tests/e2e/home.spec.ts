@@ -18,7 +18,7 @@ test("a clinician's home shows today's and tomorrow's sessions, answers since th
   await expect(coupleSession.getByText("Unpaid · awaiting payment", { exact: true })).toBeVisible();
   const join = coupleSession.getByRole("link", { name: `Join video with ${f.couple} (opens in a new tab)` });
   await expect(join).toHaveAttribute("href", "https://video.e2e.tandem.test/room");
-  // Only their own sessions: the colleague's session with Cal is not here.
+  // Only their own sessions: the colleague's session with Dee is not here.
   await expect(today.getByTestId("home-session")).toHaveCount(1);
 
   const tomorrow = page.getByRole("region", { name: /^Tomorrow/ });

@@ -127,7 +127,7 @@ async function homeFixture(extra = 0) {
   const yesterday = await appointment(clinician, phone, at("2026-03-09T15:00:00Z"), [cal], { status: "completed" });
   await db.insert(fees).values({ practiceId: practice.id, appointmentId: yesterday.id, clientId: cal.id, kind: "no_show", amountCents: 6_000, currency: "USD" });
 
-  // Forms: the couple intake missing for Ana (booking form), consent missing for both; Cal answered a PHQ-9 after yesterday's visit.
+  // Forms: the couple intake missing for the first partner (booking form), consent missing for both; Cal answered a PHQ-9 after yesterday's visit.
   const version = async (slug: string) => {
     const templateId = templates.get(slug)!;
     const [v] = await db.select({ id: formVersions.id }).from(formVersions).where(eq(formVersions.templateId, templateId));
@@ -190,7 +190,7 @@ describe("the clinic home", () => {
         clinician: null,
         status: "Awaiting payment",
         joinUrl: "https://video.example.test/casey",
-        formsMissing: ["Couples intake (Ana)", "Informed consent (both)"],
+        formsMissing: [`Couples intake (${f.a.firstName})`, "Informed consent (both)"],
         paymentText: "Unpaid · awaiting payment",
       }),
     ]);
@@ -214,14 +214,14 @@ describe("the clinic home", () => {
       ["2:00 PM – 2:50 PM", "Casey Clinician", null, "Unpaid · awaiting payment · $150"],
       ["4:00 PM – 4:50 PM", "Robin Colleague", null, "Unpaid · due at the session · $150"],
     ]);
-    expect(home.days.today.sessions[0]!.formsMissing).toEqual(["Couples intake (Ana)", "Informed consent (both)"]);
+    expect(home.days.today.sessions[0]!.formsMissing).toEqual([`Couples intake (${f.a.firstName})`, "Informed consent (both)"]);
     expect(home.answered).toBeNull();
     expect(home.homeworkFlags).toBeNull();
     expect(home.billing).toEqual({
       totalDue: "$60",
       balances: [expect.objectContaining({ clientId: f.cal.id, who: "Cal Moss", amount: "$60", what: "No-show fee" })],
       failed: [expect.objectContaining({ who: "Cal Moss", amount: "$90", description: "Phone check-in" })],
-      waiting: [expect.objectContaining({ who: "Ana Lopez", amount: "$150", description: "Couples session" })],
+      waiting: [expect.objectContaining({ who: `${f.a.firstName} Lopez`, amount: "$150", description: "Couples session" })],
     });
     expect(await auditEventsFor(f.practice.id, "home.read")).toEqual([]);
   });
@@ -239,6 +239,18 @@ describe("the clinic home", () => {
     const ids = [...home.days.today.sessions, ...home.days.tomorrow.sessions].map((s) => s.id);
     expect(ids).not.toContain(other.coupleToday.id);
     expect(home.awaiting.map((w) => w.clientId)).not.toContain(other.a.id);
+  });
+
+  test("answers stay until a visit has ended after them: a session in progress does not hide them, a no-show is no visit", async () => {
+    const f = await homeFixture();
+    const scope = scopeFor(f.owner);
+    const online = (await db.select().from(services).where(eq(services.practiceId, f.practice.id))).find((s) => s.format === "online")!;
+    const noShow = await appointment(f.colleague, online, at("2026-03-10T12:00:00Z"), [f.cal]);
+    await db.update(appointments).set({ status: "no_show" }).where(eq(appointments.id, noShow.id));
+    await appointment(f.colleague, online, at("2026-03-10T14:50:00Z"), [f.cal]);
+    expect((await loadClinicHome(scope, NOW)).answered!.map((a) => a.responseId)).toEqual([f.response.id]);
+    await appointment(f.colleague, online, at("2026-03-10T13:00:00Z"), [f.cal], { status: "completed" });
+    expect((await loadClinicHome(scope, NOW)).answered).toEqual([]);
   });
 
   /**

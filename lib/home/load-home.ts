@@ -98,7 +98,7 @@ export async function loadClinicHome(scope: PracticeScope, now: Date, database: 
 /** Today's and tomorrow's live sessions with their people, missing forms and payments: one statement. */
 async function loadSessions(database: DbOrTx, practiceId: string, window: HomeWindow, memberId: string | null, now: Date): Promise<SessionRow[]> {
   const attendees = sql<SessionRow["attendees"]>`coalesce((
-    select json_agg(json_build_object('clientId', c.id, 'firstName', c.first_name, 'lastName', c.last_name) order by aa.created_at, c.id)
+    select json_agg(json_build_object('clientId', c.id, 'firstName', c.first_name, 'lastName', c.last_name) order by c.last_name, c.first_name, c.id)
     from appointment_attendees aa join clients c on c.id = aa.client_id
     where aa.appointment_id = ${appointments.id}), '[]'::json)`;
   const missingForms = sql<SessionRow["missingForms"]>`coalesce((

@@ -108,5 +108,5 @@ export async function homePractice() {
     dueDate: DateTime.fromISO(startDate).plus({ days: 20 }).toISODate()!,
     assignedByMemberId: clinician.memberId,
   });
-  return { practice, clinician, colleague, frontDesk, ana, ben, cal, dee, couple: [ana, ben].sort((p, q) => (p.id < q.id ? -1 : 1)).map((c) => `${c.firstName} ${c.lastName}`).join(" & ") };
+  return { practice, clinician, colleague, frontDesk, ana, ben, cal, dee, couple: [ana, ben].sort((p, q) => p.lastName.localeCompare(q.lastName) || p.firstName.localeCompare(q.firstName)).map((c) => `${c.firstName} ${c.lastName}`).join(" & ") };
 }

@@ -183,7 +183,8 @@ describe("the clinic home", () => {
     expect(home.days.today.sessions).toEqual([
       expect.objectContaining({
         time: "2:00 PM – 2:50 PM",
-        who: `${f.a.firstName} ${f.a.lastName} & ${f.b.firstName} ${f.b.lastName}`,
+        // By name, as on the schedule.
+        who: "Ana Lopez & Ben Lopez",
         isCouple: true,
         service: "Couples session",
         where: "Online video",

@@ -8,6 +8,7 @@ import { DEMO_JOINED_AT, DEMO_PRACTICES, type PracticeFixture } from "./data/pra
 import { seedIntakeDemoHistory, seedIntakeForms } from "./intake";
 import { syncHomeworkLibrary } from "@/lib/homework/library/sync";
 import { seedDemoHomework } from "./homework";
+import { seedDemoAppointments } from "./appointments";
 
 /**
  * Demo data: three fictional practices (one per kind), their team, clients
@@ -61,7 +62,7 @@ export interface DemoSeedSummary {
 }
 
 /** Writes the demo data inside the caller's transaction. */
-async function insertDemo(tx: Tx): Promise<DemoSeedSummary> {
+async function insertDemo(tx: Tx, now: Date): Promise<DemoSeedSummary> {
   const accounts = demoAccountsByEmail();
   const summary: DemoSeedSummary = { practices: 0, locations: 0, users: 0, members: 0, clients: 0, couples: 0, services: 0, availabilityRules: 0 };
 
@@ -165,9 +166,11 @@ async function insertDemo(tx: Tx): Promise<DemoSeedSummary> {
   }
   // The shared exercise library, and a little homework for the demo couples.
   await syncHomeworkLibrary(tx);
-  await seedDemoHomework(tx);
+  await seedDemoHomework(tx, now);
   // Billing (lib/billing/): payment at booking, superbill codes, a package.
   await seedBillingDemo(tx);
+  // A today and a tomorrow for the clinic home (lib/home), relative to the seeding day.
+  await seedDemoAppointments(tx, now);
   return summary;
 }
 
@@ -209,9 +212,12 @@ async function insertServicesAndHours(
   summary.availabilityRules += rules.length;
 }
 
-/** Inserts the three demo practices, their teams, clients, services and hours, in one transaction. */
-export async function seedDemo(database: DbOrTx): Promise<DemoSeedSummary> {
-  return database.transaction((tx) => insertDemo(tx));
+/**
+ * Inserts the three demo practices, their teams, clients, services and hours, in one transaction.
+ * Homework and sessions are placed around `now` (the seeding day).
+ */
+export async function seedDemo(database: DbOrTx, now = new Date()): Promise<DemoSeedSummary> {
+  return database.transaction((tx) => insertDemo(tx, now));
 }
 
 /**
@@ -227,7 +233,7 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
     await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(SEED_LOCK_KEY))})`);
     const [row] = await tx.select({ n: count() }).from(practices);
     if ((row?.n ?? 0) > 0) return false;
-    await insertDemo(tx);
+    await insertDemo(tx, new Date());
     return true;
   });
 }

@@ -1,34 +1,57 @@
-import Link from "next/link";
-import { Card, PageHeader } from "@/components/ui/card";
+import type { ReactNode } from "react";
+import { AnsweredCard, AwaitingCard, BillingCard, HomeNav, HomeworkFlagsCard, SessionsCard } from "@/components/home/home-cards";
+import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { formatDay } from "@/lib/dates";
+import { loadClinicHome } from "@/lib/home/load-home";
+import type { HomeSectionKey } from "@/lib/home/sections";
 
 export const dynamic = "force-dynamic";
+
+const LINKS = [
+  { href: "schedule", label: "Schedule" },
+  { href: "clients", label: "Clients" },
+  { href: "homework", label: "Homework" },
+  { href: "settings", label: "Settings" },
+];
 
 export default async function WorkspaceHome({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
   const scope = await requireMember(slug, "practice.view");
-  const links = [
-    { href: "clients", title: "Clients", text: "Find a client, add one, or link two clients as a couple." },
-    { href: "schedule", title: "Schedule", text: "Your calendar of sessions." },
-    { href: "homework", title: "Homework", text: "Exercises and programs assigned between sessions." },
-    { href: "settings", title: "Settings", text: "Practice details and your team." },
-  ];
+  const home = await loadClinicHome(scope, new Date());
+  const zone = scope.practice.timeZone;
+  const whose = home.reach === "yours" ? "Your sessions" : "Sessions";
+
+  // One entry per section lib/home/sections.ts lists; the roles' filter is already applied in home.sections.
+  const render: Record<HomeSectionKey, () => ReactNode> = {
+    // Slot: the integrator adds the open safety flags here (lib/safety/open-flags.ts), always first.
+    safety_flags: () => null,
+    // Slot: the integrator adds the setup checklist card here (components/setup/setup-card.tsx) until it is done.
+    setup_checklist: () => null,
+    sessions: () => (
+      <div key="sessions" className="grid gap-4 lg:col-span-2 lg:grid-cols-2">
+        <SessionsCard slug={slug} id="home-today" title={`${whose} today · ${formatDay(home.window.from, zone)}`} sessions={home.days.today.sessions} empty="No sessions today." />
+        <SessionsCard
+          slug={slug}
+          id="home-tomorrow"
+          title={`Tomorrow · ${formatDay(home.window.tomorrowFrom, zone)}`}
+          sessions={home.days.tomorrow.sessions}
+          empty="No sessions tomorrow."
+        />
+      </div>
+    ),
+    forms_answered: () => (home.answered ? <AnsweredCard key="answered" slug={slug} answered={home.answered} /> : null),
+    homework_flags: () => (home.homeworkFlags ? <HomeworkFlagsCard key="homework" slug={slug} rows={home.homeworkFlags} /> : null),
+    awaiting: () => <AwaitingCard key="awaiting" slug={slug} rows={home.awaiting} />,
+    billing: () => (home.billing ? <BillingCard key="billing" slug={slug} billing={home.billing} /> : null),
+  };
+
   return (
     <>
       <PageHeader title={`Welcome, ${scope.displayName}`} description={`${scope.practice.name} · ${ROLE_LABELS[scope.role]}`} />
-      <ul className="grid gap-4 sm:grid-cols-2">
-        {links.map((l) => (
-          <li key={l.href}>
-            <Link href={`/clinic/${slug}/${l.href}`} className="block h-full rounded-lg focus-visible:outline-offset-4">
-              <Card className="h-full hover:border-brand">
-                <h2 className="font-semibold text-brand">{l.title}</h2>
-                <p className="mt-1 text-muted">{l.text}</p>
-              </Card>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <HomeNav slug={slug} links={LINKS} />
+      <div className="grid gap-4 lg:grid-cols-2">{home.sections.map((key) => render[key]())}</div>
     </>
   );
 }

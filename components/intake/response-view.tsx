@@ -3,7 +3,18 @@ import { formatAnswer } from "@/lib/intake/format-answer";
 import { isAnswerable, type FormDefinition } from "@/lib/intake/form-definition";
 
 /** A submitted response, question by question, in the version it answered. Prints cleanly. */
-export function ResponseView({ definition, answers, audience = "staff" }: { definition: FormDefinition; answers: Answers; audience?: "staff" | "client" }) {
+export function ResponseView({
+  definition,
+  answers,
+  audience = "staff",
+  highlight,
+}: {
+  definition: FormDefinition;
+  answers: Answers;
+  audience?: "staff" | "client";
+  /** Staff only: the questions whose answers raised a safety flag, marked where they stand. */
+  highlight?: ReadonlySet<string>;
+}) {
   const visible = visibleQuestionIds(definition, answers);
   return (
     <div className="space-y-6 print:space-y-4">
@@ -16,8 +27,15 @@ export function ResponseView({ definition, answers, audience = "staff" }: { defi
             <dl className="space-y-3">
               {questions.map((q) =>
                 isAnswerable(q) ? (
-                  <div key={q.id} className="break-inside-avoid">
-                    <dt className="text-sm font-medium text-muted">{q.label}</dt>
+                  <div
+                    key={q.id}
+                    className={highlight?.has(q.id) ? "break-inside-avoid rounded-md border-2 border-danger bg-danger-soft px-3 py-2" : "break-inside-avoid"}
+                    data-safety-flag={highlight?.has(q.id) ? "" : undefined}
+                  >
+                    <dt className="text-sm font-medium text-muted">
+                      {highlight?.has(q.id) ? <span className="mr-2 font-semibold text-danger">Safety answer:</span> : null}
+                      {q.label}
+                    </dt>
                     <dd className="whitespace-pre-wrap break-words" data-question={q.id}>
                       {formatAnswer(q, answers[q.id])}
                     </dd>

@@ -153,6 +153,8 @@ export const formResponses = pgTable(
   },
   (t) => [
     unique("form_responses_assignment_id_key").on(t.assignmentId),
+    // Lets a safety flag name its response's practice and client together.
+    unique("form_responses_practice_id_client_id_id_key").on(t.practiceId, t.clientId, t.id),
     foreignKey({ name: "form_responses_assignment_fkey", columns: [t.practiceId, t.assignmentId], foreignColumns: [formAssignments.practiceId, formAssignments.id] }).onDelete(
       "cascade",
     ),

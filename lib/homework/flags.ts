@@ -11,7 +11,15 @@ export const CLOSENESS_DROP_SHARE = 0.4;
 export type Flag =
   | { kind: "inactive"; clientId: string; days: number }
   | { kind: "pain"; clientId: string; value: number; max: number; date: string }
-  | { kind: "closeness_drop"; clientId: string; from: number; to: number; date: string };
+  | { kind: "closeness_drop"; clientId: string; from: number; to: number; date: string }
+  /** An open safety flag from a form (lib/safety/): shown until a clinician acknowledges it on the client's record. */
+  | { kind: "safety"; clientId: string; date: string };
+
+/** A client's open safety flag, by the practice-local date it was raised. */
+export interface OpenSafetyFlag {
+  clientId: string;
+  date: string;
+}
 
 export interface FlagAssignment {
   id: string;
@@ -39,9 +47,17 @@ export interface FlagCheckIn {
  * - a pain rating of 7 or more in the last 14 days (the highest one);
  * - a sharp drop in closeness: the latest closeness rating (within 14 days)
  *   at least 40 % of its scale below the average of the up to three before it.
+ * Open safety flags (`safety`, one per client, the oldest) come first,
+ * whether or not the client has homework running.
  */
-export function computeFlags(clientIds: string[], assignments: FlagAssignment[], checkIns: FlagCheckIn[], today: string): Flag[] {
+export function computeFlags(clientIds: string[], assignments: FlagAssignment[], checkIns: FlagCheckIn[], today: string, safety: OpenSafetyFlag[] = []): Flag[] {
   const flags: Flag[] = [];
+  const seen = new Set<string>();
+  for (const s of [...safety].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+    if (seen.has(s.clientId)) continue;
+    seen.add(s.clientId);
+    flags.push({ kind: "safety", clientId: s.clientId, date: s.date });
+  }
   const windowStart = addDays(today, -FLAG_WINDOW_DAYS);
   const byAssignment = new Map(assignments.map((a) => [a.id, a]));
   for (const clientId of clientIds) {
@@ -89,5 +105,7 @@ export function flagText(flag: Flag): string {
       return `Pain rated ${flag.value} of ${flag.max}`;
     case "closeness_drop":
       return `Closeness dropped to ${flag.to} (recent average ${flag.from})`;
+    case "safety":
+      return "A safety answer on a form needs a clinician: open the client's record to acknowledge it";
   }
 }

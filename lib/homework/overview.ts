@@ -1,12 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { clients, couples } from "@/db/schema";
+import { clients, couples, safetyFlags } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid } from "@/lib/ids";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { computeAdherence, type Adherence } from "./compute-adherence";
-import { todayIn } from "@/lib/dates";
+import { localDate, todayIn } from "@/lib/dates";
 import { computeFlags, flagText, type Flag } from "./flags";
 import { loadHomework, withEndDates } from "./load-homework";
 import { blockAt, lastDayOf, tasksFor } from "./schedule";
@@ -85,6 +85,9 @@ export async function getHomeworkOverview(scope: PracticeScope, clientId: string
       partnerId: partner.id,
       partnerFirstName: partner.firstName,
       partnerLastName: partner.lastName,
+      // Open safety flags of the client and partner, in this same query (the page's query count stays fixed).
+      openSafety: sql<{ clientId: string; raisedAt: string }[]>`coalesce((select json_agg(json_build_object('clientId', f.client_id, 'raisedAt', f.raised_at)) from ${safetyFlags} f
+        where f.practice_id = ${scope.practice.id} and f.acknowledged_at is null and f.client_id in (${clients.id}, coalesce(${asA.clientBId}, ${asB.clientAId}))), '[]'::json)`,
     })
     .from(clients)
     .leftJoin(asA, eq(asA.clientAId, clients.id))
@@ -171,6 +174,7 @@ export async function getHomeworkOverview(scope: PracticeScope, clientId: string
     hw.assignments.map((a) => ({ id: a.id, startDate: a.startDate, lastDay: lastDayOf(a.plan), clientIds: a.coupleId ? coupleIds : [a.clientId!], together: a.mode === "together" })),
     hw.checkIns.map((c) => ({ assignmentId: c.assignmentId, clientId: c.clientId, date: c.date, createdAt: c.createdAt, ratings: c.ratings, ratingPrompts: hw.exercises.get(c.exerciseId)?.prompts.ratings ?? [] })),
     today,
+    row.openSafety.map((f) => ({ clientId: f.clientId, date: localDate(new Date(f.raisedAt), scope.practice.timeZone) })),
   ).map((f) => ({ ...f, personName: nameOf.get(f.clientId) ?? "Client", text: flagText(f) }));
 
   await recordAudit(byMember(scope, "homework.read", { type: "client", id: client.id }, { assignments: assignments.length, checkIns: hw.checkIns.length }));

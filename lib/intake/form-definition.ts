@@ -58,12 +58,27 @@ export const showIfSchema = z.object({
 });
 export type ShowIf = z.infer<typeof showIfSchema>;
 
+/**
+ * A question that screens for risk (the intake's partner-safety question,
+ * PHQ-9 item 9): submitting one of `triggers` raises a safety flag for the
+ * client's clinicians (lib/safety/). Values as the answer stores them: an
+ * option's value, true/false for yes/no, a number for a scale or number.
+ */
+export const safetyItemSchema = z.object({
+  triggers: z.array(z.union([z.string().max(60), z.boolean(), z.number()])).min(1, "Pick at least one answer that raises a flag").max(30),
+});
+export type SafetyItem = z.infer<typeof safetyItemSchema>;
+
+/** The kinds whose answers can be compared with a safety item's triggers. */
+export const SAFETY_ITEM_KINDS = ["single_choice", "multiple_choice", "likert", "yes_no", "scale", "number"] as const satisfies readonly QuestionKind[];
+
 const base = {
   id: idSchema,
   label: textSchema(1000),
   help: z.string().trim().max(2000).optional(),
   required: z.boolean().default(false),
   showIf: showIfSchema.optional(),
+  safety: safetyItemSchema.optional(),
 };
 
 const choices = z.array(optionSchema).min(2, "Give at least two options").max(30);
@@ -122,6 +137,21 @@ export const formDefinitionSchema = z
           ctx.addIssue({ code: "custom", path: [...path, "max"], message: "The maximum must not be below the minimum" });
         }
         if (q.kind === "notice" && q.required) ctx.addIssue({ code: "custom", path: [...path, "required"], message: "A message has no answer to require" });
+        if (q.safety) {
+          const triggerPath = [...path, "safety", "triggers"];
+          if (!(SAFETY_ITEM_KINDS as readonly string[]).includes(q.kind)) {
+            ctx.addIssue({ code: "custom", path: [...path, "safety"], message: "Only a choice, yes/no, number or scale question can be a safety item" });
+          } else if ("options" in q) {
+            const values = new Set(q.options.map((o) => o.value));
+            if (q.safety.triggers.some((t) => typeof t !== "string" || !values.has(t))) {
+              ctx.addIssue({ code: "custom", path: triggerPath, message: "Each trigger must be one of the question's options" });
+            }
+          } else if (q.kind === "yes_no" && q.safety.triggers.some((t) => typeof t !== "boolean")) {
+            ctx.addIssue({ code: "custom", path: triggerPath, message: "A yes/no question's triggers are yes or no" });
+          } else if ((q.kind === "scale" || q.kind === "number") && q.safety.triggers.some((t) => typeof t !== "number")) {
+            ctx.addIssue({ code: "custom", path: triggerPath, message: "A number or scale question's triggers are numbers" });
+          }
+        }
         if (q.showIf) {
           const target = seen.get(q.showIf.question);
           if (!target) {

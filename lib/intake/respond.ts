@@ -9,6 +9,7 @@ import { signatureOf, validateAnswers, type Answers } from "./answers";
 import { scoreMeasure } from "./measures/score-measure";
 import { isMeasureId } from "./measures/types";
 import { currentVersions } from "./versions";
+import { kickSafetyNotifications, raiseSafetyFlags } from "@/lib/safety/raise-flags";
 
 /** The client whose portal is open: from requireClient, never from the request. */
 export interface ClientRef {
@@ -168,14 +169,15 @@ export async function submitResponse(client: ClientRef, assignmentId: string, in
   const pre = preflight(assignmentId, input);
   if (!pre.ok) return pre.error;
   const { now } = context;
-  return db.transaction(async (tx) => {
+  let flagged = false;
+  const result = await db.transaction(async (tx): Promise<RespondResult> => {
     const checked = await checkAssignment(tx, client, assignmentId, pre.data.versionId);
     if ("ok" in checked) return checked;
     const valid = validateAnswers(checked.definition, pre.data.answers, "submit");
     if (!valid.ok) return { ok: false, code: "invalid", errors: valid.errors, message: "Some answers need a look" };
     const signature = signatureOf(checked.definition, valid.answers);
     const scores = isMeasureId(checked.measure) ? scoreMeasure(checked.measure, valid.answers) : null;
-    await upsertResponse(tx, checked.assignment, {
+    const responseId = await upsertResponse(tx, checked.assignment, {
       status: "submitted",
       answers: valid.answers,
       scores,
@@ -197,16 +199,21 @@ export async function submitResponse(client: ClientRef, assignmentId: string, in
       },
       tx,
     );
+    // A safety answer raises its flag (and queues the clinicians' email) in this same transaction.
+    const flags = await raiseSafetyFlags(tx, { id: responseId, practiceId: client.practiceId, clientId: checked.assignment.clientId }, checked.definition, valid.answers, now);
+    flagged = flags.length > 0;
     return { ok: true, status: "submitted", savedAt: now };
   });
+  if (flagged) kickSafetyNotifications();
+  return result;
 }
 
 async function upsertResponse(
   tx: Tx,
   assignment: FormAssignment,
   values: Partial<typeof formResponses.$inferInsert> & { answers: Answers; status: "draft" | "submitted"; updatedAt: Date },
-): Promise<void> {
-  await tx
+): Promise<string> {
+  const [row] = await tx
     .insert(formResponses)
     .values({
       practiceId: assignment.practiceId,
@@ -217,5 +224,7 @@ async function upsertResponse(
       createdAt: values.updatedAt,
       ...values,
     })
-    .onConflictDoUpdate({ target: formResponses.assignmentId, set: values });
+    .onConflictDoUpdate({ target: formResponses.assignmentId, set: values })
+    .returning({ id: formResponses.id });
+  return row!.id;
 }

@@ -11,6 +11,7 @@ import { sendHomeworkDigest } from "./send-homework-digest";
 import { sendHomeworkReminders } from "./send-homework-reminders";
 import { sendReminders } from "./send-reminders";
 import { sweepLimits } from "./sweep-limits";
+import { sendSafetyNotifications } from "@/lib/safety/notify";
 
 /**
  * The job runner: pg-boss 10 on the app's own PostgreSQL (schema `pgboss`),
@@ -37,6 +38,7 @@ export const JOB_NAMES = [
   "billing-release-holds",
   "billing-reconcile",
   "limits-sweep",
+  "safety-notify",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -123,6 +125,15 @@ const JOBS: Record<JobName, JobDefinition> = {
     run: async (now) => {
       const r = await reconcilePayments(now);
       return r.checked > 0 ? `reconciled ${r.checked} pending payment(s), ${r.settled} settled` : null;
+    },
+  },
+  // Safety flags: the clinicians' "a response needs your attention" emails, queued with each flag (lib/safety/).
+  "safety-notify": {
+    cron: "* * * * *",
+    expireInSeconds: 120,
+    run: async (now) => {
+      const r = await sendSafetyNotifications(now);
+      return r.due > 0 ? `safety flag emails due ${r.due}: sent ${r.sent}, outbox ${r.outbox}, duplicate ${r.duplicate}, failed ${r.failed}` : null;
     },
   },
   // Expired rate-limit windows and claims of holds that ended (lib/jobs/sweep-limits.ts).

@@ -14,7 +14,7 @@ export interface TemplateFixture {
 const yesNo = (id: string, label: string, required = true) => ({ id, kind: "yes_no" as const, label, required });
 
 export const SAFETY_RESOURCES_MESSAGE =
-  "Thank you for telling us. Your answer is seen only by your clinician, never by your partner. If you are in danger right now, call 911 (or your local emergency number). In the US you can reach the National Domestic Violence Hotline any time at 1-800-799-7233, or text START to 88788. Your clinician will reach out privately before your first session.";
+  "Thank you for telling us. Your answer is seen only by your clinician, never by your partner. If you are in danger right now, call 911 (or your local emergency number). In the US you can reach the National Domestic Violence Hotline any time at 1-800-799-7233, or text START to 88788. Your clinician is told as soon as you submit this form that your answers need their attention, and will contact you privately, never through your partner.";
 
 export const COUPLES_INTAKE: FormDefinition = {
   title: "Couples intake",
@@ -90,6 +90,8 @@ export const COUPLES_INTAKE: FormDefinition = {
           kind: "single_choice",
           label: "Do you ever feel afraid of your partner, or unsafe at home?",
           required: true,
+          // Any answer but "No" reaches the clinician as a safety flag (lib/safety/).
+          safety: { triggers: ["sometimes", "yes", "prefer_private"] },
           options: [
             { value: "no", label: "No" },
             { value: "sometimes", label: "Sometimes" },

@@ -44,7 +44,15 @@ export const MEASURE_DEFINITIONS: Record<MeasureId, FormDefinition> = {
       {
         id: "items",
         title: "Over the last 2 weeks, how often have you been bothered by any of the following problems?",
-        questions: phq9Items.map((label, i) => ({ id: `q${i + 1}`, kind: "likert" as const, label, required: true, options: frequency })),
+        // Item 9 (thoughts of death or self-harm): any answer above "Not at all" raises a safety flag (lib/safety/).
+        questions: phq9Items.map((label, i) => ({
+          id: `q${i + 1}`,
+          kind: "likert" as const,
+          label,
+          required: true,
+          options: frequency,
+          ...(i === 8 ? { safety: { triggers: ["1", "2", "3"] } } : {}),
+        })),
       },
       {
         id: "difficulty",

@@ -5,6 +5,7 @@ import { SuperbillForm } from "@/components/billing/superbill-form";
 import { LinkCoupleForm } from "@/components/clients/link-couple-form";
 import { PendingEmailNotice } from "@/components/clients/pending-email-notice";
 import { ClientFormsPanel } from "@/components/intake/client-forms-panel";
+import { SafetyFlagsPanel } from "@/components/safety/safety-flags-panel";
 import { superbillDefaults } from "@/lib/billing/superbill-defaults";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -13,6 +14,7 @@ import { can } from "@/lib/auth/roles";
 import { pendingEmailChange } from "@/lib/clients/email-change";
 import { getClientRecord } from "@/lib/clients/get-client-record";
 import { listCoupleCandidates } from "@/lib/clients/list-clients";
+import { flagsForClient } from "@/lib/safety/client-flags";
 import { unlinkCoupleAction } from "../actions";
 
 export const metadata: Metadata = { title: "Client" };
@@ -26,6 +28,8 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
   const { client: c, couple } = record;
   const candidates = couple ? [] : await listCoupleCandidates(scope, c.id);
   const pending = await pendingEmailChange(scope.practice.id, c.id, new Date());
+  // This client's own flags only (never their partner's); none for the front desk.
+  const flags = await flagsForClient(scope, c.id);
   const base = `/clinic/${slug}/clients`;
   const details: [string, string | null][] = [
     ["Preferred name", c.preferredName],
@@ -53,6 +57,7 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
           ) : null
         }
       />
+      <SafetyFlagsPanel flags={flags} practiceSlug={slug} zone={scope.practice.timeZone} />
       {pending ? <PendingEmailNotice email={pending.newEmail} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>

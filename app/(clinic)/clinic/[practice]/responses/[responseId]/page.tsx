@@ -4,10 +4,13 @@ import { notFound } from "next/navigation";
 import { DateTime } from "luxon";
 import { PrintButton } from "@/components/intake/print-button";
 import { ResponseView } from "@/components/intake/response-view";
+import { SafetyFlagsPanel } from "@/components/safety/safety-flags-panel";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { getResponseForStaff } from "@/lib/intake/staff-forms";
+import { liftedAnswers } from "@/lib/safety/lifted-answers";
+import { flagsForResponse } from "@/lib/safety/client-flags";
 
 export const metadata: Metadata = { title: "Response" };
 export const dynamic = "force-dynamic";
@@ -19,6 +22,8 @@ export default async function ResponsePage({ params }: { params: Promise<{ pract
   const row = await getResponseForStaff(scope, responseId);
   if (!row) notFound();
   const { response, version, template, client } = row;
+  const flags = await flagsForResponse(scope, response.id);
+  const flagged = new Set(flags.map((f) => f.questionKey));
   const zone = scope.practice.timeZone;
   const at = (d: Date) => DateTime.fromJSDate(d).setZone(zone).toLocaleString(DateTime.DATETIME_MED_WITH_SECONDS);
   const scores = response.scores;
@@ -49,6 +54,8 @@ export default async function ResponsePage({ params }: { params: Promise<{ pract
           Back to {client.firstName} {client.lastName}
         </Link>
       </p>
+      {/* The answers that raised a flag lead the page, with the acknowledgement. */}
+      <SafetyFlagsPanel flags={flags} practiceSlug={slug} zone={zone} lifted={liftedAnswers(version.definition, response.answers, flagged)} />
       {scores?.item9 === "positive" ? (
         <div role="alert" className="mb-4 rounded-lg border-2 border-danger bg-danger-soft p-4 font-semibold text-danger">
           PHQ-9 item 9 answered above zero: thoughts of being better off dead or of self-harm. Follow your risk-assessment procedure.
@@ -68,7 +75,7 @@ export default async function ResponsePage({ params }: { params: Promise<{ pract
         </Card>
       ) : null}
       <Card>
-        <ResponseView definition={version.definition} answers={response.answers} />
+        <ResponseView definition={version.definition} answers={response.answers} highlight={flagged} />
         {response.signatureName ? (
           <p className="mt-6 border-t border-line pt-3 text-sm">
             Signed by <strong>{response.signatureName}</strong> on {at(response.signedAt!)} from IP {response.signatureIp}.

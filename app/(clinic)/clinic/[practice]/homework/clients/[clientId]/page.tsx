@@ -36,9 +36,16 @@ export default async function ClientHomeworkPage({ params }: { params: Promise<{
             <ul className="space-y-2" aria-label="Flags">
               {o.flags.map((f, i) => (
                 <li key={i} className="flex flex-wrap items-center gap-2">
-                  <Badge tone="warn">{f.kind === "pain" ? "Pain" : f.kind === "inactive" ? "Quiet" : "Closeness"}</Badge>
+                  <Badge tone="warn">{f.kind === "safety" ? "Safety" : f.kind === "pain" ? "Pain" : f.kind === "inactive" ? "Quiet" : "Closeness"}</Badge>
                   <span>
-                    {f.personName}: {f.text}
+                    {f.kind === "safety" ? (
+                      <Link href={`/clinic/${slug}/clients/${f.clientId}`} className="text-brand underline">
+                        {f.personName}
+                      </Link>
+                    ) : (
+                      f.personName
+                    )}
+                    : {f.text}
                     {"date" in f ? ` (${formatShortDate(f.date)})` : ""}
                   </span>
                 </li>

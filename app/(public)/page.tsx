@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { PRACTICE_KIND_LABELS, listPublicPractices } from "@/lib/practices/public-practices";
+import { PRACTICE_KIND_LABELS } from "@/lib/practices/practice-kinds";
+import { listPublicPractices } from "@/lib/practices/public-practices";
 
 export const dynamic = "force-dynamic";
 

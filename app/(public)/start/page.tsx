@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { SIGN_IN_LINK_MINUTES } from "@/lib/auth/auth";
 import { timeZoneOptions } from "@/lib/booking/availability-schema";
 import { env } from "@/lib/env";
 import { SIGN_UPS_CLOSED_MESSAGE } from "@/lib/practices/sign-up";
@@ -32,7 +33,7 @@ export default function StartPracticePage() {
         </p>
       </div>
       <Card>
-        <StartPracticeForm timeZones={timeZoneOptions()} origin={new URL(env.APP_URL).host} />
+        <StartPracticeForm timeZones={timeZoneOptions()} origin={new URL(env.APP_URL).host} linkMinutes={SIGN_IN_LINK_MINUTES} />
       </Card>
       <p className="text-sm text-muted">
         Already have a practice here?{" "}

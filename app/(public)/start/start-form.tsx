@@ -24,7 +24,7 @@ const EMPTY: NewPracticeInput = {
   ownerEmail: "",
 };
 
-export function StartPracticeForm({ timeZones, origin }: { timeZones: string[]; origin: string }) {
+export function StartPracticeForm({ timeZones, origin, linkMinutes }: { timeZones: string[]; origin: string; linkMinutes: number }) {
   const form = useForm<NewPracticeInput, unknown, NewPractice>({ resolver: zodResolver(newPracticeSchema), defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -61,7 +61,7 @@ export function StartPracticeForm({ timeZones, origin }: { timeZones: string[]; 
         </h2>
         <p className="mt-2">
           We sent a sign-in link to <strong>{sentTo}</strong>. Open it to prove the address and go to your practice. The link
-          works once, for 10 minutes.
+          works once, for {linkMinutes} minutes.
         </p>
       </div>
     );

@@ -93,6 +93,11 @@ const schema = z.object({
    * (a public demo; every page then says "Test payments").
    */
   STRIPE_MODE: z.enum(["stripe", "standin"]).optional(),
+  /**
+   * "closed": nobody can start a new practice from the public "Start your practice" page (a
+   * deployment for one practice creates it with `npm run practice:create`). Unset: open.
+   */
+  SIGNUPS: z.enum(["open", "closed"]).default("open"),
 }).superRefine((value, ctx) => {
   const issue = (name: string, message: string) => ctx.addIssue({ code: "custom", path: [name], message });
   if (value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET && value.STRIPE_MODE !== "standin") {

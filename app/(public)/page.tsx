@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { PRACTICE_KIND_LABELS, listPublicPractices } from "@/lib/practices/public-practices";
+import { env } from "@/lib/env";
+import { PRACTICE_KIND_LABELS } from "@/lib/practices/practice-kinds";
+import { listPublicPractices } from "@/lib/practices/public-practices";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +25,12 @@ export default async function HomePage() {
           parents find their way back to closeness: intake, booking, homework and billing in one place, with each
           partner&apos;s private answers kept private.
         </p>
-        <ButtonLink href="/sign-in">Sign in</ButtonLink>
+        <div className="flex flex-wrap gap-3">
+          {env.SIGNUPS === "open" ? <ButtonLink href="/start">Start your practice</ButtonLink> : null}
+          <ButtonLink href="/sign-in" variant={env.SIGNUPS === "open" ? "secondary" : "primary"}>
+            Sign in
+          </ButtonLink>
+        </div>
       </section>
       <section aria-labelledby="jobs-heading">
         <h2 id="jobs-heading" className="sr-only">

@@ -13,7 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { tz } from "./columns";
+import { currencyIn, tz } from "./columns";
 
 export const practiceKind = pgEnum("practice_kind", ["couples_therapy", "coaching", "pelvic_pt"]);
 export const memberRole = pgEnum("member_role", ["owner", "admin", "clinician", "front_desk"]);
@@ -35,11 +35,16 @@ export const practices = pgTable(
     region: text("region"),
     postalCode: text("postal_code"),
     country: text("country").notNull().default("US"),
+    /** What the practice charges in: new services start with it (lib/money's CURRENCIES). */
+    currency: text("currency").notNull().default("USD"),
     /** Owners can require every member to use a second factor in this practice's workspace. */
     requireTwoFactor: boolean("require_two_factor").notNull().default(false),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
   },
-  (t) => [check("practices_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)],
+  (t) => [
+    check("practices_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check("practices_currency", currencyIn(t.currency)),
+  ],
 );
 
 export const locations = pgTable(

@@ -1,35 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { formAssignments, formResponses, formVersions, serviceForms, type PracticeKind } from "@/db/schema";
+import { formAssignments, formResponses, formVersions } from "@/db/schema";
 import type { Answers } from "@/lib/intake/answers";
 import { scoreMeasure } from "@/lib/intake/measures/score-measure";
 import type { MeasureId } from "@/lib/intake/measures/types";
-import { MEASURE_DEFINITIONS } from "@/lib/intake/measures/definitions";
-import { insertTemplate } from "@/lib/intake/versions";
-import { MEASURES_BY_KIND, TEMPLATES_BY_KIND } from "./data/intake-templates";
+import { installStarterForms } from "@/lib/intake/starter-forms";
 
-/**
- * A practice's starting forms and measures; the intake, consent and policy
- * forms are required by every service (the measures are sent by hand).
- * Returns the template ids by slug.
- */
-export async function seedIntakeForms(tx: DbOrTx, practiceId: string, kind: PracticeKind, serviceIds: string[] = []): Promise<Map<string, string>> {
-  const bySlug = new Map<string, string>();
-  const required: string[] = [];
-  for (const t of TEMPLATES_BY_KIND[kind]) {
-    const { templateId } = await insertTemplate(tx, { practiceId, slug: t.slug, kind: t.kind, definition: t.definition });
-    bySlug.set(t.slug, templateId);
-    // Telehealth consent only matters for online sessions; the practice adds it where it applies.
-    if (t.slug !== "telehealth-consent") required.push(templateId);
-  }
-  for (const m of MEASURES_BY_KIND[kind]) {
-    const { templateId } = await insertTemplate(tx, { practiceId, slug: m.slug, kind: "measure", measure: m.measure, definition: MEASURE_DEFINITIONS[m.measure] });
-    bySlug.set(m.slug, templateId);
-  }
-  const links = serviceIds.flatMap((serviceId) => required.map((templateId, position) => ({ practiceId, serviceId, templateId, position })));
-  if (links.length > 0) await tx.insert(serviceForms).values(links);
-  return bySlug;
-}
+/** A demo practice's starting forms: the same as any new practice's (lib/intake/starter-forms.ts). */
+export const seedIntakeForms = installStarterForms;
 
 const WEEK = 7 * 24 * 3_600_000;
 

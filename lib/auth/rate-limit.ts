@@ -40,3 +40,30 @@ export async function consumeSignInAllowance(email: string, ip: string): Promise
   if (result.ok) return { allowed: true };
   return result.reason === "limited" ? { allowed: false, reason: "limited", retryAfterSeconds: result.retryAfterSeconds } : { allowed: false, reason: "unavailable" };
 }
+
+/**
+ * Sign-up limits ("Start your practice"), before any practice is written:
+ * per IP 5 an hour, per address 5 a day. A person correcting a taken web
+ * address stays well inside them; someone reserving names in bulk does not.
+ * The sign-in link that follows is counted by the sign-in limits as well.
+ */
+export const SIGN_UP_LIMITS = {
+  perIp: { points: 5, duration: 60 * 60 },
+  perAddress: { points: 5, duration: 24 * 60 * 60 },
+} as const;
+
+const signUpByIp = limiter("signup-ip", SIGN_UP_LIMITS.perIp);
+const signUpByEmail = limiter("signup-email", SIGN_UP_LIMITS.perAddress);
+
+/** Fails closed, like the sign-in limits. */
+export async function consumeSignUpAllowance(email: string, ip: string): Promise<LimitVerdict> {
+  const result = await consumeAll(
+    [
+      [signUpByIp, ip],
+      [signUpByEmail, email],
+    ],
+    "signup",
+  );
+  if (result.ok) return { allowed: true };
+  return result.reason === "limited" ? { allowed: false, reason: "limited", retryAfterSeconds: result.retryAfterSeconds } : { allowed: false, reason: "unavailable" };
+}

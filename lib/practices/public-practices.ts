@@ -1,13 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { cache } from "react";
 import { db } from "@/db/client";
-import { locations, practices, type PracticeKind } from "@/db/schema";
-
-export const PRACTICE_KIND_LABELS: Record<PracticeKind, string> = {
-  couples_therapy: "Couples therapy (EFT)",
-  coaching: "Intimacy & parenting coaching",
-  pelvic_pt: "Pelvic physical therapy",
-};
+import { locations, practices } from "@/db/schema";
 
 /** What anyone may see of practices: names, kinds, public contact details. */
 export async function listPublicPractices() {

@@ -4,9 +4,9 @@ import path from "node:path";
 import { build, type Plugin } from "esbuild";
 
 /**
- * The commands a deployment runs besides the server, `npm run worker` and
- * `npm run db:migrate`, compiled at build time into plain ESM files
- * (dist/worker.mjs, dist/db-migrate.mjs) that `node` runs with production
+ * The commands a deployment runs besides the server, `npm run worker`,
+ * `npm run db:migrate` and `npm run practice:create`, compiled at build time into plain ESM files
+ * (dist/worker.mjs, dist/db-migrate.mjs, dist/practice-create.mjs) that `node` runs with production
  * dependencies only: no tsx, no TypeScript (docs/decisions/0022). Our own code
  * (`@/…`, relative paths) is bundled; every npm package stays an import of
  * node_modules, resolved at run time, so the versions are the lockfile's and
@@ -15,7 +15,7 @@ import { build, type Plugin } from "esbuild";
  * checks that each is a production dependency (tests/e2e/standalone.spec.ts).
  */
 export const DIST_DIR = path.join(process.cwd(), "dist");
-export const SCRIPT_ENTRIES = { worker: "scripts/worker.ts", "db-migrate": "scripts/db-migrate.ts" } as const;
+export const SCRIPT_ENTRIES = { worker: "scripts/worker.ts", "db-migrate": "scripts/db-migrate.ts", "practice-create": "scripts/practice-create.ts" } as const;
 
 const EMPTY = "tandem-empty";
 

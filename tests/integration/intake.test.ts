@@ -14,7 +14,7 @@ import {
   services,
   type Practice,
 } from "@/db/schema";
-import { COUPLES_INTAKE, INFORMED_CONSENT } from "@/db/seed/data/intake-templates";
+import { COUPLES_INTAKE, INFORMED_CONSENT } from "@/lib/intake/starter-templates";
 import { seedIntakeForms } from "@/db/seed/intake";
 import { sendFormReminders } from "@/lib/jobs/send-form-reminders";
 import { assignForm, assignServiceForms } from "@/lib/intake/assign-forms";

@@ -22,6 +22,7 @@ describe("parseEnv", () => {
       STRIPE_CONNECT: "off",
       STRIPE_MODE: "standin",
       MAIL_TRANSPORT: "outbox",
+      SIGNUPS: "open",
     });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.AUTH_SECRET).toBeUndefined();
@@ -34,6 +35,11 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ NODE_ENV: "test", DATABASE_POOL_MAX: "0" })).toThrow(/DATABASE_POOL_MAX/);
     expect(() => parseEnv({ NODE_ENV: "test", DATABASE_DIRECT_URL: "https://db" })).toThrow(/DATABASE_DIRECT_URL/);
     expect(() => parseEnv({ NODE_ENV: "test", LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+  });
+
+  test("SIGNUPS: open (default) or closed, nothing else", () => {
+    expect(parseEnv({ NODE_ENV: "development", SIGNUPS: "closed" }).SIGNUPS).toBe("closed");
+    expect(() => parseEnv({ NODE_ENV: "development", SIGNUPS: "maybe" })).toThrow(/SIGNUPS/);
   });
 
   test("TRUSTED_PROXY_HOPS: a small whole number of proxies", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { COUPLES_INTAKE, INFORMED_CONSENT, MEASURES_BY_KIND, POSTPARTUM_INTAKE, TEMPLATES_BY_KIND } from "@/db/seed/data/intake-templates";
+import { COUPLES_INTAKE, INFORMED_CONSENT, MEASURES_BY_KIND, POSTPARTUM_INTAKE, TEMPLATES_BY_KIND } from "@/lib/intake/starter-templates";
 import { validateAnswers, visibleQuestionIds } from "@/lib/intake/answers";
 import { formDefinitionSchema, type FormDefinition } from "@/lib/intake/form-definition";
 

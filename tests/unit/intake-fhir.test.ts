@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { COUPLES_INTAKE, INFORMED_CONSENT } from "@/db/seed/data/intake-templates";
+import { COUPLES_INTAKE, INFORMED_CONSENT } from "@/lib/intake/starter-templates";
 import { toQuestionnaire, toQuestionnaireResponse } from "@/lib/intake/fhir";
 
 const meta = { baseUrl: "https://tandem.example", templateId: "t-1", slug: "couples-intake", version: 2, publishedAt: new Date("2031-01-01T00:00:00Z"), publisher: "Harbor" };

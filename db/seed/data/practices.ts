@@ -195,6 +195,7 @@ export const DEMO_PRACTICES: PracticeFixture[] = [
       email: "hello@kindling.demo.tandem.test",
       phone: "+44 20 7946 0958",
       country: "GB",
+      currency: "GBP",
     },
     locations: [],
     staff: [{ email: KINDLING_COACH, role: "owner", credentials: "PCC", videoUrl: "https://video.demo.tandem.test/kindling-eleanor-whitcombe" }],

@@ -7,7 +7,8 @@ import { creditsToOffer } from "@/lib/billing/booking-credits";
 import { practiceStripe } from "@/lib/billing/practice-billing";
 import { portalBooker } from "@/lib/booking/portal-booker";
 import { listPublicServices } from "@/lib/booking/public-services";
-import { PRACTICE_KIND_LABELS, getPublicPractice } from "@/lib/practices/public-practices";
+import { PRACTICE_KIND_LABELS } from "@/lib/practices/practice-kinds";
+import { getPublicPractice } from "@/lib/practices/public-practices";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import { PRACTICE_KIND_LABELS } from "@/lib/practices/public-practices";
+import { PRACTICE_KIND_LABELS } from "@/lib/practices/practice-kinds";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";

@@ -2,8 +2,9 @@ import type { FormKind, PracticeKind } from "@/db/schema";
 import type { FormDefinition } from "@/lib/intake/form-definition";
 
 /**
- * The forms each new demo practice starts with, written for Tandem. Each
- * practice edits them in the builder (which publishes new versions).
+ * The forms each new practice starts with, written for Tandem: a seeded demo
+ * practice and one started from the sign-up page alike (lib/intake/starter-forms.ts).
+ * Each practice edits them in the builder (which publishes new versions).
  */
 export interface TemplateFixture {
   slug: string;

@@ -1,0 +1,2 @@
+ALTER TABLE "practices" ADD COLUMN "currency" text DEFAULT 'USD' NOT NULL;--> statement-breakpoint
+ALTER TABLE "practices" ADD CONSTRAINT "practices_currency" CHECK ("practices"."currency" in ('USD', 'GBP', 'EUR', 'AUD'));

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { COUPLES_INTAKE, SAFETY_RESOURCES_MESSAGE, TEMPLATES_BY_KIND } from "@/db/seed/data/intake-templates";
+import { COUPLES_INTAKE, SAFETY_RESOURCES_MESSAGE, TEMPLATES_BY_KIND } from "@/lib/intake/starter-templates";
 import { formDefinitionSchema, type FormDefinition } from "@/lib/intake/form-definition";
 import { MEASURE_DEFINITIONS } from "@/lib/intake/measures/definitions";
 import { safetyItemIds, triggeredSafetyItems } from "@/lib/safety/triggers";

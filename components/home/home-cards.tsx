@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatDateTime } from "@/lib/dates";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
@@ -6,6 +7,7 @@ import type { HomeBilling, HomePaymentLine } from "@/lib/home/billing";
 import type { HomeAnswered, HomeAwaiting } from "@/lib/home/forms";
 import type { HomeHomeworkFlag } from "@/lib/home/homework-flags";
 import type { HomeSession } from "@/lib/home/sessions";
+import type { OpenFlag } from "@/lib/safety/open-flags";
 
 /**
  * The clinic home's cards (app/(clinic)/clinic/[practice]/page.tsx). Server
@@ -243,5 +245,32 @@ export function BillingCard({ slug, billing }: { slug: string; billing: HomeBill
       <PaymentLines slug={slug} label="Failed charges" lines={billing.failed} empty="No failed charges." />
       <PaymentLines slug={slug} label="Payments waiting" lines={billing.waiting} empty="No payments waiting." />
     </HomeCard>
+  );
+}
+
+/**
+ * Open safety flags, first on the page. Only who and which form: the answer itself is on the
+ * record, where acknowledging it (with a note of what was done) closes the flag.
+ */
+export function SafetyFlagsCard({ slug, flags, zone }: { slug: string; flags: OpenFlag[]; zone: string }) {
+  return (
+    <section aria-labelledby="home-safety" className="min-w-0 rounded-lg border-2 border-danger bg-danger-soft p-4 sm:p-6 lg:col-span-2">
+      <h2 id="home-safety" className="text-lg font-semibold text-danger">
+        {flags.length === 1 ? "A safety answer needs your attention" : `${flags.length} safety answers need your attention`}
+      </h2>
+      <ul className="mt-3 space-y-2">
+        {flags.map((f) => (
+          <li key={f.id}>
+            <Link href={`/clinic/${slug}/clients/${f.clientId}`} className={link}>
+              {f.clientName}
+            </Link>
+            <p className="text-sm text-ink">
+              {f.formTitle} · raised {formatDateTime(f.raisedAt, zone)}
+              {f.mine ? " · you were told" : null}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/roles";
 import { outstandingBalances } from "@/lib/billing/billing-queries";
 import { LIVE_STATUSES } from "@/lib/booking/lifecycle/transitions";
 import { loadActiveHomework } from "@/lib/homework/load-active";
+import { listOpenFlags, type OpenFlag } from "@/lib/safety/open-flags";
 import { shapeBilling, type HomeBilling, type OpenPaymentRow } from "./billing";
 import { shapeAnswered, shapeAwaiting, type AwaitingRow, type HomeAnswered, type HomeAwaiting } from "./forms";
 import { homeworkFlagRows, type HomeHomeworkFlag } from "./homework-flags";
@@ -29,6 +30,8 @@ export interface ClinicHome {
   /** "yours": a clinician's own sessions and clients; "practice": everyone's. */
   reach: "yours" | "practice";
   days: HomeDays;
+  /** Open safety flags, the member's own first (lib/safety/open-flags). Clinical roles only; null for the others. */
+  safetyFlags: OpenFlag[] | null;
   /** Clinical roles only; null for the others. */
   answered: HomeAnswered[] | null;
   homeworkFlags: HomeHomeworkFlag[] | null;
@@ -66,7 +69,8 @@ export async function loadClinicHome(scope: PracticeScope, now: Date, database: 
       ? sql`exists (select 1 from appointment_attendees mine_aa join appointments mine_a on mine_a.id = mine_aa.appointment_id where mine_aa.client_id = ${clientId} and mine_a.member_id = ${scope.memberId})`
       : undefined;
 
-  const [sessionRows, answeredRows, awaitingRows, active, feeRows, paymentRows] = await Promise.all([
+  const [flags, sessionRows, answeredRows, awaitingRows, active, feeRows, paymentRows] = await Promise.all([
+    clinical ? listOpenFlags(scope, {}, database) : null,
     loadSessions(database, practiceId, window, ownOnly ? scope.memberId : null, now),
     clinical ? loadAnswered(database, practiceId, now, mine) : null,
     loadAwaiting(database, practiceId, now, ownOnly ? scope.memberId : null),
@@ -80,6 +84,7 @@ export async function loadClinicHome(scope: PracticeScope, now: Date, database: 
     window,
     reach: ownOnly ? "yours" : "practice",
     days: shapeSessions(sessionRows, { memberId: scope.memberId, seesAmounts: billingRole }, window, zone, now),
+    safetyFlags: flags,
     answered: answeredRows ? shapeAnswered(answeredRows, zone) : null,
     homeworkFlags: active ? homeworkFlagRows(active, window.today, ownOnly ? scope.memberId : null) : null,
     awaiting: shapeAwaiting(awaitingRows, zone),
@@ -88,7 +93,7 @@ export async function loadClinicHome(scope: PracticeScope, now: Date, database: 
   if (clinical) {
     // Names with form titles and homework flags are clinical: the read is audited (counts only).
     await recordAudit(
-      byMember(scope, "home.read", { type: "practice", id: practiceId }, { sessions: sessionRows.length, answered: home.answered!.length, homeworkFlags: home.homeworkFlags!.length }),
+      byMember(scope, "home.read", { type: "practice", id: practiceId }, { sessions: sessionRows.length, safetyFlags: flags!.length, answered: home.answered!.length, homeworkFlags: home.homeworkFlags!.length }),
       database,
     );
   }

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type DbOrTx } from "@/db/client";
 import { clients, formResponses, formTemplates, safetyFlagNotifications, safetyFlags } from "@/db/schema";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { canSeeFlags } from "./client-flags";
@@ -22,10 +22,10 @@ export interface OpenFlag {
  * oldest first (the longest waiting); none for the front desk (no query).
  * ONE query, whatever the number of flags.
  */
-export async function listOpenFlags(scope: PracticeScope, options: { limit?: number } = {}): Promise<OpenFlag[]> {
+export async function listOpenFlags(scope: PracticeScope, options: { limit?: number } = {}, database: DbOrTx = db): Promise<OpenFlag[]> {
   if (!canSeeFlags(scope)) return [];
   const mine = sql<boolean>`exists (select 1 from ${safetyFlagNotifications} n where n.flag_id = ${safetyFlags.id} and n.member_id = ${scope.memberId})`;
-  const rows = await db
+  const rows = await database
     .select({
       id: safetyFlags.id,
       clientId: safetyFlags.clientId,

@@ -89,8 +89,15 @@ test("a 'Sometimes' on the safety question reaches the clinician, leads the reco
   }
   await anaContext.close();
 
-  // The clinician, at a desk: the flag leads Ben's record.
+  // The clinician, at a desk: the flag leads the clinic home, then Ben's record.
   const staff = await desktop(browser, clinician.userId);
+  await staff.goto(`/clinic/${practice.slug}`);
+  const homeFlags = staff.getByRole("region", { name: "A safety answer needs your attention" });
+  await expect(homeFlags).toContainText(`Ben ${ben.lastName}`);
+  await expect(homeFlags).not.toContainText("Sometimes");
+  const [homeFlagTop, todayTop] = await Promise.all([homeFlags.boundingBox(), staff.locator("#home-today").boundingBox()]);
+  expect(homeFlagTop!.y).toBeLessThan(todayTop!.y);
+  await noAxeViolations(staff);
   await staff.goto(`/clinic/${practice.slug}/homework/clients/${ben.id}`);
   await expect(staff.getByText("Nothing to flag.")).toHaveCount(0);
   await expect(staff.getByRole("list", { name: "Flags" })).toContainText("A safety answer on a form needs a clinician");
@@ -129,4 +136,6 @@ test("a 'Sometimes' on the safety question reaches the clinician, leads the reco
   await expect(staff.getByTestId("safety-flag-open")).toHaveCount(0);
   await staff.goto(`/clinic/${practice.slug}/clients/${ana.id}`);
   await expect(staff.getByTestId("safety-flags")).toHaveCount(0);
+  await staff.goto(`/clinic/${practice.slug}`);
+  await expect(staff.getByRole("region", { name: /safety answer/ })).toHaveCount(0);
 });

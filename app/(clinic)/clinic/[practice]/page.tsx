@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AnsweredCard, AwaitingCard, BillingCard, HomeNav, HomeworkFlagsCard, SessionsCard } from "@/components/home/home-cards";
+import { AnsweredCard, AwaitingCard, BillingCard, HomeNav, HomeworkFlagsCard, SafetyFlagsCard, SessionsCard } from "@/components/home/home-cards";
 import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { ROLE_LABELS } from "@/lib/auth/roles";
@@ -25,8 +25,8 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ prac
 
   // One entry per section lib/home/sections.ts lists; the roles' filter is already applied in home.sections.
   const render: Record<HomeSectionKey, () => ReactNode> = {
-    // Slot: the integrator adds the open safety flags here (lib/safety/open-flags.ts), always first.
-    safety_flags: () => null,
+    // Always first, and only when there is one: an open flag waits for a clinician's acknowledgement.
+    safety_flags: () => (home.safetyFlags?.length ? <SafetyFlagsCard key="safety" slug={slug} flags={home.safetyFlags} zone={zone} /> : null),
     // Slot: the integrator adds the setup checklist card here (components/setup/setup-card.tsx) until it is done.
     setup_checklist: () => null,
     sessions: () => (

@@ -134,7 +134,8 @@ export async function runPendingExports(now: Date): Promise<{ done: number; fail
   for (;;) {
     const claimed = await claimNext(now);
     if (!claimed) break;
-    (await runExport(claimed, now)) ? done++ : failed++;
+    if (await runExport(claimed, now)) done++;
+    else failed++;
   }
   return { done, failed, removed };
 }

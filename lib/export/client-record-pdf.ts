@@ -68,22 +68,22 @@ export async function loadClientRecord(tx: TransactionSql, practiceId: string, c
       definition: FormDefinition;
       answers: Answers;
       scores: MeasureScore | null;
-      submitted_at: Date | null;
-      created_at: Date;
+      submitted_at: string | null;
+      created_at: string;
       signature_name: string | null;
-      signed_at: Date | null;
+      signed_at: string | null;
     }[]
   >`
-    select t.title, t.kind, t.measure, v.version, r.status, v.definition, r.answers, r.scores, r.submitted_at, r.created_at, r.signature_name, r.signed_at
+    select t.title, t.kind, t.measure, v.version, r.status, v.definition, r.answers, r.scores, to_json(r.submitted_at) as submitted_at, to_json(r.created_at) as created_at, r.signature_name, to_json(r.signed_at) as signed_at
     from form_responses r
     join form_versions v on v.id = r.version_id
     join form_templates t on t.id = r.template_id
     where r.practice_id = ${practiceId} and r.client_id = ${clientId}
     order by coalesce(r.submitted_at, r.created_at), r.id`;
   const appointments = await tx<
-    { starts_at: Date; status: string; format: string; service: string; clinician: string; price_cents: number; currency: string; couple: boolean; icd10: string[] | null }[]
+    { starts_at: string; status: string; format: string; service: string; clinician: string; price_cents: number; currency: string; couple: boolean; icd10: string[] | null }[]
   >`
-    select a.starts_at, a.status, a.format, s.name as service, m.display_name as clinician, a.price_cents, a.currency, a.couple_id is not null as couple, d.icd10_codes as icd10
+    select to_json(a.starts_at) as starts_at, a.status, a.format, s.name as service, m.display_name as clinician, a.price_cents, a.currency, a.couple_id is not null as couple, d.icd10_codes as icd10
     from appointment_attendees x
     join appointments a on a.id = x.appointment_id
     join services s on s.id = a.service_id
@@ -91,8 +91,8 @@ export async function loadClientRecord(tx: TransactionSql, practiceId: string, c
     left join appointment_diagnoses d on d.appointment_id = a.id
     where x.practice_id = ${practiceId} and x.client_id = ${clientId}
     order by a.starts_at, a.id`;
-  const homework = await tx<{ id: string; title: string; mode: string; start_date: string; due_date: string; ended_at: Date | null; personal_note: string | null; couple: boolean }[]>`
-    select h.id, coalesce(e.title, p.title) as title, h.mode, h.start_date::text, h.due_date::text, h.ended_at, h.personal_note, h.couple_id is not null as couple
+  const homework = await tx<{ id: string; title: string; mode: string; start_date: string; due_date: string; ended_at: string | null; personal_note: string | null; couple: boolean }[]>`
+    select h.id, coalesce(e.title, p.title) as title, h.mode, h.start_date::text, h.due_date::text, to_json(h.ended_at) as ended_at, h.personal_note, h.couple_id is not null as couple
     from homework_assignments h
     left join exercises e on e.id = h.exercise_id
     left join programs p on p.id = h.program_id
@@ -105,9 +105,9 @@ export async function loadClientRecord(tx: TransactionSql, practiceId: string, c
     where c.practice_id = ${practiceId} and c.client_id = ${clientId}
     order by c.date, c.id`;
   const payments = await tx<
-    { created_at: Date; paid_at: Date | null; kind: string; status: string; description: string; amount_cents: number; refunded_cents: number; currency: string }[]
+    { created_at: string; paid_at: string | null; kind: string; status: string; description: string; amount_cents: number; refunded_cents: number; currency: string }[]
   >`
-    select p.created_at, p.paid_at, p.kind, p.status, p.description, p.amount_cents, p.refunded_cents, p.currency
+    select to_json(p.created_at) as created_at, to_json(p.paid_at) as paid_at, p.kind, p.status, p.description, p.amount_cents, p.refunded_cents, p.currency
     from payments p where p.practice_id = ${practiceId} and p.client_id = ${clientId}
     order by p.created_at, p.id`;
   const c = head.client;
@@ -124,13 +124,13 @@ export async function loadClientRecord(tx: TransactionSql, practiceId: string, c
       definition: r.definition,
       answers: r.answers,
       scores: r.scores,
-      submittedAt: r.submitted_at,
-      createdAt: r.created_at,
+      submittedAt: at(r.submitted_at),
+      createdAt: at(r.created_at)!,
       signatureName: r.signature_name,
-      signedAt: r.signed_at,
+      signedAt: at(r.signed_at),
     })),
     appointments: appointments.map((a) => ({
-      startsAt: a.starts_at,
+      startsAt: at(a.starts_at)!,
       status: a.status,
       format: a.format,
       service: a.service,
@@ -146,7 +146,7 @@ export async function loadClientRecord(tx: TransactionSql, practiceId: string, c
       mode: h.mode,
       startDate: h.start_date,
       dueDate: h.due_date,
-      endedAt: h.ended_at,
+      endedAt: at(h.ended_at),
       personalNote: h.personal_note,
       couple: h.couple,
     })),
@@ -160,8 +160,8 @@ export async function loadClientRecord(tx: TransactionSql, practiceId: string, c
       sharedWithPartner: c.shared_with_partner,
     })),
     payments: payments.map((p) => ({
-      createdAt: p.created_at,
-      paidAt: p.paid_at,
+      createdAt: at(p.created_at)!,
+      paidAt: at(p.paid_at),
       kind: p.kind,
       status: p.status,
       description: p.description,
@@ -170,6 +170,11 @@ export async function loadClientRecord(tx: TransactionSql, practiceId: string, c
       currency: p.currency,
     })),
   };
+}
+
+/** A timestamp the snapshot read as JSON (ISO 8601); drizzle leaves the shared pool's timestamps unparsed. */
+function at(value: string | null): Date | null {
+  return value === null ? null : new Date(value);
 }
 
 /** Each submitted answer with its question's wording and its form's version: `answers.json` in the ZIP. */

@@ -148,7 +148,7 @@ async function claimNext(now: Date): Promise<DataExport | null> {
     .where(
       eq(
         dataExports.id,
-        dsql`(select id from data_exports where status = 'queued' or (status = 'running' and started_at < ${staleBefore}) order by created_at limit 1 for update skip locked)`,
+        dsql`(select id from data_exports where status = 'queued' or (status = 'running' and started_at < ${staleBefore.toISOString()}::timestamptz) order by created_at limit 1 for update skip locked)`,
       ),
     )
     .returning();

@@ -21,4 +21,5 @@ ALTER TABLE "data_exports" ADD CONSTRAINT "data_exports_practice_id_practices_id
 ALTER TABLE "data_exports" ADD CONSTRAINT "data_exports_requested_by_member_id_members_id_fk" FOREIGN KEY ("requested_by_member_id") REFERENCES "public"."members"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "data_exports_practice_id_created_at_idx" ON "data_exports" USING btree ("practice_id","created_at");--> statement-breakpoint
 CREATE INDEX "data_exports_requested_by_member_id_idx" ON "data_exports" USING btree ("requested_by_member_id");--> statement-breakpoint
-CREATE INDEX "data_exports_status_idx" ON "data_exports" USING btree ("status");
+CREATE INDEX "data_exports_status_idx" ON "data_exports" USING btree ("status");--> statement-breakpoint
+CREATE UNIQUE INDEX "data_exports_one_open_key" ON "data_exports" USING btree ("practice_id") WHERE "data_exports"."status" in ('queued', 'running');

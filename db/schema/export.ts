@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { tz } from "./columns";
 import { members, practices } from "./practice";
 
@@ -37,6 +37,8 @@ export const dataExports = pgTable(
     index("data_exports_practice_id_created_at_idx").on(t.practiceId, t.createdAt),
     index("data_exports_requested_by_member_id_idx").on(t.requestedByMemberId),
     index("data_exports_status_idx").on(t.status),
+    // One export at a time per practice: a second request while one is open answers that one.
+    uniqueIndex("data_exports_one_open_key").on(t.practiceId).where(sql`${t.status} in ('queued', 'running')`),
     check("data_exports_progress", sql`${t.tablesDone} >= 0 and ${t.tablesDone} <= ${t.tablesTotal}`),
     check(
       "data_exports_status_times",

@@ -8,7 +8,7 @@ import { db } from "@/db/client";
 import { dataExports, type DataExport } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
-import { logError, safeErrorText } from "@/lib/db/pg-error";
+import { isUniqueViolation, logError, safeErrorText } from "@/lib/db/pg-error";
 import { env } from "@/lib/env";
 import { expired, notFound, type Expired, type NotFound } from "@/lib/errors/domain-error";
 import { runningBoss } from "@/lib/jobs/queue-handle";
@@ -43,20 +43,32 @@ export function storedFilesDir(practiceId: string): string {
  * answers that one.
  */
 export async function requestPracticeExport(scope: PracticeScope): Promise<{ ok: true; exportId: string; alreadyRunning: boolean }> {
-  const [open] = await db
-    .select({ id: dataExports.id })
-    .from(dataExports)
-    .where(and(eq(dataExports.practiceId, scope.practice.id), inArray(dataExports.status, ["queued", "running"])))
-    .limit(1);
-  if (open) return { ok: true, exportId: open.id, alreadyRunning: true };
-  const exportId = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(dataExports)
-      .values({ practiceId: scope.practice.id, requestedByMemberId: scope.memberId, tablesTotal: EXPORT_TABLES.length })
-      .returning({ id: dataExports.id });
-    await recordAudit(byMember(scope, "practice.export_request", { type: "practice", id: scope.practice.id }, { exportId: row!.id }), tx);
-    return row!.id;
-  });
+  const openOne = async () => {
+    const [open] = await db
+      .select({ id: dataExports.id })
+      .from(dataExports)
+      .where(and(eq(dataExports.practiceId, scope.practice.id), inArray(dataExports.status, ["queued", "running"])))
+      .limit(1);
+    return open?.id ?? null;
+  };
+  const existing = await openOne();
+  if (existing) return { ok: true, exportId: existing, alreadyRunning: true };
+  let exportId: string;
+  try {
+    exportId = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(dataExports)
+        .values({ practiceId: scope.practice.id, requestedByMemberId: scope.memberId, tablesTotal: EXPORT_TABLES.length })
+        .returning({ id: dataExports.id });
+      await recordAudit(byMember(scope, "practice.export_request", { type: "practice", id: scope.practice.id }, { exportId: row!.id }), tx);
+      return row!.id;
+    });
+  } catch (error) {
+    // Two requests at once: the database keeps one open export per practice (data_exports_one_open_key).
+    const other = isUniqueViolation(error, "data_exports_one_open_key") ? await openOne() : null;
+    if (other) return { ok: true, exportId: other, alreadyRunning: true };
+    throw error;
+  }
   runningBoss()
     ?.send(EXPORT_JOB, {}, { singletonKey: EXPORT_JOB, singletonSeconds: 1 })
     .catch(() => {});

@@ -152,6 +152,14 @@ describe("the whole practice", () => {
     expect((await listPracticeExports(f.scope, later))[0]!.downloadToken).toBeNull();
   });
 
+  test("two requests at once make one export", async () => {
+    const f = await createExportFixture(NOW);
+    const [a, b] = await Promise.all([requestPracticeExport(f.scope), requestPracticeExport(f.scope)]);
+    expect(a.exportId).toBe(b.exportId);
+    expect([a.alreadyRunning, b.alreadyRunning].sort()).toEqual([false, true]);
+    expect(await auditEventsFor(f.practice.id, "practice.export_request")).toHaveLength(1);
+  });
+
   test("a link is for its own practice only, and a tampered one is not found", async () => {
     const f = await createExportFixture(NOW);
     const asked = await requestPracticeExport(f.scope);

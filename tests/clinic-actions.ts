@@ -37,6 +37,7 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "settings/availability/actions.ts#addClosureAction": "settings.manage",
   "settings/availability/actions.ts#deleteClosureAction": "settings.manage",
   "settings/billing/actions.ts#savePracticeBillingAction": "settings.manage",
+  "settings/export/actions.ts#requestPracticeExportAction": "data.export",
   "settings/billing/actions.ts#saveServiceBillingAction": "settings.manage",
   "settings/billing/actions.ts#saveMemberBillingAction": "settings.manage",
   "settings/billing/actions.ts#createPackageAction": "settings.manage",

@@ -10,3 +10,4 @@ export * from "./portal-email";
 export * from "./two-factor";
 export * from "./booking-limits";
 export * from "./safety";
+export * from "./export";

@@ -41,6 +41,7 @@ export type Capability =
   | "fees.charge"
   | "fees.waive"
   | "superbill.generate"
+  | "data.export"
   | "team.manage"
   | "team.manage_owners"
   | "team.security"
@@ -94,6 +95,8 @@ export const ROLE_MATRIX: Readonly<Record<Capability, Row>> = {
   "fees.waive": ALL,
   /** Superbill PDF: diagnosis codes, date of birth and payments together. */
   "superbill.generate": { owner: true, admin: true, clinician: false, front_desk: false },
+  /** Export a client's whole record or the whole practice (everything, clinical and money alike), decision 0030. */
+  "data.export": MANAGERS,
   /** Invite members, change roles (not owners'), remove members. */
   "team.manage": MANAGERS,
   /** Make someone an owner, or change or remove an owner. */

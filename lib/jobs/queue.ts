@@ -12,6 +12,7 @@ import { sendHomeworkReminders } from "./send-homework-reminders";
 import { sendReminders } from "./send-reminders";
 import { sweepLimits } from "./sweep-limits";
 import { sendSafetyNotifications } from "@/lib/safety/notify";
+import { runPendingExports } from "@/lib/export/practice-export";
 
 /**
  * The job runner: pg-boss 10 on the app's own PostgreSQL (schema `pgboss`),
@@ -39,6 +40,7 @@ export const JOB_NAMES = [
   "billing-reconcile",
   "limits-sweep",
   "safety-notify",
+  "practice-export",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -143,6 +145,15 @@ const JOBS: Record<JobName, JobDefinition> = {
     run: async (now) => {
       const r = await sweepLimits(now);
       return r.windows + r.claims > 0 ? `swept ${r.windows} limit window(s), ${r.claims} hold claim(s)` : null;
+    },
+  },
+  // Whole-practice exports asked for on the settings page (lib/export/practice-export.ts); a request also sends one now.
+  "practice-export": {
+    cron: "* * * * *",
+    expireInSeconds: 3600,
+    run: async (now) => {
+      const r = await runPendingExports(now);
+      return r.done + r.failed + r.removed > 0 ? `exports done ${r.done}, failed ${r.failed}, expired files removed ${r.removed}` : null;
     },
   },
 };

@@ -5,7 +5,7 @@ import { authSecret } from "@/lib/auth/secret";
 /**
  * Signed, expiring tokens that need no password: the manage link in booking
  * emails, the booking flow's hold, the pay and pay-cancel links, the address
- * proof and the email-change links (TOKEN_PURPOSES names every one).
+ * proof and the email-change links, the practice export's download (TOKEN_PURPOSES names every one).
  *
  * token = base64url(JSON payload) "." base64url(HMAC-SHA256(key(purpose), payload part))
  * payload = { p: purpose, e: expiry (epoch ms), d: data }
@@ -27,6 +27,7 @@ export const TOKEN_PURPOSES = {
   payCancel: "pay-cancel",
   addressProof: "address-proof",
   emailChange: "email-change",
+  practiceExport: "practice-export",
 } as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[keyof typeof TOKEN_PURPOSES];
 

@@ -127,6 +127,7 @@ const ROUTES: Route[] = [
   { path: (r) => `/clinic/${r.practice.slug}/clients/${r.client.id}/edit`, capability: "clients.edit" },
   { path: (r) => `/clinic/${r.practice.slug}/clients/new`, capability: "clients.edit" },
   { path: (r) => `/clinic/${r.practice.slug}/clients/${r.client.id}/superbill?${RANGE}`, capability: "superbill.generate" },
+  { path: (r) => `/clinic/${r.practice.slug}/clients/${r.client.id}/export`, capability: "data.export" },
   { path: (r) => `/clinic/${r.practice.slug}/responses/${r.responseId}`, capability: "clinical.read", shows: () => [SECRET.answer] },
   { path: (r) => `/clinic/${r.practice.slug}/responses/${r.responseId}/fhir?resource=QuestionnaireResponse`, capability: "clinical.read", shows: () => [SECRET.answer] },
   { path: (r) => `/clinic/${r.practice.slug}/schedule`, capability: "schedule.view" },
@@ -150,6 +151,7 @@ const ROUTES: Route[] = [
   { path: (r) => `/clinic/${r.practice.slug}/settings/services/new`, capability: "settings.manage" },
   { path: (r) => `/clinic/${r.practice.slug}/settings/services/${r.serviceId}/edit`, capability: "settings.manage" },
   { path: (r) => `/clinic/${r.practice.slug}/settings/billing`, capability: "settings.manage" },
+  { path: (r) => `/clinic/${r.practice.slug}/settings/export`, capability: "data.export" },
   { path: (r) => `/clinic/${r.practice.slug}/settings/availability`, capability: "availability.own" },
 ];
 

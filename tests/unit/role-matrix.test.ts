@@ -24,6 +24,7 @@ const EXPECTED: Record<Capability, string> = {
   "fees.charge": "OA.F",
   "fees.waive": "OACF",
   "superbill.generate": "OA..",
+  "data.export": "OA..",
   "team.manage": "OA..",
   "team.manage_owners": "O...",
   "team.security": "O...",
@@ -67,6 +68,8 @@ describe("the role matrix", () => {
       ["billing.export", "billing.read"],
       ["payments.refund", "billing.read"],
       ["fees.charge", "billing.read"],
+      ["data.export", "clinical.read"],
+      ["data.export", "billing.read"],
     ];
     for (const [wide, narrow] of implies) for (const r of ROLES) if (can(r, wide)) expect(can(r, narrow), `${r}: ${wide} → ${narrow}`).toBe(true);
   });

@@ -49,6 +49,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ pract
             </Link>
           </Card>
         ) : null}
+        {can(role, "data.export") ? (
+          <Card>
+            <h2 className="mb-2 font-semibold">Export</h2>
+            <p className="text-muted">Download the whole practice (CSV and JSON per table) to keep or to move.</p>
+            <Link href={`/clinic/${slug}/settings/export`} className="mt-3 inline-block font-medium text-brand underline">
+              Open export
+            </Link>
+          </Card>
+        ) : null}
         <Card>
           <h2 className="mb-2 font-semibold">Services</h2>
           <p className="text-muted">

@@ -50,11 +50,19 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
           </span>
         }
         actions={
-          can(scope.role, "clients.edit") ? (
-            <ButtonLink variant="secondary" href={`${base}/${c.id}/edit`}>
-              Edit
-            </ButtonLink>
-          ) : null
+          <>
+            {can(scope.role, "data.export") ? (
+              // A file download (a streamed ZIP), not a page: a plain link.
+              <a className={buttonClass("secondary")} href={`${base}/${c.id}/export`} download>
+                Export record
+              </a>
+            ) : null}
+            {can(scope.role, "clients.edit") ? (
+              <ButtonLink variant="secondary" href={`${base}/${c.id}/edit`}>
+                Edit
+              </ButtonLink>
+            ) : null}
+          </>
         }
       />
       <SafetyFlagsPanel flags={flags} practiceSlug={slug} zone={scope.practice.timeZone} />

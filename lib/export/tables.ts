@@ -90,6 +90,14 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   { name: "form_assignments", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.sent_at, t.id" },
   // Only the client's own answers, never their partner's.
   { name: "form_responses", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.created_at, t.id" },
+  // A flag and its acknowledgement note are part of the client's record (decision 0031).
+  { name: "safety_flags", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.raised_at, t.id" },
+  {
+    name: "safety_flag_notifications",
+    clientWhere: null,
+    clientWhy: "which staff members were emailed about a flag is the practice's workflow, not the client's record",
+    orderBy: "t.flag_id, t.member_id",
+  },
 
   // Homework
   {

@@ -76,15 +76,18 @@ export function planImport(rows: CsvRow[], headers: string[], mapping: ImportMap
       return i === null ? "" : (row.cells[i] ?? "");
     };
     const raw = {} as Record<ImportField, string>;
+    const refused = new Set<string>();
     for (const f of IMPORT_FIELDS) {
       const value = cell(f);
       const max = FIELD_MAX[f] ?? IMPORT_LIMITS.maxCellChars;
       if (value.length > max) {
         reasons.push(`${IMPORT_FIELD_LABELS[f].replace(/ \(.*\)$/, "")} is ${value.length.toLocaleString("en-US")} characters long; at most ${max.toLocaleString("en-US")}`);
         raw[f] = "";
+        refused.add(f);
       } else if (isFormulaCell(value, f)) {
         reasons.push(`${label(f)} starts with "${value.trim()[0]}", which spreadsheets run as a formula; remove that character`);
         raw[f] = "";
+        refused.add(f);
       } else raw[f] = value;
     }
     const extra = row.cells.length > headers.length && row.cells.slice(headers.length).some((c) => c.trim() !== "");
@@ -115,7 +118,7 @@ export function planImport(rows: CsvRow[], headers: string[], mapping: ImportMap
       for (const issue of parsed.error.issues) {
         const f = String(issue.path[0] ?? "") as ImportField;
         // Empty after a refused cell: the refusal already says why.
-        if ((f === "firstName" || f === "lastName") && reasons.length && !firstName.trim() && !lastName.trim()) continue;
+        if (refused.has(f) || ((f === "firstName" || f === "lastName") && refused.has("fullName"))) continue;
         reasons.push(withLabel(f, issue.message));
       }
     }

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError, Select } from "@/components/ui/field";
 import { ENCODING_LABELS } from "@/lib/clients/import/decode";
 import { DATE_FORMAT_LABELS, IMPORT_FIELDS, IMPORT_FIELD_LABELS, importMappingSchema, type ImportMapping } from "@/lib/clients/import/mapping";
-import { DELIMITER_LABELS } from "@/lib/clients/import/parse-csv";
+import { DELIMITER_LABELS } from "@/lib/clients/import/delimiters";
 import type { ImportPreview, ImportSummary } from "@/lib/clients/import/run-import";
 import type { FieldErrors } from "@/lib/form-result";
 

@@ -1,5 +1,8 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { decodeCsvBytes, type Encoding } from "./decode";
+import { DELIMITERS, type Delimiter } from "./delimiters";
+
+export { DELIMITERS, DELIMITER_LABELS, type Delimiter } from "./delimiters";
 import { IMPORT_LIMITS, formatBytes } from "./limits";
 
 /** A record of the file: its cells and the line it starts on (1 = the header line). */
@@ -17,9 +20,6 @@ export interface ParsedCsv {
   emptyRows: number;
 }
 
-export const DELIMITERS = [",", ";", "\t", "|"] as const;
-export type Delimiter = (typeof DELIMITERS)[number];
-export const DELIMITER_LABELS: Record<Delimiter, string> = { ",": "Comma", ";": "Semicolon", "\t": "Tab", "|": "Pipe" };
 
 export type ParseFailure = { ok: false; message: string };
 

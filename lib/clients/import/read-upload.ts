@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { invalid, type Invalid } from "@/lib/errors/domain-error";
 import { IMPORT_LIMITS, formatBytes } from "./limits";
-import { DELIMITERS, type Delimiter } from "./parse-csv";
+import { DELIMITERS, type Delimiter } from "./delimiters";
 
 /** The import page's form fields beside the file: one schema for the page and the action. */
 export const importStepSchema = z.object({

@@ -17,6 +17,9 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // `next dev` otherwise prints every server action's arguments, e.g. a client's intake answers.
   logging: { serverFunctions: false },
+  // The client import sends its CSV to a server action (at most 5 MB, lib/clients/import/limits.ts);
+  // the default 1 MB would refuse a 10,000-row export. The proxy buffers up to 10 MB.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   // On every response, static files and 404s included; the CSP (per request) is in proxy.ts.
   async headers() {
     // headers() is read at build time; next build sets NODE_ENV=production, next dev development.

@@ -11,6 +11,8 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "clients/actions.ts#saveClientAction": "clients.edit",
   "clients/actions.ts#linkCoupleAction": "couples.link",
   "clients/actions.ts#unlinkCoupleAction": "couples.link",
+  "clients/import/actions.ts#previewImportAction": "clients.edit",
+  "clients/import/actions.ts#confirmImportAction": "clients.edit",
   "forms/actions.ts#sendFormAction": "forms.send",
   "forms/actions.ts#publishVersionAction": "forms.build",
   "forms/actions.ts#createTemplateAction": "forms.build",

@@ -115,6 +115,11 @@ export const clients = pgTable(
     email: text("email"),
     phone: text("phone"),
     dateOfBirth: text("date_of_birth"),
+    /**
+     * Free text carried over from another system by a CSV import (decision 0029):
+     * may hold clinical remarks, so it is shown only to roles with clinical reach.
+     */
+    notes: text("notes"),
     status: clientStatus("status").notNull().default("active"),
     /**
      * Set when a public booking made this record from a typed address that
@@ -134,6 +139,7 @@ export const clients = pgTable(
     index("clients_user_id_idx").on(t.userId),
     index("clients_practice_id_name_idx").on(t.practiceId, t.lastName, t.firstName),
     check("clients_email_lower", sql`${t.email} = lower(${t.email})`),
+    check("clients_notes_length", sql`char_length(${t.notes}) <= 5000`),
     check("clients_date_of_birth_format", sql`${t.dateOfBirth} ~ '^\\d{4}-\\d{2}-\\d{2}$'`),
     // A typed address never opens a portal: portal access waits for the proof.
     check("clients_unverified_no_portal", sql`${t.unverifiedSince} is null or ${t.userId} is null`),

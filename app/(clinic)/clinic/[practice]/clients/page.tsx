@@ -26,7 +26,14 @@ export default async function ClientsPage({
 
   return (
     <>
-      <PageHeader title="Clients" actions={<ButtonLink href={`${base}/new`}>New client</ButtonLink>} />
+      <PageHeader title="Clients" actions={
+          <>
+            <ButtonLink href={`${base}/import`} variant="secondary">
+              Import from CSV
+            </ButtonLink>
+            <ButtonLink href={`${base}/new`}>New client</ButtonLink>
+          </>
+        } />
       <form role="search" method="get" className="mb-4 flex gap-2">
         <label htmlFor="client-search" className="sr-only">
           Search clients by name or email

@@ -37,6 +37,8 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
     ["Email", c.email],
     ["Phone", c.phone],
     ["Date of birth", c.dateOfBirth],
+    // Carried over by a CSV import (decision 0029); may hold clinical remarks.
+    ...(c.notes && can(scope.role, "clinical.read") ? ([["Notes (imported)", c.notes]] as [string, string][]) : []),
   ];
   return (
     <>

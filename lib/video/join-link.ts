@@ -1,5 +1,6 @@
 import type { ServiceFormat } from "@/db/schema";
-import { randomToken } from "@/lib/tokens";
+import { randomToken } from "@/lib/tokens/random";
+import { APPOINTMENT_PLACEHOLDER } from "./placeholder";
 
 /**
  * Which join link an online appointment carries (decision 0033). Pure but
@@ -13,8 +14,6 @@ import { randomToken } from "@/lib/tokens";
  * - Else the clinician's standing room, when it is an https address.
  * - Else none (the emails and pages then say "Online (video)" only).
  */
-export const APPOINTMENT_PLACEHOLDER = "{appointment}";
-
 export function chooseVideoUrl(input: {
   format: ServiceFormat;
   pattern: string | null;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { APPOINTMENT_PLACEHOLDER } from "./join-link";
+import { APPOINTMENT_PLACEHOLDER } from "./placeholder";
 
 /** The video settings forms: the same schemas on the client (zodResolver) and in the server actions. */
 

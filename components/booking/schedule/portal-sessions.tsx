@@ -63,7 +63,7 @@ function SessionList({ sessions, timeZone, label }: { sessions: ClientSession[];
           </div>
           {s.join.kind === "open" || s.manageHref ? (
             <div className="flex shrink-0 flex-col gap-2 sm:items-end">
-              <JoinVideo state={s.join} timeZone={timeZone} />
+              {s.join.kind === "open" ? <JoinVideo state={s.join} timeZone={timeZone} /> : null}
               {s.manageHref ? (
                 <Link href={s.manageHref} prefetch={false} className={buttonClass("secondary", "sm", "shrink-0")}>
                   Reschedule or cancel

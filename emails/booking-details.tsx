@@ -24,6 +24,8 @@ export interface BookingEmailDetails {
   format: BookingFormat;
   /** In person: the address, one line. */
   location?: string | null;
+  /** An online session's join link (never in a cancellation). */
+  videoUrl?: string | null;
   /** The first name to greet; omitted: no greeting by name. */
   recipientName?: string | null;
 }
@@ -76,6 +78,16 @@ export function BookingDetails({ details, whenLabel = "When" }: { details: Booki
       <DetailRow label="With" value={`${details.clinicianName}, ${details.practiceName}`} />
       <DetailRow label="Service" value={details.serviceName} />
       <DetailRow label="Where" value={formatPlace(details.format, details.location)} />
+      {details.format === "online" && details.videoUrl ? (
+        <>
+          <Text style={labelStyle}>Video link</Text>
+          <Text style={valueStyle}>
+            <Link href={details.videoUrl}>Join video session</Link>
+            <br />
+            <span style={{ fontSize: 13, color: "#5c6468", wordBreak: "break-all" }}>{details.videoUrl}</span>
+          </Text>
+        </>
+      ) : null}
     </Section>
   );
 }

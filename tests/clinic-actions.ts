@@ -46,6 +46,8 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "settings/billing/actions.ts#connectStripeAction": "settings.manage",
   "settings/services/actions.ts#saveServiceAction": "settings.manage",
   "settings/services/actions.ts#setServiceArchivedAction": "settings.manage",
+  "settings/video/actions.ts#saveVideoPatternAction": "settings.manage",
+  "settings/video/actions.ts#saveOwnVideoRoomAction": "sessions.take",
   "settings/team/actions.ts#inviteMemberAction": "team.manage",
   "settings/team/actions.ts#changeRoleAction": "team.manage",
   "settings/team/actions.ts#removeMemberAction": "team.manage",

@@ -198,6 +198,13 @@ export const appointments = pgTable(
     bookedByStaff: boolean("booked_by_staff").notNull().default(false),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     cancelledAt: timestamp("cancelled_at", tz),
+    /**
+     * The join link of an online session, chosen when it is booked or
+     * rescheduled (lib/video/join-link.ts) and kept, so both partners and
+     * every email carry the same one. Null for other formats, or when the
+     * clinician has no room and the practice no pattern.
+     */
+    videoUrl: text("video_url"),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
   },
@@ -216,6 +223,7 @@ export const appointments = pgTable(
     check("appointments_times", sql`${t.startsAt} < ${t.endsAt} and ${t.blockedFrom} <= ${t.startsAt} and ${t.blockedTo} >= ${t.endsAt}`),
     check("appointments_hold", sql`${t.status} <> 'held' or ${t.holdExpiresAt} is not null`),
     check("appointments_currency", currencyIn(t.currency)),
+    check("appointments_video_url", sql`${t.videoUrl} is null or (${t.format} = 'online' and ${t.videoUrl} ~ '^https://')`),
   ],
 );
 

@@ -39,11 +39,18 @@ export const practices = pgTable(
     currency: text("currency").notNull().default("USD"),
     /** Owners can require every member to use a second factor in this practice's workspace. */
     requireTwoFactor: boolean("require_two_factor").notNull().default(false),
+    /**
+     * A video provider's room address with `{appointment}` where each online
+     * appointment's own unguessable token goes (decision 0033); null: every
+     * online session uses its clinician's standing room (`members.video_url`).
+     */
+    videoUrlPattern: text("video_url_pattern"),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
   },
   (t) => [
     check("practices_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("practices_currency", currencyIn(t.currency)),
+    check("practices_video_url_pattern", sql`${t.videoUrlPattern} is null or (${t.videoUrlPattern} ~ '^https://' and position('{appointment}' in ${t.videoUrlPattern}) > 0)`),
   ],
 );
 

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, lte } from "drizzle-orm";
 import { db } from "@/db/client";
 import { appointmentAttendees, appointments, locations, members, services } from "@/db/schema";
 import type { AppointmentStatus, Client, ServiceFormat } from "@/db/schema";
+import { joinState, type JoinState } from "@/lib/video/join-window";
 import { createManageToken, manageTokenExpiry } from "./manage-token";
 
 /** What a client sees of their sessions: no clinical detail, no other client's names. */
@@ -18,6 +19,8 @@ export interface ClientSession {
   locationName: string | null;
   /** `/manage/<token>` for this client, on upcoming confirmed sessions only. */
   manageHref: string | null;
+  /** The join button at `now`: open from 15 minutes before the start, for confirmed online sessions with a link only. */
+  join: JoinState;
 }
 
 /** Sessions a client can see: booked ones (not holds in progress or lapsed holds). */
@@ -40,6 +43,7 @@ export async function listClientSessions(
     startsAt: appointments.startsAt,
     endsAt: appointments.endsAt,
     format: appointments.format,
+    videoUrl: appointments.videoUrl,
     coupleId: appointments.coupleId,
     serviceName: services.name,
     clinicianName: members.displayName,
@@ -85,6 +89,7 @@ export async function listClientSessions(
       r.status === "confirmed" && r.startsAt > now
         ? `/manage/${createManageToken({ appointmentId: r.id, clientId: client.id, expiresAt: manageTokenExpiry(r.endsAt) })}`
         : null,
+    join: joinState(r, now),
   });
   return { upcoming: upcoming.map(toSession), past: past.map(toSession) };
 }

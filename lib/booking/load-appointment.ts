@@ -14,6 +14,8 @@ export interface AppointmentView {
   coupleId: string | null;
   priceCents: number;
   currency: string;
+  /** An online session's join link, as booked (lib/video/join-link.ts). */
+  videoUrl: string | null;
   practice: { name: string; slug: string; timeZone: string; email: string | null };
   service: { id: string; name: string; durationMinutes: number; cancellationWindowHours: number; lateCancelFeeCents: number; noShowFeeCents: number; attendance: string };
   clinician: { memberId: string; displayName: string; credentials: string | null; videoUrl: string | null; email: string };
@@ -78,6 +80,7 @@ export async function loadAppointmentViews(ids: string[], options: { practiceId?
     coupleId: a.coupleId,
     priceCents: a.priceCents,
     currency: a.currency,
+    videoUrl: a.videoUrl,
     practice,
     service,
     clinician,

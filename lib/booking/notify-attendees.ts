@@ -9,6 +9,7 @@ import { icsAttachment } from "./ics";
 import { loadAppointmentView } from "./load-appointment";
 import { manageUrl } from "./manage-token";
 import { proofUrl } from "@/lib/clients/proof-link";
+import { emailVideoUrl } from "@/lib/video/join-window";
 
 export type BookingNotice =
   | { kind: "confirmation" }
@@ -31,6 +32,8 @@ export async function notifyAttendees(appointmentId: string, notice: BookingNoti
   if (!a) return;
   const timeZone = emailTimeZone(a.format, a.location?.timeZone ?? null, a.practice.timeZone);
   const clinicianName = a.clinician.credentials ? `${a.clinician.displayName}, ${a.clinician.credentials}` : a.clinician.displayName;
+  // From the appointment as it is now: a cancelled session's emails and file carry no link.
+  const videoUrl = notice.kind === "cancelled" ? null : emailVideoUrl(a);
   let failed = 0;
   for (const person of a.attendees) {
     if (!person.email) continue;
@@ -43,6 +46,7 @@ export async function notifyAttendees(appointmentId: string, notice: BookingNoti
       timeZone,
       format: a.format,
       location: a.location?.address ?? null,
+      videoUrl,
       recipientName: person.firstName,
     };
     const calendar = icsAttachment(
@@ -57,6 +61,7 @@ export async function notifyAttendees(appointmentId: string, notice: BookingNoti
         practiceEmail: a.practice.email,
         format: a.format,
         address: a.location?.address ?? null,
+        videoUrl,
         manageUrl: notice.kind === "cancelled" ? undefined : url,
         attendee: { name: `${person.firstName} ${person.lastName}`, email: person.email },
         stamp: now,

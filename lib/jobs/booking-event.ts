@@ -20,6 +20,8 @@ export interface BookingEventInput {
   format: ServiceFormat;
   /** In person: the address line from `inPersonAddress`. */
   address: string | null;
+  /** An online session's join link; never passed for a cancelled one. */
+  videoUrl?: string | null;
   manageUrl?: string;
   /** The recipient only: a partner's address is not shared through the file. */
   attendee?: { name: string; email: string };
@@ -34,13 +36,26 @@ export function bookingEventFor(input: BookingEventInput): IcsEvent {
     start: input.startsAt,
     end: input.endsAt,
     summary: bookingSummary(input.clinicianName, input.practiceName),
-    description: input.manageUrl ? `To reschedule or cancel, use your link: ${input.manageUrl}` : undefined,
-    location: icsLocation(input.format, input.address),
-    url: input.manageUrl,
+    description: eventDescription(input),
+    // Online with a link: the link is the place, and URL is what calendars offer as "join".
+    location: joinUrl(input) ?? icsLocation(input.format, input.address),
+    url: joinUrl(input) ?? input.manageUrl,
     organizer: { name: input.practiceName, email: input.practiceEmail ?? senderAddress() },
     attendees: input.attendee ? [input.attendee] : undefined,
     stamp: input.stamp,
   };
+}
+
+function joinUrl(input: BookingEventInput): string | null {
+  return input.format === "online" && input.method !== "CANCEL" && input.videoUrl ? input.videoUrl : null;
+}
+
+function eventDescription(input: BookingEventInput): string | undefined {
+  const lines = [
+    joinUrl(input) ? `Join the video session: ${joinUrl(input)}` : null,
+    input.manageUrl ? `To reschedule or cancel, use your link: ${input.manageUrl}` : null,
+  ].filter((line): line is string => line !== null);
+  return lines.length > 0 ? lines.join("\n\n") : undefined;
 }
 
 /** "Session with Dana Whitfield, LMFT — Harbor Couples Therapy" */

@@ -60,6 +60,7 @@ export async function sendReminders(now: Date, options: { transport?: EmailTrans
       endsAt: appointments.endsAt,
       sequence: appointments.sequence,
       format: appointments.format,
+      videoUrl: appointments.videoUrl,
       kind,
       serviceName: services.name,
       clinicianName: members.displayName,
@@ -114,6 +115,8 @@ export async function sendReminders(now: Date, options: { transport?: EmailTrans
       practiceEmail: row.practiceEmail,
       format: row.format,
       address: place,
+      // Confirmed sessions only (the query's filter), so never a cancelled one's link.
+      videoUrl: row.videoUrl,
       manageUrl: link,
       attendee: { name: row.preferredName ?? row.firstName, email },
       stamp: now,
@@ -127,6 +130,7 @@ export async function sendReminders(now: Date, options: { transport?: EmailTrans
       timeZone,
       format: row.format,
       location: place,
+      videoUrl: row.videoUrl,
       recipientName: row.preferredName ?? row.firstName,
       manageUrl: link,
     };

@@ -7,6 +7,8 @@ import { formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/dates";
 import { openManageLink } from "@/lib/booking/manage-link";
 import { FORMAT_LABELS } from "@/lib/booking/service-labels";
+import { JoinVideo } from "@/components/video/join-video";
+import { joinState } from "@/lib/video/join-window";
 
 export const metadata: Metadata = { title: "Your session", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -14,7 +16,8 @@ export const dynamic = "force-dynamic";
 /** The emailed manage link: no password, the signed token is the key. */
 export default async function ManagePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const link = await openManageLink(decodeURIComponent(token), new Date());
+  const now = new Date();
+  const link = await openManageLink(decodeURIComponent(token), now);
   return (
     <>
       <PublicHeader />
@@ -41,6 +44,7 @@ export default async function ManagePage({ params }: { params: Promise<{ token: 
               <dt className="text-sm text-muted">Practice</dt>
               <dd>{link.appointment.practice.name}</dd>
             </dl>
+            <JoinVideo state={joinState(link.appointment, now)} timeZone={link.appointment.practice.timeZone} className="mt-4" />
             {/* Mounted whatever the status, so the "cancelled" / "moved" notice survives the refresh that follows the change. */}
             <ManageAppointment
               canChange={link.canChange}

@@ -5,6 +5,7 @@ import { cn } from "@/components/ui/cn";
 import { formatDateTime } from "@/lib/dates";
 import type { ClientSession } from "@/lib/booking/list-client-sessions";
 import { FORMAT_LABELS } from "@/lib/booking/service-labels";
+import { JoinVideo } from "@/components/video/join-video";
 import { StatusBadge } from "./status-badge";
 
 /** The client's own sessions in the portal: upcoming first, then past. */
@@ -58,11 +59,17 @@ function SessionList({ sessions, timeZone, label }: { sessions: ClientSession[];
             <p className="mt-1">
               <StatusBadge status={s.status} />
             </p>
+            {s.join.kind === "later" ? <JoinVideo state={s.join} timeZone={timeZone} className="mt-1" /> : null}
           </div>
-          {s.manageHref ? (
-            <Link href={s.manageHref} prefetch={false} className={buttonClass("secondary", "sm", "shrink-0")}>
-              Reschedule or cancel
-            </Link>
+          {s.join.kind === "open" || s.manageHref ? (
+            <div className="flex shrink-0 flex-col gap-2 sm:items-end">
+              {s.join.kind === "open" ? <JoinVideo state={s.join} timeZone={timeZone} /> : null}
+              {s.manageHref ? (
+                <Link href={s.manageHref} prefetch={false} className={buttonClass("secondary", "sm", "shrink-0")}>
+                  Reschedule or cancel
+                </Link>
+              ) : null}
+            </div>
           ) : null}
         </li>
       ))}

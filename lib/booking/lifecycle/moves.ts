@@ -1,7 +1,8 @@
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
-import { appointments, type AppointmentStatus, type Service } from "@/db/schema";
+import { appointments, members, practices, type AppointmentStatus, type Service, type ServiceFormat } from "@/db/schema";
 import { runningBoss } from "@/lib/jobs/queue-handle";
+import { chooseVideoUrl } from "@/lib/video/join-link";
 import type { Slot } from "../slot-types";
 import { recordEvent } from "./outbox";
 import { sourcesOf } from "./transitions";
@@ -59,6 +60,7 @@ export async function createAppointment(
   // constraint's clean 23P01 instead. The constraint still decides; the lock only orders the race.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`appointments:member:${slot.memberId}`}))`);
   await expireLapsedHolds(tx, now, { memberId: slot.memberId });
+  const videoUrl = await videoUrlFor(tx, { practiceId, memberId: slot.memberId, format: service.format });
   const [row] = await tx
     .insert(appointments)
     .values({
@@ -74,6 +76,7 @@ export async function createAppointment(
       status,
       priceCents: service.priceCents,
       currency: service.currency,
+      videoUrl,
       createdAt: now,
       updatedAt: now,
       ...extra,
@@ -81,6 +84,21 @@ export async function createAppointment(
     .returning({ id: appointments.id, sequence: appointments.sequence });
   await recordEvent(tx, { practiceId, appointmentId: row!.id, kind: status, sequence: row!.sequence, now });
   return row!.id;
+}
+
+/**
+ * The join link an online appointment gets when it is created or moved
+ * (decision 0033): the practice's provider pattern with a fresh token, or
+ * the clinician's standing room. One query, online sessions only.
+ */
+async function videoUrlFor(tx: DbOrTx, input: { practiceId: string; memberId: string; format: ServiceFormat }): Promise<string | null> {
+  if (input.format !== "online") return null;
+  const [row] = await tx
+    .select({ pattern: practices.videoUrlPattern, room: members.videoUrl })
+    .from(members)
+    .innerJoin(practices, eq(practices.id, members.practiceId))
+    .where(and(eq(members.id, input.memberId), eq(members.practiceId, input.practiceId)));
+  return chooseVideoUrl({ format: input.format, pattern: row?.pattern ?? null, clinicianRoom: row?.room ?? null });
 }
 
 /** held → pending_payment: the booking waits for its checkout(s). */
@@ -119,14 +137,19 @@ export function markNoShow(tx: DbOrTx, ref: AppointmentRef): Promise<boolean> {
 
 /**
  * A confirmed appointment moves to another free slot (same status). Bumps
- * the sequence; queues the rescheduled email. The exclusion constraint
- * still decides a race (23P01 to the caller).
+ * the sequence; queues the rescheduled email. An online session's join link
+ * is chosen again (a new room under a provider pattern, the clinician's
+ * room as it is now), and the rescheduled email carries it. The exclusion
+ * constraint still decides a race (23P01 to the caller).
  */
 export async function reschedule(
   tx: DbOrTx,
   ref: AppointmentRef & { slot: Slot; service: Pick<Service, "bufferBeforeMinutes" | "bufferAfterMinutes">; previousStartsAt: Date },
 ): Promise<boolean> {
   const { slot, service } = ref;
+  const [current] = await tx.select({ format: appointments.format, memberId: appointments.memberId }).from(appointments).where(and(eq(appointments.id, ref.appointmentId), eq(appointments.practiceId, ref.practiceId)));
+  if (!current) return false;
+  const videoUrl = await videoUrlFor(tx, { practiceId: ref.practiceId, memberId: current.memberId, format: current.format });
   const moved = await tx
     .update(appointments)
     .set({
@@ -135,6 +158,7 @@ export async function reschedule(
       blockedFrom: new Date(slot.start - service.bufferBeforeMinutes * 60_000),
       blockedTo: new Date(slot.end + service.bufferAfterMinutes * 60_000),
       locationId: slot.locationId,
+      videoUrl,
       sequence: sql`${appointments.sequence} + 1`,
       updatedAt: ref.now,
     })

@@ -70,6 +70,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ pract
           </Link>
         </Card>
         <Card>
+          <h2 className="mb-2 font-semibold">Video sessions</h2>
+          <p className="text-muted">The join link of online sessions: a room per session from your video provider, or each clinician&apos;s own room.</p>
+          <Link href={`/clinic/${slug}/settings/video`} className="mt-3 inline-block font-medium text-brand underline">
+            Open video settings
+          </Link>
+        </Card>
+        <Card>
           <h2 className="mb-2 font-semibold">Your sign-in security</h2>
           <p className="text-muted">Two-step sign-in with an authenticator app or a passkey, and your recovery codes.</p>
           <Link href="/account/security" className="mt-3 inline-block font-medium text-brand underline">

@@ -1,0 +1,25 @@
+import { buttonClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { formatDay, formatTime } from "@/lib/dates";
+import type { JoinState } from "@/lib/video/join-window";
+
+/**
+ * An online session's join button, from 15 minutes before the start until
+ * the end; before that, when it will appear. Nothing for anything else
+ * (in person, cancelled, over). The state comes from `joinState(…, now)`.
+ */
+export function JoinVideo({ state, timeZone, className }: { state: JoinState; timeZone: string; className?: string }) {
+  if (state.kind === "none") return null;
+  if (state.kind === "later") {
+    return (
+      <p className={cn("text-sm text-muted", className)}>
+        The Join video session button appears here at {formatTime(state.opensAt, timeZone)} on {formatDay(state.opensAt, timeZone)}, 15 minutes before the start.
+      </p>
+    );
+  }
+  return (
+    <a href={state.url} target="_blank" rel="noopener noreferrer" className={buttonClass("primary", "sm", cn("shrink-0", className))}>
+      Join video session<span className="sr-only"> (opens in a new tab)</span>
+    </a>
+  );
+}

@@ -15,7 +15,7 @@ export async function seedDemoAppointments(tx: Tx, now = new Date()): Promise<nu
     const [practice] = await tx.select().from(practices).where(eq(practices.slug, demo.practiceSlug));
     if (!practice) throw new Error(`demo appointments: no practice ${demo.practiceSlug}`);
     const [member] = await tx
-      .select({ id: members.id })
+      .select({ id: members.id, videoUrl: members.videoUrl })
       .from(members)
       .innerJoin(users, eq(users.id, members.userId))
       .where(and(eq(members.practiceId, practice.id), eq(users.email, demo.clinicianEmail)));
@@ -57,6 +57,8 @@ export async function seedDemoAppointments(tx: Tx, now = new Date()): Promise<nu
         locationId,
         coupleId,
         format: s.format,
+        // What booking stores (lib/video): the clinician's standing room for an online session.
+        videoUrl: s.format === "online" ? member.videoUrl : null,
         startsAt,
         endsAt,
         blockedFrom: start.minus({ minutes: s.bufferBeforeMinutes }).toJSDate(),

@@ -131,7 +131,8 @@ async function loadSessions(database: DbOrTx, practiceId: string, window: HomeWi
       serviceName: services.name,
       memberId: members.id,
       memberName: members.displayName,
-      videoUrl: members.videoUrl,
+      // The appointment's own join link, fixed when it was booked (lib/video, decision 0033).
+      videoUrl: appointments.videoUrl,
       locationName: locations.name,
       paymentMode: serviceBilling.paymentMode,
       attendees,

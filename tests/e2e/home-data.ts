@@ -42,7 +42,7 @@ export async function homePractice() {
     const endsAt = start.plus({ minutes: service.durationMinutes }).toJSDate();
     const [row] = await db
       .insert(schema.appointments)
-      .values({ practiceId: practice.id, serviceId: service.id, memberId, coupleId, format: service.format, startsAt, endsAt, blockedFrom: startsAt, blockedTo: endsAt, status, priceCents: service.priceCents, currency: "USD" })
+      .values({ practiceId: practice.id, serviceId: service.id, memberId, coupleId, format: service.format, videoUrl: service.format === "online" && memberId === clinician.memberId ? "https://video.e2e.tandem.test/room" : null, startsAt, endsAt, blockedFrom: startsAt, blockedTo: endsAt, status, priceCents: service.priceCents, currency: "USD" })
       .returning();
     await db.insert(schema.appointmentAttendees).values(people.map((clientId) => ({ practiceId: practice.id, appointmentId: row!.id, clientId })));
     return row!;

@@ -57,6 +57,8 @@ async function appointment(clinician: TestMember, svc: Service, startsAt: Date, 
       serviceId: svc.id,
       memberId: clinician.member.id,
       format: svc.format,
+      // As the lifecycle stores it at booking (lib/video): the clinician's room, for online sessions.
+      videoUrl: svc.format === "online" ? (clinician.member.videoUrl ?? "https://video.example.test/casey") : null,
       coupleId: options.coupleId ?? null,
       startsAt,
       endsAt,

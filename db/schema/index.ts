@@ -9,3 +9,4 @@ export * from "./billing";
 export * from "./portal-email";
 export * from "./two-factor";
 export * from "./booking-limits";
+export * from "./setup";

@@ -37,6 +37,12 @@ export const practices = pgTable(
     country: text("country").notNull().default("US"),
     /** Owners can require every member to use a second factor in this practice's workspace. */
     requireTwoFactor: boolean("require_two_factor").notNull().default(false),
+    /**
+     * When the public booking page went live; null: not published, and the
+     * booking page and /api/book answer not found (decision 0027). Practices
+     * that existed before the column were published by its migration.
+     */
+    publishedAt: timestamp("published_at", tz),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
   },
   (t) => [check("practices_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)],

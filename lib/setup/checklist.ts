@@ -1,5 +1,5 @@
-import { and, eq, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { eq, sql } from "drizzle-orm";
+import { db, type DbOrTx } from "@/db/client";
 import { practiceSetupSteps, practices, type SetupStepId } from "@/db/schema";
 import { env } from "@/lib/env";
 import { isDecisionOf, SETUP_STEPS, type SetupStepInfo } from "./steps";
@@ -7,7 +7,7 @@ import { isDecisionOf, SETUP_STEPS, type SetupStepInfo } from "./steps";
 /**
  * A practice's guided setup as its owner sees it: every step done, skipped or
  * still to do. "Done" is read from the practice's own data where data says it
- * (an address and phone, a bookable service, weekly hours, Stripe taking
+ * (the details saved, a bookable service, weekly hours, Stripe taking
  * charges, a second member, the booking page published); the stored rows
  * only add the decisions data cannot show (no online payments, forms
  * reviewed, working alone) and the skips. Two queries, whatever the practice.
@@ -73,29 +73,30 @@ export function buildChecklist(
   return { practiceSlug, steps, doneCount, total: steps.length, complete: steps.every((s) => s.status !== "todo"), next, publishedAt };
 }
 
-export async function loadSetupChecklist(practiceId: string): Promise<SetupChecklist | null> {
+export async function loadSetupChecklist(practiceId: string, database: DbOrTx = db): Promise<SetupChecklist | null> {
   // One row of facts: each a correlated EXISTS on the practice's own rows.
-  const [row] = await db
+  const [row] = await database
     .select({
       slug: practices.slug,
       publishedAt: practices.publishedAt,
-      hasDetails: sql<boolean>`(${practices.phone} is not null and ${practices.addressLine1} is not null and ${practices.city} is not null)`,
+      // The details form requires a phone (and an address unless the practice works online only).
+      hasDetails: sql<boolean>`(${practices.phone} is not null)`,
       hasBookableService: sql<boolean>`exists (
         select 1 from services s
         join service_clinicians sc on sc.service_id = s.id and sc.practice_id = s.practice_id
         join members m on m.id = sc.member_id and m.practice_id = s.practice_id and m.joined_at is not null
-        where s.practice_id = ${practices.id} and s.archived_at is null)`,
-      hasWeeklyHours: sql<boolean>`exists (select 1 from availability_rules r where r.practice_id = ${practices.id})`,
-      takesPayments: sql<boolean>`exists (select 1 from practice_billing b where b.practice_id = ${practices.id} and b.charges_enabled)`,
-      hasTeam: sql<boolean>`((select count(*) from members m where m.practice_id = ${practices.id}) > 1)`,
+        where s.practice_id = "practices"."id" and s.archived_at is null)`,
+      hasWeeklyHours: sql<boolean>`exists (select 1 from availability_rules r where r.practice_id = "practices"."id")`,
+      takesPayments: sql<boolean>`exists (select 1 from practice_billing b where b.practice_id = "practices"."id" and b.charges_enabled)`,
+      hasTeam: sql<boolean>`((select count(*) from members m where m.practice_id = "practices"."id") > 1)`,
     })
     .from(practices)
     .where(eq(practices.id, practiceId));
   if (!row) return null;
-  const stored = await db
+  const stored = await database
     .select({ step: practiceSetupSteps.step, status: practiceSetupSteps.status, choice: practiceSetupSteps.choice })
     .from(practiceSetupSteps)
-    .where(and(eq(practiceSetupSteps.practiceId, practiceId)));
+    .where(eq(practiceSetupSteps.practiceId, practiceId));
   const facts: SetupFacts = {
     hasDetails: row.hasDetails,
     hasBookableService: row.hasBookableService,

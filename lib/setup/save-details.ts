@@ -28,7 +28,7 @@ export async function savePracticeDetails(scope: PracticeScope, input: unknown, 
       .values({ practiceId, taxId, npi, updatedAt: now })
       .onConflictDoUpdate({ target: practiceBilling.practiceId, set: { taxId, npi, updatedAt: now } });
     let locationAdded = false;
-    if (seeClientsHere) {
+    if (seeClientsHere && address.addressLine1 && address.city) {
       const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(locations).where(eq(locations.practiceId, practiceId));
       if (n === 0) {
         await tx.insert(locations).values({
@@ -59,6 +59,7 @@ export async function loadPracticeDetails(scope: Pick<PracticeScope, "practice">
   return {
     values: {
       phone: p.phone ?? "",
+      onlineOnly: p.phone !== null && p.addressLine1 === null,
       addressLine1: p.addressLine1 ?? "",
       addressLine2: p.addressLine2 ?? "",
       city: p.city ?? "",

@@ -10,14 +10,11 @@ import { ServiceStep } from "@/components/setup/steps/service-step";
 import { TeamStep } from "@/components/setup/steps/team-step";
 import { requireMember } from "@/lib/auth/guards";
 import { loadSetupChecklist } from "@/lib/setup/checklist";
-import { isSetupStepId, nextStepAfter, setupStepInfo } from "@/lib/setup/steps";
+import { isSetupStepId, nextStepAfter } from "@/lib/setup/steps";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata({ params }: { params: Promise<{ step: string }> }): Promise<Metadata> {
-  const { step } = await params;
-  return { title: isSetupStepId(step) ? `Setup: ${setupStepInfo(step).title}` : "Not found" };
-}
+export const metadata: Metadata = { title: "Set up your practice" };
 
 export default async function SetupStepPage({
   params,

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { decideStepAction, resumeStepAction, skipStepAction } from "@/app/(clinic)/clinic/[practice]/setup/actions";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import type { SetupChecklist, SetupChecklistStep } from "@/lib/setup/checklist";
+import { whereNext, type SetupChecklist, type SetupChecklistStep } from "@/lib/setup/checklist";
 import { SetupStatusBadge } from "./status-badge";
 
 /**
@@ -14,7 +14,8 @@ import { SetupStatusBadge } from "./status-badge";
 export function StepFrame({ checklist, step, children }: { checklist: SetupChecklist; step: SetupChecklistStep; children: ReactNode }) {
   const slug = checklist.practiceSlug;
   const index = checklist.steps.findIndex((s) => s.id === step.id);
-  const next = checklist.steps[index + 1] ?? null;
+  const nextId = whereNext(checklist, step.id);
+  const next = checklist.steps.find((s) => s.id === nextId) ?? null;
   const decision = step.choice ? step.decisions.find((d) => d.choice === step.choice) : null;
   return (
     <div className="space-y-4">

@@ -108,3 +108,14 @@ export async function loadSetupChecklist(practiceId: string, database: DbOrTx = 
   };
   return buildChecklist(row.slug, facts, stored, row.publishedAt);
 }
+
+/**
+ * Where to go after finishing or skipping `current`: the next unfinished step
+ * after it, else an earlier one still open (skipped ones included), else
+ * null (the checklist). Finished steps are never shown again on the way.
+ */
+export function whereNext(checklist: Pick<SetupChecklist, "steps">, current: SetupStepId): SetupStepId | null {
+  const i = checklist.steps.findIndex((s) => s.id === current);
+  const open = (s: SetupChecklistStep) => s.id !== current && s.status !== "done";
+  return checklist.steps.slice(i + 1).find(open)?.id ?? checklist.steps.slice(0, i).find(open)?.id ?? null;
+}

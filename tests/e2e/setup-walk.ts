@@ -96,7 +96,7 @@ export async function walkThroughSetup(page: Page) {
   await checkScreen(page, "published");
 
   // The checklist: six done, the team skipped; resume it and finish.
-  await page.getByRole("link", { name: "Back to the checklist" }).first().click();
+  await page.getByRole("link", { name: "Back to the setup checklist" }).click();
   await expect(page.getByRole("progressbar", { name: "6 of 7 steps done" })).toBeVisible();
   const team = page.getByRole("list", { name: "Setup steps" }).getByRole("listitem").filter({ hasText: "Invite the team" });
   await expect(team.getByText("Skipped")).toBeVisible();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { setupStep } from "@/db/schema";
-import { buildChecklist, type SetupFacts } from "@/lib/setup/checklist";
+import { buildChecklist, whereNext, type SetupFacts } from "@/lib/setup/checklist";
 import { identifiersFor } from "@/lib/setup/countries";
 import { practiceDetailsSchemaFor } from "@/lib/setup/details-schema";
 import { SERVICE_TEMPLATES, serviceFormFromTemplate } from "@/lib/setup/service-templates";
@@ -37,6 +37,12 @@ describe("setup steps", () => {
       publish: "todo",
     });
     expect(list).toMatchObject({ doneCount: 2, total: 7, complete: false, next: "hours" });
+    // On from a step: the next open one after it, then an earlier open one, never a finished one.
+    expect(whereNext(list, "service")).toBe("hours");
+    expect(whereNext(list, "publish")).toBe("details");
+    const allButTeam = buildChecklist("p", { ...NONE, hasDetails: true, hasBookableService: true, hasWeeklyHours: true, takesPayments: true, published: true }, [{ step: "forms", status: "done", choice: "reviewed" }], null);
+    expect(whereNext(allButTeam, "publish")).toBe("team");
+    expect(whereNext(allButTeam, "team")).toBeNull();
   });
 
   test("every template for every kind is a service the form accepts", () => {

@@ -6,7 +6,9 @@ import { z } from "zod";
 import { noResult } from "@/lib/actions/args";
 import { memberAction } from "@/lib/actions/member-action";
 import { domainFormErrors } from "@/lib/http/domain-error-response";
-import { nextStepAfter, isSetupStepId } from "@/lib/setup/steps";
+import type { PracticeScope } from "@/lib/auth/guards";
+import { loadSetupChecklist, whereNext } from "@/lib/setup/checklist";
+import { isSetupStepId } from "@/lib/setup/steps";
 import { decideStep, publishPractice, resumeStep, skipStep, unpublishPractice } from "@/lib/setup/record-step";
 import { savePracticeDetails } from "@/lib/setup/save-details";
 
@@ -20,10 +22,11 @@ function revalidate(slug: string) {
   revalidatePath(`/clinic/${slug}`);
 }
 
-/** After a step: the next one, or the checklist after the last. */
-function goOn(slug: string, step: string): never {
-  const next = isSetupStepId(step) ? nextStepAfter(step) : null;
-  redirect(next ? `/clinic/${slug}/setup/${next}` : `/clinic/${slug}/setup`);
+/** After a step: the next one still open, or the checklist when none is. */
+async function goOn(scope: PracticeScope, step: string): Promise<never> {
+  const checklist = await loadSetupChecklist(scope.practice.id);
+  const next = checklist && isSetupStepId(step) ? whereNext(checklist, step) : null;
+  redirect(next ? `/clinic/${scope.practice.slug}/setup/${next}` : `/clinic/${scope.practice.slug}/setup`);
 }
 
 export const skipStepAction = memberAction(
@@ -32,7 +35,7 @@ export const skipStepAction = memberAction(
   async (scope, [step]) => {
     await skipStep(scope, step, new Date());
     revalidate(scope.practice.slug);
-    goOn(scope.practice.slug, step);
+    await goOn(scope, step);
   },
   noResult,
 );
@@ -54,7 +57,7 @@ export const decideStepAction = memberAction(
   async (scope, [step, choice]) => {
     const result = await decideStep(scope, step, choice, new Date());
     revalidate(scope.practice.slug);
-    if (result.ok) goOn(scope.practice.slug, step);
+    if (result.ok) await goOn(scope, step);
   },
   noResult,
 );

@@ -9,8 +9,8 @@ import { PublishStep } from "@/components/setup/steps/publish-step";
 import { ServiceStep } from "@/components/setup/steps/service-step";
 import { TeamStep } from "@/components/setup/steps/team-step";
 import { requireMember } from "@/lib/auth/guards";
-import { loadSetupChecklist } from "@/lib/setup/checklist";
-import { isSetupStepId, nextStepAfter } from "@/lib/setup/steps";
+import { loadSetupChecklist, whereNext } from "@/lib/setup/checklist";
+import { isSetupStepId } from "@/lib/setup/steps";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +29,8 @@ export default async function SetupStepPage({
   const checklist = await loadSetupChecklist(scope.practice.id);
   if (!checklist) notFound();
   const step = checklist.steps.find((s) => s.id === stepId)!;
-  const following = nextStepAfter(stepId);
+  // Where the step's own form goes once saved: the next step still open.
+  const following = whereNext(checklist, stepId);
   const nextHref = following ? `/clinic/${slug}/setup/${following}` : `/clinic/${slug}/setup`;
   const { template } = await searchParams;
 

@@ -53,4 +53,10 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "settings/team/actions.ts#removeMemberAction": "team.manage",
   "settings/team/actions.ts#resetSecondFactorAction": "team.security",
   "settings/team/actions.ts#setTwoFactorRequirementAction": "team.security",
+  "setup/actions.ts#skipStepAction": "settings.manage",
+  "setup/actions.ts#resumeStepAction": "settings.manage",
+  "setup/actions.ts#decideStepAction": "settings.manage",
+  "setup/actions.ts#publishAction": "settings.manage",
+  "setup/actions.ts#unpublishAction": "settings.manage",
+  "setup/actions.ts#savePracticeDetailsAction": "settings.manage",
 };

@@ -11,3 +11,4 @@ export * from "./two-factor";
 export * from "./booking-limits";
 export * from "./safety";
 export * from "./export";
+export * from "./setup";

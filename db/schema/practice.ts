@@ -45,6 +45,12 @@ export const practices = pgTable(
      * online session uses its clinician's standing room (`members.video_url`).
      */
     videoUrlPattern: text("video_url_pattern"),
+    /**
+     * When the public booking page went live; null: not published, and the
+     * booking page and /api/book answer not found (decision 0027). Practices
+     * that existed before the column were published by its migration.
+     */
+    publishedAt: timestamp("published_at", tz),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
   },
   (t) => [

@@ -1,7 +1,7 @@
 import { count, eq, inArray, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import { seedBillingDemo } from "./billing";
-import { availabilityRules, clients, couples, locations, members, practices, serviceClinicians, services, users } from "@/db/schema";
+import { availabilityRules, clients, couples, locations, members, practiceSetupSteps, practices, serviceClinicians, services, users } from "@/db/schema";
 import { findOverlaps, parseTime } from "@/lib/booking/availability-schema";
 import { DEMO_ACCOUNTS, type DemoAccount } from "@/lib/demo/demo-accounts";
 import { DEMO_JOINED_AT, DEMO_PRACTICES, type PracticeFixture } from "./data/practices";
@@ -83,9 +83,22 @@ async function insertDemo(tx: Tx, now: Date): Promise<DemoSeedSummary> {
   };
 
   for (const fixture of DEMO_PRACTICES) {
-    const [practice] = await tx.insert(practices).values(fixture.practice).returning({ id: practices.id });
+    // Published, with the guided setup's decisions made: the demo's checklist is complete (decision 0027).
+    const [practice] = await tx
+      .insert(practices)
+      .values({ ...fixture.practice, publishedAt: DEMO_JOINED_AT })
+      .returning({ id: practices.id });
     const practiceId = practice!.id;
     summary.practices += 1;
+    await tx.insert(practiceSetupSteps).values(
+      (
+        [
+          ["payments", "deployment_account"],
+          ["forms", "reviewed"],
+          ["team", "solo"],
+        ] as const
+      ).map(([step, choice]) => ({ practiceId, step, status: "done" as const, choice, updatedAt: DEMO_JOINED_AT })),
+    );
 
     const locationIdByName = new Map<string, string>();
     if (fixture.locations.length > 0) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { members, practices, serviceBilling, serviceClinicians, services, type Practice } from "@/db/schema";
 import { payAtBookingFor, type PayAtBooking } from "./service-labels";
@@ -20,12 +20,13 @@ export interface PublicService {
   payAtBooking: PayAtBooking;
 }
 
+/** A published practice by slug; an unpublished one is not found (the booking API answers 404, decision 0027). */
 export async function findPracticeBySlug(slug: string): Promise<Pick<Practice, "id" | "slug" | "name" | "timeZone"> | null> {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
   const [row] = await db
     .select({ id: practices.id, slug: practices.slug, name: practices.name, timeZone: practices.timeZone })
     .from(practices)
-    .where(eq(practices.slug, slug));
+    .where(and(eq(practices.slug, slug), isNotNull(practices.publishedAt)));
   return row ?? null;
 }
 

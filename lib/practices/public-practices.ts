@@ -1,13 +1,14 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { cache } from "react";
 import { db } from "@/db/client";
 import { locations, practices } from "@/db/schema";
 
-/** What anyone may see of practices: names, kinds, public contact details. */
+/** What anyone may see of practices: names, kinds, public contact details; published practices only (decision 0027). */
 export async function listPublicPractices() {
   return db
     .select({ slug: practices.slug, name: practices.name, kind: practices.kind, city: practices.city })
     .from(practices)
+    .where(isNotNull(practices.publishedAt))
     .orderBy(asc(practices.name));
 }
 
@@ -31,7 +32,7 @@ export const getPublicPractice = cache(async (slug: string) => {
       phone: practices.phone,
     })
     .from(practices)
-    .where(eq(practices.slug, slug));
+    .where(and(eq(practices.slug, slug), isNotNull(practices.publishedAt)));
   if (!practice) return null;
   const sites = await db
     .select({ id: locations.id, name: locations.name, addressLine1: locations.addressLine1, city: locations.city, region: locations.region, postalCode: locations.postalCode })

@@ -21,11 +21,12 @@ export interface TestPractice {
 const tag = () => randomUUID().slice(0, 8);
 
 /** A practice of its own for one test, with an owner who has joined. */
-export async function createPractice(kind: schema.PracticeKind = "couples_therapy"): Promise<TestPractice> {
+/** Published by default (it takes bookings); `{ published: false }` for a practice still in its guided setup. */
+export async function createPractice(kind: schema.PracticeKind = "couples_therapy", options: { published?: boolean } = {}): Promise<TestPractice> {
   const t = tag();
   const [practice] = await db
     .insert(schema.practices)
-    .values({ name: `Test Practice ${t}`, slug: `test-${t}`, kind, timeZone: "America/New_York" })
+    .values({ name: `Test Practice ${t}`, slug: `test-${t}`, kind, timeZone: "America/New_York", publishedAt: options.published === false ? null : new Date() })
     .returning();
   const email = `owner-${t}@e2e.tandem.test`;
   const [user] = await db.insert(schema.users).values({ email, name: `Owner ${t}` }).returning();

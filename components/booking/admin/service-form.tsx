@@ -24,12 +24,15 @@ export function ServiceForm({
   defaults,
   clinicians,
   hasLocations,
+  doneHref,
 }: {
   practiceSlug: string;
   serviceId: string | null;
   defaults: ServiceFormValues;
   clinicians: ClinicianOption[];
   hasLocations: boolean;
+  /** Where saving and cancelling go (default: the services list); the guided setup goes on to its next step. */
+  doneHref?: string;
 }) {
   const router = useRouter();
   const ids = useId();
@@ -38,7 +41,7 @@ export function ServiceForm({
     defaultValues: defaults,
   });
   const { errors, isSubmitting } = form.formState;
-  const listHref = `/clinic/${practiceSlug}/settings/services`;
+  const listHref = doneHref ?? `/clinic/${practiceSlug}/settings/services`;
 
   const onSubmit = form.handleSubmit(async () => {
     const result = await saveServiceAction(practiceSlug, serviceId, form.getValues());

@@ -34,7 +34,11 @@ export function uniqueEmail(label = "person"): string {
 }
 
 export async function createPractice(
-  overrides: Partial<Pick<Practice, "name" | "kind" | "timeZone" | "email">> & { kind?: PracticeKind } = {},
+  overrides: Partial<Pick<Practice, "name" | "kind" | "timeZone" | "email" | "country">> & {
+    kind?: PracticeKind;
+    /** Default true: a practice that takes bookings, as every one did before publishing was a setup step. */
+    published?: boolean;
+  } = {},
 ): Promise<Practice> {
   const suffix = uniqueId();
   const [practice] = await db
@@ -45,6 +49,8 @@ export async function createPractice(
       kind: overrides.kind ?? "couples_therapy",
       timeZone: overrides.timeZone ?? "America/New_York",
       email: overrides.email ?? null,
+      country: overrides.country ?? "US",
+      publishedAt: overrides.published === false ? null : new Date(),
     })
     .returning();
   return practice!;

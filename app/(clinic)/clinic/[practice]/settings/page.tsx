@@ -30,6 +30,16 @@ export default async function SettingsPage({ params }: { params: Promise<{ pract
             <dt className="text-sm text-muted">Contact</dt>
             <dd className="break-words">{[practice.email, practice.phone].filter(Boolean).join(" · ") || "—"}</dd>
           </dl>
+          {can(role, "settings.manage") ? (
+            <p className="mt-3 flex flex-wrap gap-x-4 gap-y-2">
+              <Link href={`/clinic/${slug}/setup/details`} className="font-medium text-brand underline">
+                Edit practice details
+              </Link>
+              <Link href={`/clinic/${slug}/setup`} className="font-medium text-brand underline">
+                Setup checklist
+              </Link>
+            </p>
+          ) : null}
         </Card>
         <Card>
           <h2 className="mb-2 font-semibold">Team</h2>

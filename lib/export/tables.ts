@@ -44,6 +44,12 @@ const PRACTICE_PROGRAMS = `select p.id from programs p where p.practice_id = $1 
 
 export const EXPORT_TABLES: readonly ExportTable[] = [
   { name: "practices", practiceWhere: "t.id = $1", clientWhere: "t.id = $1", orderBy: "t.id" },
+  {
+    name: "practice_setup_steps",
+    clientWhere: null,
+    clientWhy: "the practice's own setup progress holds nothing of any client",
+    orderBy: "t.step",
+  },
   { name: "locations", clientWhere: `t.practice_id = $1 and t.id in (select x.location_id from appointments x where x.id in (${CLIENT_APPOINTMENTS}))`, orderBy: "t.id" },
   {
     name: "members",

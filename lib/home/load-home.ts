@@ -9,6 +9,7 @@ import { outstandingBalances } from "@/lib/billing/billing-queries";
 import { LIVE_STATUSES } from "@/lib/booking/lifecycle/transitions";
 import { loadActiveHomework } from "@/lib/homework/load-active";
 import { listOpenFlags, type OpenFlag } from "@/lib/safety/open-flags";
+import { loadSetupChecklist, type SetupChecklist } from "@/lib/setup/checklist";
 import { shapeBilling, type HomeBilling, type OpenPaymentRow } from "./billing";
 import { shapeAnswered, shapeAwaiting, type AwaitingRow, type HomeAnswered, type HomeAwaiting } from "./forms";
 import { homeworkFlagRows, type HomeHomeworkFlag } from "./homework-flags";
@@ -32,6 +33,8 @@ export interface ClinicHome {
   days: HomeDays;
   /** Open safety flags, the member's own first (lib/safety/open-flags). Clinical roles only; null for the others. */
   safetyFlags: OpenFlag[] | null;
+  /** The guided setup (lib/setup), for the roles that run it; the card hides itself once complete. */
+  setup: SetupChecklist | null;
   /** Clinical roles only; null for the others. */
   answered: HomeAnswered[] | null;
   homeworkFlags: HomeHomeworkFlag[] | null;
@@ -69,8 +72,9 @@ export async function loadClinicHome(scope: PracticeScope, now: Date, database: 
       ? sql`exists (select 1 from appointment_attendees mine_aa join appointments mine_a on mine_a.id = mine_aa.appointment_id where mine_aa.client_id = ${clientId} and mine_a.member_id = ${scope.memberId})`
       : undefined;
 
-  const [flags, sessionRows, answeredRows, awaitingRows, active, feeRows, paymentRows] = await Promise.all([
+  const [flags, setup, sessionRows, answeredRows, awaitingRows, active, feeRows, paymentRows] = await Promise.all([
     clinical ? listOpenFlags(scope, {}, database) : null,
+    sections.includes("setup_checklist") ? loadSetupChecklist(practiceId, database) : null,
     loadSessions(database, practiceId, window, ownOnly ? scope.memberId : null, now),
     clinical ? loadAnswered(database, practiceId, now, mine) : null,
     loadAwaiting(database, practiceId, now, ownOnly ? scope.memberId : null),
@@ -85,6 +89,7 @@ export async function loadClinicHome(scope: PracticeScope, now: Date, database: 
     reach: ownOnly ? "yours" : "practice",
     days: shapeSessions(sessionRows, { memberId: scope.memberId, seesAmounts: billingRole }, window, zone, now),
     safetyFlags: flags,
+    setup,
     answered: answeredRows ? shapeAnswered(answeredRows, zone) : null,
     homeworkFlags: active ? homeworkFlagRows(active, window.today, ownOnly ? scope.memberId : null) : null,
     awaiting: shapeAwaiting(awaitingRows, zone),

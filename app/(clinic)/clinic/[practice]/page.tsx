@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AnsweredCard, AwaitingCard, BillingCard, HomeNav, HomeworkFlagsCard, SafetyFlagsCard, SessionsCard } from "@/components/home/home-cards";
+import { SetupCard } from "@/components/setup/setup-card";
 import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { ROLE_LABELS } from "@/lib/auth/roles";
@@ -27,8 +28,8 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ prac
   const render: Record<HomeSectionKey, () => ReactNode> = {
     // Always first, and only when there is one: an open flag waits for a clinician's acknowledgement.
     safety_flags: () => (home.safetyFlags?.length ? <SafetyFlagsCard key="safety" slug={slug} flags={home.safetyFlags} zone={zone} /> : null),
-    // Slot: the integrator adds the setup checklist card here (components/setup/setup-card.tsx) until it is done.
-    setup_checklist: () => null,
+    // Until the guided setup is complete (the card renders nothing after).
+    setup_checklist: () => (home.setup && !home.setup.complete ? <div key="setup" className="lg:col-span-2"><SetupCard checklist={home.setup} /></div> : null),
     sessions: () => (
       <div key="sessions" className="grid gap-4 lg:col-span-2 lg:grid-cols-2">
         <SessionsCard slug={slug} id="home-today" title={`${whose} today · ${formatDay(home.window.from, zone)}`} sessions={home.days.today.sessions} empty="No sessions today." />

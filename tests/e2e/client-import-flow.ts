@@ -25,9 +25,10 @@ function csvFor(slug: string): string {
   return lines.join("\r\n") + "\r\n";
 }
 
-export async function importTwentyRows(page: Page) {
-  const practice = await createPractice();
-  await signInAs(page, practice.owner.userId);
+/** Imports the 20-row file into a fresh practice from the fixture, or into one whose owner is already signed in. */
+export async function importTwentyRows(page: Page, existing?: { id: string; slug: string }) {
+  const practice = existing ?? (await createPractice());
+  if (!existing) await signInAs(page, (practice as Awaited<ReturnType<typeof createPractice>>).owner.userId);
   await page.goto(`/clinic/${practice.slug}/clients`);
   await page.getByRole("link", { name: "Import from CSV" }).click();
   await expect(page.getByRole("heading", { name: "Import clients" })).toBeVisible();

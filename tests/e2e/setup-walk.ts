@@ -21,9 +21,10 @@ async function checkScreen(page: Page, what: string) {
   ).toEqual([]);
 }
 
-export async function walkThroughSetup(page: Page) {
-  const practice = await createPractice("pelvic_pt", { published: false });
-  await signInAs(page, practice.owner.userId);
+/** A practice the walk can run on: a fresh pelvic PT one from the fixture, or one the sign-up just made (already signed in). */
+export async function walkThroughSetup(page: Page, existing?: { slug: string; name: string }) {
+  const practice = existing ?? (await createPractice("pelvic_pt", { published: false }));
+  if (!existing) await signInAs(page, (practice as Awaited<ReturnType<typeof createPractice>>).owner.userId);
 
   // Unpublished: the booking page and its API are not found.
   expect((await page.request.get(`/book/${practice.slug}`)).status()).toBe(404);

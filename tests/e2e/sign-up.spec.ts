@@ -2,7 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
-import { createPractice, db, expect, latestEmail, test } from "./fixtures";
+import { createPractice, db, expect, test } from "./fixtures";
+import { fillStartForm, followSignInLink } from "./sign-up-flow";
 
 /**
  * A new therapist starts a practice from the public home, proves the address
@@ -14,25 +15,6 @@ import { createPractice, db, expect, latestEmail, test } from "./fixtures";
 async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-async function fillStartForm(page: Page, values: { name: string; email: string }) {
-  await page.getByLabel("Practice name").fill(values.name);
-  await page.getByLabel("Kind of practice").selectOption({ label: "Couples therapy (EFT)" });
-  // The browser's zone is chosen for the person (the tests run in New York).
-  await expect(page.getByLabel("Time zone")).toHaveValue("America/New_York");
-  await page.getByLabel("Your name").fill("Dana Reyes");
-  await page.getByLabel("Your email address").fill(values.email);
-}
-
-async function followSignInLink(page: Page, email: string) {
-  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  const message = await latestEmail(email, "sign-in");
-  const link = message?.text?.match(/https?:\/\/\S+\/sign-in\/verify\?\S+/)?.[0];
-  expect(link, "the email carries a confirmation link").toBeTruthy();
-  await page.goto(link!.replace(/[\])>.,]+$/, ""));
-  await expect(page.getByText(`Continue as ${email}?`)).toBeVisible();
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 async function expectOwnerOfEmptyWorkspace(page: Page, slug: string) {

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import Stripe from "stripe";
-import { db, type Tx } from "@/db/client";
+import { db, type DbOrTx, type Tx } from "@/db/client";
 import { appointmentAttendees, appointments, fees, payments, services, stripeCustomers, type Fee } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { formatMoney } from "@/lib/money";
@@ -27,6 +27,20 @@ async function prepaid(tx: Tx, appointmentId: string): Promise<number> {
 }
 
 /**
+ * Who a session's fee is charged to: the payer of the booking, otherwise
+ * the first attendee with a card on file, otherwise the first attendee.
+ * Also whom the Charge dialog names before anything is opened.
+ */
+export async function feePayer(tx: DbOrTx, appointmentId: string): Promise<string | null> {
+  const attendees = await tx.select({ clientId: appointmentAttendees.clientId }).from(appointmentAttendees).where(eq(appointmentAttendees.appointmentId, appointmentId)).orderBy(appointmentAttendees.createdAt);
+  if (attendees.length === 0) return null;
+  const [payer] = await tx.select({ clientId: payments.clientId }).from(payments).where(and(eq(payments.appointmentId, appointmentId), eq(payments.status, "succeeded"))).limit(1);
+  const cards = await tx.select({ clientId: stripeCustomers.clientId, pm: stripeCustomers.paymentMethodId }).from(stripeCustomers).where(inArray(stripeCustomers.clientId, attendees.map((a) => a.clientId)));
+  const withCard = attendees.find((a) => cards.some((c) => c.clientId === a.clientId && c.pm));
+  return payer?.clientId ?? withCard?.clientId ?? attendees[0]!.clientId;
+}
+
+/**
  * The fee row for an appointment's late cancellation or no-show, opened
  * once (the unique key makes a second click find the first). The payer of
  * the booking is charged; otherwise the first attendee with a card on file.
@@ -44,12 +58,8 @@ export async function openFee(tx: Tx, input: { practiceId: string; appointmentId
   const amount = input.kind === "no_show" ? appt.noShowFee : appt.lateFee;
   if (amount <= 0) return { error: `This service has no ${FEE_LABELS[input.kind].toLowerCase()}.` };
   if ((await prepaid(tx, input.appointmentId)) >= amount) return { error: "This session was paid in advance; that payment covers the fee." };
-  const attendees = await tx.select({ clientId: appointmentAttendees.clientId }).from(appointmentAttendees).where(eq(appointmentAttendees.appointmentId, input.appointmentId)).orderBy(appointmentAttendees.createdAt);
-  if (attendees.length === 0) return { error: "This session has no client to charge." };
-  const [payer] = await tx.select({ clientId: payments.clientId }).from(payments).where(and(eq(payments.appointmentId, input.appointmentId), eq(payments.status, "succeeded"))).limit(1);
-  const cards = await tx.select({ clientId: stripeCustomers.clientId, pm: stripeCustomers.paymentMethodId }).from(stripeCustomers).where(inArray(stripeCustomers.clientId, attendees.map((a) => a.clientId)));
-  const withCard = attendees.find((a) => cards.some((c) => c.clientId === a.clientId && c.pm));
-  const clientId = payer?.clientId ?? withCard?.clientId ?? attendees[0]!.clientId;
+  const clientId = await feePayer(tx, input.appointmentId);
+  if (!clientId) return { error: "This session has no client to charge." };
   await tx
     .insert(fees)
     .values({ practiceId: input.practiceId, appointmentId: input.appointmentId, clientId, kind: input.kind, amountCents: amount, currency: appt.currency, createdByUserId: input.actorUserId, createdAt: input.now, updatedAt: input.now })

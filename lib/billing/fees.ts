@@ -5,13 +5,14 @@ import { appointmentAttendees, appointments, fees, payments, services, stripeCus
 import { recordAudit } from "@/lib/audit/record-audit";
 import { formatMoney } from "@/lib/money";
 import { portalBillingUrl } from "./links";
+import { FEE_LABELS } from "./payment-label";
 import { kickNotifications, queueNotification } from "./notifications";
 import { accountOptions, stripe, stripeErrorMessage } from "./stripe-client";
 import { applyPaymentIntent } from "./sync-payments";
 import { practiceStripe } from "./practice-billing";
 
 export type FeeKind = Fee["kind"];
-export const FEE_LABELS: Record<FeeKind, string> = { late_cancel: "Late-cancellation fee", no_show: "No-show fee" };
+export { FEE_LABELS };
 
 export type ChargeFeeResult =
   | { ok: true; outcome: "charged" | "declined" | "no_card" | "pending"; message: string }
@@ -86,7 +87,7 @@ export async function chargeFee(input: { practiceId: string; appointmentId: stri
     const description = FEE_LABELS[fee.kind];
     if (!card?.paymentMethodId) {
       await recordAudit({ practiceId: fee.practiceId, actor: { kind: "member", userId: input.actorUserId }, action: "fee.open", subjectType: "fee", subjectId: fee.id, detail: { amountCents: fee.amountCents, card: false } }, tx);
-      await queueNotification(tx, fee.practiceId, `fee-due:${fee.id}`, { kind: "fee-failed", clientId: fee.clientId, amountCents: fee.amountCents, currency: fee.currency, description, actionUrl: portalBillingUrl(fee.clientId) });
+      await queueNotification(tx, fee.practiceId, `fee-due:${fee.id}`, { kind: "fee-due", clientId: fee.clientId, amountCents: fee.amountCents, currency: fee.currency, description, actionUrl: portalBillingUrl(fee.clientId), feeId: fee.id });
       return { noCard: true as const, fee };
     }
     const [payment] = await tx
@@ -141,7 +142,12 @@ export async function submitFeeCharge(paymentId: string, customer: string, payme
     if (error instanceof Stripe.errors.StripeCardError) {
       const pi = (error.raw as { payment_intent?: Stripe.PaymentIntent }).payment_intent ?? error.payment_intent;
       if (pi) await applyPaymentIntent(payment.id, pi as Stripe.PaymentIntent, now);
-      else await db.update(payments).set({ status: "failed", failureMessage: error.message, updatedAt: now }).where(and(eq(payments.id, payment.id), eq(payments.status, "pending")));
+      else
+        await db.transaction(async (tx) => {
+          const failed = await tx.update(payments).set({ status: "failed", failureMessage: error.message, updatedAt: now }).where(and(eq(payments.id, payment.id), eq(payments.status, "pending"))).returning({ id: payments.id });
+          // Without an intent to converge from, the decline email is queued here (applyPaymentIntent queues it otherwise).
+          if (failed.length && payment.feeId) await queueNotification(tx, payment.practiceId, `fee-failed:${payment.id}`, { kind: "fee-failed", clientId: payment.clientId, amountCents: payment.amountCents, currency: payment.currency, description: payment.description, actionUrl: portalBillingUrl(payment.clientId), paymentId: payment.id });
+        });
       return { ok: true, outcome: "declined", message: `The card was declined (${error.message}). ${amount} is now an outstanding balance; the client was emailed to pay it from their portal.` };
     }
     if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError) {

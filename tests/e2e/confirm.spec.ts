@@ -104,6 +104,8 @@ test("staff move and cancel ask first, naming the new time and who is emailed; K
   await expect(move).toHaveCount(0);
   const [same] = await db.select().from(schema.appointments).where(eq(schema.appointments.id, appointment.id));
   expect(same!.startsAt.getTime()).toBe(appointment.startsAt.getTime());
+  // Back from the picker to the appointment's buttons.
+  await page.getByRole("button", { name: "Keep current time" }).click();
 
   await page.getByRole("button", { name: "Cancel appointment" }).click();
   const cancel = page.getByRole("alertdialog", { name: "Cancel this appointment?" });

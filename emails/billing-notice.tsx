@@ -4,10 +4,12 @@ import { Greeting, bookingFooter, formatMoney } from "./booking-details";
 
 /**
  * Billing messages: a receipt, a partner's payment link, a refund, a fee
- * charged or a fee that could not be charged. Amounts and the practice's
- * name only: no clinical detail.
+ * charged, a fee whose charge the card declined ("fee-failed") or a fee
+ * recorded as owed with no card to charge ("fee-due"). Each says what
+ * really happened: a card is "declined" only after a charge was tried.
+ * Amounts and the practice's name only: no clinical detail.
  */
-export type BillingNoticeKind = "receipt" | "payment-link" | "refund" | "fee-charged" | "fee-failed";
+export type BillingNoticeKind = "receipt" | "payment-link" | "refund" | "fee-charged" | "fee-failed" | "fee-due";
 
 export interface BillingNoticeEmailProps {
   kind: BillingNoticeKind;
@@ -26,12 +28,14 @@ const LINES: Record<BillingNoticeKind, (p: BillingNoticeEmailProps, amount: stri
   "payment-link": (p, amount) => `Your partner booked a session with ${p.practiceName}. Your share is ${amount} (${p.description}). The time is held until both of you have paid.`,
   refund: (p, amount) => `${p.practiceName} refunded ${amount} for ${p.description}. It reaches your card in 5 to 10 business days.`,
   "fee-charged": (p, amount) => `${p.practiceName} charged ${amount} to your card on file: ${p.description}, under the cancellation policy you agreed to.`,
-  "fee-failed": (p, amount) => `${p.practiceName} could not charge ${amount} (${p.description}) to your card on file. You can pay it from your portal.`,
+  "fee-failed": (p, amount) => `${p.practiceName} tried to charge ${amount} (${p.description}) to your card on file, and the card was declined. Nothing was taken; you can pay it from your portal.`,
+  "fee-due": (p, amount) => `${p.practiceName} recorded ${amount} as owed (${p.description}). There is no card on file, so nothing was charged; you can pay it from your portal.`,
 };
 
 const ACTIONS: Partial<Record<BillingNoticeKind, string>> = {
   "payment-link": "Pay your share",
   "fee-failed": "Pay from your portal",
+  "fee-due": "Pay from your portal",
   receipt: "See your payments",
 };
 
@@ -73,6 +77,7 @@ export function billingNoticeSubject(props: Pick<BillingNoticeEmailProps, "kind"
     case "fee-charged":
       return `Fee charged by ${props.practiceName}`;
     case "fee-failed":
+    case "fee-due":
       return `A payment to ${props.practiceName} is due`;
   }
 }

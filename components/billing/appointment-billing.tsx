@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import { appointmentBilling, cardOnFile } from "@/lib/billing/billing-queries";
 import { FEE_LABELS } from "@/lib/billing/fees";
+import { feeChargePreview, feeStillDue } from "@/lib/billing/fee-due";
 import { formatMoney } from "@/lib/money";
 import type { AppointmentStatus } from "@/db/schema";
 import { ChargeFeeButton, ConfirmUnpaidButton } from "./charge-fee-button";
@@ -14,6 +15,7 @@ export async function AppointmentBilling({
   status,
   attendeeIds,
   fees: policy,
+  when,
 }: {
   practiceSlug: string;
   practiceId: string;
@@ -21,13 +23,16 @@ export async function AppointmentBilling({
   status: AppointmentStatus;
   attendeeIds: string[];
   fees: { lateCancelFeeCents: number; noShowFeeCents: number; currency: string };
+  /** The session's current time, as the page shows it. */
+  when: string;
 }) {
   const [{ payments, fees }, cards] = await Promise.all([appointmentBilling(practiceId, appointmentId), cardOnFile(attendeeIds)]);
-  const prepaid = payments.filter((p) => p.status === "succeeded" && (p.kind === "session" || p.kind === "deposit")).reduce((n, p) => n + p.amountCents - p.refundedCents, 0);
   const kind = status === "no_show" ? "no_show" : status === "late_cancelled" ? "late_cancel" : null;
-  const amount = kind === "no_show" ? policy.noShowFeeCents : kind === "late_cancel" ? policy.lateCancelFeeCents : 0;
-  const existing = kind ? fees.find((f) => f.kind === kind) : undefined;
-  const chargeable = kind !== null && amount > 0 && prepaid < amount && existing?.status !== "waived";
+  const due = feeStillDue({ status, payments, fees, policy });
+  const paidFee = kind ? fees.find((f) => f.kind === kind && f.status === "paid") : undefined;
+  const amount = due?.amountCents ?? paidFee?.amountCents ?? 0;
+  const chargeable = due !== null || paidFee !== undefined;
+  const preview = due ? await feeChargePreview(practiceId, appointmentId, due) : null;
   const card = cards[0];
   return (
     <Card>
@@ -65,8 +70,11 @@ export async function AppointmentBilling({
             practiceSlug={practiceSlug}
             appointmentId={appointmentId}
             kind={kind}
-            paid={existing?.status === "paid"}
+            paid={due === null}
             label={`Charge ${FEE_LABELS[kind].toLowerCase()} (${formatMoney(amount, policy.currency)})`}
+            amount={formatMoney(amount, policy.currency)}
+            when={when}
+            preview={preview}
           />
         </div>
       ) : null}

@@ -7,23 +7,60 @@ import { useForm } from "react-hook-form";
 import { refundPaymentAction } from "@/app/(clinic)/clinic/[practice]/billing/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormError, Input, Textarea } from "@/components/ui/field";
 import { refundFormSchema, type RefundFormInput } from "@/lib/billing/refund-schema";
+import { formatMoney, parseMoney } from "@/lib/money";
 
-/** Full or partial refund with a reason; the server checks the role and the amount again. */
-export function RefundForm({ practiceSlug, paymentId, remaining, currencySymbol }: { practiceSlug: string; paymentId: string; remaining: string; currencySymbol: string }) {
+/**
+ * Full or partial refund with a reason. Once the form is valid, the confirm
+ * dialog names the amount, whose card and who is emailed before anything
+ * is sent to Stripe (decision 0034); the server checks the role and the
+ * amount again.
+ */
+export function RefundForm({
+  practiceSlug,
+  paymentId,
+  remaining,
+  currencySymbol,
+  remainingCents,
+  currency,
+  clientName,
+  clientHasEmail,
+  paidFor,
+}: {
+  practiceSlug: string;
+  paymentId: string;
+  remaining: string;
+  currencySymbol: string;
+  remainingCents: number;
+  currency: string;
+  clientName: string;
+  clientHasEmail: boolean;
+  /** What the payment was for, from the current appointment (lib/billing/payment-label). */
+  paidFor: string;
+}) {
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
+  const [asking, setAsking] = useState<RefundFormInput | null>(null);
   const form = useForm<RefundFormInput>({ resolver: zodResolver(refundFormSchema), defaultValues: { amount: remaining, reason: "" } });
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
+  const onSubmit = form.handleSubmit((values) => {
     setDone(null);
+    const parsed = parseMoney(values.amount);
+    // The server says the same; asking to confirm a refund it would refuse helps no one.
+    if (parsed.ok && parsed.cents > remainingCents) return form.setError("amount", { message: `At most ${formatMoney(remainingCents, currency)} can still be refunded` });
+    setAsking(values);
+  });
+  async function refund(values: RefundFormInput) {
     const result = await refundPaymentAction(practiceSlug, paymentId, values);
     if (!result.ok) return applyServerErrors(form, result.errors);
     setDone(result.status === "succeeded" ? "Refunded. The client gets an email." : "Refund requested; Stripe is processing it.");
     form.reset({ amount: "", reason: "" });
     router.refresh();
-  });
+  }
+  const askingAmount = asking ? parseMoney(asking.amount) : null;
+  const amountText = askingAmount?.ok ? formatMoney(askingAmount.cents, currency) : "";
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       <FormError message={errors.root?.message} />
@@ -41,6 +78,25 @@ export function RefundForm({ practiceSlug, paymentId, remaining, currencySymbol 
       <Button type="submit" variant="danger" disabled={isSubmitting}>
         {isSubmitting ? "Refunding…" : "Refund"}
       </Button>
+      <ConfirmDialog
+        open={asking !== null}
+        onOpenChange={(open) => (open ? null : setAsking(null))}
+        title={`Refund ${amountText} to ${clientName}?`}
+        description={
+          <>
+            <p>
+              <strong>{amountText}</strong> of the payment for {paidFor} goes back to the card that paid; it reaches it in 5 to 10 business days. This cannot be undone.
+            </p>
+            <p>{clientHasEmail ? `${clientName} is emailed once the refund goes through, with the reason.` : `${clientName} has no email address: no one is emailed.`}</p>
+          </>
+        }
+        confirmLabel={`Refund ${amountText}`}
+        onConfirm={() => {
+          const values = asking;
+          setAsking(null);
+          if (values) void form.handleSubmit(() => refund(values))();
+        }}
+      />
     </form>
   );
 }

@@ -5,8 +5,16 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { cancelAction, manageSlotsAction, rescheduleAction } from "@/app/manage/[token]/actions";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton, ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { emailedLine } from "@/lib/booking/emailed-line";
 import { formatDateTime, formatTime, localDate } from "@/lib/dates";
 
+/**
+ * The attendee's own changes from their emailed link. A tap on a time, or
+ * on Cancel, asks once in the confirm dialog what will happen (who is
+ * emailed, what is refunded or owed) before anything moves (decision 0034);
+ * the server action re-checks the link and the rules.
+ */
 export function ManageAppointment({
   canChange,
   token,
@@ -14,6 +22,9 @@ export function ManageAppointment({
   lateNow,
   windowHours,
   lateFee,
+  when,
+  emailed,
+  cancelEffects,
 }: {
   /** False once the session is cancelled, past or otherwise settled: only the last notice shows. */
   canChange: boolean;
@@ -22,9 +33,16 @@ export function ManageAppointment({
   lateNow: boolean;
   windowHours: number;
   lateFee: string | null;
+  /** The session's current time. */
+  when: string;
+  /** Who gets the email about a change: "You" and the partner's name, for those with an address. */
+  emailed: string[];
+  /** What cancelling now does to the money (lib/billing/cancellation-policy). */
+  cancelEffects: string[];
 }) {
   const router = useRouter();
-  const [mode, setMode] = useState<"idle" | "reschedule" | "cancel">("idle");
+  const [mode, setMode] = useState<"idle" | "reschedule">("idle");
+  const [chosen, setChosen] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -56,44 +74,64 @@ export function ManageAppointment({
       {canChange && mode === "idle" ? (
         <div className="flex flex-wrap gap-2">
           {lateNow ? null : <Button onClick={() => setMode("reschedule")}>Reschedule</Button>}
-          <Button variant="secondary" onClick={() => setMode("cancel")}>
-            Cancel session
-          </Button>
+          <ConfirmButton
+            label="Cancel session"
+            variant="secondary"
+            size="md"
+            disabled={pending}
+            title="Cancel this session?"
+            description={
+              <>
+                <p>Your session on {when} is cancelled.</p>
+                {lateNow ? (
+                  <p className="font-medium text-warn">
+                    This is within {windowHours} hours of the start, so it counts as a late cancellation
+                    {lateFee ? ` and a fee of ${lateFee} applies` : ""}.
+                  </p>
+                ) : (
+                  <p>There is no charge for cancelling now.</p>
+                )}
+                {cancelEffects.map((line) => (
+                  <p key={line}>{line}</p>
+                ))}
+                <p>{emailedLine(emailed, "that it is cancelled")}</p>
+              </>
+            }
+            cancelLabel="Keep my session"
+            confirmLabel={lateNow ? "Cancel and accept the fee" : "Cancel the session"}
+            onConfirm={() =>
+              run(
+                () => cancelAction(token),
+                (r) => (r.late ? "Your session is cancelled. The late-cancellation policy applies." : "Your session is cancelled."),
+              )
+            }
+          />
         </div>
       ) : null}
-      {canChange && lateNow ? (
-        <p className="text-sm text-muted">This session starts within {windowHours} hours, so it can no longer be moved online.</p>
-      ) : null}
-      {canChange && mode === "cancel" ? (
-        <div className="rounded-lg border border-line p-4">
-          <h2 className="font-semibold">Cancel this session?</h2>
-          {lateNow ? (
-            <p className="mt-1 font-medium text-warn">
-              This is within {windowHours} hours of the start, so it counts as a late cancellation
-              {lateFee ? ` and a fee of ${lateFee} applies` : ""}.
+      {canChange && lateNow ? <p className="text-sm text-muted">This session starts within {windowHours} hours, so it can no longer be moved online.</p> : null}
+      {canChange && mode === "reschedule" ? <ReschedulePicker token={token} timeZone={timeZone} pending={pending} onPick={setChosen} onClose={() => setMode("idle")} /> : null}
+      <ConfirmDialog
+        open={chosen !== null}
+        onOpenChange={(open) => (open ? null : setChosen(null))}
+        title="Move your session?"
+        description={
+          <>
+            <p>
+              From {when} to <strong>{chosen ? formatDateTime(chosen, timeZone) : ""}</strong>.
             </p>
-          ) : (
-            <p className="mt-1">There is no charge for cancelling now.</p>
-          )}
-          <div className="mt-3 flex flex-wrap gap-2">
-            <Button variant="danger" disabled={pending} onClick={() => run(() => cancelAction(token), (r) => (r.late ? "Your session is cancelled. The late-cancellation policy applies." : "Your session is cancelled."))}>
-              {lateNow ? "Cancel and accept the fee" : "Yes, cancel it"}
-            </Button>
-            <Button variant="secondary" onClick={() => setMode("idle")}>
-              Keep my session
-            </Button>
-          </div>
-        </div>
-      ) : null}
-      {canChange && mode === "reschedule" ? (
-        <ReschedulePicker
-          token={token}
-          timeZone={timeZone}
-          pending={pending}
-          onPick={(start) => run(() => rescheduleAction(token, { start }), () => `Moved to ${formatDateTime(start, timeZone)}. We emailed an updated invitation.`)}
-          onClose={() => setMode("idle")}
-        />
-      ) : null}
+            <p>Nothing is charged or refunded.</p>
+            <p>{emailedLine(emailed, "an updated invitation")}</p>
+          </>
+        }
+        confirmVariant="primary"
+        cancelLabel="Keep the current time"
+        confirmLabel={chosen ? `Move to ${formatDateTime(chosen, timeZone)}` : "Move"}
+        onConfirm={() => {
+          const start = chosen;
+          setChosen(null);
+          if (start) run(() => rescheduleAction(token, { start }), () => `Moved to ${formatDateTime(start, timeZone)}. We emailed an updated invitation.`);
+        }}
+      />
     </div>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
 
-import { AlertDialog } from "radix-ui";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { changeRoleAction, removeMemberAction } from "@/app/(clinic)/clinic/[practice]/settings/team/actions";
-import { Button, buttonClass } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/field";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { MemberRole } from "@/db/schema";
@@ -47,7 +46,14 @@ export function MemberRowActions({
           className="w-auto"
           value={role}
           disabled={pending}
-          onChange={(e) => run(() => changeRoleAction(practiceSlug, { memberId, role: e.target.value }))}
+          onChange={(e) =>
+            run(() =>
+              changeRoleAction(practiceSlug, {
+                memberId,
+                role: e.target.value,
+              }),
+            )
+          }
         >
           {assignableRoles.map((r) => (
             <option key={r} value={r}>
@@ -55,28 +61,19 @@ export function MemberRowActions({
             </option>
           ))}
         </Select>
-        <AlertDialog.Root>
-          <AlertDialog.Trigger className={buttonClass("secondary", "sm")} disabled={pending}>
-            Remove
-          </AlertDialog.Trigger>
-          <AlertDialog.Portal>
-            <AlertDialog.Overlay className="fixed inset-0 bg-black/40" />
-            <AlertDialog.Content className="fixed left-1/2 top-1/2 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg bg-surface p-6 shadow-xl">
-              <AlertDialog.Title className="text-lg font-semibold">Remove {memberName}?</AlertDialog.Title>
-              <AlertDialog.Description className="mt-2 text-muted">
-                They will no longer be able to open this practice. Their past work stays in the records.
-              </AlertDialog.Description>
-              <div className="mt-4 flex justify-end gap-2">
-                <AlertDialog.Cancel className={buttonClass("secondary")}>Cancel</AlertDialog.Cancel>
-                <AlertDialog.Action asChild>
-                  <Button variant="danger" onClick={() => run(() => removeMemberAction(practiceSlug, { memberId }))}>
-                    Remove
-                  </Button>
-                </AlertDialog.Action>
-              </div>
-            </AlertDialog.Content>
-          </AlertDialog.Portal>
-        </AlertDialog.Root>
+        <ConfirmButton
+          label="Remove"
+          title={`Remove ${memberName} from the team?`}
+          description={
+            <>
+              <p>They can no longer open this practice; their past work stays in the records.</p>
+              <p>No one is emailed.</p>
+            </>
+          }
+          confirmLabel={`Remove ${memberName}`}
+          disabled={pending}
+          onConfirm={() => run(() => removeMemberAction(practiceSlug, { memberId }))}
+        />
       </div>
       {error ? (
         <p role="alert" className="text-sm font-medium text-danger">

@@ -7,7 +7,7 @@ import { passkeyRegistrationOptionsAction, registerPasskeyAction, removePasskeyA
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input } from "@/components/ui/field";
 import { passkeyNameSchema } from "@/lib/two-factor/two-factor-schema";
-import { ConfirmButton } from "./confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { RecoveryCodesDisplay } from "./recovery-codes-display";
 import { useWebAuthnSupport } from "./use-webauthn-support";
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { regenerateRecoveryCodesAction } from "@/app/(clinic)/account/security/actions";
 import { FormError } from "@/components/ui/field";
-import { ConfirmButton } from "./confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { RecoveryCodesDisplay } from "./recovery-codes-display";
 
 export function RecoveryCodesPanel({ left }: { left: number }) {

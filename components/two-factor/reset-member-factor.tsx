@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { resetSecondFactorAction } from "@/app/(clinic)/clinic/[practice]/settings/team/actions";
-import { ConfirmButton } from "./confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 
 /** An owner's reset for a member who lost their device; asks first, then tells the member by email. */
 export function ResetMemberFactor({ practiceSlug, memberId, memberName }: { practiceSlug: string; memberId: string; memberName: string }) {

@@ -6,7 +6,7 @@ import { confirmTotpAction, removeTotpAction, startTotpAction } from "@/app/(cli
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import type { TotpEnrolment } from "@/lib/two-factor/manage-factors";
-import { ConfirmButton } from "./confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { RecoveryCodesDisplay } from "./recovery-codes-display";
 import { TotpCodeForm } from "./totp-code-form";
 

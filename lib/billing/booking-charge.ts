@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { creditUses, packagePurchases, packages, payments, serviceBilling, services } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { formatDateTime } from "@/lib/dates";
+import { paymentLabel } from "./payment-label";
 import { planBookingPayments, type Payer } from "./payment-plan";
 import { practiceStripe } from "./practice-billing";
 
@@ -42,7 +42,6 @@ export async function chargeForBooking(
   if (plan.length === 0) return { kind: "none" };
   const account = await practiceStripe(input.practiceId, tx);
   if (!account.canTakePayments) return { kind: "none" };
-  const when = formatDateTime(input.startsAt.toISOString(), input.timeZone);
   await tx.insert(payments).values(
     plan.map((p) => ({
       practiceId: input.practiceId,
@@ -53,7 +52,8 @@ export async function chargeForBooking(
       coupleId: input.coupleId,
       appointmentId: input.appointmentId,
       splitPart: p.splitPart,
-      description: `${service.name}, ${when}${p.kind === "deposit" ? " (deposit)" : ""}${p.splitPart ? ` (share ${p.splitPart} of 2)` : ""}`,
+      // What Stripe is told; pages and emails name the appointment as it is then (payment-label.ts).
+      description: paymentLabel({ kind: p.kind, splitPart: p.splitPart, description: service.name }, { serviceName: service.name, startsAt: input.startsAt }, input.timeZone),
       stripeAccountId: account.stripeAccountId,
       saveCard: service.lateFee > 0 || service.noShowFee > 0,
       createdAt: input.now,

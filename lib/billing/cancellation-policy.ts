@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { appointments, creditUses, payments, services } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { formatMoney } from "@/lib/money";
 import { openFee } from "./fees";
 import { kickNotifications } from "./notifications";
 import { cancellationRefund } from "./payment-plan";
@@ -55,4 +56,72 @@ export async function applyCancellationPolicy(appointmentId: string, now: Date):
   for (const id of result.refundIds) await submitRefund(id, now);
   kickNotifications();
   return result;
+}
+
+export interface CancellationPreview {
+  currency: string;
+  paidCents: number;
+  refundedCents: number;
+  lateCancelFeeCents: number;
+  usedCredit: boolean;
+}
+
+/** What is paid toward an appointment now: the input of `cancellationEffects`, read for the confirm dialog. */
+export async function cancellationPreview(practiceId: string, appointmentId: string): Promise<CancellationPreview | null> {
+  const [appt] = await db
+    .select({
+      currency: appointments.currency,
+      lateFee: services.lateCancelFeeCents,
+    })
+    .from(appointments)
+    .innerJoin(services, eq(services.id, appointments.serviceId))
+    .where(and(eq(appointments.id, appointmentId), eq(appointments.practiceId, practiceId)));
+  if (!appt) return null;
+  const paid = await db
+    .select({
+      amountCents: payments.amountCents,
+      refundedCents: payments.refundedCents,
+    })
+    .from(payments)
+    .where(and(eq(payments.appointmentId, appointmentId), eq(payments.status, "succeeded"), inArray(payments.kind, ["session", "deposit"])));
+  const credit = await db
+    .select({ id: creditUses.id })
+    .from(creditUses)
+    .where(and(eq(creditUses.appointmentId, appointmentId), isNull(creditUses.returnedAt)))
+    .limit(1);
+  return {
+    currency: appt.currency,
+    paidCents: paid.reduce((n, p) => n + p.amountCents, 0),
+    refundedCents: paid.reduce((n, p) => n + p.refundedCents, 0),
+    lateCancelFeeCents: appt.lateFee,
+    usedCredit: credit.length > 0,
+  };
+}
+
+/**
+ * What cancelling will do to the money, in the words of the confirm dialog,
+ * by the same rules `applyCancellationPolicy` applies: `late` false for a
+ * cancellation in time (or a late one whose fee staff waive).
+ */
+export function cancellationEffects(p: CancellationPreview, late: boolean, reader: "staff" | "client" = "staff"): string[] {
+  const refund = cancellationRefund({
+    paidCents: p.paidCents,
+    refundedCents: p.refundedCents,
+    late,
+    lateCancelFeeCents: p.lateCancelFeeCents,
+  });
+  const out: string[] = [];
+  if (refund > 0) out.push(`${formatMoney(refund, p.currency)} is refunded to the card that paid${reader === "client" ? ", within 5 to 10 business days" : ""}.`);
+  if (late && p.paidCents > 0 && p.lateCancelFeeCents > 0) out.push(`${formatMoney(Math.min(p.lateCancelFeeCents, p.paidCents), p.currency)} is kept as the late-cancellation fee.`);
+  if (late && p.paidCents === 0 && !p.usedCredit && p.lateCancelFeeCents > 0) {
+    const fee = formatMoney(p.lateCancelFeeCents, p.currency);
+    out.push(
+      reader === "staff"
+        ? `A late-cancellation fee of ${fee} is recorded as owed; no card is charged until someone presses Charge.`
+        : `A late-cancellation fee of ${fee} is recorded as owed; the practice may charge it to your card on file, or you can pay it from your portal.`,
+    );
+  }
+  if (p.usedCredit) out.push(late ? "The package credit it used is not returned." : "The package credit it used comes back.");
+  if (out.length === 0) out.push("Nothing is charged or refunded.");
+  return out;
 }

@@ -1,17 +1,18 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import Stripe from "stripe";
-import { db, type Tx } from "@/db/client";
+import { db, type DbOrTx, type Tx } from "@/db/client";
 import { appointmentAttendees, appointments, fees, payments, services, stripeCustomers, type Fee } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { formatMoney } from "@/lib/money";
 import { portalBillingUrl } from "./links";
+import { FEE_LABELS } from "./payment-label";
 import { kickNotifications, queueNotification } from "./notifications";
 import { accountOptions, stripe, stripeErrorMessage } from "./stripe-client";
 import { applyPaymentIntent } from "./sync-payments";
 import { practiceStripe } from "./practice-billing";
 
 export type FeeKind = Fee["kind"];
-export const FEE_LABELS: Record<FeeKind, string> = { late_cancel: "Late-cancellation fee", no_show: "No-show fee" };
+export { FEE_LABELS };
 
 export type ChargeFeeResult =
   | { ok: true; outcome: "charged" | "declined" | "no_card" | "pending"; message: string }
@@ -24,6 +25,20 @@ async function prepaid(tx: Tx, appointmentId: string): Promise<number> {
     .from(payments)
     .where(and(eq(payments.appointmentId, appointmentId), eq(payments.status, "succeeded"), inArray(payments.kind, ["session", "deposit"])));
   return row?.n ?? 0;
+}
+
+/**
+ * Who a session's fee is charged to: the payer of the booking, otherwise
+ * the first attendee with a card on file, otherwise the first attendee.
+ * Also whom the Charge dialog names before anything is opened.
+ */
+export async function feePayer(tx: DbOrTx, appointmentId: string): Promise<string | null> {
+  const attendees = await tx.select({ clientId: appointmentAttendees.clientId }).from(appointmentAttendees).where(eq(appointmentAttendees.appointmentId, appointmentId)).orderBy(appointmentAttendees.createdAt);
+  if (attendees.length === 0) return null;
+  const [payer] = await tx.select({ clientId: payments.clientId }).from(payments).where(and(eq(payments.appointmentId, appointmentId), eq(payments.status, "succeeded"))).limit(1);
+  const cards = await tx.select({ clientId: stripeCustomers.clientId, pm: stripeCustomers.paymentMethodId }).from(stripeCustomers).where(inArray(stripeCustomers.clientId, attendees.map((a) => a.clientId)));
+  const withCard = attendees.find((a) => cards.some((c) => c.clientId === a.clientId && c.pm));
+  return payer?.clientId ?? withCard?.clientId ?? attendees[0]!.clientId;
 }
 
 /**
@@ -44,12 +59,8 @@ export async function openFee(tx: Tx, input: { practiceId: string; appointmentId
   const amount = input.kind === "no_show" ? appt.noShowFee : appt.lateFee;
   if (amount <= 0) return { error: `This service has no ${FEE_LABELS[input.kind].toLowerCase()}.` };
   if ((await prepaid(tx, input.appointmentId)) >= amount) return { error: "This session was paid in advance; that payment covers the fee." };
-  const attendees = await tx.select({ clientId: appointmentAttendees.clientId }).from(appointmentAttendees).where(eq(appointmentAttendees.appointmentId, input.appointmentId)).orderBy(appointmentAttendees.createdAt);
-  if (attendees.length === 0) return { error: "This session has no client to charge." };
-  const [payer] = await tx.select({ clientId: payments.clientId }).from(payments).where(and(eq(payments.appointmentId, input.appointmentId), eq(payments.status, "succeeded"))).limit(1);
-  const cards = await tx.select({ clientId: stripeCustomers.clientId, pm: stripeCustomers.paymentMethodId }).from(stripeCustomers).where(inArray(stripeCustomers.clientId, attendees.map((a) => a.clientId)));
-  const withCard = attendees.find((a) => cards.some((c) => c.clientId === a.clientId && c.pm));
-  const clientId = payer?.clientId ?? withCard?.clientId ?? attendees[0]!.clientId;
+  const clientId = await feePayer(tx, input.appointmentId);
+  if (!clientId) return { error: "This session has no client to charge." };
   await tx
     .insert(fees)
     .values({ practiceId: input.practiceId, appointmentId: input.appointmentId, clientId, kind: input.kind, amountCents: amount, currency: appt.currency, createdByUserId: input.actorUserId, createdAt: input.now, updatedAt: input.now })
@@ -76,7 +87,7 @@ export async function chargeFee(input: { practiceId: string; appointmentId: stri
     const description = FEE_LABELS[fee.kind];
     if (!card?.paymentMethodId) {
       await recordAudit({ practiceId: fee.practiceId, actor: { kind: "member", userId: input.actorUserId }, action: "fee.open", subjectType: "fee", subjectId: fee.id, detail: { amountCents: fee.amountCents, card: false } }, tx);
-      await queueNotification(tx, fee.practiceId, `fee-due:${fee.id}`, { kind: "fee-failed", clientId: fee.clientId, amountCents: fee.amountCents, currency: fee.currency, description, actionUrl: portalBillingUrl(fee.clientId) });
+      await queueNotification(tx, fee.practiceId, `fee-due:${fee.id}`, { kind: "fee-due", clientId: fee.clientId, amountCents: fee.amountCents, currency: fee.currency, description, actionUrl: portalBillingUrl(fee.clientId), feeId: fee.id });
       return { noCard: true as const, fee };
     }
     const [payment] = await tx
@@ -131,7 +142,12 @@ export async function submitFeeCharge(paymentId: string, customer: string, payme
     if (error instanceof Stripe.errors.StripeCardError) {
       const pi = (error.raw as { payment_intent?: Stripe.PaymentIntent }).payment_intent ?? error.payment_intent;
       if (pi) await applyPaymentIntent(payment.id, pi as Stripe.PaymentIntent, now);
-      else await db.update(payments).set({ status: "failed", failureMessage: error.message, updatedAt: now }).where(and(eq(payments.id, payment.id), eq(payments.status, "pending")));
+      else
+        await db.transaction(async (tx) => {
+          const failed = await tx.update(payments).set({ status: "failed", failureMessage: error.message, updatedAt: now }).where(and(eq(payments.id, payment.id), eq(payments.status, "pending"))).returning({ id: payments.id });
+          // Without an intent to converge from, the decline email is queued here (applyPaymentIntent queues it otherwise).
+          if (failed.length && payment.feeId) await queueNotification(tx, payment.practiceId, `fee-failed:${payment.id}`, { kind: "fee-failed", clientId: payment.clientId, amountCents: payment.amountCents, currency: payment.currency, description: payment.description, actionUrl: portalBillingUrl(payment.clientId), paymentId: payment.id });
+        });
       return { ok: true, outcome: "declined", message: `The card was declined (${error.message}). ${amount} is now an outstanding balance; the client was emailed to pay it from their portal.` };
     }
     if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError) {

@@ -1,11 +1,12 @@
 import { and, eq, isNull, lte, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { db, type DbOrTx } from "@/db/client";
-import { billingNotifications, clients, practices } from "@/db/schema";
+import { billingNotifications, clients, payments, practices } from "@/db/schema";
 import BillingNoticeEmail, { billingNoticeSubject, type BillingNoticeKind } from "@/emails/billing-notice";
 import { sendEmail } from "@/lib/email/send-email";
 import { runningBoss } from "@/lib/jobs/queue-handle";
 import { logError } from "@/lib/db/pg-error";
+import { feeLabel, paymentLabels } from "./payment-label";
 
 /**
  * Billing emails (receipts, payment links, refunds, fees) go through a
@@ -23,6 +24,10 @@ export type BillingNotification = {
   description: string;
   actionUrl?: string | null;
   reason?: string | null;
+  /** The payment it is about: its description is then read when the email is sent, from the appointment as it is then. */
+  paymentId?: string | null;
+  /** The fee it is about when there is no payment (nothing was charged): read the same way. */
+  feeId?: string | null;
 };
 
 export async function queueNotification(tx: DbOrTx, practiceId: string, key: string, notification: BillingNotification): Promise<void> {
@@ -72,13 +77,14 @@ async function deliver(key: string, practiceId: string, kind: string, data: Reco
     .innerJoin(practices, eq(practices.id, clients.practiceId))
     .where(and(eq(clients.id, String(data.clientId)), eq(clients.practiceId, practiceId)));
   if (!row?.email) return;
+  const description = data.paymentId || data.feeId ? await currentDescription(practiceId, data) : null;
   const props = {
     kind: kind as BillingNoticeKind,
     practiceName: row.practiceName,
     recipientName: row.firstName,
     amountCents: Number(data.amountCents),
     currency: String(data.currency),
-    description: String(data.description),
+    description: description ?? String(data.description),
     actionUrl: data.actionUrl ? String(data.actionUrl) : null,
     reason: data.reason ? String(data.reason) : null,
   };
@@ -90,4 +96,13 @@ async function deliver(key: string, practiceId: string, kind: string, data: Reco
     practiceId,
     element: createElement(BillingNoticeEmail, props),
   });
+}
+
+/** A payment's description as of now: a rescheduled session's refund names the new date, not the one it was paid for. */
+async function currentDescription(practiceId: string, data: Record<string, string | number | null>): Promise<string | null> {
+  const [practice] = await db.select({ timeZone: practices.timeZone }).from(practices).where(eq(practices.id, practiceId));
+  if (!practice) return null;
+  if (!data.paymentId) return feeLabel(practiceId, String(data.feeId), practice.timeZone);
+  const [payment] = await db.select().from(payments).where(and(eq(payments.id, String(data.paymentId)), eq(payments.practiceId, practiceId)));
+  return payment ? ((await paymentLabels(practiceId, practice.timeZone, [payment])).get(payment.id) ?? null) : null;
 }

@@ -168,6 +168,7 @@ export async function applyStripeRefund(refund: Stripe.Refund, now: Date, fromAc
         currency: payment.currency,
         description: payment.description,
         reason: row.reason,
+        paymentId: payment.id,
       });
     }
     return next;

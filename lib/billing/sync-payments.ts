@@ -102,6 +102,7 @@ async function markSucceeded(tx: Tx, payment: Payment, pi: Stripe.PaymentIntent 
     amountCents: payment.amountCents,
     currency: payment.currency,
     description: payment.description,
+    paymentId: payment.id,
   });
   await recordAudit({ practiceId: payment.practiceId, actor: { kind: "system" }, action: "payment.succeeded", subjectType: "payment", subjectId: payment.id, detail: { amountCents: payment.amountCents, kind: payment.kind } }, tx);
   if (payment.feeId) await tx.update(fees).set({ status: "paid", updatedAt: now }).where(and(eq(fees.id, payment.feeId), eq(fees.status, "open")));
@@ -244,6 +245,7 @@ export async function applyPaymentIntent(paymentId: string, pi: Stripe.PaymentIn
           currency: payment.currency,
           description: payment.description,
           actionUrl: portalBillingUrl(payment.clientId),
+          paymentId: payment.id,
         });
       }
       return { status: "failed" as const, followUps };

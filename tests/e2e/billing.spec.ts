@@ -116,6 +116,14 @@ test("staff refund a payment from its page and charge a no-show fee to the saved
   await expect(page.getByText("At most $190 can still be refunded")).toBeVisible();
   await page.getByLabel(/Amount to refund/).fill("190");
   await page.getByRole("button", { name: "Refund" }).click();
+  // It asks first, naming the amount and who is emailed; Cancel changes nothing.
+  const ask = page.getByRole("alertdialog", { name: "Refund $190 to Dee Ho?" });
+  await expect(ask).toContainText("Dee Ho is emailed once the refund goes through");
+  await ask.getByRole("button", { name: "Cancel" }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByTestId("refunded")).toHaveText("$0");
+  await page.getByRole("button", { name: "Refund" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Refund $190" }).click();
   // Fully refunded: the form gives way to the refund in the payment's list.
   await expect(page.getByTestId("refunded")).toHaveText("$190");
   await expect(page.getByText("This payment is fully refunded.")).toBeVisible();
@@ -131,8 +139,11 @@ test("staff refund a payment from its page and charge a no-show fee to the saved
     .where(eq(schema.appointments.id, appointment!.id));
   await page.goto(`/clinic/${practice.slug}/schedule/${appointment!.id}`);
   await page.getByRole("button", { name: "Mark no-show" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Mark no-show" }).click();
   await expect(page.getByText("Card on file: visa ending 4242")).toBeVisible();
   await page.getByRole("button", { name: "Charge no-show fee ($190)" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("$190 is charged now to the visa ending 4242");
+  await page.getByRole("alertdialog").getByRole("button", { name: "Charge $190" }).click();
   await expect(page.getByText("$190 charged to the card on file.")).toBeVisible();
   const [fee] = await db.select().from(schema.fees).where(and(eq(schema.fees.appointmentId, appointment!.id), eq(schema.fees.kind, "no_show")));
   expect(fee!.status).toBe("paid");

@@ -155,6 +155,7 @@ test("a client reschedules and then cancels by the emailed link", async ({ page,
   await expect(page.getByRole("heading", { name: "Choose a new time" })).toBeVisible();
   await page.getByRole("button", { name: "Later" }).click();
   await firstFreeTime(page).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: /^Move to / }).click();
   await expect(page.getByText(/^Moved to /)).toBeVisible();
 
   const [moved] = await emailsTo(email);
@@ -166,7 +167,7 @@ test("a client reschedules and then cancels by the emailed link", async ({ page,
 
   await page.getByRole("button", { name: "Cancel session" }).click();
   await expect(page.getByText("There is no charge for cancelling now.")).toBeVisible();
-  await page.getByRole("button", { name: "Yes, cancel it" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Cancel the session" }).click();
   await expect(page.getByText("Your session is cancelled.")).toBeVisible();
   await expect(page.getByText("Cancelled", { exact: true })).toBeVisible();
   const [cancelled] = await emailsTo(email);

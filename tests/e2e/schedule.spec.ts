@@ -79,7 +79,9 @@ test("staff book an existing client from the schedule, and record a past session
     .where(eq(schema.appointments.id, appointment!.id));
   await page.goto(`/clinic/${practice.slug}/schedule/${appointment!.id}`);
   await page.getByRole("button", { name: "Mark no-show" }).click();
-  await expect(page.getByText("there is nothing more to do here")).toBeVisible();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Mark no-show" }).click();
+  // The service has a no-show fee: the page no longer says "nothing more to do" beside the Charge button (issue 11, problem 7).
+  await expect(page.getByText("The no-show fee ($190) is not paid yet")).toBeVisible();
   const [after] = await db.select().from(schema.appointments).where(eq(schema.appointments.id, appointment!.id));
   expect(after!.status).toBe("no_show");
 });

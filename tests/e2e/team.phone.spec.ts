@@ -27,7 +27,7 @@ test("on a phone, an owner invites a clinician, changes a role and removes a mem
 
   const row = members.getByRole("listitem").filter({ hasText: frontDesk.displayName });
   await row.getByRole("button", { name: "Remove" }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: "Remove" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: `Remove ${frontDesk.displayName}` }).click();
   await expect(members.getByText(frontDesk.displayName)).toHaveCount(0);
 
   // The page fits a 375-px screen: nothing scrolls sideways.

@@ -6,6 +6,7 @@ import { STATUS_LABELS } from "@/lib/booking/lifecycle/transitions";
 import { formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/dates";
 import { openManageLink } from "@/lib/booking/manage-link";
+import { cancellationEffects, cancellationPreview } from "@/lib/billing/cancellation-policy";
 import { FORMAT_LABELS } from "@/lib/booking/service-labels";
 import { JoinVideo } from "@/components/video/join-video";
 import { joinState } from "@/lib/video/join-window";
@@ -18,6 +19,7 @@ export default async function ManagePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const now = new Date();
   const link = await openManageLink(decodeURIComponent(token), now);
+  const preview = link.ok && link.canChange ? await cancellationPreview(link.appointment.practiceId, link.appointment.id) : null;
   return (
     <>
       <PublicHeader />
@@ -53,6 +55,12 @@ export default async function ManagePage({ params }: { params: Promise<{ token: 
               lateNow={link.lateNow}
               windowHours={link.appointment.service.cancellationWindowHours}
               lateFee={link.appointment.service.lateCancelFeeCents > 0 ? formatMoney(link.appointment.service.lateCancelFeeCents, link.appointment.currency) : null}
+              when={formatDateTime(link.appointment.startsAt, link.appointment.practice.timeZone)}
+              emailed={[...link.appointment.attendees]
+                .filter((p) => p.email)
+                .sort((x, y) => Number(y.clientId === link.clientId) - Number(x.clientId === link.clientId))
+                .map((p) => (p.clientId === link.clientId ? "You" : `${p.firstName} ${p.lastName}`))}
+              cancelEffects={preview ? cancellationEffects(preview, link.lateNow, "client") : []}
             />
           </Card>
         )}

@@ -9,8 +9,10 @@ import {
   rescheduleSlotsAction,
 } from "@/app/(clinic)/clinic/[practice]/schedule/actions";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton, ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, Input } from "@/components/ui/field";
 import { formatDateTime, localDate } from "@/lib/dates";
+import { emailedLine } from "@/lib/booking/emailed-line";
 import { DaySlotPicker } from "./day-slot-picker";
 
 type Outcome = { ok: true; message: string } | { ok: false; message: string; alternatives?: string[] };
@@ -18,8 +20,10 @@ type Outcome = { ok: true; message: string } | { ok: false; message: string; alt
 /**
  * What staff can do with one appointment: before it starts, reschedule or
  * cancel (waiving the late fee if they choose); once it has started, mark it
- * completed or a no-show. Each button calls a server action that checks
- * membership and says plainly what happened.
+ * completed or a no-show. Moving, cancelling and the no-show ask once in
+ * the confirm dialog, saying who is emailed and what is charged or refunded
+ * (decision 0034); the server action checks membership and the state again
+ * and says plainly what happened.
  */
 export function AppointmentActions({
   practiceSlug,
@@ -32,6 +36,10 @@ export function AppointmentActions({
   lateNow,
   windowHours,
   lateFee,
+  when,
+  emailed,
+  cancelEffects,
+  noShowFee,
 }: {
   practiceSlug: string;
   appointmentId: string;
@@ -43,9 +51,18 @@ export function AppointmentActions({
   lateNow: boolean;
   windowHours: number;
   lateFee: string | null;
+  /** The appointment's current time, as the page shows it. */
+  when: string;
+  /** The attendees who get an email about a move or a cancellation (those with an address). */
+  emailed: string[];
+  /** What cancelling does to the money, in time and late (lib/billing/cancellation-policy). */
+  cancelEffects: { inTime: string[]; late: string[] };
+  /** The service's no-show fee, formatted, or null when it has none. */
+  noShowFee: string | null;
 }) {
   const router = useRouter();
-  const [mode, setMode] = useState<"idle" | "cancel" | "reschedule">("idle");
+  const [mode, setMode] = useState<"idle" | "reschedule">("idle");
+  const [confirmMove, setConfirmMove] = useState(false);
   const [waiveFee, setWaiveFee] = useState(false);
   const [date, setDate] = useState(appointmentDate < today ? today : appointmentDate);
   const [version, setVersion] = useState(0);
@@ -90,9 +107,45 @@ export function AppointmentActions({
           {canChange ? (
             <>
               <Button onClick={() => (setMode("reschedule"), setNotice(null))}>Reschedule</Button>
-              <Button variant="secondary" onClick={() => (setMode("cancel"), setNotice(null))}>
-                Cancel appointment
-              </Button>
+              <ConfirmButton
+                label="Cancel appointment"
+                variant="secondary"
+                size="md"
+                disabled={pending}
+                title="Cancel this appointment?"
+                description={
+                  <>
+                    <p>The session on {when} is cancelled.</p>
+                    {lateNow ? (
+                      <p className="text-warn">
+                        It starts within {windowHours} hours, so it counts as a late cancellation{lateFee ? ` (fee ${lateFee})` : ""} unless you waive it.
+                      </p>
+                    ) : (
+                      <p>It is outside the {windowHours}-hour cancellation window: no fee applies.</p>
+                    )}
+                    {(lateNow && !waiveFee ? cancelEffects.late : cancelEffects.inTime).map((line) => (
+                      <p key={line}>{line}</p>
+                    ))}
+                    <p>{emailedLine(emailed, "that it is cancelled")}</p>
+                  </>
+                }
+                cancelLabel="Keep appointment"
+                confirmLabel="Confirm cancellation"
+                onConfirm={() =>
+                  run(() =>
+                    cancelAppointmentAction(practiceSlug, appointmentId, {
+                      waiveFee: lateNow && waiveFee,
+                    }),
+                  )
+                }
+              >
+                {lateNow ? (
+                  <label className="flex min-h-11 items-center gap-2">
+                    <input type="checkbox" checked={waiveFee} onChange={(e) => setWaiveFee(e.target.checked)} className="h-5 w-5 accent-brand" />
+                    Waive the late-cancellation fee
+                  </label>
+                ) : null}
+              </ConfirmButton>
             </>
           ) : null}
           {canRecordOutcome ? (
@@ -100,39 +153,28 @@ export function AppointmentActions({
               <Button disabled={pending} onClick={() => run(() => recordOutcomeAction(practiceSlug, appointmentId, "completed"))}>
                 Mark completed
               </Button>
-              <Button variant="secondary" disabled={pending} onClick={() => run(() => recordOutcomeAction(practiceSlug, appointmentId, "no_show"))}>
-                Mark no-show
-              </Button>
+              <ConfirmButton
+                label="Mark no-show"
+                variant="secondary"
+                size="md"
+                disabled={pending}
+                title="Mark this session as a no-show?"
+                description={
+                  <>
+                    <p>The session on {when} is recorded as missed. This cannot be undone.</p>
+                    <p>
+                      {noShowFee
+                        ? `Nothing is charged yet: the no-show fee (${noShowFee}) is charged only if someone with billing access charges it next.`
+                        : "This service has no no-show fee: nothing is charged."}
+                    </p>
+                    <p>No one is emailed.</p>
+                  </>
+                }
+                confirmLabel="Mark no-show"
+                onConfirm={() => run(() => recordOutcomeAction(practiceSlug, appointmentId, "no_show"))}
+              />
             </>
           ) : null}
-        </div>
-      ) : null}
-
-      {mode === "cancel" ? (
-        <div className="space-y-3 rounded-lg border border-line p-4">
-          <h3 className="font-semibold">Cancel this appointment?</h3>
-          {lateNow ? (
-            <>
-              <p className="text-warn">
-                It starts within {windowHours} hours, so it counts as a late cancellation{lateFee ? ` (fee ${lateFee})` : ""} unless you waive it.
-              </p>
-              <label className="flex min-h-11 items-center gap-2">
-                <input type="checkbox" checked={waiveFee} onChange={(e) => setWaiveFee(e.target.checked)} className="h-5 w-5 accent-brand" />
-                Waive the late-cancellation fee
-              </label>
-            </>
-          ) : (
-            <p>It is outside the {windowHours}-hour cancellation window: no fee applies.</p>
-          )}
-          <p className="text-sm text-muted">The attendees are emailed that it is cancelled.</p>
-          <div className="flex flex-wrap gap-2">
-            <Button variant="danger" disabled={pending} onClick={() => run(() => cancelAppointmentAction(practiceSlug, appointmentId, { waiveFee }))}>
-              {pending ? "Cancelling…" : "Confirm cancellation"}
-            </Button>
-            <Button variant="secondary" onClick={() => setMode("idle")}>
-              Keep appointment
-            </Button>
-          </div>
         </div>
       ) : null}
 
@@ -179,7 +221,7 @@ export function AppointmentActions({
             </div>
           ) : null}
           <div className="flex flex-wrap gap-2">
-            <Button disabled={pending || !picked} onClick={() => run(() => rescheduleAppointmentAction(practiceSlug, appointmentId, { start: picked }))}>
+            <Button disabled={pending || !picked} onClick={() => setConfirmMove(true)}>
               {picked ? `Move to ${formatDateTime(picked, timeZone)}` : "Choose a time"}
             </Button>
             <Button variant="secondary" onClick={() => setMode("idle")}>
@@ -188,6 +230,30 @@ export function AppointmentActions({
           </div>
         </div>
       ) : null}
+      <ConfirmDialog
+        open={confirmMove && picked !== ""}
+        onOpenChange={setConfirmMove}
+        title="Move this appointment?"
+        description={
+          <>
+            <p>
+              From {when} to <strong>{picked ? formatDateTime(picked, timeZone) : ""}</strong>, same clinician and service.
+            </p>
+            <p>Nothing is charged or refunded.</p>
+            <p>{emailedLine(emailed, "an updated invitation")}</p>
+          </>
+        }
+        confirmVariant="primary"
+        cancelLabel="Keep current time"
+        confirmLabel={picked ? `Move to ${formatDateTime(picked, timeZone)}` : "Move"}
+        onConfirm={() =>
+          run(() =>
+            rescheduleAppointmentAction(practiceSlug, appointmentId, {
+              start: picked,
+            }),
+          )
+        }
+      />
     </section>
   );
 }

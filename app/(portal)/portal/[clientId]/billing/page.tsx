@@ -7,6 +7,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireClient } from "@/lib/auth/guards";
 import { FEE_LABELS } from "@/lib/billing/fees";
 import { clientBilling } from "@/lib/billing/portal-billing";
+import { paymentLabels } from "@/lib/billing/payment-label";
 import { formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/dates";
 import { buyPackageAction, payBalanceAction } from "./actions";
@@ -21,6 +22,8 @@ export default async function PortalBillingPage({ params, searchParams }: { para
   const b = await clientBilling(client, new Date());
   const zone = practice.timeZone;
   const paid = b.payments.filter((p) => p.status === "succeeded");
+  // Named from each appointment as it is now: a moved session shows its new date (issue 11, problem 7).
+  const labels = await paymentLabels(practice.id, zone, paid);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -110,7 +113,7 @@ export default async function PortalBillingPage({ params, searchParams }: { para
               {paid.map((p) => (
                 <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span>
-                    {formatMoney(p.amountCents, p.currency)} · {p.description}
+                    {formatMoney(p.amountCents, p.currency)} · {labels.get(p.id) ?? p.description}
                     <span className="block text-sm text-muted">{formatDateTime(p.paidAt!.toISOString(), zone)}</span>
                   </span>
                   <span className="flex items-center gap-2">

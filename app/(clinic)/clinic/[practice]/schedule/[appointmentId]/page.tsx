@@ -14,7 +14,10 @@ import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { STATUS_LABELS, isLateCancellation, type AppointmentStatus } from "@/lib/booking/lifecycle/transitions";
 import { formatMoney } from "@/lib/money";
-import { formatTime, localDate, todayIn, zoneLabel } from "@/lib/dates";
+import { formatDateTime, formatTime, localDate, todayIn, zoneLabel } from "@/lib/dates";
+import { cancellationEffects, cancellationPreview } from "@/lib/billing/cancellation-policy";
+import { appointmentFeeDue } from "@/lib/billing/fee-due";
+import { FEE_LABELS } from "@/lib/billing/fees";
 import { attendeeNames, openScheduleAppointment } from "@/lib/booking/list-schedule";
 import { FORMAT_LABELS } from "@/lib/booking/service-labels";
 import { AttendeeForms } from "@/components/intake/attendee-forms";
@@ -30,7 +33,16 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
   const scope = await requireMember(slug, "schedule.view");
   const a = await openScheduleAppointment(scope, appointmentId);
   if (!a) notFound();
-  const formStatus = await appointmentFormStatus(scope, a.id);
+  const policy = {
+    lateCancelFeeCents: a.service.lateCancelFeeCents,
+    noShowFeeCents: a.service.noShowFeeCents,
+    currency: a.currency,
+  };
+  const [formStatus, cancelPreview, feeDue] = await Promise.all([
+    appointmentFormStatus(scope, a.id),
+    a.status === "confirmed" ? cancellationPreview(scope.practice.id, a.id) : null,
+    appointmentFeeDue(scope.practice.id, a.id, a.status, policy),
+  ]);
   const now = new Date();
   const zone = scope.practice.timeZone;
   const date = localDate(a.startsAt, zone);
@@ -95,8 +107,25 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
             lateNow={isLateCancellation(a.startsAt, a.service.cancellationWindowHours, now)}
             windowHours={a.service.cancellationWindowHours}
             lateFee={a.service.lateCancelFeeCents > 0 ? formatMoney(a.service.lateCancelFeeCents, a.currency) : null}
+            when={formatDateTime(a.startsAt, zone)}
+            emailed={a.attendees.filter((p) => p.email).map((p) => `${p.firstName} ${p.lastName}`)}
+            cancelEffects={
+              cancelPreview
+                ? {
+                    inTime: cancellationEffects(cancelPreview, false),
+                    late: cancellationEffects(cancelPreview, true),
+                  }
+                : { inTime: [], late: [] }
+            }
+            noShowFee={a.service.noShowFeeCents > 0 ? formatMoney(a.service.noShowFeeCents, a.currency) : null}
           />
-          {FINAL.includes(a.status) ? (
+          {feeDue ? (
+            // Never "nothing more to do" while a fee can still be charged (issue 11, problem 7).
+            <p className="text-sm text-muted">
+              This session is {STATUS_LABELS[a.status].toLowerCase()}. The {FEE_LABELS[feeDue.kind].toLowerCase()} ({formatMoney(feeDue.amountCents, feeDue.currency)}) is not paid yet
+              {can(scope.role, "billing.read") ? ": charge it under Payments." : ": someone with billing access can charge it."}
+            </p>
+          ) : FINAL.includes(a.status) ? (
             <p className="text-sm text-muted">This session is {STATUS_LABELS[a.status].toLowerCase()}: there is nothing more to do here.</p>
           ) : a.status !== "confirmed" ? (
             <p className="text-sm text-muted">This booking is not confirmed yet ({STATUS_LABELS[a.status].toLowerCase()}).</p>
@@ -115,7 +144,8 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
             appointmentId={a.id}
             status={a.status}
             attendeeIds={a.attendees.map((p) => p.clientId)}
-            fees={{ lateCancelFeeCents: a.service.lateCancelFeeCents, noShowFeeCents: a.service.noShowFeeCents, currency: a.currency }}
+            fees={policy}
+            when={formatDateTime(a.startsAt, zone)}
           />
         ) : null}
       </div>

@@ -7,6 +7,7 @@ import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid } from "@/lib/ids";
 import { requireMember } from "@/lib/auth/guards";
 import { loadPayment } from "@/lib/billing/billing-queries";
+import { paymentLabels } from "@/lib/billing/payment-label";
 import { centsToAmountInput, currencySymbol, formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/dates";
 
@@ -24,6 +25,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ practi
   const zone = scope.practice.timeZone;
   const remaining = p.amountCents - p.refundedCents;
   const symbol = currencySymbol(p.currency);
+  const label = (await paymentLabels(scope.practice.id, zone, [p])).get(p.id) ?? p.description;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -31,7 +33,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ practi
           Back to billing
         </Link>
       </p>
-      <PageHeader title={`${formatMoney(p.amountCents, p.currency)} from ${row.firstName} ${row.lastName}`} description={p.description} />
+      <PageHeader title={`${formatMoney(p.amountCents, p.currency)} from ${row.firstName} ${row.lastName}`} description={label} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <dl className="grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-[8rem_1fr]">
@@ -78,7 +80,17 @@ export default async function PaymentPage({ params }: { params: Promise<{ practi
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Refund</h2>
           {p.status === "succeeded" && remaining > 0 ? (
-            <RefundForm practiceSlug={slug} paymentId={p.id} remaining={centsToAmountInput(remaining)} currencySymbol={symbol} />
+            <RefundForm
+              practiceSlug={slug}
+              paymentId={p.id}
+              remaining={centsToAmountInput(remaining)}
+              currencySymbol={symbol}
+              remainingCents={remaining}
+              currency={p.currency}
+              clientName={`${row.firstName} ${row.lastName}`}
+              clientHasEmail={Boolean(row.email)}
+              paidFor={label}
+            />
           ) : (
             <p className="text-muted">{p.status !== "succeeded" ? "Only a payment that went through can be refunded." : "This payment is fully refunded."}</p>
           )}

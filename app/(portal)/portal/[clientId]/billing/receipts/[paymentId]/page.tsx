@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { requireClient } from "@/lib/auth/guards";
 import { isUuid } from "@/lib/ids";
 import { loadReceipt } from "@/lib/billing/receipts";
+import { paymentLabels } from "@/lib/billing/payment-label";
 import { formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/dates";
 
@@ -35,7 +36,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ client
         <dt className="text-sm text-muted">Date</dt>
         <dd>{formatDateTime(p.paidAt!.toISOString(), practice.timeZone)}</dd>
         <dt className="text-sm text-muted">For</dt>
-        <dd>{p.description}</dd>
+        <dd>{(await paymentLabels(practice.id, practice.timeZone, [p])).get(p.id) ?? p.description}</dd>
         <dt className="text-sm text-muted">Amount</dt>
         <dd className="font-semibold">{formatMoney(p.amountCents, p.currency)}</dd>
         {back.map((r) => (

@@ -20,7 +20,15 @@ export function isCurrency(value: unknown): value is Currency {
   return typeof value === "string" && (CURRENCIES as readonly string[]).includes(value);
 }
 
-/** The currency a new service starts with, by the practice's country (ISO 3166 alpha-2). */
+/**
+ * What a practice charges in: the currency chosen at sign-up (practices.currency, held to this
+ * list by the database's check). New services, packages and setup templates start with it.
+ */
+export function practiceCurrency(practice: { currency: string }): Currency {
+  return isCurrency(practice.currency) ? practice.currency : "USD";
+}
+
+/** The currency a country's practice is offered at sign-up (ISO 3166 alpha-2); afterwards, practiceCurrency. */
 export function defaultCurrencyFor(country: string | null | undefined): Currency {
   switch ((country ?? "").toUpperCase()) {
     case "GB":

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { FORMAT_LABELS, FORMAT_SHORT_LABELS, paymentLabel } from "@/lib/booking/service-labels";
-import { CURRENCIES, CURRENCY_LABELS, centsToAmountInput, currencySymbol, defaultCurrencyFor, formatMoney, formatMoneyFull, isCurrency, parseMoney } from "@/lib/money";
+import { CURRENCIES, CURRENCY_LABELS, centsToAmountInput, currencySymbol, defaultCurrencyFor, formatMoney, practiceCurrency, formatMoneyFull, isCurrency, parseMoney } from "@/lib/money";
 
 // Moved from tests/unit/service-schema.test.ts when money got its one home (lib/money).
 describe("money", () => {
@@ -43,6 +43,13 @@ describe("money", () => {
     expect(defaultCurrencyFor("US")).toBe("USD");
     expect(defaultCurrencyFor("DE")).toBe("USD");
     expect(defaultCurrencyFor(null)).toBe("USD");
+  });
+
+  test("after sign-up, new services start in the practice's own currency, not its country's guess", () => {
+    // A German practice that chose euros at sign-up: its country alone would have said USD.
+    expect(practiceCurrency({ currency: "EUR" })).toBe("EUR");
+    expect(practiceCurrency({ currency: "GBP" })).toBe("GBP");
+    expect(practiceCurrency({ currency: "CAD" })).toBe("USD");
   });
 
 });

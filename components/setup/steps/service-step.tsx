@@ -7,7 +7,7 @@ import { listClinicianOptions, listServices } from "@/lib/booking/list-services"
 import { listPracticeLocations } from "@/lib/booking/manage-availability";
 import { newServiceFormValues } from "@/lib/booking/service-schema";
 import { FORMAT_LABELS } from "@/lib/booking/service-labels";
-import { defaultCurrencyFor, formatMoney } from "@/lib/money";
+import { formatMoney, practiceCurrency } from "@/lib/money";
 import { SERVICE_TEMPLATES, findServiceTemplate, serviceFormFromTemplate } from "@/lib/setup/service-templates";
 
 /**
@@ -17,7 +17,7 @@ import { SERVICE_TEMPLATES, findServiceTemplate, serviceFormFromTemplate } from 
 export async function ServiceStep({ scope, template: templateId, nextHref }: { scope: PracticeScope; template: string | null; nextHref: string }) {
   const slug = scope.practice.slug;
   const [existing, clinicians, locations] = await Promise.all([listServices(scope), listClinicianOptions(scope), listPracticeLocations(scope)]);
-  const currency = defaultCurrencyFor(scope.practice.country);
+  const currency = practiceCurrency(scope.practice);
   const templates = SERVICE_TEMPLATES[scope.practice.kind];
   const chosen = findServiceTemplate(scope.practice.kind, templateId);
   // The person setting up offers it when they see clients; otherwise everyone who can.

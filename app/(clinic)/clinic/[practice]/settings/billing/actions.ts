@@ -7,7 +7,7 @@ import { fieldFailure, noResult, uuidArg } from "@/lib/actions/args";
 import { memberAction } from "@/lib/actions/member-action";
 import { createPackage, saveMemberBilling, savePracticeBilling, saveServiceBilling } from "@/lib/billing/billing-settings";
 import { startOnboarding } from "@/lib/billing/connect";
-import { defaultCurrencyFor } from "@/lib/money";
+import { practiceCurrency } from "@/lib/money";
 
 // Thin: managers only (the wrapper's guard); the domain validates with the forms' own schemas.
 
@@ -42,7 +42,7 @@ export const saveMemberBillingAction = memberAction(
 );
 
 export const createPackageAction = memberAction("settings.manage", z.tuple([z.unknown()]), async (scope, [values]) => {
-  const result = await createPackage(scope, values, defaultCurrencyFor(scope.practice.country));
+  const result = await createPackage(scope, values, practiceCurrency(scope.practice));
   revalidate(scope.practice.slug);
   return result;
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ServiceForm } from "@/components/booking/admin/service-form";
 import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { defaultCurrencyFor } from "@/lib/money";
+import { practiceCurrency } from "@/lib/money";
 import { listClinicianOptions } from "@/lib/booking/list-services";
 import { listPracticeLocations } from "@/lib/booking/manage-availability";
 import { newServiceFormValues } from "@/lib/booking/service-schema";
@@ -20,7 +20,7 @@ export default async function NewServicePage({ params }: { params: Promise<{ pra
       <ServiceForm
         practiceSlug={slug}
         serviceId={null}
-        defaults={newServiceFormValues(defaultCurrencyFor(scope.practice.country))}
+        defaults={newServiceFormValues(practiceCurrency(scope.practice))}
         clinicians={clinicians}
         hasLocations={locations.length > 0}
       />

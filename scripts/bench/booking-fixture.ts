@@ -18,7 +18,8 @@ export async function createBookingFixture(sql: postgres.Sql, clinicians: number
   const tag = randomUUID().slice(0, 8);
   const timeZone = "America/Los_Angeles";
   const [practice] = await sql<{ id: string }[]>`
-    insert into practices (name, slug, kind, time_zone) values (${`Bench ${tag}`}, ${`bench-${tag}`}, 'couples_therapy', ${timeZone}) returning id`;
+    -- Published: the public booking routes answer only for published practices (decision 0027).
+    insert into practices (name, slug, kind, time_zone, published_at) values (${`Bench ${tag}`}, ${`bench-${tag}`}, 'couples_therapy', ${timeZone}, now()) returning id`;
   const practiceId = practice!.id;
   const [service] = await sql<{ id: string }[]>`
     insert into services (practice_id, name, duration_minutes, price_cents, format, attendance, buffer_after_minutes, min_notice_minutes, horizon_days, slot_step_minutes)

@@ -47,6 +47,8 @@ export async function seedDemoAppointments(tx: Tx, now = new Date()): Promise<nu
     const start = day.set({ hour, minute });
     const s = service.s;
     const startsAt = start.toJSDate();
+    // Booked a week ahead, or yesterday for a session further out: never after the seeding moment.
+    const booked = new Date(Math.min(start.minus({ days: 7 }).toMillis(), now.getTime() - 24 * 3_600_000));
     const endsAt = start.plus({ minutes: s.durationMinutes }).toJSDate();
     const [appt] = await tx
       .insert(appointments)
@@ -67,12 +69,13 @@ export async function seedDemoAppointments(tx: Tx, now = new Date()): Promise<nu
         priceCents: s.priceCents,
         currency: s.currency,
         bookedByStaff: true,
+        createdAt: booked,
+        updatedAt: demo.status === "completed" || demo.status === "no_show" ? endsAt : booked,
       })
       .returning({ id: appointments.id });
     const appointmentId = appt!.id;
-    await tx.insert(appointmentAttendees).values(clientIds.map((clientId) => ({ practiceId: practice.id, appointmentId, clientId, provenAt: startsAt })));
+    await tx.insert(appointmentAttendees).values(clientIds.map((clientId) => ({ practiceId: practice.id, appointmentId, clientId, provenAt: booked })));
 
-    const booked = start.minus({ days: 7 }).toJSDate();
     if (demo.paid) {
       const amountCents = demo.paid === "deposit" ? (service.depositCents ?? s.priceCents) : s.priceCents;
       await tx.insert(payments).values({
@@ -88,6 +91,23 @@ export async function seedDemoAppointments(tx: Tx, now = new Date()): Promise<nu
         paidAt: booked,
         createdAt: booked,
         updatedAt: booked,
+      });
+    }
+    if (demo.balancePaid && demo.paid === "deposit" && service.depositCents && service.depositCents < s.priceCents) {
+      // The rest, taken at the desk when the visit ended.
+      await tx.insert(payments).values({
+        practiceId: practice.id,
+        kind: "session",
+        status: "succeeded",
+        amountCents: s.priceCents - service.depositCents,
+        currency: s.currency,
+        clientId: clientIds[0]!,
+        coupleId,
+        appointmentId,
+        description: s.name,
+        paidAt: endsAt,
+        createdAt: endsAt,
+        updatedAt: endsAt,
       });
     }
     if (demo.declined) {

@@ -5,7 +5,7 @@ import { availabilityRules, clients, couples, locations, members, practiceSetupS
 import { findOverlaps, parseTime } from "@/lib/booking/availability-schema";
 import { DEMO_ACCOUNTS, type DemoAccount } from "@/lib/demo/demo-accounts";
 import { DEMO_JOINED_AT, DEMO_PRACTICES, type PracticeFixture } from "./data/practices";
-import { seedIntakeDemoHistory, seedIntakeForms } from "./intake";
+import { seedDemoMeasures, seedIntakeDemoHistory, seedIntakeForms } from "./intake";
 import { syncHomeworkLibrary } from "@/lib/homework/library/sync";
 import { seedDemoHomework } from "./homework";
 import { seedDemoAppointments } from "./appointments";
@@ -174,7 +174,8 @@ async function insertDemo(tx: Tx, now: Date): Promise<DemoSeedSummary> {
     }
     if (fixture.practice.kind === "couples_therapy" && fixture.couples[0]) {
       const [first, second] = fixture.couples[0].map((email) => clientIdByEmail.get(email)!) as [string, string];
-      await seedIntakeDemoHistory(tx, practiceId, intakeTemplates, [first, second], DEMO_JOINED_AT);
+      // Sent two days before the seeding moment.
+      await seedIntakeDemoHistory(tx, practiceId, intakeTemplates, [first, second], new Date(now.getTime() - 2 * 24 * 3_600_000));
     }
   }
   // The shared exercise library, and a little homework for the demo couples.
@@ -182,8 +183,11 @@ async function insertDemo(tx: Tx, now: Date): Promise<DemoSeedSummary> {
   await seedDemoHomework(tx, now);
   // Billing (lib/billing/): payment at booking, superbill codes, a package.
   await seedBillingDemo(tx);
-  // A today and a tomorrow for the clinic home (lib/home), relative to the seeding day.
+  // Sessions in every practice, from six weeks back to two weeks ahead of the seeding day:
+  // a today and a tomorrow for the clinic home (lib/home), past visits with their payments.
   await seedDemoAppointments(tx, now);
+  // Measures answered in the weeks before the seeding day (./data/measures.ts).
+  await seedDemoMeasures(tx, now);
   return summary;
 }
 

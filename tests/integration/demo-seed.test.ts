@@ -1,0 +1,64 @@
+import { and, eq, gt, gte, inArray, isNotNull, sql } from "drizzle-orm";
+import { TransactionRollbackError } from "drizzle-orm/errors";
+import { expect, test } from "vitest";
+import { db } from "@/db/client";
+import { appointments, checkIns, formResponses, payments, practices, safetyFlags } from "@/db/schema";
+import { DEMO_PRACTICE_SLUGS, seedDemo } from "@/db/seed";
+
+const DAY = 24 * 3_600_000;
+
+/**
+ * The demo lives around the moment it is seeded (decision 0036): every demo
+ * practice has sessions behind and ahead of `now`, payments, and measure
+ * scores from the twelve weeks before it. Two seeding moments, a year apart
+ * and in different seasons, inside rolled-back transactions like services-seed.test.ts.
+ */
+for (const now of [new Date(), new Date("2027-03-14T07:30:00Z")]) {
+  test(`every demo practice has past and coming sessions, payments and recent measures when seeded at ${now.toISOString()}`, async () => {
+    const outcome = await db
+      .transaction(async (tx) => {
+        await seedDemo(tx, now);
+        const rows = await tx.select({ id: practices.id, slug: practices.slug }).from(practices).where(inArray(practices.slug, Object.values(DEMO_PRACTICE_SLUGS)));
+        expect(rows).toHaveLength(Object.values(DEMO_PRACTICE_SLUGS).length);
+        const twelveWeeksAgo = new Date(now.getTime() - 84 * DAY);
+        for (const p of rows) {
+          const sessions = await tx.select({ startsAt: appointments.startsAt, status: appointments.status, id: appointments.id }).from(appointments).where(eq(appointments.practiceId, p.id));
+          const past = sessions.filter((s) => s.startsAt < now && s.status === "completed");
+          const coming = sessions.filter((s) => s.startsAt > now && s.startsAt.getTime() < now.getTime() + 3 * DAY && ["confirmed", "pending_payment"].includes(s.status));
+          expect(past.length, `${p.slug}: completed sessions before now`).toBeGreaterThanOrEqual(2);
+          expect(coming.length, `${p.slug}: sessions in the next three days`).toBeGreaterThanOrEqual(1);
+          // Completed means it happened; booked ahead means it has not.
+          expect(sessions.filter((s) => s.status === "completed" && s.startsAt >= now), p.slug).toEqual([]);
+          expect(sessions.filter((s) => ["confirmed", "pending_payment"].includes(s.status) && s.startsAt < new Date(now.getTime() - DAY)), p.slug).toEqual([]);
+          // Every past visit is paid.
+          const paid = await tx
+            .select({ appointmentId: payments.appointmentId, paidAt: payments.paidAt })
+            .from(payments)
+            .where(and(eq(payments.practiceId, p.id), eq(payments.status, "succeeded"), isNotNull(payments.appointmentId)));
+          expect(paid.length, `${p.slug}: payments`).toBeGreaterThan(0);
+          for (const s of past) expect(paid.some((x) => x.appointmentId === s.id), `${p.slug}: a completed session is paid`).toBe(true);
+          expect(paid.filter((x) => x.paidAt! > now), `${p.slug}: nothing is paid after now`).toEqual([]);
+          // Measures from the twelve weeks before now, none after.
+          const scored = await tx
+            .select({ submittedAt: formResponses.submittedAt })
+            .from(formResponses)
+            .where(and(eq(formResponses.practiceId, p.id), isNotNull(formResponses.scores)));
+          expect(scored.length, `${p.slug}: measure scores`).toBeGreaterThanOrEqual(2);
+          for (const r of scored) {
+            expect(r.submittedAt! > twelveWeeksAgo && r.submittedAt! < now, `${p.slug}: a score at ${r.submittedAt!.toISOString()}`).toBe(true);
+          }
+          // Homework check-ins on days up to today (practice zones are within a day of UTC), none later.
+          const dateOf = (t: number) => new Date(t).toISOString().slice(0, 10);
+          const [late] = await tx.select({ n: sql<number>`count(*)::int` }).from(checkIns).where(and(eq(checkIns.practiceId, p.id), gt(checkIns.date, dateOf(now.getTime() + DAY))));
+          expect(late!.n, `${p.slug}: no check-in after today`).toBe(0);
+          const [recent] = await tx.select({ n: sql<number>`count(*)::int` }).from(checkIns).where(and(eq(checkIns.practiceId, p.id), gte(checkIns.date, dateOf(twelveWeeksAgo.getTime()))));
+          expect(recent!.n, `${p.slug}: check-ins in the last twelve weeks`).toBeGreaterThan(0);
+        }
+        // The demo's answers trigger no safety flag: none is seeded.
+        expect(await tx.select().from(safetyFlags)).toEqual([]);
+        throw new TransactionRollbackError();
+      })
+      .catch((e: unknown) => (e instanceof TransactionRollbackError ? "rolled back" : Promise.reject(e)));
+    expect(outcome).toBe("rolled back");
+  });
+}

@@ -3,10 +3,10 @@ import { setRemindersAction } from "@/app/(portal)/portal/[clientId]/homework/ac
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { SharedReflections } from "./shared-reflections";
-import { formatShortDate } from "@/lib/dates";
+import { formatCalendarDay } from "@/lib/dates";
 import type { PortalHomework } from "@/lib/homework/portal";
 
-/** The portal's "This week": what is due, progress, a gentle streak, and what the partner shared. */
+/** The portal's "This week" (dates as "Monday 9 March", the home's one format): what is due, progress, a gentle streak, and what the partner shared. */
 export function PortalThisWeek({ clientId, data }: { clientId: string; data: PortalHomework }) {
   const { due, progress } = data;
   const active = data.assignments.filter((a) => a.status !== "finished");
@@ -81,7 +81,7 @@ export function PortalThisWeek({ clientId, data }: { clientId: string; data: Por
                   {a.title}
                 </Link>{" "}
                 <span className="text-muted">
-                  {a.status === "upcoming" ? `starts ${formatShortDate(a.startDate)}` : `until ${formatShortDate(a.lastDay)}`}
+                  {a.status === "upcoming" ? `starts ${formatCalendarDay(a.startDate)}` : `until ${formatCalendarDay(a.lastDay)}`}
                 </span>
               </li>
             ))}
@@ -91,7 +91,7 @@ export function PortalThisWeek({ clientId, data }: { clientId: string; data: Por
       {data.partnerName && data.sharedByPartner.length ? (
         <div className="mt-4">
           <h3 className="mb-1 text-sm font-semibold">Shared with you by {data.partnerName}</h3>
-          <SharedReflections items={data.sharedByPartner} label={`Shared by ${data.partnerName}`} />
+          <SharedReflections items={data.sharedByPartner} label={`Shared by ${data.partnerName}`} dates="long" />
         </div>
       ) : null}
       <form action={setRemindersAction.bind(null, clientId)} className="mt-4 flex flex-wrap items-center gap-2 border-t border-line pt-3 text-sm">

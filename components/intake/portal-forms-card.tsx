@@ -1,32 +1,37 @@
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { formatDay } from "@/lib/dates";
 import type { ClientFormRow } from "@/lib/intake/respond";
 
-/** The portal home's "forms to do" summary. */
-export function PortalFormsCard({ clientId, forms }: { clientId: string; forms: ClientFormRow[] }) {
+/** The portal home's "forms to do" summary: first on the home, since a form is often due before the first session. */
+export function PortalFormsCard({ clientId, forms, timeZone }: { clientId: string; forms: ClientFormRow[]; timeZone: string }) {
   const todo = forms.filter((f) => f.status !== "completed");
-  if (forms.length === 0) return <EmptyState title="No forms to complete">When your practice sends you a form, you&apos;ll find it here.</EmptyState>;
   return (
     <Card>
       <h2 className="mb-2 font-semibold">Forms to do</h2>
-      {todo.length === 0 ? (
+      {forms.length === 0 ? (
+        <p className="text-muted">No forms to complete. When your practice sends you a form, you&apos;ll find it here.</p>
+      ) : todo.length === 0 ? (
         <p className="text-muted">You&apos;re all done. Thank you.</p>
       ) : (
-        <ul className="mb-3 space-y-2">
+        <ul className="mb-3 space-y-2" aria-label="Forms to do">
           {todo.map((f) => (
-            <li key={f.assignmentId}>
+            <li key={f.assignmentId} className="break-words">
               <Link href={`/portal/${clientId}/forms/${f.assignmentId}`} className="font-medium text-brand underline">
                 {f.title}
               </Link>
               {f.status === "started" ? <span className="text-sm text-muted"> (in progress)</span> : null}
+              {f.dueAt ? <span className="block text-sm text-muted">Please complete by {formatDay(f.dueAt, timeZone)}</span> : null}
             </li>
           ))}
         </ul>
       )}
-      <ButtonLink variant="secondary" size="sm" href={`/portal/${clientId}/forms`}>
-        All your forms
-      </ButtonLink>
+      {forms.length > 0 ? (
+        <ButtonLink variant="secondary" size="sm" href={`/portal/${clientId}/forms`}>
+          All your forms
+        </ButtonLink>
+      ) : null}
     </Card>
   );
 }

@@ -39,6 +39,16 @@ export async function clientBilling(client: Client, now: Date) {
   return { payments: own, refunds: refundRows, balances, purchases, offered, card: card ?? null, inCouple: coupleId !== null };
 }
 
+/** What the client owes now (their open fees), one total per currency: one query, for the portal home. */
+export async function balanceDue(client: Pick<Client, "id" | "practiceId">): Promise<{ currency: string; amountCents: number; count: number }[]> {
+  return db
+    .select({ currency: fees.currency, amountCents: sql<number>`sum(${fees.amountCents})::int`, count: sql<number>`count(*)::int` })
+    .from(fees)
+    .where(and(eq(fees.practiceId, client.practiceId), eq(fees.clientId, client.id), eq(fees.status, "open")))
+    .groupBy(fees.currency)
+    .orderBy(fees.currency);
+}
+
 const CHECKOUT_MINUTES = 30;
 
 /** The client pays an outstanding fee through Checkout. Returns the page to send them to. */

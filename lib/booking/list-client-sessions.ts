@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lte, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { appointmentAttendees, appointments, locations, members, services } from "@/db/schema";
 import type { AppointmentStatus, Client, ServiceFormat } from "@/db/schema";
@@ -25,13 +25,18 @@ export interface ClientSession {
 
 /** Sessions a client can see: booked ones (not holds in progress or lapsed holds). */
 const VISIBLE: readonly AppointmentStatus[] = ["pending_payment", "confirmed", "completed", "cancelled", "late_cancelled", "no_show"];
+/** Still to come: only these are "upcoming"; a cancelled, late-cancelled, no-show or completed session is never (issue 11, problem 11). */
+const STILL_ON: readonly AppointmentStatus[] = ["pending_payment", "confirmed"];
+const OVER: readonly AppointmentStatus[] = VISIBLE.filter((s) => !STILL_ON.includes(s));
 export const PAST_SESSIONS_LIMIT = 20;
 
 /**
  * The signed-in client's own sessions, found through `appointment_attendees`
  * for that client only: a partner sees a shared couple session because they
- * are an attendee of it, never another client's. Upcoming (not yet ended)
- * soonest first; past most recent first. Two queries.
+ * are an attendee of it, never another client's. Upcoming (confirmed or
+ * awaiting payment, not yet ended) soonest first; `past` holds the ended ones
+ * and every cancelled, late-cancelled or no-show one (even if its time is
+ * still ahead), most recent first. Two queries.
  */
 export async function listClientSessions(
   client: Pick<Client, "id" | "practiceId">,
@@ -68,10 +73,10 @@ export async function listClientSessions(
   );
   const [upcoming, past] = await Promise.all([
     base()
-      .where(and(mine, gt(appointments.endsAt, now)))
+      .where(and(mine, gt(appointments.endsAt, now), inArray(appointments.status, [...STILL_ON])))
       .orderBy(asc(appointments.startsAt), asc(appointments.id)),
     base()
-      .where(and(mine, lte(appointments.endsAt, now)))
+      .where(and(mine, or(lte(appointments.endsAt, now), inArray(appointments.status, [...OVER]))))
       .orderBy(desc(appointments.startsAt), desc(appointments.id))
       .limit(PAST_SESSIONS_LIMIT),
   ]);

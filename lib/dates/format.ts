@@ -27,3 +27,13 @@ export function zoneLabel(zone: string, at: Date | number = Date.now()): string 
 export function formatShortDate(date: string): string {
   return DateTime.fromISO(date, { zone: "UTC" }).setLocale("en-GB").toFormat("ccc d LLL");
 }
+
+/** A calendar date (YYYY-MM-DD) as "Monday 9 March": the same words as formatDay, for a date with no zone. */
+export function formatCalendarDay(date: string): string {
+  return DateTime.fromISO(date, { zone: "UTC" }).toFormat("cccc d LLLL");
+}
+
+/** "Monday 9 March, 2:30 PM EDT": formatDay and formatTime together, with the zone (the portal home's one format). */
+export function formatDayTime(instant: Instant, zone: string): string {
+  return inZone(instant, zone).toFormat("cccc d LLLL, h:mm a ZZZZ");
+}

@@ -143,7 +143,9 @@ describe("the join link of an online session", () => {
     }
     // The portal shows nothing to join for a cancelled session, even inside the window.
     const sessions = await listClientSessions(x, new Date(at("2031-03-06T13:50")));
-    expect(sessions.upcoming.find((s) => s.id === booked.appointmentId)?.join).toEqual({ kind: "none" });
+    // It is listed with the past and cancelled sessions, never as upcoming (issue 11, problem 11).
+    expect(sessions.upcoming.find((s) => s.id === booked.appointmentId)).toBeUndefined();
+    expect(sessions.past.find((s) => s.id === booked.appointmentId)?.join).toEqual({ kind: "none" });
   });
 
   test("the reminders carry the link in the email and the file", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { addDays, daysBetween, formatDateTime, formatShortDate, formatTime, isIsoDate, localDate, maxDate, minDate, todayIn, utcDate, weekStart, zoneLabel } from "@/lib/dates";
+import { addDays, daysBetween, formatCalendarDay, formatDateTime, formatDay, formatDayTime, formatShortDate, formatTime, isIsoDate, localDate, maxDate, minDate, todayIn, utcDate, weekStart, zoneLabel } from "@/lib/dates";
 
 // The first two tests moved from tests/unit/homework-adherence.test.ts when dates got their one home (lib/dates).
 describe("dates", () => {
@@ -44,5 +44,13 @@ describe("dates", () => {
     expect(formatDateTime(at, "America/New_York")).toBe("Monday 9 March 2026, 10:30 AM EDT");
     expect(zoneLabel("America/New_York", at)).toBe("America/New York (EDT)");
     expect(formatShortDate("2026-03-09")).toBe("Mon 9 Mar");
+  });
+
+  test("the portal home's one format: an instant and a calendar date read the same words", () => {
+    const at = new Date("2026-12-03T03:30:00Z"); // 10:30 PM on the 2nd in New York, the 3rd in UTC
+    expect(formatDayTime(at, "America/New_York")).toBe("Wednesday 2 December, 10:30 PM EST");
+    expect(formatDay(at, "America/New_York")).toBe("Wednesday 2 December");
+    expect(formatCalendarDay("2026-12-02")).toBe("Wednesday 2 December");
+    expect(formatCalendarDay("2027-01-31")).toBe("Sunday 31 January");
   });
 });

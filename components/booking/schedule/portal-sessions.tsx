@@ -2,53 +2,55 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { formatDateTime } from "@/lib/dates";
+import { formatDayTime } from "@/lib/dates";
 import type { ClientSession } from "@/lib/booking/list-client-sessions";
 import { FORMAT_LABELS } from "@/lib/booking/service-labels";
 import { JoinVideo } from "@/components/video/join-video";
 import { StatusBadge } from "./status-badge";
 
-/** The client's own sessions in the portal: upcoming first, then past. */
-export function PortalSessions({
-  practice,
-  upcoming,
-  past,
-}: {
-  practice: { name: string; slug: string; timeZone: string };
-  upcoming: ClientSession[];
-  past: ClientSession[];
-}) {
+type PortalPractice = { name: string; slug: string; timeZone: string };
+
+/**
+ * The client's sessions still to come (confirmed or awaiting payment only),
+ * the next one first with its join link; a cancelled or no-show session is
+ * never here (it is in PortalPastSessions).
+ */
+export function PortalUpcomingSessions({ practice, upcoming }: { practice: PortalPractice; upcoming: ClientSession[] }) {
   return (
-    <>
-      <Card>
-        <h2 className="mb-3 font-semibold">Upcoming sessions</h2>
-        {upcoming.length === 0 ? (
-          <p className="text-muted">No upcoming sessions. Sessions you book with {practice.name} will show here.</p>
-        ) : (
-          <SessionList sessions={upcoming} timeZone={practice.timeZone} label="Upcoming sessions" />
-        )}
-        {/* Booking from here is signed in: details prefilled, credits offered (decision 0012). */}
-        <Link href={`/book/${practice.slug}`} className={cn(buttonClass("secondary", "sm"), "mt-3")}>
-          Book a session
-        </Link>
-      </Card>
-      {past.length > 0 ? (
-        <Card>
-          <h2 className="mb-3 font-semibold">Past sessions</h2>
-          <SessionList sessions={past} timeZone={practice.timeZone} label="Past sessions" />
-        </Card>
-      ) : null}
-    </>
+    <Card>
+      <h2 className="mb-3 font-semibold">Upcoming sessions</h2>
+      {upcoming.length === 0 ? (
+        <p className="text-muted">No upcoming sessions. Sessions you book with {practice.name} will show here.</p>
+      ) : (
+        <SessionList sessions={upcoming} timeZone={practice.timeZone} label="Upcoming sessions" leadFirst />
+      )}
+      {/* Booking from here is signed in: details prefilled, credits offered (decision 0012). */}
+      <Link href={`/book/${practice.slug}`} className={cn(buttonClass("secondary", "sm"), "mt-3")}>
+        Book a session
+      </Link>
+    </Card>
   );
 }
 
-function SessionList({ sessions, timeZone, label }: { sessions: ClientSession[]; timeZone: string; label: string }) {
+/** Sessions that are over: past ones, and every cancelled, late-cancelled or no-show one, most recent first. */
+export function PortalPastSessions({ practice, past }: { practice: PortalPractice; past: ClientSession[] }) {
+  if (past.length === 0) return null;
+  return (
+    <Card>
+      <h2 className="mb-3 font-semibold">Past and cancelled sessions</h2>
+      <SessionList sessions={past} timeZone={practice.timeZone} label="Past and cancelled sessions" />
+    </Card>
+  );
+}
+
+/** `leadFirst`: the first session (the next one) reads larger. */
+function SessionList({ sessions, timeZone, label, leadFirst = false }: { sessions: ClientSession[]; timeZone: string; label: string; leadFirst?: boolean }) {
   return (
     <ul className="divide-y divide-line" aria-label={label}>
-      {sessions.map((s) => (
+      {sessions.map((s, i) => (
         <li key={s.id} className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between">
           <div className="min-w-0">
-            <p className="font-medium">{formatDateTime(s.startsAt, timeZone)}</p>
+            <p className={cn("font-medium", leadFirst && i === 0 && "text-lg")}>{formatDayTime(s.startsAt, timeZone)}</p>
             <p className="break-words">
               {s.serviceName} with {s.clinicianName}
             </p>

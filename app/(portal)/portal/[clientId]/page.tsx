@@ -1,54 +1,86 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { PortalSessions } from "@/components/booking/schedule/portal-sessions";
+import { PortalPastSessions, PortalUpcomingSessions } from "@/components/booking/schedule/portal-sessions";
 import { requireClient } from "@/lib/auth/guards";
+import { balanceDue } from "@/lib/billing/portal-billing";
 import { listClientSessions } from "@/lib/booking/list-client-sessions";
 import { PortalFormsCard } from "@/components/intake/portal-forms-card";
 import { listOwnForms } from "@/lib/intake/respond";
 import { PortalThisWeek } from "@/components/homework/portal-this-week";
 import { getPortalHomework } from "@/lib/homework/portal";
+import { formatMoney } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Your portal" };
 export const dynamic = "force-dynamic";
 
+/**
+ * The client's home, ordered by what is due (issue 11, problem 11; decision
+ * 0035): forms to do, payments due, the next sessions (with the join link),
+ * homework; then past and cancelled sessions, and the client's details.
+ * Every date reads "Monday 9 March" (lib/dates formatDay/formatDayTime/formatCalendarDay).
+ */
 export default async function PortalClientPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
   const { client, practice } = await requireClient(clientId);
   const now = new Date();
-  const [sessions, forms, homework] = await Promise.all([
+  const [sessions, forms, homework, owed] = await Promise.all([
     listClientSessions(client, now),
     listOwnForms({ id: client.id, practiceId: client.practiceId }),
     getPortalHomework({ client, practice }, now),
+    balanceDue(client),
   ]);
+  const sessionPractice = { name: practice.name, slug: practice.slug, timeZone: practice.timeZone };
+  const billingHref = `/portal/${client.id}/billing`;
   return (
     <>
       <PageHeader title={`Hello, ${client.preferredName ?? client.firstName}`} description={practice.name} />
       <div className="space-y-4">
-        <PortalThisWeek clientId={client.id} data={homework} />
-        <Card>
-          <h2 className="mb-2 font-semibold">Your details</h2>
-          <dl className="grid grid-cols-[7rem_1fr] gap-y-1">
-            <dt className="text-sm text-muted">Name</dt>
-            <dd>
-              {client.firstName} {client.lastName}
-            </dd>
-            <dt className="text-sm text-muted">Email</dt>
-            <dd className="break-words">{client.email ?? "—"}</dd>
-            <dt className="text-sm text-muted">Phone</dt>
-            <dd>{client.phone ?? "—"}</dd>
-          </dl>
-        </Card>
+        <PortalFormsCard clientId={client.id} forms={forms} timeZone={practice.timeZone} />
         <Card>
           <h2 className="font-semibold">Payments</h2>
-          <p className="mt-1">
-            <Link href={`/portal/${client.id}/billing`} className="text-brand underline underline-offset-2">
+          {owed.length === 0 ? (
+            <p className="mt-1 text-muted">You owe nothing.</p>
+          ) : (
+            <div className="mt-2 flex flex-wrap items-center justify-between gap-3">
+              <p>
+                Balance due:{" "}
+                {owed.map((b, i) => (
+                  <span key={b.currency}>
+                    {i > 0 ? " and " : ""}
+                    <strong>{formatMoney(b.amountCents, b.currency)}</strong>
+                  </span>
+                ))}
+              </p>
+              <Link href={billingHref} className={buttonClass("primary", "sm")}>
+                Pay your balance
+              </Link>
+            </div>
+          )}
+          <p className="mt-2">
+            <Link href={billingHref} className="text-brand underline underline-offset-2">
               Payments, receipts, balance and session credits
             </Link>
           </p>
         </Card>
-        <PortalSessions practice={{ name: practice.name, slug: practice.slug, timeZone: practice.timeZone }} {...sessions} />
-        <PortalFormsCard clientId={client.id} forms={forms} />
+        <PortalUpcomingSessions practice={sessionPractice} upcoming={sessions.upcoming} />
+        <PortalThisWeek clientId={client.id} data={homework} />
+        <PortalPastSessions practice={sessionPractice} past={sessions.past} />
+        <Card>
+          <h2 className="mb-2 font-semibold">Your details</h2>
+          {/* minmax(0, 1fr) and min-w-0 let a long address wrap inside the card at 375 px instead of widening it. */}
+          <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-y-1">
+            <dt className="text-sm text-muted">Name</dt>
+            <dd className="min-w-0 break-words">
+              {client.firstName} {client.lastName}
+            </dd>
+            <dt className="text-sm text-muted">Email</dt>
+            <dd className="min-w-0 [overflow-wrap:anywhere]">{client.email ?? "—"}</dd>
+            <dt className="text-sm text-muted">Phone</dt>
+            <dd className="min-w-0 break-words">{client.phone ?? "—"}</dd>
+          </dl>
+        </Card>
       </div>
     </>
   );

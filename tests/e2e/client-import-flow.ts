@@ -1,14 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { and, eq, inArray } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import { createPractice, db, expect, signInAs } from "./fixtures";
+import { expectAxeClean, expectNoSidewaysScroll } from "./a11y";
 
 async function axeClean(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${what}: accessibility violations`).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
+  await expectAxeClean(page, what);
+  await expectNoSidewaysScroll(page, what);
 }
 
 /** A SimplePractice-style export: 20 rows, one couple, one formula cell, one bad email, one repeated email. */

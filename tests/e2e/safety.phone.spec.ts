@@ -1,9 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import { seedIntakeForms } from "@/db/seed/intake";
 import { createClient, createMember, createPractice, db, expect, latestEmail, signInAs, test } from "./fixtures";
+import { expectAxeClean, expectNoSidewaysScroll } from "./a11y";
 
 /**
  * Issue 11, problem 1: a client answers "Sometimes" to the partner-safety
@@ -13,10 +13,8 @@ import { createClient, createMember, createPractice, db, expect, latestEmail, si
  */
 
 async function noAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAxeClean(page, "the page", { only: "serious" });
+  await expectNoSidewaysScroll(page);
 }
 
 async function desktop(browser: Browser, userId: string): Promise<Page> {

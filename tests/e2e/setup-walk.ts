@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { E2E_ENV } from "../../playwright.config";
 import { createPractice, expect, signInAs } from "./fixtures";
+import { expectAxeClean, expectNoSidewaysScroll } from "./a11y";
 
 /**
  * A new practice walks through the guided setup, for the desktop and the
@@ -12,13 +12,8 @@ import { createPractice, expect, signInAs } from "./fixtures";
 
 async function checkScreen(page: Page, what: string) {
   await expect(page.locator("main")).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `${what} accessibility violations`,
-  ).toEqual([]);
+  await expectNoSidewaysScroll(page, what);
+  await expectAxeClean(page, what);
 }
 
 /** A practice the walk can run on: a fresh pelvic PT one from the fixture, or one the sign-up just made (already signed in). */

@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import { createPractice, db, expect, test } from "./fixtures";
+import { expectAxeClean } from "./a11y";
 import { fillStartForm, followSignInLink } from "./sign-up-flow";
 
 /**
@@ -13,8 +13,7 @@ import { fillStartForm, followSignInLink } from "./sign-up-flow";
  */
 
 async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectAxeClean(page, "the sign-up page");
 }
 
 async function expectOwnerOfEmptyWorkspace(page: Page, slug: string) {

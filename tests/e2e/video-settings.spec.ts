@@ -1,13 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import { createMember, createPractice, db, expect, signInAs, test } from "./fixtures";
+import { expectAxeClean } from "./a11y";
 
 async function checkA11y(page: Page, what: string) {
   await expect(page.locator("main")).toBeVisible();
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${what} accessibility violations`).toEqual([]);
+  await expectAxeClean(page, what);
 }
 
 test("the owner sets a room per session: http and a pattern without {appointment} are refused by field, a good one is saved", async ({ page }) => {

@@ -1,0 +1,20 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect } from "./fixtures";
+
+/**
+ * The specs' one axe check: WCAG 2.0/2.1 A and AA rules. By default every violation fails;
+ * `{ only: "serious" }` fails on the serious and critical ones (the bar the project sets), for
+ * screens with known minor findings. The message names each rule and the elements it found.
+ */
+export async function expectAxeClean(page: Page, what = "the page", options: { only?: "serious" } = {}): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const violations = options.only === "serious" ? results.violations.filter((v) => v.impact === "serious" || v.impact === "critical") : results.violations;
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${what} accessibility violations`).toEqual([]);
+}
+
+/** Nothing on the page is wider than the viewport (a phone never scrolls sideways). */
+export async function expectNoSidewaysScroll(page: Page, what = "the page"): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
+}

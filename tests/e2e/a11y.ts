@@ -8,6 +8,9 @@ import { expect } from "./fixtures";
  * screens with known minor findings. The message names each rule and the elements it found.
  */
 export async function expectAxeClean(page: Page, what = "the page", options: { only?: "serious" } = {}): Promise<void> {
+  // Next streams a page's <title> after its body, and a client navigation swaps it late: wait for it,
+  // so axe reads the finished page (and a page without a title still fails here, by name).
+  await expect(page, `${what} has a title`).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const violations = options.only === "serious" ? results.violations.filter((v) => v.impact === "serious" || v.impact === "critical") : results.violations;
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${what} accessibility violations`).toEqual([]);

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import { pdfText } from "../integration/helpers/pdf-text";
 import { jsonEntry, unzip } from "../integration/helpers/unzip";
+import { expectAxeClean } from "./a11y";
 import { createClient, createMember, createPractice, db, expect, signInAs, test } from "./fixtures";
 
 async function downloadZip(page: Page, click: () => Promise<void>) {
@@ -32,14 +32,12 @@ test("the owner exports one client's record and the whole practice, and both fil
   await page.goto(`/clinic/${practice.slug}/settings`);
   await page.getByRole("link", { name: "Open export" }).click();
   await expect(page.getByRole("heading", { name: "Export", exact: true })).toBeVisible();
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectAxeClean(page, "the export page");
   await page.getByRole("button", { name: "Export the whole practice" }).click();
   await expect(page.getByRole("status")).toContainText("Export started");
   const link = page.getByRole("link", { name: "Download the export" });
   await expect(link).toBeVisible({ timeout: 90_000 });
-  const axeDone = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(axeDone.violations.map((v) => v.id)).toEqual([]);
+  await expectAxeClean(page, "the export page with its link");
   const whole = await downloadZip(page, () => link.click());
   expect(whole.name).toBe(`${practice.slug}-export-${new Date().toISOString().slice(0, 10)}.zip`);
   expect(whole.entries.get("tables/clients.csv")!.toString()).toContain(`Ana,${ana.lastName}`);

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { createClient, createPractice, expect, signInAs, test } from "./fixtures";
+import { expectAxeClean, expectNoSidewaysScroll } from "./a11y";
 
 /**
  * At 375 px: no page scrolls sideways, and axe finds no WCAG 2.1 A/AA
@@ -8,11 +8,8 @@ import { createClient, createPractice, expect, signInAs, test } from "./fixtures
 async function checkPage(page: import("@playwright/test").Page, path: string) {
   await page.goto(path);
   await expect(page.locator("main")).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `${path} accessibility violations`).toEqual([]);
+  await expectNoSidewaysScroll(page, path);
+  await expectAxeClean(page, path);
 }
 
 test("public pages on a phone", async ({ page }) => {

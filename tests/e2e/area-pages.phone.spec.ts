@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { createClient, createPractice, expect, signInAs, test } from "./fixtures";
+import { expectAxeClean } from "./a11y";
 
 test.use({ allowedConsoleErrors: [/status of 404/] });
 
@@ -17,8 +17,7 @@ test("a missing portal page offers the way back to the client's own portal", asy
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     await expect(page.getByText("Otto")).toHaveCount(0);
   }
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  await expectAxeClean(page, "the not-found page", { only: "serious" });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
   await page.goto(`/portal/${me.id}/no-such-page`);

@@ -1,15 +1,13 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import { createBookableService, createPractice, db, expect, latestEmail, signInAs, test } from "./fixtures";
+import { expectAxeClean, expectNoSidewaysScroll } from "./a11y";
 
 async function checkA11y(page: Page, what: string) {
   await expect(page.locator("main")).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${what} accessibility violations`).toEqual([]);
+  await expectNoSidewaysScroll(page, what);
+  await expectAxeClean(page, what);
 }
 
 test("paying on a phone: the test payment page, the return page and the billing screens pass axe at 375 px", async ({ page }) => {

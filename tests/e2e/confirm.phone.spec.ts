@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import { createBookableService, createPractice, db, emailsTo, expect, test } from "./fixtures";
+import { expectAxeClean } from "./a11y";
 
 // Issue 11, problem 6 (decision 0034), on a couple's phone: a tap on a time in the manage link asks first,
 // naming the new time and both partners who will be emailed; nothing moves or is sent until confirmed.
@@ -12,9 +12,7 @@ function firstFreeTime(page: Page) {
 }
 
 async function noSerious(page: Page, where: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(bad, `${where} accessibility violations`).toEqual([]);
+  await expectAxeClean(page, where, { only: "serious" });
 }
 
 test("a tap on a time in the manage link opens the confirm; nothing is emailed until the couple confirms", async ({ page, request }) => {

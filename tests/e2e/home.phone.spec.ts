@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, signInAs, test } from "./fixtures";
+import { expectAxeClean, expectNoSidewaysScroll } from "./a11y";
 import { homePractice } from "./home-data";
 
 /** The clinic home for the front desk, at 375 px: everyone's sessions and the money, nothing clinical. */
@@ -30,8 +30,6 @@ test("the front desk's home shows every session with forms missing and amounts, 
   await expect(page.getByText("PHQ-9")).toHaveCount(0);
   await expect(page.getByText("No check-in")).toHaveCount(0);
 
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, "the home scrolls sideways").toBeLessThanOrEqual(0);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoSidewaysScroll(page, "the home");
+  await expectAxeClean(page, "the home");
 });

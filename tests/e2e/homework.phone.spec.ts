@@ -1,17 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { and, eq, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { createClient, createMember, createPractice, db, emailsTo, expect, signInAs, test } from "./fixtures";
+import { expectAxeClean, expectNoSidewaysScroll } from "./a11y";
 import * as schema from "@/db/schema";
 
 async function noA11yProblems(page: import("@playwright/test").Page, what: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `${what} accessibility violations`,
-  ).toEqual([]);
+  await expectNoSidewaysScroll(page, what);
+  await expectAxeClean(page, what);
 }
 
 test("a clinician assigns a program to a couple; each partner checks in on a phone; sharing is respected; the clinician sees both, adherence and the pain flag", async ({ browser, page }) => {

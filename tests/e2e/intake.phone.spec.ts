@@ -1,9 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import { seedIntakeForms } from "@/db/seed/intake";
 import { createBookableService, createClient, createPractice, db, expect, signInAs, test, type TestPractice } from "./fixtures";
+import { expectAxeClean, expectNoSidewaysScroll } from "./a11y";
 
 test.use({ allowedConsoleErrors: [/status of 404/] });
 
@@ -39,10 +39,8 @@ async function as(browser: Browser, userId: string): Promise<Page> {
 }
 
 async function noAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAxeClean(page);
+  await expectNoSidewaysScroll(page);
 }
 
 const next = (page: Page) => page.getByRole("button", { name: "Next", exact: true }).click();

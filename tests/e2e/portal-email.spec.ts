@@ -1,12 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import { createClient, createMember, createPractice, db, expect, latestEmail, signInAs, test } from "./fixtures";
+import { expectAxeClean } from "./a11y";
 
 async function noSeriousAxeProblems(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expectAxeClean(page, "the page", { only: "serious" });
 }
 
 test("the front desk cannot move a client's portal login to their own address; a new address waits for its owner to confirm", async ({ page, browser }) => {

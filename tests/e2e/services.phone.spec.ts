@@ -1,16 +1,13 @@
-import AxeBuilder from "@axe-core/playwright";
 import * as schema from "@/db/schema";
 import { createMember, createPractice, db, expect, signInAs, test } from "./fixtures";
+import { expectAxeClean, expectNoSidewaysScroll } from "./a11y";
 
 /** At 375 px: nothing scrolls sideways and axe finds no WCAG 2.1 A/AA violations. */
 async function checkPage(page: import("@playwright/test").Page, path: string) {
   await page.goto(path);
   await expect(page.locator("main")).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `${path} accessibility violations`).toEqual([]);
+  await expectNoSidewaysScroll(page, path);
+  await expectAxeClean(page, path);
 }
 
 test("services and availability pages on a phone", async ({ page }) => {

@@ -1,9 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { generate } from "otplib";
 import * as schema from "@/db/schema";
 import { createMember, createPractice, db, expect, latestEmail, signInAs, test } from "./fixtures";
+import { expectAxeClean, expectNoSidewaysScroll } from "./a11y";
 
 // Phone-first: these screens are checked at 375 px.
 test.use({ viewport: { width: 375, height: 740 }, hasTouch: true });
@@ -11,11 +11,8 @@ test.use({ viewport: { width: 375, height: 740 }, hasTouch: true });
 test.describe.configure({ timeout: 150_000 });
 
 async function expectAccessible(page: Page, label: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${label} scrolls sideways`).toBeLessThanOrEqual(0);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `${label} accessibility violations`).toEqual([]);
+  await expectNoSidewaysScroll(page, label);
+  await expectAxeClean(page, label);
 }
 
 async function signInByEmail(page: Page, email: string) {

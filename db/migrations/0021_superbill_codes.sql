@@ -36,7 +36,7 @@ ALTER TABLE "clients" ADD COLUMN "city" text;--> statement-breakpoint
 ALTER TABLE "clients" ADD COLUMN "region" text;--> statement-breakpoint
 ALTER TABLE "clients" ADD COLUMN "postal_code" text;--> statement-breakpoint
 ALTER TABLE "clients" ADD COLUMN "country" text;--> statement-breakpoint
-ALTER TABLE "service_billing" ADD COLUMN "asks_superbill_details" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+ALTER TABLE "service_billing" ADD COLUMN "asks_superbill_details" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "appointment_cpt_lines" ADD CONSTRAINT "appointment_cpt_lines_appointment_fkey" FOREIGN KEY ("practice_id","appointment_id") REFERENCES "public"."appointments"("practice_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_cpt_lines" ADD CONSTRAINT "service_cpt_lines_service_fkey" FOREIGN KEY ("practice_id","service_id") REFERENCES "public"."services"("practice_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "appointment_cpt_lines_practice_id_idx" ON "appointment_cpt_lines" USING btree ("practice_id");--> statement-breakpoint
@@ -44,9 +44,9 @@ CREATE INDEX "service_cpt_lines_practice_id_idx" ON "service_cpt_lines" USING bt
 -- Each service's single CPT code becomes its first CPT line (units above the new limit of 8 are capped).
 INSERT INTO "service_cpt_lines" ("practice_id", "service_id", "position", "code", "units")
 SELECT "practice_id", "service_id", 0, "cpt_code", least("cpt_units", 8) FROM "service_billing" WHERE "cpt_code" IS NOT NULL;--> statement-breakpoint
--- Coaches rarely bill insurance: their booking does not ask for date of birth and address.
-UPDATE "service_billing" SET "asks_superbill_details" = false FROM "practices"
-WHERE "practices"."id" = "service_billing"."practice_id" AND "practices"."kind" = 'coaching';--> statement-breakpoint
+-- Therapy and pelvic PT services that bill a CPT code ask at booking from now on; coaches rarely bill insurance.
+UPDATE "service_billing" SET "asks_superbill_details" = true FROM "practices"
+WHERE "practices"."id" = "service_billing"."practice_id" AND "practices"."kind" <> 'coaching' AND "service_billing"."cpt_code" IS NOT NULL;--> statement-breakpoint
 ALTER TABLE "service_billing" DROP COLUMN "cpt_code";--> statement-breakpoint
 ALTER TABLE "service_billing" DROP COLUMN "cpt_units";--> statement-breakpoint
 ALTER TABLE "clients" ADD CONSTRAINT "clients_country_format" CHECK ("clients"."country" ~ '^[A-Z]{2}$');--> statement-breakpoint

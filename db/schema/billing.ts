@@ -61,8 +61,12 @@ export const serviceBilling = pgTable(
     paymentMode: bookingPaymentMode("payment_mode").notNull().default("none"),
     /** Minor units; required with the deposit mode, below the price. */
     depositCents: integer("deposit_cents"),
-    /** Booking asks the client for date of birth and address (decision 0043). */
-    asksSuperbillDetails: boolean("asks_superbill_details").notNull().default(true),
+    /**
+     * Booking asks the client for date of birth and address (decision 0043).
+     * Off until the practice saves the service's billing, where the form
+     * starts it on for therapy and pelvic PT (coaching rarely bills insurance).
+     */
+    asksSuperbillDetails: boolean("asks_superbill_details").notNull().default(false),
     updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
   },
   (t) => [

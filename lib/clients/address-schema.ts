@@ -74,9 +74,14 @@ export type SuperbillDetails = z.output<typeof superbillDetailsSchema>;
 
 /**
  * Whether booking a service asks for date of birth and address: the service's
- * billing setting once saved, else by practice kind (therapy and pelvic PT
- * bill insurance out of network; coaching rarely does).
+ * saved billing setting. Unsaved, booking does not ask, but the billing form
+ * starts the box ticked for therapy and pelvic PT (they bill insurance out of
+ * network; coaching rarely does), so saving turns it on.
  */
-export function asksSuperbillDetails(setting: boolean | null | undefined, kind: "couples_therapy" | "coaching" | "pelvic_pt"): boolean {
-  return setting ?? kind !== "coaching";
+export function asksSuperbillDetails(setting: boolean | null | undefined): boolean {
+  return setting ?? false;
+}
+
+export function asksSuperbillDetailsByDefault(kind: "couples_therapy" | "coaching" | "pelvic_pt"): boolean {
+  return kind !== "coaching";
 }

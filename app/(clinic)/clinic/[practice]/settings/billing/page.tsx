@@ -6,7 +6,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { connectionState, syncAccount } from "@/lib/billing/connect";
 import { loadBillingSettings } from "@/lib/billing/settings-page";
-import { asksSuperbillDetails } from "@/lib/clients/address-schema";
+import { asksSuperbillDetailsByDefault } from "@/lib/clients/address-schema";
 import { centsToAmountInput, formatMoney } from "@/lib/money";
 import { connectStripeAction } from "./actions";
 
@@ -77,7 +77,7 @@ export default async function BillingSettingsPage({ params, searchParams }: { pa
                   slug={slug}
                   serviceId={s.id}
                   name={s.name}
-                  defaults={{ paymentMode: b?.paymentMode ?? "none", deposit: b?.depositCents ? centsToAmountInput(b.depositCents) : "", cptLines: cptText, asksSuperbillDetails: asksSuperbillDetails(b?.asksSuperbillDetails, scope.practice.kind) }}
+                  defaults={{ paymentMode: b?.paymentMode ?? "none", deposit: b?.depositCents ? centsToAmountInput(b.depositCents) : "", cptLines: cptText, asksSuperbillDetails: b ? b.asksSuperbillDetails : asksSuperbillDetailsByDefault(scope.practice.kind) }}
                 />
               </div>
             ))}

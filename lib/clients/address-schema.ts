@@ -66,7 +66,7 @@ export const superbillDetailsSchema = z.object({
   addressLine2: text(200, "Address line 2"),
   city: required(100, "City"),
   region: text(100, "State or region"),
-  postalCode: required(20, "Postal code").refine((v) => /^[0-9A-Za-z][0-9A-Za-z -]{1,19}$/.test(v), "Enter a postal code of letters, digits, spaces or dashes"),
+  postalCode: required(20, "Postal code").refine((v) => v === "" || /^[0-9A-Za-z][0-9A-Za-z -]{1,19}$/.test(v), "Enter a postal code of letters, digits, spaces or dashes"),
   country: countryField.refine((v) => v !== "", "Country is required"),
 });
 export type SuperbillDetailsInput = z.input<typeof superbillDetailsSchema>;

@@ -96,7 +96,7 @@ export function ClientForm({
             {(ids) => <Input {...ids} autoComplete="off" {...form.register("postalCode")} />}
           </Field>
           <Field label="Country" hint="Two-letter code, e.g. US" error={errors.country?.message}>
-            {(ids) => <Input {...ids} autoComplete="off" maxLength={2} {...form.register("country")} />}
+            {(ids) => <Input {...ids} autoComplete="off" {...form.register("country")} />}
           </Field>
         </div>
       </fieldset>

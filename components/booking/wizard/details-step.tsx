@@ -237,7 +237,7 @@ function SuperbillDetailsFields({ form }: { form: UseFormReturn<ConfirmRequest, 
           {(ids) => <Input {...ids} autoComplete="postal-code" {...form.register("superbillDetails.postalCode")} />}
         </Field>
         <Field label="Country" hint="Two-letter code, e.g. US" required error={e?.country?.message}>
-          {(ids) => <Input {...ids} autoComplete="country" maxLength={2} {...form.register("superbillDetails.country")} />}
+          {(ids) => <Input {...ids} autoComplete="country" {...form.register("superbillDetails.country")} />}
         </Field>
       </div>
     </fieldset>

@@ -13,7 +13,7 @@ import {
 } from "@/app/(clinic)/clinic/[practice]/settings/billing/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Input, Select } from "@/components/ui/field";
+import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
 import {
   memberBillingSchema,
   packageSchema,
@@ -96,13 +96,14 @@ export function ServiceBillingForm({ slug, serviceId, name, defaults }: { slug: 
             {(ids) => <Input {...ids} inputMode="decimal" {...form.register("deposit")} />}
           </Field>
         ) : null}
-        <Field label={`${name}: CPT code`} error={errors.cptCode?.message}>
-          {(ids) => <Input {...ids} {...form.register("cptCode")} />}
-        </Field>
-        <Field label={`${name}: units`} error={errors.cptUnits?.message}>
-          {(ids) => <Input {...ids} inputMode="numeric" {...form.register("cptUnits")} />}
-        </Field>
       </div>
+      <Field label={`${name}: CPT lines`} hint="One per row: code, units as x2, modifiers, e.g. 97110 x2 GP" error={errors.cptLines?.message}>
+        {(ids) => <Textarea {...ids} rows={3} className="font-mono" {...form.register("cptLines")} />}
+      </Field>
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" className="h-5 w-5 accent-brand" {...form.register("asksSuperbillDetails")} />
+        {name}: ask for date of birth and address at booking (for superbills)
+      </label>
       <Button type="submit" size="sm" variant="secondary" disabled={isSubmitting}>
         Save {name}
       </Button>

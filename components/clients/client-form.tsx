@@ -30,6 +30,12 @@ export function ClientForm({
       email: "",
       phone: "",
       dateOfBirth: "",
+      addressLine1: "",
+      addressLine2: "",
+      city: "",
+      region: "",
+      postalCode: "",
+      country: "",
       portalAccess: false,
       ...defaults,
     },
@@ -70,6 +76,30 @@ export function ClientForm({
           {(ids) => <Input {...ids} type="date" {...form.register("dateOfBirth")} />}
         </Field>
       </div>
+      <fieldset className="space-y-3">
+        <legend className="font-medium">Postal address</legend>
+        <p className="text-sm text-muted">Printed on superbills; insurers ask for it.</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Address line 1" error={errors.addressLine1?.message}>
+            {(ids) => <Input {...ids} autoComplete="off" {...form.register("addressLine1")} />}
+          </Field>
+          <Field label="Address line 2" error={errors.addressLine2?.message}>
+            {(ids) => <Input {...ids} autoComplete="off" {...form.register("addressLine2")} />}
+          </Field>
+          <Field label="City" error={errors.city?.message}>
+            {(ids) => <Input {...ids} autoComplete="off" {...form.register("city")} />}
+          </Field>
+          <Field label="State or region" error={errors.region?.message}>
+            {(ids) => <Input {...ids} autoComplete="off" {...form.register("region")} />}
+          </Field>
+          <Field label="Postal code" error={errors.postalCode?.message}>
+            {(ids) => <Input {...ids} autoComplete="off" {...form.register("postalCode")} />}
+          </Field>
+          <Field label="Country" hint="Two-letter code, e.g. US" error={errors.country?.message}>
+            {(ids) => <Input {...ids} autoComplete="off" {...form.register("country")} />}
+          </Field>
+        </div>
+      </fieldset>
       <div className="flex items-start gap-3">
         <input
           id="portalAccess"

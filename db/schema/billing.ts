@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type AnyColumn } from "drizzle-orm";
 import {
   boolean,
   check,
@@ -48,7 +48,11 @@ export const practiceBilling = pgTable(
   (t) => [check("practice_billing_npi", sql`${t.npi} is null or ${t.npi} ~ '^\\d{10}$'`)],
 );
 
-/** Per service: what is paid at booking, and the superbill's CPT code and units. */
+/**
+ * Per service: what is paid at booking, and whether booking asks for what a
+ * superbill needs (date of birth, postal address). Its CPT lines are in
+ * service_cpt_lines.
+ */
 export const serviceBilling = pgTable(
   "service_billing",
   {
@@ -57,16 +61,69 @@ export const serviceBilling = pgTable(
     paymentMode: bookingPaymentMode("payment_mode").notNull().default("none"),
     /** Minor units; required with the deposit mode, below the price. */
     depositCents: integer("deposit_cents"),
-    cptCode: text("cpt_code"),
-    cptUnits: integer("cpt_units").notNull().default(1),
+    /**
+     * Booking asks the client for date of birth and address (decision 0043).
+     * Off until the practice saves the service's billing, where the form
+     * starts it on for therapy and pelvic PT (coaching rarely bills insurance).
+     */
+    asksSuperbillDetails: boolean("asks_superbill_details").notNull().default(false),
     updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
   },
   (t) => [
     foreignKey({ name: "service_billing_service_fkey", columns: [t.practiceId, t.serviceId], foreignColumns: [services.practiceId, services.id] }).onDelete("cascade"),
     index("service_billing_practice_id_idx").on(t.practiceId),
     check("service_billing_deposit", sql`(${t.paymentMode} = 'deposit') = (${t.depositCents} is not null) and (${t.depositCents} is null or ${t.depositCents} > 0)`),
-    check("service_billing_cpt", sql`${t.cptCode} is null or ${t.cptCode} ~ '^[0-9]{4}[0-9A-Z]$'`),
-    check("service_billing_units", sql`${t.cptUnits} between 1 and 12`),
+  ],
+);
+
+/**
+ * The database's copy of the CPT line rules (lib/billing/cpt-lines.ts): a code
+ * of 5 digits or 4 digits and a letter, 1–8 units, at most 4 two-character modifiers.
+ */
+const cptChecks = (name: string, t: { code: AnyColumn; units: AnyColumn; modifiers: AnyColumn; position: AnyColumn }) => [
+  check(`${name}_code`, sql`${t.code} ~ '^[0-9]{4}[0-9A-Z]$'`),
+  check(`${name}_units`, sql`${t.units} between 1 and 8`),
+  check(`${name}_modifiers`, sql`cardinality(${t.modifiers}) <= 4 and array_to_string(${t.modifiers}, ',') ~ '^([0-9A-Z]{2}(,[0-9A-Z]{2})*)?$'`),
+  check(`${name}_position`, sql`${t.position} between 0 and 11`),
+];
+
+/** A service's default CPT lines for a visit (a PT visit bills several codes, each with units). */
+export const serviceCptLines = pgTable(
+  "service_cpt_lines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    practiceId: uuid("practice_id").notNull(),
+    serviceId: uuid("service_id").notNull(),
+    position: integer("position").notNull(),
+    code: text("code").notNull(),
+    units: integer("units").notNull().default(1),
+    modifiers: text("modifiers").array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    foreignKey({ name: "service_cpt_lines_service_fkey", columns: [t.practiceId, t.serviceId], foreignColumns: [services.practiceId, services.id] }).onDelete("cascade"),
+    index("service_cpt_lines_practice_id_idx").on(t.practiceId),
+    unique("service_cpt_lines_service_position_key").on(t.serviceId, t.position),
+    ...cptChecks("service_cpt_lines", t),
+  ],
+);
+
+/** One visit's CPT lines, set by its clinician after the visit; when present they replace the service's. */
+export const appointmentCptLines = pgTable(
+  "appointment_cpt_lines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    practiceId: uuid("practice_id").notNull(),
+    appointmentId: uuid("appointment_id").notNull(),
+    position: integer("position").notNull(),
+    code: text("code").notNull(),
+    units: integer("units").notNull().default(1),
+    modifiers: text("modifiers").array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    foreignKey({ name: "appointment_cpt_lines_appointment_fkey", columns: [t.practiceId, t.appointmentId], foreignColumns: [appointments.practiceId, appointments.id] }).onDelete("cascade"),
+    index("appointment_cpt_lines_practice_id_idx").on(t.practiceId),
+    unique("appointment_cpt_lines_appointment_position_key").on(t.appointmentId, t.position),
+    ...cptChecks("appointment_cpt_lines", t),
   ],
 );
 

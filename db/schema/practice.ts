@@ -128,6 +128,14 @@ export const clients = pgTable(
     email: text("email"),
     phone: text("phone"),
     dateOfBirth: text("date_of_birth"),
+    /** Postal address, printed on superbills (an insurer asks for it). Never logged. */
+    addressLine1: text("address_line1"),
+    addressLine2: text("address_line2"),
+    city: text("city"),
+    region: text("region"),
+    postalCode: text("postal_code"),
+    /** ISO 3166-1 alpha-2. */
+    country: text("country"),
     /**
      * Free text carried over from another system by a CSV import (decision 0029):
      * may hold clinical remarks, so it is shown only to roles with clinical reach.
@@ -154,6 +162,11 @@ export const clients = pgTable(
     check("clients_email_lower", sql`${t.email} = lower(${t.email})`),
     check("clients_notes_length", sql`char_length(${t.notes}) <= 5000`),
     check("clients_date_of_birth_format", sql`${t.dateOfBirth} ~ '^\\d{4}-\\d{2}-\\d{2}$'`),
+    check("clients_country_format", sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check(
+      "clients_address_lengths",
+      sql`coalesce(char_length(${t.addressLine1}), 0) <= 200 and coalesce(char_length(${t.addressLine2}), 0) <= 200 and coalesce(char_length(${t.city}), 0) <= 100 and coalesce(char_length(${t.region}), 0) <= 100 and coalesce(char_length(${t.postalCode}), 0) <= 20`,
+    ),
     // A typed address never opens a portal: portal access waits for the proof.
     check("clients_unverified_no_portal", sql`${t.unverifiedSince} is null or ${t.userId} is null`),
   ],

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { memberBilling, members, packages, practiceBilling, practices, serviceBilling, services } from "@/db/schema";
+import { memberBilling, members, packages, practiceBilling, practices, serviceBilling, serviceCptLines, services } from "@/db/schema";
 import { DEMO_PACKAGE, PRACTICE_IDS, SERVICE_BILLING } from "./data/billing";
 
 /** Writes the demo billing (./data/billing.ts) for the demo practices already inserted. */
@@ -10,9 +10,12 @@ export async function seedBillingDemo(tx: Tx): Promise<void> {
     .filter((s) => SERVICE_BILLING[s.name])
     .map((s) => {
       const b = SERVICE_BILLING[s.name]!;
-      return { serviceId: s.id, practiceId: s.practiceId, paymentMode: b.mode, depositCents: b.mode === "deposit" ? (b.depositCents ?? null) : null, cptCode: b.cpt, cptUnits: b.units ?? 1 };
+      return { serviceId: s.id, practiceId: s.practiceId, paymentMode: b.mode, depositCents: b.mode === "deposit" ? (b.depositCents ?? null) : null, asksSuperbillDetails: b.lines.length > 0 };
     });
   if (values.length > 0) await tx.insert(serviceBilling).values(values).onConflictDoNothing();
+  // Each service's CPT lines: a PT follow-up bills several codes, each with units and the GP modifier.
+  const lines = rows.flatMap((s) => (SERVICE_BILLING[s.name]?.lines ?? []).map((l, position) => ({ practiceId: s.practiceId, serviceId: s.id, position, ...l })));
+  if (lines.length > 0) await tx.insert(serviceCptLines).values(lines).onConflictDoNothing();
 
   const all = await tx.select({ id: practices.id, slug: practices.slug }).from(practices);
   for (const p of all) {

@@ -1,6 +1,7 @@
 import { and, eq, isNull, or } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import { appointmentAttendees, appointments, clients, couples, practices, services } from "@/db/schema";
+import { appointmentAttendees, appointments, clients, couples, practices, serviceBilling, services } from "@/db/schema";
+import { asksSuperbillDetails } from "@/lib/clients/address-schema";
 import { chargeForBooking } from "@/lib/billing/booking-charge";
 import { openBookingCheckouts } from "@/lib/billing/open-checkout";
 import { checkoutMinutesFor } from "@/lib/billing/payment-plan";
@@ -45,7 +46,7 @@ export interface Booker {
 export async function confirmBooking(practiceId: string, input: unknown, now: Date, booker: Booker = { userId: null }): Promise<ConfirmResult> {
   const parsed = bookingDetailsSchema.safeParse(input);
   if (!parsed.success) return invalid(zodFieldErrors(parsed.error));
-  const { holdToken, attendees, payer, useCredit } = parsed.data;
+  const { holdToken, attendees, payer, useCredit, superbillDetails } = parsed.data;
   const token = verifyToken(TOKEN_PURPOSES.hold, holdToken, now);
   if (!token.ok) return expired();
   const appointmentId = String((token.data as { appointmentId?: unknown }).appointmentId ?? "");
@@ -66,10 +67,12 @@ export async function confirmBooking(practiceId: string, input: unknown, now: Da
         startsAt: appointments.startsAt,
         practiceName: practices.name,
         timeZone: practices.timeZone,
+        asks: serviceBilling.asksSuperbillDetails,
       })
       .from(appointments)
       .innerJoin(services, eq(services.id, appointments.serviceId))
       .innerJoin(practices, eq(practices.id, appointments.practiceId))
+      .leftJoin(serviceBilling, eq(serviceBilling.serviceId, services.id))
       .where(and(eq(appointments.id, appointmentId), eq(appointments.practiceId, practiceId)))
       .for("update", { of: appointments });
     if (!appt || appt.status !== "held" || !appt.holdExpiresAt || appt.holdExpiresAt <= now) return "expired" as const;
@@ -79,10 +82,18 @@ export async function confirmBooking(practiceId: string, input: unknown, now: Da
     if (appt.attendance === "individual" && attendees.length !== 1) {
       return fieldError("attendees", "This session is for one person");
     }
+    if (asksSuperbillDetails(appt.asks) && !superbillDetails) {
+      return fieldError("superbillDetails.dateOfBirth", "Date of birth is required");
+    }
     // The signed-in client is the first attendee whatever was typed for them; everyone typed stands on their own.
     const clientIds: string[] = [];
     for (const [i, person] of attendees.entries()) {
       clientIds.push(i === 0 && signedIn ? signedIn.id : await createUnverifiedClient(tx, practiceId, person, now));
+    }
+    if (superbillDetails) {
+      // What the service asked for goes on the booker's own record (typed just now, so it is theirs and current).
+      const { dateOfBirth, ...address } = superbillDetails;
+      await tx.update(clients).set({ dateOfBirth, ...address, updatedAt: now }).where(and(eq(clients.id, clientIds[0]!), eq(clients.practiceId, practiceId)));
     }
     await tx.insert(appointmentAttendees).values(clientIds.map((clientId) => ({ practiceId, appointmentId, clientId, provenAt: signedIn?.id === clientId ? now : null })));
     // Billing decides: a package credit (signed in, asked for), a checkout (the booking waits for payment), or nothing online.

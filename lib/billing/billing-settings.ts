@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
-import { memberBilling, members, packages, practiceBilling, serviceBilling, services } from "@/db/schema";
+import { memberBilling, members, packages, practiceBilling, serviceBilling, serviceCptLines, services } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { fieldError, zodFieldErrors, type ActionResult } from "@/lib/form-result";
@@ -28,12 +28,17 @@ export async function saveServiceBilling(scope: PracticeScope, serviceId: string
     if (!service) return fieldError("paymentMode", "That service was not found");
     if (v.paymentMode !== "none" && service.priceCents < 50) return fieldError("paymentMode", "A free service cannot ask for payment");
     if (v.paymentMode === "deposit" && v.deposit >= service.priceCents) return fieldError("deposit", "A deposit must be less than the price (or choose full payment)");
-    const row = { paymentMode: v.paymentMode, depositCents: v.paymentMode === "deposit" ? v.deposit : null, cptCode: v.cptCode, cptUnits: v.cptUnits };
+    const row = { paymentMode: v.paymentMode, depositCents: v.paymentMode === "deposit" ? v.deposit : null, asksSuperbillDetails: v.asksSuperbillDetails };
     await tx
       .insert(serviceBilling)
       .values({ serviceId, practiceId: scope.practice.id, ...row })
       .onConflictDoUpdate({ target: serviceBilling.serviceId, set: { ...row, updatedAt: new Date() } });
-    await recordAudit(byMember(scope, "billing.service_update", { type: "service", id: serviceId }, { paymentMode: v.paymentMode }), tx);
+    // The lines are replaced as a whole: their order is the superbill's.
+    await tx.delete(serviceCptLines).where(and(eq(serviceCptLines.serviceId, serviceId), eq(serviceCptLines.practiceId, scope.practice.id)));
+    if (v.cptLines.length > 0) {
+      await tx.insert(serviceCptLines).values(v.cptLines.map((l, position) => ({ practiceId: scope.practice.id, serviceId, position, ...l })));
+    }
+    await recordAudit(byMember(scope, "billing.service_update", { type: "service", id: serviceId }, { paymentMode: v.paymentMode, cptLines: v.cptLines.length }), tx);
     return { ok: true };
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseMoney } from "@/lib/money";
+import { cptLinesField } from "./cpt-lines";
 
 /** Billing settings forms: the same schemas on the client (zodResolver) and in the server actions. */
 
@@ -28,8 +29,10 @@ export const serviceBillingSchema = z
   .object({
     paymentMode: z.enum(["none", "full", "deposit"], { message: "Choose what is paid at booking" }),
     deposit: money("Deposit"),
-    cptCode: optionalText(5, /^[0-9]{4}[0-9A-Z]$/, "CPT codes are 5 characters, e.g. 90847"),
-    cptUnits: z.coerce.number({ message: "Units must be a whole number" }).int("Units must be a whole number").min(1, "At least 1 unit").max(12, "At most 12 units"),
+    /** The visit's default CPT lines (lib/billing/cpt-lines.ts), e.g. "97110 x2 GP". */
+    cptLines: cptLinesField,
+    /** Booking asks for date of birth and address (what a superbill needs). */
+    asksSuperbillDetails: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
   })
   .superRefine((v, ctx) => {
     if (v.paymentMode === "deposit" && v.deposit < 50) ctx.addIssue({ code: "custom", path: ["deposit"], message: "A deposit must be at least 0.50" });

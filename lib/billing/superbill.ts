@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import {
   appointmentAttendees,
+  appointmentCptLines,
   appointmentDiagnoses,
   appointments,
   clients,
@@ -13,9 +14,10 @@ import {
   payments,
   practiceBilling,
   practices,
-  serviceBilling,
+  serviceCptLines,
   services,
 } from "@/db/schema";
+import type { CptLine } from "./cpt-lines";
 import { formatMoney } from "@/lib/money";
 import { localDate } from "@/lib/dates";
 
@@ -29,8 +31,8 @@ export const superbillQuerySchema = z
 export interface SuperbillLine {
   date: string;
   service: string;
-  cptCode: string | null;
-  units: number;
+  /** The visit's own CPT lines if its clinician set them, else the service's. */
+  cpt: CptLine[];
   icd10: string[];
   clinician: string;
   license: string | null;
@@ -43,7 +45,7 @@ export interface SuperbillLine {
 
 export interface Superbill {
   practice: { name: string; address: string; phone: string | null; email: string | null; taxId: string | null; npi: string | null };
-  client: { name: string; dateOfBirth: string | null; email: string | null; phone: string | null };
+  client: { name: string; dateOfBirth: string | null; address: string | null; email: string | null; phone: string | null };
   from: string;
   to: string;
   lines: SuperbillLine[];
@@ -52,9 +54,11 @@ export interface Superbill {
 /**
  * What a superbill lists for one client and date range (practice's zone):
  * the sessions they attended (completed, or confirmed and past), each with
- * its CPT code and units, the clinician's recorded ICD-10 codes, the fee
- * and what was paid for it (payments less refunds; a package credit counts
- * as paid in full).
+ * its CPT lines (code, units, modifiers: the visit's own, else the
+ * service's), the clinician's recorded ICD-10 codes, the fee and what was
+ * paid for it (payments less refunds; a package credit counts as paid in
+ * full). The fee is the visit's charged amount, once per visit, not split
+ * across its lines: the practice prices visits, not codes (decision 0043).
  */
 export async function buildSuperbill(practiceId: string, clientId: string, range: { from: string; to: string }, now: Date): Promise<Superbill | null> {
   const [row] = await db
@@ -72,9 +76,8 @@ export async function buildSuperbill(practiceId: string, clientId: string, range
       status: appointments.status,
       priceCents: appointments.priceCents,
       currency: appointments.currency,
+      serviceId: services.id,
       service: services.name,
-      cpt: serviceBilling.cptCode,
-      units: serviceBilling.cptUnits,
       clinician: members.displayName,
       credentials: members.credentials,
       license: memberBilling.licenseNumber,
@@ -84,7 +87,6 @@ export async function buildSuperbill(practiceId: string, clientId: string, range
     .from(appointmentAttendees)
     .innerJoin(appointments, eq(appointments.id, appointmentAttendees.appointmentId))
     .innerJoin(services, eq(services.id, appointments.serviceId))
-    .leftJoin(serviceBilling, eq(serviceBilling.serviceId, services.id))
     .innerJoin(members, eq(members.id, appointments.memberId))
     .leftJoin(memberBilling, eq(memberBilling.memberId, members.id))
     .leftJoin(appointmentDiagnoses, eq(appointmentDiagnoses.appointmentId, appointments.id))
@@ -107,6 +109,23 @@ export async function buildSuperbill(practiceId: string, clientId: string, range
         .where(and(inArray(payments.appointmentId, ids), eq(payments.status, "succeeded")))
         .groupBy(payments.appointmentId)
     : [];
+  const cptLine = { code: serviceCptLines.code, units: serviceCptLines.units, modifiers: serviceCptLines.modifiers };
+  const serviceIds = [...new Set(sessions.map((s) => s.serviceId))];
+  const serviceLines = serviceIds.length
+    ? await db.select({ serviceId: serviceCptLines.serviceId, ...cptLine }).from(serviceCptLines).where(and(inArray(serviceCptLines.serviceId, serviceIds), eq(serviceCptLines.practiceId, practiceId))).orderBy(asc(serviceCptLines.position))
+    : [];
+  const visitLines = ids.length
+    ? await db
+        .select({ appointmentId: appointmentCptLines.appointmentId, code: appointmentCptLines.code, units: appointmentCptLines.units, modifiers: appointmentCptLines.modifiers })
+        .from(appointmentCptLines)
+        .where(and(inArray(appointmentCptLines.appointmentId, ids), eq(appointmentCptLines.practiceId, practiceId)))
+        .orderBy(asc(appointmentCptLines.position))
+    : [];
+  const strip = ({ code, units, modifiers }: CptLine): CptLine => ({ code, units, modifiers });
+  const linesFor = (appointmentId: string, serviceId: string): CptLine[] => {
+    const own = visitLines.filter((l) => l.appointmentId === appointmentId);
+    return (own.length > 0 ? own : serviceLines.filter((l) => l.serviceId === serviceId)).map(strip);
+  };
   const credited = ids.length ? await db.select({ appointmentId: creditUses.appointmentId }).from(creditUses).where(and(inArray(creditUses.appointmentId, ids), isNull(creditUses.returnedAt))) : [];
   const p = row.practice;
   return {
@@ -118,7 +137,7 @@ export async function buildSuperbill(practiceId: string, clientId: string, range
       taxId: row.billing?.taxId ?? null,
       npi: row.billing?.npi ?? null,
     },
-    client: { name: `${row.client.firstName} ${row.client.lastName}`, dateOfBirth: row.client.dateOfBirth, email: row.client.email, phone: row.client.phone },
+    client: { name: `${row.client.firstName} ${row.client.lastName}`, dateOfBirth: row.client.dateOfBirth, address: clientAddress(row.client), email: row.client.email, phone: row.client.phone },
     from: range.from,
     to: range.to,
     lines: sessions.map((s) => {
@@ -126,8 +145,7 @@ export async function buildSuperbill(practiceId: string, clientId: string, range
       return {
         date: localDate(s.startsAt, zone),
         service: s.service,
-        cptCode: s.cpt ?? null,
-        units: s.units ?? 1,
+        cpt: linesFor(s.id, s.serviceId),
         icd10: s.icd10 ?? [],
         clinician: s.credentials ? `${s.clinician}, ${s.credentials}` : s.clinician,
         license: s.license ?? null,
@@ -139,6 +157,12 @@ export async function buildSuperbill(practiceId: string, clientId: string, range
       };
     }),
   };
+}
+
+/** A client's postal address on one line, or null when none is recorded. */
+export function clientAddress(c: { addressLine1: string | null; addressLine2: string | null; city: string | null; region: string | null; postalCode: string | null; country: string | null }): string | null {
+  if (!c.addressLine1) return null;
+  return [c.addressLine1, c.addressLine2, [c.city, [c.region, c.postalCode].filter(Boolean).join(" ")].filter(Boolean).join(", "), c.country].filter(Boolean).join(", ");
 }
 
 /**
@@ -170,16 +194,18 @@ export async function superbillPdf(bill: Superbill): Promise<Uint8Array> {
   y -= 6;
   line("Client", 11, bold);
   line(bill.client.name);
-  if (bill.client.dateOfBirth) line(`Date of birth: ${bill.client.dateOfBirth}`);
+  line(`Date of birth: ${bill.client.dateOfBirth ?? "not recorded"}`);
+  line(`Address: ${bill.client.address ?? "not recorded"}`);
   line([bill.client.email, bill.client.phone].filter(Boolean).join(" · ") || " ");
   y -= 8;
 
   const cols = [
     { label: "Date", x: left },
-    { label: "CPT", x: left + 66 },
-    { label: "Units", x: left + 108 },
-    { label: "ICD-10", x: left + 142 },
-    { label: "Clinician / license", x: left + 232 },
+    { label: "CPT", x: left + 62 },
+    { label: "Units", x: left + 100 },
+    { label: "Modifiers", x: left + 130 },
+    { label: "ICD-10", x: left + 186 },
+    { label: "Clinician / license", x: left + 262 },
     { label: "Fee", x: left + 430 },
     { label: "Paid", x: left + 486 },
   ];
@@ -200,15 +226,25 @@ export async function superbillPdf(bill: Superbill): Promise<Uint8Array> {
       header();
     }
     text(l.date, cols[0]!.x, 9);
-    text(l.cptCode ?? "-", cols[1]!.x, 9);
-    text(String(l.units), cols[2]!.x, 9);
-    text(l.icd10.join(", ") || "-", cols[3]!.x, 9);
-    text(l.clinician.slice(0, 38), cols[4]!.x, 9);
-    text(money(l.feeCents, l.currency), cols[5]!.x, 9);
-    text(money(l.paidCents, l.currency) + (l.byCredit ? "*" : ""), cols[6]!.x, 9);
+    const [first, ...more] = l.cpt;
+    const cptRow = (c: CptLine | undefined) => {
+      text(c?.code ?? "-", cols[1]!.x, 9);
+      text(c ? String(c.units) : "-", cols[2]!.x, 9);
+      text(c?.modifiers.join(" ") || "-", cols[3]!.x, 9);
+    };
+    cptRow(first);
+    text(l.icd10.join(", ").slice(0, 20) || "-", cols[4]!.x, 9);
+    text(l.clinician.slice(0, 30), cols[5]!.x, 9);
+    text(money(l.feeCents, l.currency), cols[6]!.x, 9);
+    text(money(l.paidCents, l.currency) + (l.byCredit ? "*" : ""), cols[7]!.x, 9);
     y -= 11;
-    text(`${l.service.slice(0, 40)}`, cols[0]!.x + 12, 8);
-    text(`License ${l.license ?? "not set"}${l.npi ? `, NPI ${l.npi}` : ""}`, cols[4]!.x, 8);
+    text(`${l.service.slice(0, 30)}`, cols[0]!.x + 6, 8);
+    text(`License ${l.license ?? "not set"}${l.npi ? `, NPI ${l.npi}` : ""}`.slice(0, 36), cols[5]!.x, 8);
+    // A visit's further CPT lines, one per row under the first.
+    for (const c of more) {
+      y -= 11;
+      cptRow(c);
+    }
     y -= 15;
     fee += l.feeCents;
     paid += l.paidCents;
@@ -216,11 +252,12 @@ export async function superbillPdf(bill: Superbill): Promise<Uint8Array> {
   if (bill.lines.length === 0) line("No sessions in this period.");
   y -= 4;
   page.drawLine({ start: { x: left, y: y + 10 }, end: { x: 572, y: y + 10 }, thickness: 0.5, color: rgb(0.5, 0.5, 0.5) });
-  text("Total", cols[4]!.x, 10, bold);
-  text(money(fee, currency), cols[5]!.x, 10, bold);
-  text(money(paid, currency), cols[6]!.x, 10, bold);
+  text("Total", cols[5]!.x, 10, bold);
+  text(money(fee, currency), cols[6]!.x, 10, bold);
+  text(money(paid, currency), cols[7]!.x, 10, bold);
   y -= 24;
   if (bill.lines.some((l) => l.byCredit)) line("* paid with a prepaid package credit", 8);
+  line("Fees are per visit; a visit with several CPT lines lists its fee once.", 8);
   line("Prepared for the client's out-of-network insurance claim.", 8);
   return doc.save();
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { emailField } from "@/lib/auth/sign-in-schema";
 import { firstNameField, lastNameField, phoneField } from "@/lib/clients/client-schema";
+import { superbillDetailsSchema } from "@/lib/clients/address-schema";
 
 /** Public booking: the schemas the booking page and the route handlers share. */
 
@@ -38,6 +39,12 @@ export const bookingDetailsSchema = z.object({
       const [a, b] = attendees;
       if (a && b && a.email === b.email) ctx.addIssue({ code: "custom", path: [1, "email"], message: "Each partner needs their own email address" });
     }),
+  /**
+   * The booker's date of birth and address, sent when the service asks for
+   * them (a superbill needs them); the server refuses a booking of such a
+   * service without them.
+   */
+  superbillDetails: superbillDetailsSchema.optional(),
   agreePolicy: z.literal(true, { message: "Please agree to the cancellation policy to book" }),
   /** For a couple's paid session: who pays (billing). */
   payer: z.enum(["me", "partner", "split"], { message: "Choose who pays" }).default("me"),

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { members, practices, serviceBilling, serviceClinicians, services, type Practice } from "@/db/schema";
+import { asksSuperbillDetails } from "@/lib/clients/address-schema";
 import { payAtBookingFor, type PayAtBooking } from "./service-labels";
 
 export interface PublicService {
@@ -18,6 +19,8 @@ export interface PublicService {
   clinicians: { id: string; name: string }[];
   /** What is paid online when booking (billing); null: nothing online. */
   payAtBooking: PayAtBooking;
+  /** Booking asks for date of birth and address (superbills, decision 0043). */
+  asksSuperbillDetails: boolean;
 }
 
 /** A published practice by slug; an unpublished one is not found (the booking API answers 404, decision 0027). */
@@ -46,6 +49,7 @@ export async function listPublicServices(practiceId: string, takesPayments: bool
   const rows = joined.map((j) => j.s);
   const payAtBooking = (serviceId: string, priceCents: number): PayAtBooking =>
     payAtBookingFor(joined.find((j) => j.s.id === serviceId)?.billing, priceCents, takesPayments);
+  const asksFor = (serviceId: string) => asksSuperbillDetails(joined.find((x) => x.s.id === serviceId)?.billing?.asksSuperbillDetails);
   const offered = await db
     .select({ serviceId: serviceClinicians.serviceId, id: members.id, name: members.displayName, credentials: members.credentials })
     .from(serviceClinicians)
@@ -66,6 +70,7 @@ export async function listPublicServices(practiceId: string, takesPayments: bool
       lateCancelFeeCents: s.lateCancelFeeCents,
       noShowFeeCents: s.noShowFeeCents,
       payAtBooking: payAtBooking(s.id, s.priceCents),
+      asksSuperbillDetails: asksFor(s.id),
       clinicians: offered
         .filter((o) => o.serviceId === s.id)
         .map((o) => ({ id: o.id, name: o.credentials ? `${o.name}, ${o.credentials}` : o.name })),

@@ -9,6 +9,7 @@ import { appointmentAttendees, assignments as homeworkAssignments, clients, fees
  * address was proven. The kept record's own card stays; the booking's card
  * moves only if the kept record has none (it is the same person's card).
  * A form the kept record already has (measures aside) is not sent twice.
+ * Date of birth and address typed at booking fill the kept record's gaps.
  */
 export async function mergeUnverifiedInto(tx: Tx, input: { practiceId: string; fromId: string; intoId: string }): Promise<void> {
   const { practiceId, fromId, intoId } = input;
@@ -40,5 +41,17 @@ export async function mergeUnverifiedInto(tx: Tx, input: { practiceId: string; f
   const [keptCard] = await tx.select({ id: stripeCustomers.clientId }).from(stripeCustomers).where(eq(stripeCustomers.clientId, intoId));
   if (!keptCard) await tx.update(stripeCustomers).set({ clientId: intoId }).where(and(eq(stripeCustomers.practiceId, practiceId), eq(stripeCustomers.clientId, fromId)));
 
+  // What the booking asked for a superbill (decision 0043) fills what the kept record lacks; it never overwrites.
+  const [from] = await tx.select().from(clients).where(and(eq(clients.id, fromId), eq(clients.practiceId, practiceId)));
+  const [into] = await tx.select().from(clients).where(and(eq(clients.id, intoId), eq(clients.practiceId, practiceId)));
+  if (from && into) {
+    const fill = {
+      ...(into.dateOfBirth === null && from.dateOfBirth !== null ? { dateOfBirth: from.dateOfBirth } : {}),
+      ...(into.addressLine1 === null && from.addressLine1 !== null
+        ? { addressLine1: from.addressLine1, addressLine2: from.addressLine2, city: from.city, region: from.region, postalCode: from.postalCode, country: from.country }
+        : {}),
+    };
+    if (Object.keys(fill).length > 0) await tx.update(clients).set(fill).where(eq(clients.id, intoId));
+  }
   await tx.delete(clients).where(and(eq(clients.id, fromId), eq(clients.practiceId, practiceId)));
 }

@@ -125,8 +125,10 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   // Billing
   { name: "practice_billing", clientWhere: null, clientWhy: "the practice's billing settings (its tax id and NPI appear on the client's superbill)", orderBy: "t.practice_id" },
   { name: "service_billing", clientWhere: null, clientWhy: "billing codes per service (they appear on the client's superbill)", orderBy: "t.service_id" },
+  { name: "service_cpt_lines", clientWhere: null, clientWhy: "each service's default CPT lines (they appear on the client's superbill)", orderBy: "t.service_id, t.position" },
   { name: "member_billing", clientWhere: null, clientWhy: "clinicians' license numbers (they appear on the client's superbill)", orderBy: "t.member_id" },
   { name: "appointment_diagnoses", clientWhere: `t.practice_id = $1 and t.appointment_id in (${CLIENT_APPOINTMENTS})`, orderBy: "t.appointment_id" },
+  { name: "appointment_cpt_lines", clientWhere: `t.practice_id = $1 and t.appointment_id in (${CLIENT_APPOINTMENTS})`, orderBy: "t.appointment_id, t.position" },
   { name: "stripe_customers", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.client_id" },
   { name: "fees", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.created_at, t.id" },
   { name: "packages", clientWhere: `t.practice_id = $1 and t.id in (select p.package_id from package_purchases p where p.id in (${CLIENT_PURCHASES}))`, orderBy: "t.id" },

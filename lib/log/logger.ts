@@ -44,6 +44,13 @@ function safeArgs(args: unknown[]): unknown[] {
   return args;
 }
 
+/**
+ * A client's address and date of birth (what a superbill needs, decision 0043)
+ * never reach a log line, even when a caller logs an object that holds them:
+ * pino's redaction replaces them at the top level and one level down.
+ */
+export const REDACTED_FIELDS = ["addressLine1", "addressLine2", "city", "region", "postalCode", "dateOfBirth", "superbillDetails"] as const;
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   const format = options.format ?? "json";
   return pino(
@@ -51,6 +58,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       level: options.level ?? "info",
       // No pid/hostname noise per line; the platform that collects stdout knows the instance.
       base: null,
+      redact: { paths: REDACTED_FIELDS.flatMap((f) => [f, `*.${f}`]), censor: "[not logged]" },
       timestamp: pino.stdTimeFunctions.isoTime,
       messageKey: "msg",
       errorKey: "err",

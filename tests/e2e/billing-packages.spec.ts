@@ -9,7 +9,8 @@ const firstFreeTime = (page: Page) => page.locator("section[aria-label] li").get
 test("a client buys a package in the portal, books with a credit, and staff download a superbill with the session's codes", async ({ page }) => {
   const practice = await createPractice();
   const service = await createBookableService(practice.id, practice.owner.memberId, { attendance: "individual", name: "Individual session" });
-  await db.insert(schema.serviceBilling).values({ practiceId: practice.id, serviceId: service.id, paymentMode: "full", cptCode: "90834" });
+  await db.insert(schema.serviceBilling).values({ practiceId: practice.id, serviceId: service.id, paymentMode: "full" });
+  await db.insert(schema.serviceCptLines).values({ practiceId: practice.id, serviceId: service.id, position: 0, code: "90834" });
   await db.insert(schema.packages).values({ practiceId: practice.id, name: "Five sessions", sessionCount: 5, priceCents: 80000, currency: "USD", validMonths: 6, serviceIds: [service.id] });
   await db.insert(schema.practiceBilling).values({ practiceId: practice.id, taxId: "84-7654321", npi: "1234567893" });
   await db.insert(schema.memberBilling).values({ practiceId: practice.id, memberId: practice.owner.memberId, licenseNumber: "LMFT 777" });

@@ -6,7 +6,8 @@ import { createBookableService, createMember, createPractice, db, emailsTo, expe
 /** A priced service paid in full at booking (billing), offered around the clock. */
 async function paidService(practiceId: string, memberId: string, attendance: "couple" | "individual") {
   const service = await createBookableService(practiceId, memberId, { attendance, name: attendance === "couple" ? "Couples session" : "Individual session" });
-  await db.insert(schema.serviceBilling).values({ practiceId, serviceId: service.id, paymentMode: "full", cptCode: attendance === "couple" ? "90847" : "90834" });
+  await db.insert(schema.serviceBilling).values({ practiceId, serviceId: service.id, paymentMode: "full" });
+  await db.insert(schema.serviceCptLines).values({ practiceId, serviceId: service.id, position: 0, code: attendance === "couple" ? "90847" : "90834" });
   return service;
 }
 

@@ -77,13 +77,13 @@ describe("packages and credits", () => {
       ok: false,
       errors: { serviceIds: ["Choose services of this practice"] },
     });
-    expect(await saveServiceBilling(scopeFor(owner), service.id, { paymentMode: "deposit", deposit: "500", cptCode: "90847", cptUnits: "1" })).toEqual({
+    expect(await saveServiceBilling(scopeFor(owner), service.id, { paymentMode: "deposit", deposit: "500", cptLines: "90847", asksSuperbillDetails: false })).toEqual({
       ok: false,
       errors: { deposit: ["A deposit must be less than the price (or choose full payment)"] },
     });
-    expect(await saveServiceBilling(scopeFor(owner), service.id, { paymentMode: "deposit", deposit: "50", cptCode: "9084", cptUnits: "0" })).toMatchObject({
+    expect(await saveServiceBilling(scopeFor(owner), service.id, { paymentMode: "deposit", deposit: "50", cptLines: "9084 x0", asksSuperbillDetails: false })).toMatchObject({
       ok: false,
-      errors: { cptCode: ["CPT codes are 5 characters, e.g. 90847"], cptUnits: ["At least 1 unit"] },
+      errors: { cptLines: ["9084 is not a CPT code: 5 digits, or 4 digits and a letter, e.g. 97110"] },
     });
   });
 });
@@ -118,7 +118,7 @@ describe("superbills", () => {
     const bill = await buildSuperbill(practice.id, client!.id, { from, to }, new Date());
     expect(bill!.practice).toMatchObject({ taxId: "84-1234567", npi: "1234567893" });
     expect(bill!.lines).toEqual([
-      expect.objectContaining({ cptCode: "90847", units: 1, icd10: ["F43.23", "Z63.0"], license: "LMFT 12345", feeCents: 19001, paidCents: 19001, byCredit: false }),
+      expect.objectContaining({ cpt: [{ code: "90847", units: 1, modifiers: [] }], icd10: ["F43.23", "Z63.0"], license: "LMFT 12345", feeCents: 19001, paidCents: 19001, byCredit: false }),
     ]);
     const pdf = await superbillPdf(bill!);
     const doc = await PDFDocument.load(pdf);

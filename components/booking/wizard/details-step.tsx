@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useFieldArray, useForm, useWatch } from "react-hook-form";
+import { useFieldArray, useForm, useWatch, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
@@ -54,6 +54,10 @@ export function DetailsStep({
       agreePolicy: false as unknown as true,
       payer: "me",
       useCredit: Boolean(credit),
+      // Asked only when the service needs it for a superbill (decision 0043).
+      ...(service.asksSuperbillDetails
+        ? { superbillDetails: { dateOfBirth: "", addressLine1: "", addressLine2: "", city: "", region: "", postalCode: "", country: "US" } }
+        : {}),
     },
   });
   const useCredit = useWatch({ control: form.control, name: "useCredit" });
@@ -137,6 +141,7 @@ export function DetailsStep({
             </fieldset>
           );
         })}
+        {service.asksSuperbillDetails ? <SuperbillDetailsFields form={form} /> : null}
         <div className="rounded-lg bg-canvas p-3 text-sm">
           <h3 className="font-medium">Cancellation policy</h3>
           <p className="mt-1">
@@ -202,5 +207,39 @@ export function DetailsStep({
         </div>
       </form>
     </Card>
+  );
+}
+
+/** Date of birth and postal address for the booker: a superbill for an insurance claim needs both. */
+function SuperbillDetailsFields({ form }: { form: UseFormReturn<ConfirmRequest, unknown, z.output<typeof confirmRequestSchema>> }) {
+  const e = form.formState.errors.superbillDetails;
+  return (
+    <fieldset className="space-y-3 rounded-lg border border-line p-3">
+      <legend className="px-1 font-medium">For your superbill</legend>
+      <p className="text-sm text-muted">Insurers ask for your date of birth and address on a superbill. Only the practice sees them.</p>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label="Date of birth" required error={e?.dateOfBirth?.message}>
+          {(ids) => <Input {...ids} type="date" autoComplete="bday" {...form.register("superbillDetails.dateOfBirth")} />}
+        </Field>
+        <Field label="Address line 1" required error={e?.addressLine1?.message}>
+          {(ids) => <Input {...ids} autoComplete="address-line1" {...form.register("superbillDetails.addressLine1")} />}
+        </Field>
+        <Field label="Address line 2" error={e?.addressLine2?.message}>
+          {(ids) => <Input {...ids} autoComplete="address-line2" {...form.register("superbillDetails.addressLine2")} />}
+        </Field>
+        <Field label="City" required error={e?.city?.message}>
+          {(ids) => <Input {...ids} autoComplete="address-level2" {...form.register("superbillDetails.city")} />}
+        </Field>
+        <Field label="State or region" error={e?.region?.message}>
+          {(ids) => <Input {...ids} autoComplete="address-level1" {...form.register("superbillDetails.region")} />}
+        </Field>
+        <Field label="Postal code" required error={e?.postalCode?.message}>
+          {(ids) => <Input {...ids} autoComplete="postal-code" {...form.register("superbillDetails.postalCode")} />}
+        </Field>
+        <Field label="Country" hint="Two-letter code, e.g. US" required error={e?.country?.message}>
+          {(ids) => <Input {...ids} autoComplete="country" {...form.register("superbillDetails.country")} />}
+        </Field>
+      </div>
+    </fieldset>
   );
 }

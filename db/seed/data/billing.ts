@@ -2,16 +2,18 @@ import { DEMO_PRACTICE_SLUGS } from "@/lib/demo/demo-accounts";
 
 /**
  * Billing for the demo practices: what each service asks at booking, the
- * superbill codes (CPT per service, NPI and tax id per practice, license per
+ * superbill codes (CPT lines per service, NPI and tax id per practice, license per
  * clinician) and a package. Fictional numbers (NPIs pass the format check only).
  */
-export const SERVICE_BILLING: Record<string, { mode: "none" | "full" | "deposit"; depositCents?: number; cpt: string | null; units?: number }> = {
-  "Couples session": { mode: "full", cpt: "90847" },
-  "Individual session": { mode: "full", cpt: "90834" },
-  "Coaching call": { mode: "full", cpt: null },
-  "Couples coaching": { mode: "full", cpt: null },
-  "Postpartum pelvic-health evaluation": { mode: "deposit", depositCents: 5_000, cpt: "97161" },
-  "Pelvic PT follow-up": { mode: "full", cpt: "97110", units: 3 },
+type Line = { code: string; units?: number; modifiers?: string[] };
+export const SERVICE_BILLING: Record<string, { mode: "none" | "full" | "deposit"; depositCents?: number; lines: Line[] }> = {
+  "Couples session": { mode: "full", lines: [{ code: "90847" }] },
+  "Individual session": { mode: "full", lines: [{ code: "90834" }] },
+  "Coaching call": { mode: "full", lines: [] },
+  "Couples coaching": { mode: "full", lines: [] },
+  "Postpartum pelvic-health evaluation": { mode: "deposit", depositCents: 5_000, lines: [{ code: "97161", modifiers: ["GP"] }] },
+  // Therapeutic exercise and manual therapy, 15-minute units, GP: under a PT plan of care.
+  "Pelvic PT follow-up": { mode: "full", lines: [{ code: "97110", units: 2, modifiers: ["GP"] }, { code: "97140", units: 1, modifiers: ["GP"] }] },
 };
 
 export const PRACTICE_IDS: Record<string, { taxId: string; npi: string }> = {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { availabilityRules, serviceBilling, serviceClinicians, services, type Practice } from "@/db/schema";
+import { availabilityRules, serviceBilling, serviceClinicians, serviceCptLines, services, type Practice } from "@/db/schema";
 import { confirmBooking } from "@/lib/appointments/confirm-booking";
 import { findSlots } from "@/lib/booking/find-slots";
 import { holdSlot } from "@/lib/booking/hold-slot";
@@ -41,8 +41,8 @@ export async function paidPractice(options: { mode?: "full" | "deposit"; deposit
     serviceId: service!.id,
     paymentMode: options.mode ?? "full",
     depositCents: options.mode === "deposit" ? (options.depositCents ?? 5000) : null,
-    cptCode: "90847",
   });
+  await db.insert(serviceCptLines).values({ practiceId: practice.id, serviceId: service!.id, position: 0, code: "90847" });
   return { practice, owner, clinician, service: service! };
 }
 

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { fieldFailure, messageFailure, uuidArg } from "@/lib/actions/args";
 import { memberAction } from "@/lib/actions/member-action";
-import { saveDiagnoses } from "@/lib/billing/diagnoses";
+import { saveDiagnoses, saveVisitCptLines } from "@/lib/billing/diagnoses";
 import { chargeFee } from "@/lib/billing/fees";
 import { refundPayment } from "@/lib/billing/refunds";
 import { confirmWithoutPayment } from "@/lib/billing/staff-confirm";
@@ -39,6 +39,17 @@ export const saveDiagnosesAction = memberAction(
     return result;
   },
   fieldFailure("codes"),
+);
+
+export const saveVisitCptLinesAction = memberAction(
+  "diagnoses.record_own",
+  z.tuple([uuidArg("That session was not found"), z.unknown()]),
+  async (scope, [appointmentId, values]) => {
+    const result = await saveVisitCptLines(scope, appointmentId, values);
+    revalidatePath(`/clinic/${scope.practice.slug}/schedule/${appointmentId}`);
+    return result;
+  },
+  fieldFailure("cptLines"),
 );
 
 export const confirmWithoutPaymentAction = memberAction(

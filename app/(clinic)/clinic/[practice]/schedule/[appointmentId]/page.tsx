@@ -9,7 +9,9 @@ import { StatusBadge } from "@/components/booking/schedule/status-badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { AppointmentBilling } from "@/components/billing/appointment-billing";
 import { DiagnosisForm } from "@/components/billing/diagnosis-form";
-import { readDiagnoses } from "@/lib/billing/diagnoses";
+import { VisitCptForm } from "@/components/billing/visit-cpt-form";
+import { readDiagnoses, readVisitCptLines } from "@/lib/billing/diagnoses";
+import { formatCptLines, type CptLine } from "@/lib/billing/cpt-lines";
 import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { STATUS_LABELS, isLateCancellation, type AppointmentStatus } from "@/lib/booking/lifecycle/transitions";
@@ -134,7 +136,10 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
         {can(scope.role, "clinical.read") ? (
           <Card>
             <h2 className="mb-2 text-lg font-semibold">For superbills</h2>
-            <DiagnosisForm practiceSlug={slug} appointmentId={a.id} codes={await readDiagnoses(scope, a.id)} />
+            <div className="space-y-4">
+              <VisitCptForm practiceSlug={slug} appointmentId={a.id} {...visitCpt(await readVisitCptLines(scope, a.id))} />
+              <DiagnosisForm practiceSlug={slug} practiceKind={scope.practice.kind} appointmentId={a.id} codes={await readDiagnoses(scope, a.id)} />
+            </div>
           </Card>
         ) : null}
         {can(scope.role, "billing.read") ? (
@@ -151,4 +156,8 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
       </div>
     </>
   );
+}
+
+function visitCpt(v: { lines: CptLine[]; fromService: boolean }): { text: string; fromService: boolean } {
+  return { text: formatCptLines(v.lines), fromService: v.fromService && v.lines.length > 0 };
 }

@@ -6,6 +6,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { connectionState, syncAccount } from "@/lib/billing/connect";
 import { loadBillingSettings } from "@/lib/billing/settings-page";
+import { asksSuperbillDetailsByDefault } from "@/lib/clients/address-schema";
 import { centsToAmountInput, formatMoney } from "@/lib/money";
 import { connectStripeAction } from "./actions";
 
@@ -69,14 +70,14 @@ export default async function BillingSettingsPage({ params, searchParams }: { pa
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Payment at booking and codes, per service</h2>
           <div className="space-y-6">
-            {serviceRows.map(({ s, b }) => (
+            {serviceRows.map(({ s, b, cptText }) => (
               <div key={s.id}>
                 <p className="text-sm text-muted">Price {s.priceCents > 0 ? formatMoney(s.priceCents, s.currency) : "free"}</p>
                 <ServiceBillingForm
                   slug={slug}
                   serviceId={s.id}
                   name={s.name}
-                  defaults={{ paymentMode: b?.paymentMode ?? "none", deposit: b?.depositCents ? centsToAmountInput(b.depositCents) : "", cptCode: b?.cptCode ?? "", cptUnits: String(b?.cptUnits ?? 1) }}
+                  defaults={{ paymentMode: b?.paymentMode ?? "none", deposit: b?.depositCents ? centsToAmountInput(b.depositCents) : "", cptLines: cptText, asksSuperbillDetails: b ? b.asksSuperbillDetails : asksSuperbillDetailsByDefault(scope.practice.kind) }}
                 />
               </div>
             ))}

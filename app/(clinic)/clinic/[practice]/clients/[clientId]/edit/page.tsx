@@ -32,6 +32,12 @@ export default async function EditClientPage({ params }: { params: Promise<{ pra
           email: c.email ?? "",
           phone: c.phone ?? "",
           dateOfBirth: c.dateOfBirth ?? "",
+          addressLine1: c.addressLine1 ?? "",
+          addressLine2: c.addressLine2 ?? "",
+          city: c.city ?? "",
+          region: c.region ?? "",
+          postalCode: c.postalCode ?? "",
+          country: c.country ?? "",
           // A pending change keeps portal access asked for until it is confirmed.
           portalAccess: c.userId !== null || pending !== null,
         }}

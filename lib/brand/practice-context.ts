@@ -27,6 +27,15 @@ export function practiceContextOf(pathAndQuery: string | null | undefined, depth
   if ((first === "book" || first === "clinic") && second && SLUG.test(second)) return { slug: second };
   if (first === "portal" && second && isUuid(second)) return { clientId: second };
   const back = url.searchParams.get("callbackUrl");
-  if (first === "sign-in" && back && depth === 0) return practiceContextOf(back, 1);
+  if (first === "sign-in" && back && depth === 0) {
+    // Auth.js passes it absolute; only its path and query say which practice.
+    let inner: URL;
+    try {
+      inner = new URL(back, "http://x");
+    } catch {
+      return null;
+    }
+    return practiceContextOf(`${inner.pathname}${inner.search}`, 1);
+  }
   return null;
 }

@@ -19,7 +19,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     const values = form.getValues();
     const result = await requestSignInAction(values, callbackUrl);
     if (!result.ok) return applyServerErrors(form, result.errors);
-    router.push(`/sign-in/check-email?email=${encodeURIComponent(values.email.trim().toLowerCase())}`);
+    router.push(`/sign-in/check-email?email=${encodeURIComponent(values.email.trim().toLowerCase())}${callbackUrl ? `&callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`);
   });
 
   return (

@@ -25,10 +25,10 @@ test("the owner's name, colour and logo are what clients see on the booking page
   await page.getByLabel("Brand colour").fill("#6b2d5c");
   await page.getByRole("button", { name: "Save name and colour" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
-  await page.getByLabel("Logo").setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>") });
+  await page.getByRole("form", { name: "Logo" }).locator("input[type=file]").setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>") });
   await page.getByRole("button", { name: "Upload logo" }).click();
   await expect(page.getByText(/^Logo: use a PNG, JPEG or WebP image/)).toBeVisible();
-  await page.getByLabel("Logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: PNG });
+  await page.getByRole("form", { name: "Logo" }).locator("input[type=file]").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: PNG });
   await page.getByRole("button", { name: "Upload logo" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Logo saved." })).toBeVisible();
   await expectAxeClean(page, "the brand settings");

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { REQUEST_PATH_HEADER } from "@/lib/http/request-path";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
 /**
@@ -13,6 +14,9 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy({ nonce, development: env.NODE_ENV === "development", https: env.APP_URL.startsWith("https:") });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
+  // The page's own path, for pages that need it (a sign-in that returns here, the practice whose
+  // look a page takes). Always set here, so a client cannot send its own.
+  requestHeaders.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;

@@ -108,5 +108,5 @@ export function ManageLink({ url }: { url: string }) {
 }
 
 export function bookingFooter(practiceName: string): string {
-  return `You received this email because a session with ${practiceName} was booked for this address through Tandem.`;
+  return `You received this email because a session with ${practiceName} was booked for this address.`;
 }

@@ -16,7 +16,7 @@ export default function FormsToCompleteEmail(props: FormsToCompleteEmailProps) {
   return (
     <EmailLayout
       preview={props.kind === "reminder" ? `A reminder from ${props.practiceName}` : `${props.practiceName} has sent you ${forms}`}
-      footer={`You received this email because ${props.practiceName} uses Tandem for its client portal.`}
+      footer={`You received this email because ${props.practiceName} sent you forms in your client portal.`}
     >
       <Text style={{ fontSize: 16 }}>Hi {props.recipientName},</Text>
       <Text style={{ fontSize: 16 }}>

@@ -15,7 +15,7 @@ export interface HomeworkAssignedEmailProps {
 
 export default function HomeworkAssignedEmail(props: HomeworkAssignedEmailProps) {
   return (
-    <EmailLayout preview={`New homework from ${props.practiceName}`} footer={`Sent by ${props.practiceName} through Tandem.`}>
+    <EmailLayout preview={`New homework from ${props.practiceName}`} footer={`Sent by ${props.practiceName}.`}>
       <Text style={{ fontSize: 16 }}>{props.recipientName ? `Hi ${props.recipientName},` : "Hello,"}</Text>
       <Text style={{ fontSize: 16 }}>
         {props.practiceName} has added homework to your portal: <strong>{props.title}</strong>.

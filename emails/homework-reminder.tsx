@@ -14,7 +14,7 @@ export default function HomeworkReminderEmail(props: HomeworkReminderEmailProps)
   return (
     <EmailLayout
       preview="A gentle reminder about your homework"
-      footer={`Sent by ${props.practiceName} through Tandem. You can turn these reminders off in your portal.`}
+      footer={`Sent by ${props.practiceName}. You can turn these reminders off in your portal.`}
     >
       <Text style={{ fontSize: 16 }}>{props.recipientName ? `Hi ${props.recipientName},` : "Hello,"}</Text>
       <Text style={{ fontSize: 16 }}>

@@ -9,12 +9,12 @@ export interface SignInEmailProps {
 export default function SignInEmail({ url, minutes }: SignInEmailProps) {
   return (
     <EmailLayout
-      preview="Your sign-in link for Tandem"
+      preview="Your sign-in link"
       footer="If you did not ask to sign in, you can ignore this email: nothing happens until the link is used."
     >
       <Text style={{ fontSize: 16 }}>Use the button below to sign in. The link works once, for {minutes} minutes.</Text>
       <Button href={url} style={buttonStyle}>
-        Sign in to Tandem
+        Sign in
       </Button>
       <Text style={{ fontSize: 13, color: "#5c6468" }}>
         Or paste this address into your browser: <Link href={url}>{url}</Link>

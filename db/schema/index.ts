@@ -12,3 +12,5 @@ export * from "./booking-limits";
 export * from "./safety";
 export * from "./export";
 export * from "./setup";
+export * from "./storage";
+export * from "./brand";

@@ -5,6 +5,8 @@ import type { EmailConfig } from "next-auth/providers/email";
 import { db } from "@/db/client";
 import { accounts, members, sessions, users, verificationTokens } from "@/db/schema";
 import SignInEmail, { signInSubject } from "@/emails/sign-in";
+import { brandForContext } from "@/lib/brand/load-brand";
+import { practiceContextOf } from "@/lib/brand/practice-context";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { sha256Hex } from "@/lib/tokens";
@@ -44,11 +46,14 @@ const emailProvider: EmailConfig = {
   maxAge: SIGN_IN_LINK_MINUTES * 60,
   async sendVerificationRequest({ identifier, url, token }) {
     const key = `sign-in:${sha256Hex(token)}`;
+    // Asked for on a practice's page (or on the way back to one): the email wears that practice's look.
+    const brand = await brandForContext(practiceContextOf(new URL(url).searchParams.get("callbackUrl") ? `/sign-in${new URL(url).search}` : null), null);
     const result = await sendEmail({
       key,
       to: identifier,
       subject: signInSubject,
       template: "sign-in",
+      brandPracticeId: brand?.practiceId ?? null,
       element: SignInEmail({ url: confirmationUrl(url), minutes: SIGN_IN_LINK_MINUTES }),
     });
     if (result.status === "failed") throw new Error("sign-in email could not be sent");

@@ -1,5 +1,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { REQUEST_PATH_HEADER, signInPathFor } from "@/lib/http/request-path";
 import { cache } from "react";
 import { db } from "@/db/client";
 import { clients, members, practices } from "@/db/schema";
@@ -17,9 +19,10 @@ export interface PracticeScope {
   displayName: string;
 }
 
+/** Signed out: to the sign-in page, which brings the person back to this page afterwards. */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(signInPathFor((await headers()).get(REQUEST_PATH_HEADER)));
   return user;
 }
 

@@ -46,6 +46,7 @@ export type Capability =
   | "team.manage_owners"
   | "team.security"
   | "settings.manage"
+  | "brand.manage"
   | "availability.own"
   | "availability.others"
   | "exercises.edit"
@@ -105,6 +106,8 @@ export const ROLE_MATRIX: Readonly<Record<Capability, Row>> = {
   "team.security": { owner: true, admin: false, clinician: false, front_desk: false },
   /** Services, billing settings and packages, which services require which forms, practice closures. */
   "settings.manage": MANAGERS,
+  /** The practice's name, colour and logo as its clients see them: the owner's own face of the practice. */
+  "brand.manage": { owner: true, admin: false, clinician: false, front_desk: false },
   /** One's own weekly hours and date overrides. */
   "availability.own": CLINICAL,
   /** Other members' hours and overrides. */

@@ -5,6 +5,8 @@ import type { ReactElement } from "react";
 import { Resend } from "resend";
 import { db } from "@/db/client";
 import { emailMessages } from "@/db/schema";
+import { withEmailBrand, type EmailBrand } from "@/emails/components/brand";
+import { absoluteLogoUrl, loadBrand } from "@/lib/brand/load-brand";
 import { env } from "@/lib/env";
 
 export interface OutgoingEmail {
@@ -16,6 +18,12 @@ export interface OutgoingEmail {
   template: string;
   element: ReactElement;
   practiceId?: string | null;
+  /**
+   * Whose name, logo and colour the message wears (decision 0040). Unset: practiceId's.
+   * A sign-in link asked for on a practice's page wears that practice's look without
+   * becoming one of its messages.
+   */
+  brandPracticeId?: string | null;
   /** Files to attach (e.g. an .ics invitation); `content` is UTF-8 text. */
   attachments?: EmailAttachment[];
   /**
@@ -49,16 +57,19 @@ function transportFromEnv(): EmailTransport {
   return defaultTransport;
 }
 
+async function emailBrandOf(practiceId: string | null): Promise<EmailBrand | null> {
+  const brand = practiceId ? await loadBrand(practiceId) : null;
+  return brand ? { name: brand.name, colour: brand.colour, logoUrl: absoluteLogoUrl(brand) } : null;
+}
+
 /**
  * Renders HTML and text from one React Email element, records the message
  * under its key (a repeat is a no-op), then sends it through Resend, or,
  * with MAIL_TRANSPORT=outbox (no API key outside production), leaves it in the outbox.
  */
 export async function sendEmail(message: OutgoingEmail, transport: EmailTransport = transportFromEnv()): Promise<SendResult> {
-  const [html, text] = await Promise.all([
-    render(message.element),
-    render(message.element, { plainText: true }),
-  ]);
+  const brand = await emailBrandOf(message.brandPracticeId ?? message.practiceId ?? null);
+  const [html, text] = await withEmailBrand(brand, () => Promise.all([render(message.element), render(message.element, { plainText: true })]));
   const attachments = message.attachments?.length
     ? message.attachments.map((a) => ({
         filename: a.filename,

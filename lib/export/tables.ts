@@ -50,6 +50,19 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     clientWhy: "the practice's own setup progress holds nothing of any client",
     orderBy: "t.step",
   },
+  {
+    name: "practice_brands",
+    clientWhere: null,
+    clientWhy: "the practice's name, colour and logo as clients see them hold nothing of any client",
+    orderBy: "t.practice_id",
+  },
+  {
+    // The bytes too (PostgreSQL's \x hex text): a moved practice keeps its logo.
+    name: "stored_objects",
+    clientWhere: null,
+    clientWhy: "the practice's own files (its logo) hold nothing of any client",
+    orderBy: "t.key",
+  },
   { name: "locations", clientWhere: `t.practice_id = $1 and t.id in (select x.location_id from appointments x where x.id in (${CLIENT_APPOINTMENTS}))`, orderBy: "t.id" },
   {
     name: "members",

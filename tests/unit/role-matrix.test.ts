@@ -29,6 +29,7 @@ const EXPECTED: Record<Capability, string> = {
   "team.manage_owners": "O...",
   "team.security": "O...",
   "settings.manage": "OA..",
+  "brand.manage": "O...",
   "availability.own": "OAC.",
   "availability.others": "OA..",
   "exercises.edit": "OAC.",

@@ -10,16 +10,16 @@ import { signInSchema, type SignInInput } from "@/lib/auth/sign-in-schema";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { requestSignInAction } from "./actions";
 
-export function SignInForm() {
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const router = useRouter();
   const form = useForm<SignInInput, unknown, z.output<typeof signInSchema>>({ resolver: zodResolver(signInSchema), defaultValues: { email: "" } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async () => {
     const values = form.getValues();
-    const result = await requestSignInAction(values);
+    const result = await requestSignInAction(values, callbackUrl);
     if (!result.ok) return applyServerErrors(form, result.errors);
-    router.push(`/sign-in/check-email?email=${encodeURIComponent(values.email.trim().toLowerCase())}`);
+    router.push(`/sign-in/check-email?email=${encodeURIComponent(values.email.trim().toLowerCase())}${callbackUrl ? `&callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`);
   });
 
   return (

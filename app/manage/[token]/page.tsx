@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ManageAppointment } from "@/components/booking/manage-appointment";
-import { PublicHeader } from "@/components/layout/public-header";
+import { PoweredByFooter, PublicHeader } from "@/components/layout/public-header";
+import { brandStyle, loadBrand } from "@/lib/brand/load-brand";
 import { Card } from "@/components/ui/card";
 import { STATUS_LABELS } from "@/lib/booking/lifecycle/transitions";
 import { formatMoney } from "@/lib/money";
@@ -20,9 +21,11 @@ export default async function ManagePage({ params }: { params: Promise<{ token: 
   const now = new Date();
   const link = await openManageLink(decodeURIComponent(token), now);
   const preview = link.ok && link.canChange ? await cancellationPreview(link.appointment.practiceId, link.appointment.id) : null;
+  // The link's practice: its name, logo and colour (decision 0040).
+  const brand = link.ok ? await loadBrand(link.appointment.practiceId) : null;
   return (
-    <>
-      <PublicHeader />
+    <div style={brandStyle(brand)} className="min-h-dvh">
+      <PublicHeader brand={brand} />
       <main id="main" className="mx-auto max-w-2xl px-4 py-8">
         {!link.ok ? (
           <Card>
@@ -65,6 +68,7 @@ export default async function ManagePage({ params }: { params: Promise<{ token: 
           </Card>
         )}
       </main>
-    </>
+      {brand ? <PoweredByFooter /> : null}
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { creditsToOffer } from "@/lib/billing/booking-credits";
 import { practiceStripe } from "@/lib/billing/practice-billing";
 import { portalBooker } from "@/lib/booking/portal-booker";
 import { listPublicServices } from "@/lib/booking/public-services";
+import { loadBrandBySlug } from "@/lib/brand/load-brand";
 import { PRACTICE_KIND_LABELS } from "@/lib/practices/practice-kinds";
 import { getPublicPractice } from "@/lib/practices/public-practices";
 
@@ -14,7 +15,10 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const practice = await getPublicPractice((await params).slug);
-  return { title: practice ? `Book with ${practice.name}` : "Not found" };
+  if (!practice) return { title: "Not found" };
+  // The practice's own name, without the product's after it.
+  const brand = await loadBrandBySlug(practice.slug);
+  return { title: { absolute: `Book with ${brand?.name ?? practice.name}` } };
 }
 
 export default async function PracticeBookingPage({ params }: { params: Promise<{ slug: string }> }) {
@@ -24,11 +28,12 @@ export default async function PracticeBookingPage({ params }: { params: Promise<
   const services = await listPublicServices(practice.id, (await practiceStripe(practice.id)).canTakePayments);
   // Signed in to their portal here: details prefilled, credits offered (decision 0012).
   const now = new Date();
+  const name = (await loadBrandBySlug(practice.slug))?.name ?? practice.name;
   const booker = await portalBooker(practice.id, (await getCurrentUser())?.id ?? null, (clientId) => creditsToOffer({ practiceId: practice.id, clientId, now }));
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-3xl font-semibold tracking-tight">{practice.name}</h1>
+        <h1 className="text-3xl font-semibold tracking-tight">{name}</h1>
         <p className="text-muted">{PRACTICE_KIND_LABELS[practice.kind]}</p>
       </div>
       {services.length === 0 ? (
@@ -36,7 +41,7 @@ export default async function PracticeBookingPage({ params }: { params: Promise<
           This practice has not published bookable services yet. {practice.email ? <>You can write to them at {practice.email}.</> : null}
         </EmptyState>
       ) : (
-        <BookingWizard practice={{ slug: practice.slug, name: practice.name, timeZone: practice.timeZone }} services={services} booker={booker} />
+        <BookingWizard practice={{ slug: practice.slug, name, timeZone: practice.timeZone }} services={services} booker={booker} />
       )}
       <Card>
         <h2 className="font-semibold">Where</h2>

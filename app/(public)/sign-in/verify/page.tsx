@@ -24,7 +24,7 @@ export default async function VerifyPage({
   }
   return (
     <Card className="mx-auto max-w-md">
-      <h1 className="text-2xl font-semibold">Sign in to Tandem</h1>
+      <h1 className="text-2xl font-semibold">Confirm sign-in</h1>
       <p className="mt-2">
         Continue as <strong>{email}</strong>?
       </p>

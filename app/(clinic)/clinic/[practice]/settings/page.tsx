@@ -41,6 +41,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ pract
             </p>
           ) : null}
         </Card>
+        {can(role, "brand.manage") ? (
+          <Card>
+            <h2 className="mb-2 font-semibold">Name and look</h2>
+            <p className="text-muted">The name, logo and colour your clients see on your booking page, portal and emails.</p>
+            <Link href={`/clinic/${slug}/settings/brand`} className="mt-3 inline-block font-medium text-brand underline">
+              Open name and look
+            </Link>
+          </Card>
+        ) : null}
         <Card>
           <h2 className="mb-2 font-semibold">Team</h2>
           <p className="text-muted">

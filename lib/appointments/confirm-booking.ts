@@ -45,7 +45,7 @@ export interface Booker {
 export async function confirmBooking(practiceId: string, input: unknown, now: Date, booker: Booker = { userId: null }): Promise<ConfirmResult> {
   const parsed = bookingDetailsSchema.safeParse(input);
   if (!parsed.success) return invalid(zodFieldErrors(parsed.error));
-  const { holdToken, attendees, payer, useCredit } = parsed.data;
+  const { holdToken, attendees, payer, useCredit, timeZone: readerZone } = parsed.data;
   const token = verifyToken(TOKEN_PURPOSES.hold, holdToken, now);
   if (!token.ok) return expired();
   const appointmentId = String((token.data as { appointmentId?: unknown }).appointmentId ?? "");
@@ -84,7 +84,10 @@ export async function confirmBooking(practiceId: string, input: unknown, now: Da
     for (const [i, person] of attendees.entries()) {
       clientIds.push(i === 0 && signedIn ? signedIn.id : await createUnverifiedClient(tx, practiceId, person, now));
     }
-    await tx.insert(appointmentAttendees).values(clientIds.map((clientId) => ({ practiceId, appointmentId, clientId, provenAt: signedIn?.id === clientId ? now : null })));
+    // Both attendees read in the zone the booking page showed (one booking, one household's clock); null: the practice's.
+    await tx
+      .insert(appointmentAttendees)
+      .values(clientIds.map((clientId) => ({ practiceId, appointmentId, clientId, provenAt: signedIn?.id === clientId ? now : null, timeZone: readerZone ?? null })));
     // Billing decides: a package credit (signed in, asked for), a checkout (the booking waits for payment), or nothing online.
     const charge = await chargeForBooking(tx, {
       practiceId,
@@ -96,6 +99,7 @@ export async function confirmBooking(practiceId: string, input: unknown, now: Da
       payer: clientIds.length === 2 ? payer : "me",
       startsAt: appt.startsAt,
       timeZone: appt.timeZone,
+      readerZone: readerZone ?? null,
       now,
     });
     // Thrown, not returned: the attendees written above must roll back with it.

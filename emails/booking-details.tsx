@@ -1,5 +1,5 @@
 import { Button, Link, Section, Text } from "@react-email/components";
-import { DateTime } from "luxon";
+import { formatDateTime, formatDateTimeShort, formatTimeZoned } from "../lib/dates/format";
 import { buttonStyle } from "./components/layout";
 
 /**
@@ -7,7 +7,8 @@ import { buttonStyle } from "./components/layout";
  * preview does not list it as a template).
  *
  * What a booking email may say: the practice, the clinician's display name,
- * the service's name, the date and time in the practice's zone, the format or
+ * the service's name, the date and time in the reader's zone (with the
+ * clinic's noted when its clock differs), the format or
  * address, and the manage link. Never a service description, intake answer,
  * note or anything else clinical.
  */
@@ -19,8 +20,10 @@ export interface BookingEmailDetails {
   clinicianName: string;
   serviceName: string;
   startsAt: Date;
-  /** IANA zone the times are shown in: the practice's (or the location's). */
+  /** IANA zone the times are shown in: the recipient's (the zone they booked in), else the practice's (or the location's). */
   timeZone: string;
+  /** The practice's (or the location's) zone: its time is noted beside the recipient's when the clocks differ. */
+  clinicTimeZone?: string | null;
   format: BookingFormat;
   /** In person: the address, one line. */
   location?: string | null;
@@ -30,19 +33,21 @@ export interface BookingEmailDetails {
   recipientName?: string | null;
 }
 
-/** "Monday 9 March 2026, 10:00 AM EDT" */
-export function formatWhen(date: Date, timeZone: string): string {
-  return DateTime.fromJSDate(date).setZone(timeZone).setLocale("en-US").toFormat("cccc d LLLL yyyy, h:mm a ZZZZ");
+// The words come from lib/dates/format, the one home (decision 0039). Relative import: React Email's preview has no "@/".
+
+/** "Monday 9 March 2026, 11:30 PM EST (8:30 PM PST at the clinic)"; the note only when the clinic's clock differs. */
+export function formatWhen(date: Date, timeZone: string, clinicTimeZone?: string | null): string {
+  return formatDateTime(date, { zone: timeZone, practiceZone: clinicTimeZone });
 }
 
-/** "Mon 9 Mar, 10:00 AM EDT", for subjects. */
+/** "Mon 9 Mar, 10:00 AM EDT", for subjects: short, so the clinic's time is left to the body. */
 export function formatWhenShort(date: Date, timeZone: string): string {
-  return DateTime.fromJSDate(date).setZone(timeZone).setLocale("en-US").toFormat("ccc d LLL, h:mm a ZZZZ");
+  return formatDateTimeShort(date, timeZone);
 }
 
-/** "10:00 AM EDT" */
-export function formatTime(date: Date, timeZone: string): string {
-  return DateTime.fromJSDate(date).setZone(timeZone).setLocale("en-US").toFormat("h:mm a ZZZZ");
+/** "10:00 AM EDT", with the clinic's time when given and its clock differs. */
+export function formatTime(date: Date, timeZone: string, clinicTimeZone?: string | null): string {
+  return formatTimeZoned(date, { zone: timeZone, practiceZone: clinicTimeZone });
 }
 
 /** Minor units to "$40.00": lib/money's rule for emails. Relative import: React Email's preview has no "@/". */
@@ -74,7 +79,7 @@ export function DetailRow({ label, value }: { label: string; value: string }) {
 export function BookingDetails({ details, whenLabel = "When" }: { details: BookingEmailDetails; whenLabel?: string }) {
   return (
     <Section style={{ backgroundColor: "#f6f5f2", borderRadius: 6, padding: "16px 16px 4px", margin: "8px 0 16px" }}>
-      <DetailRow label={whenLabel} value={formatWhen(details.startsAt, details.timeZone)} />
+      <DetailRow label={whenLabel} value={formatWhen(details.startsAt, details.timeZone, details.clinicTimeZone)} />
       <DetailRow label="With" value={`${details.clinicianName}, ${details.practiceName}`} />
       <DetailRow label="Service" value={details.serviceName} />
       <DetailRow label="Where" value={formatPlace(details.format, details.location)} />

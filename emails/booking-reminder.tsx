@@ -20,7 +20,7 @@ export default function BookingReminderEmail(props: BookingReminderEmailProps) {
       <Greeting name={props.recipientName} />
       <Text style={{ fontSize: 16 }}>
         {soon
-          ? `Your session starts in about two hours, at ${formatTime(props.startsAt, props.timeZone)}.`
+          ? `Your session starts in about two hours, at ${formatTime(props.startsAt, props.timeZone, props.clinicTimeZone)}.`
           : "A reminder that your session is coming up within the next day."}
       </Text>
       <BookingDetails details={props} />

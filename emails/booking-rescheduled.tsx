@@ -14,7 +14,7 @@ export default function BookingRescheduledEmail(props: BookingRescheduledEmailPr
       <Greeting name={props.recipientName} />
       <Text style={{ fontSize: 16 }}>Your session has moved to a new time. The attached calendar file updates the event in your calendar.</Text>
       <BookingDetails details={props} whenLabel="New time" />
-      <DetailRow label="Previously" value={formatWhen(props.previousStartsAt, props.timeZone)} />
+      <DetailRow label="Previously" value={formatWhen(props.previousStartsAt, props.timeZone, props.clinicTimeZone)} />
       <ManageLink url={props.manageUrl} />
     </EmailLayout>
   );

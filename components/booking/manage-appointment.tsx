@@ -7,7 +7,7 @@ import { cancelAction, manageSlotsAction, rescheduleAction } from "@/app/manage/
 import { Button } from "@/components/ui/button";
 import { ConfirmButton, ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { emailedLine } from "@/lib/booking/emailed-line";
-import { formatDateTime, formatTime, localDate } from "@/lib/dates";
+import { formatDateTime, formatTime, localDate, zoneLabel, type Reader } from "@/lib/dates";
 
 /**
  * The attendee's own changes from their emailed link. A tap on a time, or
@@ -19,6 +19,7 @@ export function ManageAppointment({
   canChange,
   token,
   timeZone,
+  clinicTimeZone = timeZone,
   lateNow,
   windowHours,
   lateFee,
@@ -29,7 +30,10 @@ export function ManageAppointment({
   /** False once the session is cancelled, past or otherwise settled: only the last notice shows. */
   canChange: boolean;
   token: string;
+  /** The reader's zone (the one they booked in): every time here reads in it. */
   timeZone: string;
+  /** The clinic's zone, noted beside a chosen time when its clock differs. */
+  clinicTimeZone?: string;
   lateNow: boolean;
   windowHours: number;
   lateFee: string | null;
@@ -46,6 +50,7 @@ export function ManageAppointment({
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const reader: Reader = { zone: timeZone, practiceZone: clinicTimeZone };
 
   function run(action: () => Promise<{ ok: boolean; message?: string; late?: boolean }>, success: (r: { late?: boolean }) => string) {
     setError(null);
@@ -109,7 +114,7 @@ export function ManageAppointment({
         </div>
       ) : null}
       {canChange && lateNow ? <p className="text-sm text-muted">This session starts within {windowHours} hours, so it can no longer be moved online.</p> : null}
-      {canChange && mode === "reschedule" ? <ReschedulePicker token={token} timeZone={timeZone} pending={pending} onPick={setChosen} onClose={() => setMode("idle")} /> : null}
+      {canChange && mode === "reschedule" ? <ReschedulePicker token={token} timeZone={timeZone} clinicTimeZone={clinicTimeZone} pending={pending} onPick={setChosen} onClose={() => setMode("idle")} /> : null}
       <ConfirmDialog
         open={chosen !== null}
         onOpenChange={(open) => (open ? null : setChosen(null))}
@@ -117,7 +122,7 @@ export function ManageAppointment({
         description={
           <>
             <p>
-              From {when} to <strong>{chosen ? formatDateTime(chosen, timeZone) : ""}</strong>.
+              From {when} to <strong>{chosen ? formatDateTime(chosen, reader) : ""}</strong>.
             </p>
             <p>Nothing is charged or refunded.</p>
             <p>{emailedLine(emailed, "an updated invitation")}</p>
@@ -125,11 +130,11 @@ export function ManageAppointment({
         }
         confirmVariant="primary"
         cancelLabel="Keep the current time"
-        confirmLabel={chosen ? `Move to ${formatDateTime(chosen, timeZone)}` : "Move"}
+        confirmLabel={chosen ? `Move to ${formatDateTime(chosen, reader)}` : "Move"}
         onConfirm={() => {
           const start = chosen;
           setChosen(null);
-          if (start) run(() => rescheduleAction(token, { start }), () => `Moved to ${formatDateTime(start, timeZone)}. We emailed an updated invitation.`);
+          if (start) run(() => rescheduleAction(token, { start }), () => `Moved to ${formatDateTime(start, reader)}. We emailed an updated invitation.`);
         }}
       />
     </div>
@@ -139,12 +144,14 @@ export function ManageAppointment({
 function ReschedulePicker({
   token,
   timeZone,
+  clinicTimeZone,
   pending,
   onPick,
   onClose,
 }: {
   token: string;
   timeZone: string;
+  clinicTimeZone: string;
   pending: boolean;
   onPick: (start: string) => void;
   onClose: () => void;
@@ -177,7 +184,9 @@ function ReschedulePicker({
   return (
     <div className="rounded-lg border border-line p-4">
       <h2 className="font-semibold">Choose a new time</h2>
-      <p className="text-sm text-muted">Times in the practice&apos;s time zone ({timeZone.replace(/_/g, " ")}).</p>
+      <p className="text-sm text-muted">
+        {clinicTimeZone === timeZone ? `Times in ${zoneLabel(timeZone, from.toMillis())}.` : `Times in your time zone, ${zoneLabel(timeZone, from.toMillis())}. Clinic time: ${zoneLabel(clinicTimeZone, from.toMillis())}.`}
+      </p>
       <div className="mt-3 flex items-center justify-between">
         <Button variant="secondary" size="sm" disabled={week === 0} onClick={() => setWeek((w) => w - 1)}>
           Earlier

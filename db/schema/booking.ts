@@ -240,6 +240,12 @@ export const appointmentAttendees = pgTable(
      * booking links the couple only once both attendees have it.
      */
     provenAt: timestamp("proven_at", tz),
+    /**
+     * The IANA zone this attendee read times in when booking (the booking
+     * page's zone): their emails, pay page and manage page use it, with the
+     * clinic's time noted (decision 0039). Null: the practice's zone.
+     */
+    timeZone: text("time_zone"),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
   },
   (t) => [
@@ -247,6 +253,7 @@ export const appointmentAttendees = pgTable(
     foreignKey({ name: "appointment_attendees_appointment_fkey", columns: [t.practiceId, t.appointmentId], foreignColumns: [appointments.practiceId, appointments.id] }).onDelete("cascade"),
     foreignKey({ name: "appointment_attendees_client_fkey", columns: [t.practiceId, t.clientId], foreignColumns: [clients.practiceId, clients.id] }).onDelete("cascade"),
     index("appointment_attendees_client_id_idx").on(t.clientId),
+    check("appointment_attendees_time_zone", sql`char_length(${t.timeZone}) between 1 and 64`),
   ],
 );
 

@@ -46,7 +46,7 @@ export interface Booker {
 export async function confirmBooking(practiceId: string, input: unknown, now: Date, booker: Booker = { userId: null }): Promise<ConfirmResult> {
   const parsed = bookingDetailsSchema.safeParse(input);
   if (!parsed.success) return invalid(zodFieldErrors(parsed.error));
-  const { holdToken, attendees, payer, useCredit, superbillDetails } = parsed.data;
+  const { holdToken, attendees, payer, useCredit, superbillDetails, timeZone: readerZone } = parsed.data;
   const token = verifyToken(TOKEN_PURPOSES.hold, holdToken, now);
   if (!token.ok) return expired();
   const appointmentId = String((token.data as { appointmentId?: unknown }).appointmentId ?? "");
@@ -95,7 +95,10 @@ export async function confirmBooking(practiceId: string, input: unknown, now: Da
       const { dateOfBirth, ...address } = superbillDetails;
       await tx.update(clients).set({ dateOfBirth, ...address, updatedAt: now }).where(and(eq(clients.id, clientIds[0]!), eq(clients.practiceId, practiceId)));
     }
-    await tx.insert(appointmentAttendees).values(clientIds.map((clientId) => ({ practiceId, appointmentId, clientId, provenAt: signedIn?.id === clientId ? now : null })));
+    // Both attendees read in the zone the booking page showed (one booking, one household's clock); null: the practice's.
+    await tx
+      .insert(appointmentAttendees)
+      .values(clientIds.map((clientId) => ({ practiceId, appointmentId, clientId, provenAt: signedIn?.id === clientId ? now : null, timeZone: readerZone ?? null })));
     // Billing decides: a package credit (signed in, asked for), a checkout (the booking waits for payment), or nothing online.
     const charge = await chargeForBooking(tx, {
       practiceId,
@@ -107,6 +110,7 @@ export async function confirmBooking(practiceId: string, input: unknown, now: Da
       payer: clientIds.length === 2 ? payer : "me",
       startsAt: appt.startsAt,
       timeZone: appt.timeZone,
+      readerZone: readerZone ?? null,
       now,
     });
     // Thrown, not returned: the attendees written above must roll back with it.

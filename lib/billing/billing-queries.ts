@@ -5,6 +5,7 @@ import { db } from "@/db/client";
 import { appointments, clients, fees, members, packagePurchases, packages, payments, refunds, services, stripeCustomers } from "@/db/schema";
 import type { PracticeScope } from "@/lib/auth/guards";
 import type { PaymentRow } from "./payments-csv";
+import { paymentLabels } from "./payment-label";
 
 export type { PaymentRow } from "./payments-csv";
 
@@ -49,6 +50,8 @@ export async function listPayments(scope: PracticeScope, filters: PaymentFilters
     .where(and(...where))
     .orderBy(desc(payments.createdAt))
     .limit(limit);
+  // What each was for, from its appointment as it is now (the dashboard and the CSV), in the practice's zone.
+  const labels = await paymentLabels(scope.practice.id, zone, rows.map((r) => r.p));
   return rows.map((r) => ({
     id: r.p.id,
     createdAt: r.p.createdAt,
@@ -58,7 +61,7 @@ export async function listPayments(scope: PracticeScope, filters: PaymentFilters
     amountCents: r.p.amountCents,
     refundedCents: r.p.refundedCents,
     currency: r.p.currency,
-    description: r.p.description,
+    description: labels.get(r.p.id) ?? r.p.description,
     clientId: r.p.clientId,
     clientName: `${r.clientFirst} ${r.clientLast}`,
     clinicianName: r.clinicianName,

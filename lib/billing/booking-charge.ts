@@ -25,7 +25,20 @@ export interface CreditOwner {
  */
 export async function chargeForBooking(
   tx: Tx,
-  input: { practiceId: string; appointmentId: string; serviceId: string; clientIds: string[]; coupleId: string | null; credit: CreditOwner | null; payer: Payer; startsAt: Date; timeZone: string; now: Date },
+  input: {
+    practiceId: string;
+    appointmentId: string;
+    serviceId: string;
+    clientIds: string[];
+    coupleId: string | null;
+    credit: CreditOwner | null;
+    payer: Payer;
+    startsAt: Date;
+    timeZone: string;
+    /** The zone the booking page showed (lib/booking/booking-schema.ts): what Stripe's description reads in. */
+    readerZone?: string | null;
+    now: Date;
+  },
 ): Promise<BookingCharge> {
   if (input.credit) {
     const purchaseId = await takeCredit(tx, { ...input, owner: input.credit });
@@ -53,7 +66,7 @@ export async function chargeForBooking(
       appointmentId: input.appointmentId,
       splitPart: p.splitPart,
       // What Stripe is told; pages and emails name the appointment as it is then (payment-label.ts).
-      description: paymentLabel({ kind: p.kind, splitPart: p.splitPart, description: service.name }, { serviceName: service.name, startsAt: input.startsAt }, input.timeZone),
+      description: paymentLabel({ kind: p.kind, splitPart: p.splitPart, description: service.name }, { serviceName: service.name, startsAt: input.startsAt }, { zone: input.readerZone ?? input.timeZone, practiceZone: input.timeZone }),
       stripeAccountId: account.stripeAccountId,
       saveCard: service.lateFee > 0 || service.noShowFee > 0,
       createdAt: input.now,

@@ -104,5 +104,5 @@ async function currentDescription(practiceId: string, data: Record<string, strin
   if (!practice) return null;
   if (!data.paymentId) return feeLabel(practiceId, String(data.feeId), practice.timeZone);
   const [payment] = await db.select().from(payments).where(and(eq(payments.id, String(data.paymentId)), eq(payments.practiceId, practiceId)));
-  return payment ? ((await paymentLabels(practiceId, practice.timeZone, [payment])).get(payment.id) ?? null) : null;
+  return payment ? ((await paymentLabels(practiceId, practice.timeZone, [payment], { forPayer: true })).get(payment.id) ?? null) : null;
 }

@@ -102,6 +102,8 @@ export async function openBookingCheckouts(input: { appointmentId: string; pract
         amountCents: o.payment.amountCents,
         currency: o.payment.currency,
         description: o.payment.description,
+        // Named again from the appointment when the email goes (notifications.ts), in the partner's zone.
+        paymentId: o.payment.id,
         actionUrl: payLinkUrl(o.payment.id, o.expiresAt),
       });
     }

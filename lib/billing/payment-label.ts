@@ -1,12 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { appointments, fees, services, type Fee, type Payment } from "@/db/schema";
-import { formatDateTime } from "@/lib/dates";
+import { appointmentAttendees, appointments, fees, services, type Fee, type Payment } from "@/db/schema";
+import { formatDateTime, readerZone, type Reader } from "@/lib/dates";
 
 export const FEE_LABELS: Record<Fee["kind"], string> = { late_cancel: "Late-cancellation fee", no_show: "No-show fee" };
 
-type Labelled = Pick<Payment, "id" | "kind" | "splitPart" | "description" | "appointmentId" | "feeId">;
-type Session = { serviceName: string; startsAt: Date };
+type Labelled = Pick<Payment, "id" | "kind" | "splitPart" | "description" | "appointmentId" | "feeId"> & { clientId?: string };
+type Session = { serviceName: string; startsAt: Date; zones?: Map<string, string | null> };
 
 /**
  * What a payment was for, in words: "Couples session, Tuesday 9 December
@@ -16,7 +16,7 @@ type Session = { serviceName: string; startsAt: Date };
  * it (issue 11, problem 7; decision 0034). The stored description (what
  * Stripe was sent) stays for what has no appointment: a package.
  */
-export function paymentLabel(p: Pick<Payment, "kind" | "splitPart" | "description">, session: Session | null, timeZone: string, feeKind?: Fee["kind"]): string {
+export function paymentLabel(p: Pick<Payment, "kind" | "splitPart" | "description">, session: Session | null, timeZone: string | Reader, feeKind?: Fee["kind"]): string {
   if (!session) return p.description;
   const when = `${session.serviceName}, ${formatDateTime(session.startsAt, timeZone)}`;
   if (p.kind === "fee" && feeKind) return `${FEE_LABELS[feeKind]}: ${when}`;
@@ -24,8 +24,14 @@ export function paymentLabel(p: Pick<Payment, "kind" | "splitPart" | "descriptio
   return `${when}${p.kind === "deposit" ? " (deposit)" : ""}${p.splitPart ? ` (share ${p.splitPart} of 2)` : ""}`;
 }
 
-/** `paymentLabel` for several payments of one practice: their fees and appointments read in two queries. */
-export async function paymentLabels(practiceId: string, timeZone: string, rows: readonly Labelled[]): Promise<Map<string, string>> {
+/**
+ * `paymentLabel` for several payments of one practice: their fees and
+ * appointments read in two queries. `forPayer`: the words are for the
+ * client who pays (their pages and emails), so each reads in the zone that
+ * client booked the session in, with the clinic's time noted (decision 0039);
+ * staff pages leave it off and read in the practice's zone.
+ */
+export async function paymentLabels(practiceId: string, timeZone: string, rows: readonly Labelled[], options: { forPayer?: boolean } = {}): Promise<Map<string, string>> {
   const feeIds = [...new Set(rows.map((r) => r.feeId).filter((id): id is string => id !== null))];
   const feeRows = feeIds.length ? await db.select({ id: fees.id, kind: fees.kind, appointmentId: fees.appointmentId }).from(fees).where(and(eq(fees.practiceId, practiceId), inArray(fees.id, feeIds))) : [];
   const feeById = new Map(feeRows.map((f) => [f.id, f]));
@@ -34,17 +40,25 @@ export async function paymentLabels(practiceId: string, timeZone: string, rows: 
     rows.map((r) => {
       const fee = r.feeId ? feeById.get(r.feeId) : undefined;
       const appointmentId = fee?.appointmentId ?? r.appointmentId;
-      return [r.id, paymentLabel(r, (appointmentId && sessions.get(appointmentId)) || null, timeZone, fee?.kind)];
+      const session = (appointmentId && sessions.get(appointmentId)) || null;
+      const reader = options.forPayer && r.clientId ? payerReader(session, r.clientId, timeZone) : timeZone;
+      return [r.id, paymentLabel(r, session, reader, fee?.kind)];
     }),
   );
 }
 
 /** A fee not yet paid (nothing charged): "No-show fee: Couples session, Tuesday 9 December …", from its appointment now. */
 export async function feeLabel(practiceId: string, feeId: string, timeZone: string): Promise<string | null> {
-  const [fee] = await db.select({ kind: fees.kind, appointmentId: fees.appointmentId }).from(fees).where(and(eq(fees.id, feeId), eq(fees.practiceId, practiceId)));
+  const [fee] = await db.select({ kind: fees.kind, appointmentId: fees.appointmentId, clientId: fees.clientId }).from(fees).where(and(eq(fees.id, feeId), eq(fees.practiceId, practiceId)));
   if (!fee) return null;
   const session = (await sessionsById(practiceId, [fee.appointmentId])).get(fee.appointmentId) ?? null;
-  return session ? paymentLabel({ kind: "fee", splitPart: null, description: FEE_LABELS[fee.kind] }, session, timeZone, fee.kind) : FEE_LABELS[fee.kind];
+  // A fee is always told to the client who owes it: in their zone.
+  return session ? paymentLabel({ kind: "fee", splitPart: null, description: FEE_LABELS[fee.kind] }, session, payerReader(session, fee.clientId, timeZone), fee.kind) : FEE_LABELS[fee.kind];
+}
+
+/** The payer reads in the zone they booked the session in; the clinic's is noted when its clock differs. */
+function payerReader(session: Session | null, clientId: string, practiceZone: string): Reader {
+  return { zone: readerZone(session?.zones?.get(clientId), practiceZone), practiceZone };
 }
 
 async function sessionsById(practiceId: string, ids: readonly (string | null)[]): Promise<Map<string, Session>> {
@@ -55,5 +69,14 @@ async function sessionsById(practiceId: string, ids: readonly (string | null)[])
     .from(appointments)
     .innerJoin(services, eq(services.id, appointments.serviceId))
     .where(and(eq(appointments.practiceId, practiceId), inArray(appointments.id, wanted)));
-  return new Map(found.map((a) => [a.id, { serviceName: a.serviceName, startsAt: a.startsAt }]));
+  const attendees = await db
+    .select({ appointmentId: appointmentAttendees.appointmentId, clientId: appointmentAttendees.clientId, timeZone: appointmentAttendees.timeZone })
+    .from(appointmentAttendees)
+    .where(and(eq(appointmentAttendees.practiceId, practiceId), inArray(appointmentAttendees.appointmentId, wanted)));
+  return new Map(
+    found.map((a) => [
+      a.id,
+      { serviceName: a.serviceName, startsAt: a.startsAt, zones: new Map(attendees.filter((p) => p.appointmentId === a.id).map((p) => [p.clientId, p.timeZone])) },
+    ]),
+  );
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { appointments, payments, practices } from "@/db/schema";
+import { paymentLabels } from "./payment-label";
 
 export interface PaymentStatusView {
   id: string;
@@ -22,7 +23,7 @@ export interface PaymentStatusView {
 /** What the public payment pages show about one payment (no names, no clinical detail). */
 export async function paymentStatusView(where: { paymentId?: string; sessionId?: string }): Promise<PaymentStatusView | null> {
   const [row] = await db
-    .select({ p: payments, practiceName: practices.name, practiceSlug: practices.slug, appointmentStatus: appointments.status })
+    .select({ p: payments, practiceName: practices.name, practiceSlug: practices.slug, practiceZone: practices.timeZone, appointmentStatus: appointments.status })
     .from(payments)
     .innerJoin(practices, eq(practices.id, payments.practiceId))
     .leftJoin(appointments, eq(appointments.id, payments.appointmentId))
@@ -42,7 +43,8 @@ export async function paymentStatusView(where: { paymentId?: string; sessionId?:
     status: row.p.status,
     amountCents: row.p.amountCents,
     currency: row.p.currency,
-    description: row.p.description,
+    // The appointment as it is now, in the payer's zone (decision 0039); the stored copy only for what has no appointment.
+    description: (await paymentLabels(row.p.practiceId, row.practiceZone, [row.p], { forPayer: true })).get(row.p.id) ?? row.p.description,
     practiceName: row.practiceName,
     practiceSlug: row.practiceSlug,
     checkoutUrl: row.p.checkoutUrl,

@@ -1,3 +1,5 @@
+import { formatIsoDay } from "@/lib/dates/format";
+
 /** The dashboard's payments as CSV (pure). */
 
 export interface PaymentRow {
@@ -20,7 +22,7 @@ export function csvOfPayments(rows: PaymentRow[], zone: string): string {
   const head = ["date", "client", "description", "clinician", "service", "kind", "status", "currency", "amount", "refunded"];
   const money = (cents: number) => (cents / 100).toFixed(2);
   const cell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v);
-  const date = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  const date = (d: Date) => formatIsoDay(d, zone);
   const lines = rows.map((r) =>
     [date(r.createdAt), r.clientName, r.description, r.clinicianName ?? "", r.serviceName ?? "", r.kind, r.status, r.currency, money(r.amountCents), money(r.refundedCents)].map(cell).join(","),
   );

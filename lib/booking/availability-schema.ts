@@ -37,16 +37,9 @@ export function formatMinutes(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 }
 
-/** True for a zone this runtime knows (IANA names and their aliases). */
-export function isValidTimeZone(zone: string): boolean {
-  if (!zone || zone.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** True for a zone this runtime knows (IANA names and their aliases): lib/dates is its home. */
+import { isTimeZone as isValidTimeZone } from "@/lib/dates/zone";
+export { isValidTimeZone };
 
 /** The IANA zones for the time zone select. */
 export function timeZoneOptions(): string[] {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { emailField } from "@/lib/auth/sign-in-schema";
 import { firstNameField, lastNameField, phoneField } from "@/lib/clients/client-schema";
 import { superbillDetailsSchema } from "@/lib/clients/address-schema";
+import { isTimeZone } from "@/lib/dates/zone";
 
 /** Public booking: the schemas the booking page and the route handlers share. */
 
@@ -50,6 +51,16 @@ export const bookingDetailsSchema = z.object({
   payer: z.enum(["me", "partner", "split"], { message: "Choose who pays" }).default("me"),
   /** Pay with a session credit: only a client signed in to their portal may (the server checks the session). */
   useCredit: z.boolean({ message: "Choose whether to use a session credit" }).default(false),
+  /**
+   * The IANA zone the booking page showed times in (the visitor's, or the
+   * clinic's when they chose it): their emails and pages read in it. Not the
+   * visitor's to get wrong: one this runtime does not know is dropped, and
+   * the practice's zone applies (decision 0039).
+   */
+  timeZone: z
+    .unknown()
+    .optional()
+    .transform((v) => (isTimeZone(v) ? v : undefined)),
 });
 export type BookingDetailsInput = z.input<typeof bookingDetailsSchema>;
 

@@ -21,6 +21,8 @@ export interface ClientSession {
   manageHref: string | null;
   /** The join button at `now`: open from 15 minutes before the start, for confirmed online sessions with a link only. */
   join: JoinState;
+  /** The zone this client booked it in (null: the practice's): lib/dates readerZone. */
+  timeZone: string | null;
 }
 
 /** Sessions a client can see: booked ones (not holds in progress or lapsed holds). */
@@ -54,6 +56,7 @@ export async function listClientSessions(
     clinicianName: members.displayName,
     credentials: members.credentials,
     locationName: locations.name,
+    readerZone: appointmentAttendees.timeZone,
   };
   const base = () =>
     db
@@ -95,6 +98,7 @@ export async function listClientSessions(
         ? `/manage/${createManageToken({ appointmentId: r.id, clientId: client.id, expiresAt: manageTokenExpiry(r.endsAt) })}`
         : null,
     join: joinState(r, now),
+    timeZone: r.readerZone,
   });
   return { upcoming: upcoming.map(toSession), past: past.map(toSession) };
 }

@@ -21,7 +21,8 @@ export interface AppointmentView {
   clinician: { memberId: string; displayName: string; credentials: string | null; videoUrl: string | null; email: string };
   location: { name: string; address: string; timeZone: string } | null;
   /** `unverified`: a record a public booking made from a typed address nobody has proven yet. */
-  attendees: { clientId: string; firstName: string; lastName: string; email: string | null; userId: string | null; unverified: boolean }[];
+  /** `timeZone`: the zone they booked in (null: the practice's); lib/dates readerZone picks. */
+  attendees: { clientId: string; firstName: string; lastName: string; email: string | null; userId: string | null; unverified: boolean; timeZone: string | null }[];
 }
 
 /**
@@ -64,6 +65,7 @@ export async function loadAppointmentViews(ids: string[], options: { practiceId?
       email: clients.email,
       userId: clients.userId,
       unverifiedSince: clients.unverifiedSince,
+      timeZone: appointmentAttendees.timeZone,
     })
     .from(appointmentAttendees)
     .innerJoin(clients, eq(clients.id, appointmentAttendees.clientId))
@@ -91,7 +93,7 @@ export async function loadAppointmentViews(ids: string[], options: { practiceId?
           address: [location.addressLine1, location.addressLine2, location.city, location.region, location.postalCode].filter(Boolean).join(", "),
         }
       : null,
-    attendees: people.filter((p) => p.appointmentId === a.id).map((p) => ({ clientId: p.clientId, firstName: p.firstName, lastName: p.lastName, email: p.email, userId: p.userId, unverified: p.unverifiedSince !== null })),
+    attendees: people.filter((p) => p.appointmentId === a.id).map((p) => ({ clientId: p.clientId, firstName: p.firstName, lastName: p.lastName, email: p.email, userId: p.userId, unverified: p.unverifiedSince !== null, timeZone: p.timeZone })),
   }));
 }
 

@@ -10,6 +10,7 @@ import { loadAppointmentView } from "./load-appointment";
 import { manageUrl } from "./manage-token";
 import { proofUrl } from "@/lib/clients/proof-link";
 import { emailVideoUrl } from "@/lib/video/join-window";
+import { readerZone } from "@/lib/dates";
 
 export type BookingNotice =
   | { kind: "confirmation" }
@@ -30,7 +31,7 @@ export type BookingNotice =
 export async function notifyAttendees(appointmentId: string, notice: BookingNotice, now: Date, transport?: EmailTransport): Promise<void> {
   const a = await loadAppointmentView(appointmentId);
   if (!a) return;
-  const timeZone = emailTimeZone(a.format, a.location?.timeZone ?? null, a.practice.timeZone);
+  const clinicZone = emailTimeZone(a.format, a.location?.timeZone ?? null, a.practice.timeZone);
   const clinicianName = a.clinician.credentials ? `${a.clinician.displayName}, ${a.clinician.credentials}` : a.clinician.displayName;
   // From the appointment as it is now: a cancelled session's emails and file carry no link.
   const videoUrl = notice.kind === "cancelled" ? null : emailVideoUrl(a);
@@ -43,7 +44,9 @@ export async function notifyAttendees(appointmentId: string, notice: BookingNoti
       clinicianName,
       serviceName: a.service.name,
       startsAt: a.startsAt,
-      timeZone,
+      // Their own clock first (the zone they booked in), the clinic's noted beside it (decision 0039).
+      timeZone: readerZone(person.timeZone, clinicZone),
+      clinicTimeZone: clinicZone,
       format: a.format,
       location: a.location?.address ?? null,
       videoUrl,

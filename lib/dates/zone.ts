@@ -24,3 +24,23 @@ export function localDate(instant: Instant, zone: string): string {
 export function todayIn(zone: string, now: Date): string {
   return localDate(now, zone);
 }
+
+/** True for a zone this runtime knows (IANA names and their aliases). */
+export function isTimeZone(zone: unknown): zone is string {
+  if (typeof zone !== "string" || !zone || zone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The zone a client reads times in: the one they booked in (stored on their
+ * attendee row), or the practice's when none was stored or it is not one
+ * this runtime knows.
+ */
+export function readerZone(stored: string | null | undefined, practiceZone: string): string {
+  return isTimeZone(stored) ? stored : practiceZone;
+}

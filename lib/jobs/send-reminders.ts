@@ -7,6 +7,7 @@ import { manageUrl } from "@/lib/booking/manage-token";
 import { sendEmail, type EmailTransport, type SendResult } from "@/lib/email/send-email";
 import { bookingEventFor, emailTimeZone, inPersonAddress } from "./booking-event";
 import { logError } from "@/lib/db/pg-error";
+import { readerZone } from "@/lib/dates";
 
 const HOUR = 3_600_000;
 
@@ -79,6 +80,7 @@ export async function sendReminders(now: Date, options: { transport?: EmailTrans
       firstName: clients.firstName,
       preferredName: clients.preferredName,
       email: clients.email,
+      readerZone: appointmentAttendees.timeZone,
     })
     .from(appointments)
     .innerJoin(services, and(eq(services.practiceId, appointments.practiceId), eq(services.id, appointments.serviceId)))
@@ -100,7 +102,7 @@ export async function sendReminders(now: Date, options: { transport?: EmailTrans
 
   const run: ReminderRun = { due: rows.length, sent: 0, outbox: 0, duplicate: 0, failed: 0 };
   for (const row of rows) {
-    const timeZone = emailTimeZone(row.format, row.location?.timeZone ?? null, row.practiceTimeZone);
+    const clinicZone = emailTimeZone(row.format, row.location?.timeZone ?? null, row.practiceTimeZone);
     const place = row.format === "in_person" ? inPersonAddress(row.location) : null;
     const link = manageUrl({ appointmentId: row.appointmentId, clientId: row.clientId, endsAt: row.endsAt });
     const email = row.email!;
@@ -127,7 +129,9 @@ export async function sendReminders(now: Date, options: { transport?: EmailTrans
       clinicianName: row.clinicianName,
       serviceName: row.serviceName,
       startsAt: row.startsAt,
-      timeZone,
+      // The attendee's own clock, the clinic's noted beside it (decision 0039).
+      timeZone: readerZone(row.readerZone, clinicZone),
+      clinicTimeZone: clinicZone,
       format: row.format,
       location: place,
       videoUrl: row.videoUrl,

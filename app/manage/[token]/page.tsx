@@ -5,7 +5,7 @@ import { brandStyle, loadBrand } from "@/lib/brand/load-brand";
 import { Card } from "@/components/ui/card";
 import { STATUS_LABELS } from "@/lib/booking/lifecycle/transitions";
 import { formatMoney } from "@/lib/money";
-import { formatDateTime } from "@/lib/dates";
+import { formatDateTime, readerZone, type Reader } from "@/lib/dates";
 import { openManageLink } from "@/lib/booking/manage-link";
 import { cancellationEffects, cancellationPreview } from "@/lib/billing/cancellation-policy";
 import { FORMAT_LABELS } from "@/lib/booking/service-labels";
@@ -23,6 +23,9 @@ export default async function ManagePage({ params }: { params: Promise<{ token: 
   const preview = link.ok && link.canChange ? await cancellationPreview(link.appointment.practiceId, link.appointment.id) : null;
   // The link's practice: its name, logo and colour (decision 0040).
   const brand = link.ok ? await loadBrand(link.appointment.practiceId) : null;
+  // The attendee reads in the zone they booked in, the clinic's noted beside it (decision 0039).
+  const clinicZone = link.ok ? link.appointment.practice.timeZone : "UTC";
+  const reader: Reader = { zone: link.ok ? readerZone(link.appointment.attendees.find((p) => p.clientId === link.clientId)?.timeZone, clinicZone) : clinicZone, practiceZone: clinicZone };
   return (
     <div style={brandStyle(brand)} className="min-h-dvh">
       <PublicHeader brand={brand} />
@@ -43,22 +46,23 @@ export default async function ManagePage({ params }: { params: Promise<{ token: 
                 {link.appointment.service.name} with {link.appointment.clinician.displayName}
               </dd>
               <dt className="text-sm text-muted">When</dt>
-              <dd>{formatDateTime(link.appointment.startsAt, link.appointment.practice.timeZone)}</dd>
+              <dd>{formatDateTime(link.appointment.startsAt, reader)}</dd>
               <dt className="text-sm text-muted">Where</dt>
               <dd>{link.appointment.location ? `${link.appointment.location.name}, ${link.appointment.location.address}` : FORMAT_LABELS[link.appointment.format]}</dd>
               <dt className="text-sm text-muted">Practice</dt>
               <dd>{link.appointment.practice.name}</dd>
             </dl>
-            <JoinVideo state={joinState(link.appointment, now)} timeZone={link.appointment.practice.timeZone} className="mt-4" />
+            <JoinVideo state={joinState(link.appointment, now)} timeZone={reader.zone} className="mt-4" />
             {/* Mounted whatever the status, so the "cancelled" / "moved" notice survives the refresh that follows the change. */}
             <ManageAppointment
               canChange={link.canChange}
               token={token}
-              timeZone={link.appointment.practice.timeZone}
+              timeZone={reader.zone}
+              clinicTimeZone={clinicZone}
               lateNow={link.lateNow}
               windowHours={link.appointment.service.cancellationWindowHours}
               lateFee={link.appointment.service.lateCancelFeeCents > 0 ? formatMoney(link.appointment.service.lateCancelFeeCents, link.appointment.currency) : null}
-              when={formatDateTime(link.appointment.startsAt, link.appointment.practice.timeZone)}
+              when={formatDateTime(link.appointment.startsAt, reader)}
               emailed={[...link.appointment.attendees]
                 .filter((p) => p.email)
                 .sort((x, y) => Number(y.clientId === link.clientId) - Number(x.clientId === link.clientId))

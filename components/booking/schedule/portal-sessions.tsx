@@ -2,7 +2,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { formatDayTime } from "@/lib/dates";
+import { formatDayTime, readerZone } from "@/lib/dates";
 import type { ClientSession } from "@/lib/booking/list-client-sessions";
 import { FORMAT_LABELS } from "@/lib/booking/service-labels";
 import { JoinVideo } from "@/components/video/join-video";
@@ -50,7 +50,7 @@ function SessionList({ sessions, timeZone, label, leadFirst = false }: { session
       {sessions.map((s, i) => (
         <li key={s.id} className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between">
           <div className="min-w-0">
-            <p className={cn("font-medium", leadFirst && i === 0 && "text-lg")}>{formatDayTime(s.startsAt, timeZone)}</p>
+            <p className={cn("font-medium", leadFirst && i === 0 && "text-lg")}>{formatDayTime(s.startsAt, { zone: readerZone(s.timeZone, timeZone), practiceZone: timeZone })}</p>
             <p className="break-words">
               {s.serviceName} with {s.clinicianName}
             </p>

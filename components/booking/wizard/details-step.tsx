@@ -74,7 +74,8 @@ export function DetailsStep({
   const onSubmit = form.handleSubmit(async () => {
     let answer;
     try {
-      answer = await postConfirm(practice.slug, form.getValues());
+      // The zone the times were shown in: the emails and pages that follow read in it (decision 0039).
+      answer = await postConfirm(practice.slug, { ...form.getValues(), timeZone: zone });
     } catch (error) {
       if (!reportDrift(error)) throw error;
       return form.setError("root", { message: "Booking failed. Please try again." });
@@ -92,7 +93,7 @@ export function DetailsStep({
     <Card>
       <h2 className="text-xl font-semibold">Your details</h2>
       <p className="mt-1">
-        {service.name} with {clinicianName} · <strong>{formatDateTime(hold.start, zone)}</strong>
+        {service.name} with {clinicianName} · <strong>{formatDateTime(hold.start, { zone, practiceZone: practice.timeZone })}</strong>
       </p>
       <p className="text-sm text-muted">We are holding this time for you until {formatTime(hold.expiresAt, zone)}.</p>
       <form onSubmit={onSubmit} noValidate className="mt-4 space-y-5">

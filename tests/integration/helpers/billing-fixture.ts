@@ -11,8 +11,11 @@ import { createMember, createPractice, uniqueEmail } from "./factories";
  * service paid at booking. Billing tests run on the real clock (Stripe, and
  * the stand-in, bound checkout expiry to 30 min – 24 h from creation).
  */
-export async function paidPractice(options: { mode?: "full" | "deposit"; depositCents?: number; attendance?: "couple" | "individual" | "either"; priceCents?: number } = {}) {
-  const practice = await createPractice({ timeZone: "America/New_York" });
+export async function paidPractice(
+  options: { mode?: "full" | "deposit"; depositCents?: number; attendance?: "couple" | "individual" | "either"; priceCents?: number; timeZone?: string; slotStepMinutes?: number } = {},
+) {
+  const zone = options.timeZone ?? "America/New_York";
+  const practice = await createPractice({ timeZone: zone });
   const owner = await createMember(practice, { role: "owner" });
   const clinician = await createMember(practice, { role: "clinician" });
   const [service] = await db
@@ -26,7 +29,7 @@ export async function paidPractice(options: { mode?: "full" | "deposit"; deposit
       attendance: options.attendance ?? "couple",
       minNoticeMinutes: 60,
       horizonDays: 30,
-      slotStepMinutes: 60,
+      slotStepMinutes: options.slotStepMinutes ?? 60,
       cancellationWindowHours: 24,
       lateCancelFeeCents: 9500,
       noShowFeeCents: 12000,
@@ -34,7 +37,7 @@ export async function paidPractice(options: { mode?: "full" | "deposit"; deposit
     .returning();
   await db.insert(serviceClinicians).values({ practiceId: practice.id, serviceId: service!.id, memberId: clinician.member.id });
   await db.insert(availabilityRules).values(
-    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ practiceId: practice.id, memberId: clinician.member.id, weekday, startMinute: 0, endMinute: 1440, timeZone: "America/New_York" })),
+    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ practiceId: practice.id, memberId: clinician.member.id, weekday, startMinute: 0, endMinute: 1440, timeZone: zone })),
   );
   await db.insert(serviceBilling).values({
     practiceId: practice.id,

@@ -23,7 +23,7 @@ export default async function PortalBillingPage({ params, searchParams }: { para
   const zone = practice.timeZone;
   const paid = b.payments.filter((p) => p.status === "succeeded");
   // Named from each appointment as it is now: a moved session shows its new date (issue 11, problem 7).
-  const labels = await paymentLabels(practice.id, zone, paid);
+  const labels = await paymentLabels(practice.id, zone, paid, { forPayer: true });
   return (
     <>
       <p className="mb-2 text-sm">

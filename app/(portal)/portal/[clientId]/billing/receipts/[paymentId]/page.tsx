@@ -36,7 +36,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ client
         <dt className="text-sm text-muted">Date</dt>
         <dd>{formatDateTime(p.paidAt!.toISOString(), practice.timeZone)}</dd>
         <dt className="text-sm text-muted">For</dt>
-        <dd>{(await paymentLabels(practice.id, practice.timeZone, [p])).get(p.id) ?? p.description}</dd>
+        <dd>{(await paymentLabels(practice.id, practice.timeZone, [p], { forPayer: true })).get(p.id) ?? p.description}</dd>
         <dt className="text-sm text-muted">Amount</dt>
         <dd className="font-semibold">{formatMoney(p.amountCents, p.currency)}</dd>
         {back.map((r) => (

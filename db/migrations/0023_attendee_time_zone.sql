@@ -1,0 +1,2 @@
+ALTER TABLE "appointment_attendees" ADD COLUMN "time_zone" text;--> statement-breakpoint
+ALTER TABLE "appointment_attendees" ADD CONSTRAINT "appointment_attendees_time_zone" CHECK (char_length("appointment_attendees"."time_zone") between 1 and 64);

@@ -18,7 +18,7 @@ import { isIsoDate, localDate, todayIn } from "@/lib/dates";
  * saving does in between. Every query is scoped by the signed-in practice.
  */
 
-export type ScheduleView = "day" | "week";
+export type ScheduleView = "day" | "week" | "month";
 
 export interface ScheduleRange {
   view: ScheduleView;
@@ -27,17 +27,32 @@ export interface ScheduleRange {
   /** First instant shown (local midnight) and the instant after the last. */
   from: Date;
   to: Date;
-  /** Each local date shown, in order. */
+  /** Each local date shown, in order (a month: whole weeks, Monday first, around the month). */
   days: string[];
   /** The dates the previous and next buttons open. */
   previous: string;
   next: string;
 }
 
-/** The day, or the ISO week (Monday first) holding `date`, in `timeZone`. Pure. */
+/** The day, the ISO week (Monday first) or the month holding `date`, in `timeZone`. Pure. */
 export function scheduleRange(view: ScheduleView, date: string, timeZone: string): ScheduleRange {
   const anchor = DateTime.fromISO(date, { zone: timeZone }).startOf("day");
   if (!anchor.isValid) throw new Error(`scheduleRange: invalid date or zone (${date}, ${timeZone})`);
+  if (view === "month") {
+    const month = anchor.startOf("month");
+    const start = month.startOf("week");
+    const end = month.plus({ months: 1 }).minus({ days: 1 }).startOf("week").plus({ weeks: 1 });
+    const count = Math.round(end.diff(start, "days").days);
+    return {
+      view,
+      date: anchor.toISODate()!,
+      from: start.toJSDate(),
+      to: end.toJSDate(),
+      days: Array.from({ length: count }, (_, i) => start.plus({ days: i }).toISODate()!),
+      previous: month.minus({ months: 1 }).toISODate()!,
+      next: month.plus({ months: 1 }).toISODate()!,
+    };
+  }
   const start = view === "week" ? anchor.startOf("week") : anchor;
   const step = view === "week" ? { weeks: 1 } : { days: 1 };
   const end = start.plus(step);
@@ -95,7 +110,7 @@ export interface ScheduleParams {
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
- * The schedule's URL query (`view=day|week&date=YYYY-MM-DD&member=<id|all>&
+ * The schedule's URL query (`view=day|week|month&date=YYYY-MM-DD&member=<id|all>&
  * location=<id|all>&cancelled=1`) as filters. Anything unknown falls back to
  * the default: the week of today; for a clinician their own calendar, for
  * everyone else all clinicians; all locations; live sessions only.
@@ -107,7 +122,8 @@ export function resolveScheduleFilters(
   options: ScheduleOptions,
 ): ScheduleFilters {
   const zone = scope.practice.timeZone;
-  const view: ScheduleView = one(params.view) === "day" ? "day" : "week";
+  const asked = one(params.view);
+  const view: ScheduleView = asked === "day" || asked === "month" ? asked : "week";
   const rawDate = one(params.date);
   const date = isIsoDate(rawDate) ? rawDate : todayIn(zone, now);
   const rawMember = one(params.member);

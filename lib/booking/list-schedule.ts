@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { db } from "@/db/client";
-import { appointmentAttendees, appointments, clients, locations, members, services } from "@/db/schema";
+import { appointmentAttendees, appointments, availabilityRules, clients, locations, members, services } from "@/db/schema";
 import type { AppointmentStatus, ServiceFormat } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid } from "@/lib/ids";
@@ -10,6 +10,7 @@ import { LIVE_STATUSES } from "./lifecycle/transitions";
 import { loadAppointmentView, type AppointmentView } from "./load-appointment";
 import { rolesWith } from "@/lib/auth/roles";
 import { isIsoDate, localDate, todayIn } from "@/lib/dates";
+import type { WeeklyHours } from "./schedule-grid";
 
 /**
  * The clinic's schedule: a practice's appointments for a day or a week, the
@@ -88,6 +89,24 @@ export async function listScheduleOptions(scope: Pick<PracticeScope, "practice">
       .orderBy(asc(locations.name), asc(locations.id)),
   ]);
   return { clinicians, locations: places };
+}
+
+/** Each clinician's weekly hours (for the grid's shown hours and its shading), one query. */
+export async function listWorkingHours(scope: Pick<PracticeScope, "practice">, memberIds: readonly string[]): Promise<Map<string, WeeklyHours[]>> {
+  const byMember = new Map<string, WeeklyHours[]>(memberIds.map((id) => [id, []]));
+  if (memberIds.length === 0) return byMember;
+  const rows = await db
+    .select({
+      memberId: availabilityRules.memberId,
+      weekday: availabilityRules.weekday,
+      startMinute: availabilityRules.startMinute,
+      endMinute: availabilityRules.endMinute,
+      timeZone: availabilityRules.timeZone,
+    })
+    .from(availabilityRules)
+    .where(and(eq(availabilityRules.practiceId, scope.practice.id), inArray(availabilityRules.memberId, [...memberIds])));
+  for (const { memberId, ...hours } of rows) byMember.get(memberId)?.push(hours);
+  return byMember;
 }
 
 export interface ScheduleFilters {

@@ -38,7 +38,7 @@ export interface GridColumn {
   hours: TimeSpan[];
 }
 
-const ROW_HEIGHT = "2.75rem";
+const ROW_HEIGHT = "3rem";
 const HEADER = "h-14";
 
 /**
@@ -70,7 +70,8 @@ export function TimeGrid({
   const rows = rowCount(bounds);
   const gridRows: CSSProperties = { gridTemplateRows: `repeat(${rows}, ${ROW_HEIGHT})` };
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+    // `relative`: the empty times' screen-reader text is absolutely placed and must scroll with the box, not widen the page.
+    <div className="relative overflow-x-auto rounded-lg border border-line bg-surface">
       <div className="grid w-full min-w-max" style={{ gridTemplateColumns: `3.75rem repeat(${columns.length}, minmax(${minColumn}, 1fr))` }}>
         {/* The time labels repeat what every block and empty time already says: hidden from screen readers. */}
         <div aria-hidden="true" className="border-r border-line">
@@ -207,16 +208,16 @@ function Block({ practiceSlug, item: a, timeZone }: { practiceSlug: string; item
         ended ? "border-dashed border-line bg-canvas" : "border-brand/40 bg-brand-soft",
       )}
     >
-      <span className="block font-semibold">
-        {formatTime(a.startsAt, timeZone)} – {formatTime(a.endsAt, timeZone)}
+      <span className="flex flex-wrap items-center gap-x-1.5">
+        <span className="font-semibold">
+          {formatTime(a.startsAt, timeZone)} – {formatTime(a.endsAt, timeZone)}
+        </span>
+        <StatusBadge status={a.status} />
       </span>
       <span className="block truncate font-medium">{a.status === "held" && a.attendees.length === 0 ? "Being booked online" : attendeeNames(a.attendees)}</span>
       <span className={cn("block truncate", ended && "line-through")}>{a.service.name}</span>
       <span className="block truncate text-muted">
         {a.clinician.displayName} · {a.location ? a.location.name : FORMAT_SHORT_LABELS[a.format]}
-      </span>
-      <span className="mt-0.5 block">
-        <StatusBadge status={a.status} />
       </span>
     </Link>
   );

@@ -97,14 +97,21 @@ export default async function SchedulePage({
       <div className="mb-4 space-y-3">
         <div className="flex flex-col gap-3 md:flex-row md:items-center md:justify-between">
           <nav aria-label="Schedule dates" className="flex flex-wrap items-center gap-2">
+            {/* On a phone the arrows alone, so the calendar starts higher; the names stay for everyone. */}
             <Link className={buttonClass("secondary", "sm")} href={href({ date: range.previous })}>
-              Previous {unit}
+              <span aria-hidden="true" className="sm:hidden">
+                ←
+              </span>
+              <span className="sr-only sm:not-sr-only">Previous {unit}</span>
             </Link>
             <Link className={buttonClass("secondary", "sm")} href={href({ date: today })}>
               Today
             </Link>
             <Link className={buttonClass("secondary", "sm")} href={href({ date: range.next })}>
-              Next {unit}
+              <span aria-hidden="true" className="sm:hidden">
+                →
+              </span>
+              <span className="sr-only sm:not-sr-only">Next {unit}</span>
             </Link>
             <h2 className="ml-1 text-lg font-semibold">
               {rangeTitle(range.view, range.date, range.days, zone)}

@@ -12,7 +12,7 @@ test("on a phone the day grid comes first, the filters fold away, and no view sc
   const filters = page.locator("details").filter({ hasText: "Filters" });
   await expect(filters).not.toHaveAttribute("open");
   await expect(page.getByLabel("Clinician")).toBeHidden();
-  const session = page.getByRole("region", { name: ownerName }).getByRole("link", { name: new RegExp(`Rowan ${client.lastName}.*Confirmed`) });
+  const session = page.getByRole("region", { name: ownerName }).getByRole("link", { name: new RegExp(`Confirmed.*Rowan ${client.lastName}`) });
   await expect(session).toBeVisible();
   // The grid starts on the first screen, not below a stack of filters.
   const box = await page.getByRole("heading", { level: 3, name: ownerName }).boundingBox();
@@ -21,7 +21,7 @@ test("on a phone the day grid comes first, the filters fold away, and no view sc
   await expectAxeClean(page, "the day grid on a phone");
 
   // One clinician's column: open the filters, choose them, show.
-  await page.getByText("Filters", { exact: true }).click();
+  await filters.locator("summary").click();
   await page.getByLabel("Clinician").selectOption({ label: other.displayName });
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(new RegExp(`member=${other.memberId}`));

@@ -205,6 +205,12 @@ export const appointments = pgTable(
      * clinician has no room and the practice no pattern.
      */
     videoUrl: text("video_url"),
+    /**
+     * Why staff booked this outside the clinician's availability (a walk-in,
+     * an extra evening): set only by a staff override, never by the public
+     * booking page. Null: the time was one the rules offered.
+     */
+    overrideReason: text("override_reason"),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
   },
@@ -223,6 +229,8 @@ export const appointments = pgTable(
     check("appointments_times", sql`${t.startsAt} < ${t.endsAt} and ${t.blockedFrom} <= ${t.startsAt} and ${t.blockedTo} >= ${t.endsAt}`),
     check("appointments_hold", sql`${t.status} <> 'held' or ${t.holdExpiresAt} is not null`),
     check("appointments_currency", currencyIn(t.currency)),
+    // An override is a staff booking with a reason someone can read later.
+    check("appointments_override_reason", sql`${t.overrideReason} is null or (${t.bookedByStaff} and length(btrim(${t.overrideReason})) between 1 and 500)`),
     check("appointments_video_url", sql`${t.videoUrl} is null or (${t.format} = 'online' and ${t.videoUrl} ~ '^https://')`),
   ],
 );

@@ -4,6 +4,8 @@ import { appointmentAttendees, clients, couples, serviceClinicians, services } f
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { findSlots } from "@/lib/booking/find-slots";
+import type { BookingRules } from "@/lib/booking/list-services";
+import type { Slot } from "@/lib/booking/slot-types";
 import { createAppointment } from "@/lib/booking/lifecycle";
 import { nextFreeTimes } from "@/lib/booking/next-free-times";
 import { staffBookingSchema } from "@/lib/booking/staff-book-schema";
@@ -17,6 +19,20 @@ export type StaffBookResult =
 
 const TAKEN = "That time was just taken. Choose one of the next free times.";
 const UNAVAILABLE = "That time is not available with this clinician. Choose another time.";
+const OVERLAP = "That time overlaps another session with this clinician (buffers included). Choose another time.";
+const PAST = "That session would already be over. Choose a later time.";
+
+/**
+ * The slot an override books: the service's length from the chosen start,
+ * with this clinician, at the location of their hours for the service's
+ * format when they keep one (an online or phone session has none).
+ */
+function outsideSlot(rules: BookingRules, clinicianId: string, start: Date): Slot {
+  const clinician = rules.clinicians.find((c) => c.memberId === clinicianId);
+  const locationId = clinician?.weekly.find((w) => w.locationId)?.locationId ?? null;
+  const startMs = start.getTime();
+  return { start: startMs, end: startMs + rules.service.durationMinutes * 60_000, memberId: clinicianId, locationId };
+}
 
 /**
  * Staff book a session for existing clients: an individual service for one
@@ -29,11 +45,16 @@ const UNAVAILABLE = "That time is not available with this clinician. Choose anot
  * constraint settles a race ("just taken", with the next free times).
  * Attendees get their confirmation (with .ics and manage link) and the
  * service's forms after commit, through the lifecycle's outbox.
+ *
+ * With `override` (and a reason), staff may book a time the rules do not
+ * offer: a walk-in, an extra evening. The reason is stored on the
+ * appointment and the audit entry says it was outside availability; the
+ * exclusion constraint still refuses an overlap, and nothing is written.
  */
 export async function bookForClients(scope: PracticeScope, input: unknown, now: Date): Promise<StaffBookResult> {
   const parsed = staffBookingSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
-  const { serviceId, clinicianId, clientIds } = parsed.data;
+  const { serviceId, clinicianId, clientIds, override, overrideReason } = parsed.data;
   const practiceId = scope.practice.id;
   const start = new Date(parsed.data.start);
 
@@ -75,8 +96,9 @@ export async function bookForClients(scope: PracticeScope, input: unknown, now: 
 
   const check = await findSlots({ practiceId, serviceId, clinicianId, from: start, to: new Date(start.getTime() + 1), now, ignoreNotice: true });
   if (!check) return fieldError("serviceId", "Choose a service offered by this practice");
-  const slot = check.slots.find((s) => s.start === start.getTime() && s.memberId === clinicianId);
-  if (!slot) {
+  const offeredSlot = check.slots.find((s) => s.start === start.getTime() && s.memberId === clinicianId);
+  const outside = !offeredSlot;
+  if (outside && !override) {
     const offered = await findSlots({
       practiceId,
       serviceId,
@@ -89,6 +111,11 @@ export async function bookForClients(scope: PracticeScope, input: unknown, now: 
     });
     return refuse(offered?.slots.some((s) => s.start === start.getTime()) ? TAKEN : UNAVAILABLE);
   }
+  // The override waives the clinician's hours, notice and closures, never the clock or the
+  // database: a session that is already over is refused, and an overlap still fails below (23P01).
+  const slot = offeredSlot ?? outsideSlot(check.rules, clinicianId, start);
+  if (outside && slot.end <= now.getTime()) return fieldError("start", PAST);
+  if (start.getTime() % 60_000 !== 0) return fieldError("start", "Choose a time");
 
   const rules = check.rules.service;
   let appointmentId: string;
@@ -102,15 +129,16 @@ export async function bookForClients(scope: PracticeScope, input: unknown, now: 
         coupleId,
         bookedByStaff: true,
         createdByUserId: scope.user.id,
+        overrideReason: outside ? overrideReason : null,
         now,
       });
       await tx.insert(appointmentAttendees).values(clientIds.map((clientId) => ({ practiceId, appointmentId: id, clientId })));
-      await recordAudit(byMember(scope, "appointment.book", { type: "appointment", id }, { clientIds, via: "staff" }), tx);
+      await recordAudit(byMember(scope, "appointment.book", { type: "appointment", id }, { clientIds, via: "staff", ...(outside ? { outsideAvailability: true } : {}) }), tx);
       return id;
     });
   } catch (error) {
     if (pgError(error)?.code !== "23P01") throw error;
-    return refuse(TAKEN);
+    return refuse(outside ? OVERLAP : TAKEN);
   }
 
   // The confirmation and the service's forms, from the outbox row the lifecycle wrote with the booking.

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { db } from "@/db/client";
-import { appointmentAttendees, appointments, clients, locations, members, services } from "@/db/schema";
+import { appointmentAttendees, appointments, availabilityRules, clients, locations, members, services } from "@/db/schema";
 import type { AppointmentStatus, ServiceFormat } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid } from "@/lib/ids";
@@ -10,6 +10,7 @@ import { LIVE_STATUSES } from "./lifecycle/transitions";
 import { loadAppointmentView, type AppointmentView } from "./load-appointment";
 import { rolesWith } from "@/lib/auth/roles";
 import { isIsoDate, localDate, todayIn } from "@/lib/dates";
+import type { WeeklyHours } from "./schedule-grid";
 
 /**
  * The clinic's schedule: a practice's appointments for a day or a week, the
@@ -18,7 +19,7 @@ import { isIsoDate, localDate, todayIn } from "@/lib/dates";
  * saving does in between. Every query is scoped by the signed-in practice.
  */
 
-export type ScheduleView = "day" | "week";
+export type ScheduleView = "day" | "week" | "month";
 
 export interface ScheduleRange {
   view: ScheduleView;
@@ -27,17 +28,32 @@ export interface ScheduleRange {
   /** First instant shown (local midnight) and the instant after the last. */
   from: Date;
   to: Date;
-  /** Each local date shown, in order. */
+  /** Each local date shown, in order (a month: whole weeks, Monday first, around the month). */
   days: string[];
   /** The dates the previous and next buttons open. */
   previous: string;
   next: string;
 }
 
-/** The day, or the ISO week (Monday first) holding `date`, in `timeZone`. Pure. */
+/** The day, the ISO week (Monday first) or the month holding `date`, in `timeZone`. Pure. */
 export function scheduleRange(view: ScheduleView, date: string, timeZone: string): ScheduleRange {
   const anchor = DateTime.fromISO(date, { zone: timeZone }).startOf("day");
   if (!anchor.isValid) throw new Error(`scheduleRange: invalid date or zone (${date}, ${timeZone})`);
+  if (view === "month") {
+    const month = anchor.startOf("month");
+    const start = month.startOf("week");
+    const end = month.plus({ months: 1 }).minus({ days: 1 }).startOf("week").plus({ weeks: 1 });
+    const count = Math.round(end.diff(start, "days").days);
+    return {
+      view,
+      date: anchor.toISODate()!,
+      from: start.toJSDate(),
+      to: end.toJSDate(),
+      days: Array.from({ length: count }, (_, i) => start.plus({ days: i }).toISODate()!),
+      previous: month.minus({ months: 1 }).toISODate()!,
+      next: month.plus({ months: 1 }).toISODate()!,
+    };
+  }
   const start = view === "week" ? anchor.startOf("week") : anchor;
   const step = view === "week" ? { weeks: 1 } : { days: 1 };
   const end = start.plus(step);
@@ -75,6 +91,24 @@ export async function listScheduleOptions(scope: Pick<PracticeScope, "practice">
   return { clinicians, locations: places };
 }
 
+/** Each clinician's weekly hours (for the grid's shown hours and its shading), one query. */
+export async function listWorkingHours(scope: Pick<PracticeScope, "practice">, memberIds: readonly string[]): Promise<Map<string, WeeklyHours[]>> {
+  const byMember = new Map<string, WeeklyHours[]>(memberIds.map((id) => [id, []]));
+  if (memberIds.length === 0) return byMember;
+  const rows = await db
+    .select({
+      memberId: availabilityRules.memberId,
+      weekday: availabilityRules.weekday,
+      startMinute: availabilityRules.startMinute,
+      endMinute: availabilityRules.endMinute,
+      timeZone: availabilityRules.timeZone,
+    })
+    .from(availabilityRules)
+    .where(and(eq(availabilityRules.practiceId, scope.practice.id), inArray(availabilityRules.memberId, [...memberIds])));
+  for (const { memberId, ...hours } of rows) byMember.get(memberId)?.push(hours);
+  return byMember;
+}
+
 export interface ScheduleFilters {
   range: ScheduleRange;
   /** Null: every clinician. */
@@ -95,7 +129,7 @@ export interface ScheduleParams {
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
- * The schedule's URL query (`view=day|week&date=YYYY-MM-DD&member=<id|all>&
+ * The schedule's URL query (`view=day|week|month&date=YYYY-MM-DD&member=<id|all>&
  * location=<id|all>&cancelled=1`) as filters. Anything unknown falls back to
  * the default: the week of today; for a clinician their own calendar, for
  * everyone else all clinicians; all locations; live sessions only.
@@ -107,7 +141,8 @@ export function resolveScheduleFilters(
   options: ScheduleOptions,
 ): ScheduleFilters {
   const zone = scope.practice.timeZone;
-  const view: ScheduleView = one(params.view) === "day" ? "day" : "week";
+  const asked = one(params.view);
+  const view: ScheduleView = asked === "day" || asked === "month" ? asked : "week";
   const rawDate = one(params.date);
   const date = isIsoDate(rawDate) ? rawDate : todayIn(zone, now);
   const rawMember = one(params.member);

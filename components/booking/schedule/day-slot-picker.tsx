@@ -1,9 +1,14 @@
 "use client";
 
+import { DateTime } from "luxon";
 import { useEffect, useId, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import { formatTime } from "@/lib/dates";
+import { formatTime, inZone } from "@/lib/dates";
 import type { DaySlotsResult } from "@/lib/booking/staff-book";
+
+function wallInstant(date: string, time: string, zone: string): Date {
+  return DateTime.fromISO(`${date}T${time}`, { zone }).toJSDate();
+}
 
 /**
  * The free times of one local date as a radio group. `load` fetches them
@@ -20,6 +25,7 @@ export function DaySlotPicker({
   selected,
   onSelect,
   error,
+  prefer,
 }: {
   ready: boolean;
   notReadyText: string;
@@ -30,6 +36,8 @@ export function DaySlotPicker({
   selected: string;
   onSelect: (start: string) => void;
   error?: string;
+  /** A wall-clock time ("14:30") to choose once the times load, when it is one of them (an empty time clicked on the schedule). */
+  prefer?: string;
 }) {
   const id = useId();
   const key = ready && date ? `${date}|${version}` : null;
@@ -39,16 +47,24 @@ export function DaySlotPicker({
     if (!key) return;
     let cancelled = false;
     load(date).then(
-      (result) => !cancelled && setLoaded({ key, load, result }),
+      (result) => {
+        if (cancelled) return;
+        setLoaded({ key, load, result });
+        const match = prefer && result.ok ? result.slots.find((s) => inZone(s, timeZone).toFormat("HH:mm") === prefer) : undefined;
+        if (match) onSelect(match);
+      },
       () => !cancelled && setLoaded({ key, load, result: { ok: false, message: "Times could not be loaded. Check your connection and try again." } }),
     );
     return () => {
       cancelled = true;
     };
+    // `prefer`, `onSelect` and `timeZone` are read when the times arrive, not a reason to fetch them again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, load, date]);
 
   const current = loaded && key && loaded.key === key && loaded.load === load ? loaded.result : null;
   const errorId = error ? `${id}-error` : undefined;
+  const missed = prefer && current?.ok && !current.slots.some((s) => inZone(s, timeZone).toFormat("HH:mm") === prefer) ? prefer : null;
 
   return (
     <fieldset className="space-y-2" aria-describedby={errorId}>
@@ -91,6 +107,12 @@ export function DaySlotPicker({
           ))}
         </ul>
       )}
+      {missed && current?.ok ? (
+        <p className="text-sm text-muted" role="status">
+          {formatTime(wallInstant(date, missed, timeZone), timeZone)} is not a free time with this clinician for this service. Choose another time, or book
+          outside availability below.
+        </p>
+      ) : null}
       {error ? (
         <p id={errorId} className="text-sm font-medium text-danger" role="alert">
           {error}

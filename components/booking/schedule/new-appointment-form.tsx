@@ -1,16 +1,17 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { DateTime } from "luxon";
 import { useRouter } from "next/navigation";
 import { useCallback, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { bookAppointmentAction, searchClientsAction, staffSlotsAction, type ClientChoice } from "@/app/(clinic)/clinic/[practice]/schedule/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Input, Select } from "@/components/ui/field";
+import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
 import { formatDateTime, localDate } from "@/lib/dates";
 import { ATTENDANCE_LABELS, FORMAT_LABELS } from "@/lib/booking/service-labels";
-import { staffBookingSchema, type StaffBookingInput, type StaffBookingValues } from "@/lib/booking/staff-book-schema";
+import { OVERRIDE_REASON_MAX, staffBookingSchema, type StaffBookingInput, type StaffBookingValues } from "@/lib/booking/staff-book-schema";
 import { DaySlotPicker } from "./day-slot-picker";
 import { scheduleHref } from "./schedule-href";
 
@@ -32,33 +33,55 @@ function attendeeIds(chosen: ClientChoice | null, service: BookableService | und
   return [chosen.id];
 }
 
+/** The instant of a wall-clock time on a date in the practice's zone, as the schema's ISO string ("" when it is not one). */
+function startAt(date: string, time: string, timeZone: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return "";
+  const dt = DateTime.fromISO(`${date}T${time}`, { zone: timeZone });
+  // 2:30 AM on the spring-forward night does not exist: luxon would move it to 3:30.
+  return dt.isValid && dt.toFormat("HH:mm") === time ? dt.toISO()! : "";
+}
+
 /**
  * Staff booking: service → clinician → client (or couple) → date → time →
  * book. The same zod schema checks it here and again on the server, which
  * also re-checks the time and refuses anything outside the practice.
+ * "Book outside availability" swaps the free times for a time field and asks
+ * for a reason (a walk-in, an extra evening); the server still refuses a time
+ * that overlaps another session. An empty time clicked on the schedule opens
+ * this form with its date, time and clinician filled in.
  */
 export function NewAppointmentForm({
   practiceSlug,
   timeZone,
   today,
   defaultDate,
+  defaultTime = "",
+  defaultClinicianId,
   services,
 }: {
   practiceSlug: string;
   timeZone: string;
   today: string;
   defaultDate: string;
+  /** "14:30": chosen when it is a free time, else the time an override starts from. */
+  defaultTime?: string;
+  defaultClinicianId?: string;
   services: BookableService[];
 }) {
   const router = useRouter();
+  // The clinician's only service is chosen for them; with several, staff choose and the clinician stays.
+  const theirs = defaultClinicianId ? services.filter((s) => s.clinicians.some((c) => c.id === defaultClinicianId)) : [];
+  const initialService = theirs.length === 1 ? theirs[0]!.id : "";
   const form = useForm<StaffBookingInput, unknown, StaffBookingValues>({
     resolver: zodResolver(staffBookingSchema),
-    defaultValues: { serviceId: "", clinicianId: "", clientIds: [], start: "" },
+    defaultValues: { serviceId: initialService, clinicianId: initialService ? defaultClinicianId : "", clientIds: [], start: "", override: false, overrideReason: "" },
   });
   const { errors, isSubmitting } = form.formState;
   const serviceId = useWatch({ control: form.control, name: "serviceId" });
   const clinicianId = useWatch({ control: form.control, name: "clinicianId" });
   const start = useWatch({ control: form.control, name: "start" });
+  const override = useWatch({ control: form.control, name: "override" });
+  const [overrideTime, setOverrideTime] = useState(defaultTime);
   const service = services.find((s) => s.id === serviceId);
 
   const [date, setDate] = useState(defaultDate);
@@ -118,6 +141,7 @@ export function NewAppointmentForm({
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     form.setValue("clientIds", attendeeIds(chosen, service, together));
+    if (override) form.setValue("start", startAt(date, overrideTime, timeZone));
     return submit(e);
   }
 
@@ -141,7 +165,10 @@ export function NewAppointmentForm({
                 onChange: (e: { target: { value: string } }) => {
                   const next = services.find((s) => s.id === e.target.value);
                   const current = form.getValues("clinicianId");
-                  if (!next?.clinicians.some((c) => c.id === current)) form.setValue("clinicianId", next?.clinicians.length === 1 ? next.clinicians[0]!.id : "");
+                  if (!next?.clinicians.some((c) => c.id === current)) {
+                    const asked = next?.clinicians.find((c) => c.id === defaultClinicianId);
+                    form.setValue("clinicianId", asked ? asked.id : next?.clinicians.length === 1 ? next.clinicians[0]!.id : "");
+                  }
                   if (next?.attendance !== "either") setTogether(false);
                   clearTime();
                 },
@@ -277,20 +304,44 @@ export function NewAppointmentForm({
         )}
       </Field>
 
-      <DaySlotPicker
-        ready={Boolean(service && clinicianId && /^\d{4}-\d{2}-\d{2}$/.test(date))}
-        notReadyText="Choose a service, a clinician and a date to see free times."
-        date={date}
-        version={version}
-        load={load}
-        timeZone={timeZone}
-        selected={start}
-        onSelect={(s) => {
-          form.setValue("start", s, { shouldValidate: form.formState.isSubmitted });
-          setAlternatives([]);
-        }}
-        error={errors.start?.message}
-      />
+      <label className="flex min-h-11 items-center gap-2">
+        <input
+          type="checkbox"
+          {...form.register("override", { onChange: () => (form.setValue("start", ""), setAlternatives([]), form.clearErrors("start")) })}
+          className="h-5 w-5 accent-brand"
+        />
+        Book outside availability
+      </label>
+
+      {override ? (
+        <div className="space-y-4 rounded-md border border-line p-3">
+          <p className="text-sm text-muted">
+            For a walk-in or an extra evening: any time you choose, outside this clinician&apos;s hours. It still cannot overlap another of their sessions.
+          </p>
+          <Field label={`Time (${timeZone.replace(/_/g, " ")})`} required error={errors.start?.message} className="max-w-xs">
+            {(ids) => <Input {...ids} type="time" step={300} value={overrideTime} onChange={(e) => setOverrideTime(e.target.value)} />}
+          </Field>
+          <Field label="Reason" required hint="Kept on the appointment for the team, for example “Walk-in after the evening group”." error={errors.overrideReason?.message}>
+            {(ids) => <Textarea {...ids} rows={2} maxLength={OVERRIDE_REASON_MAX} {...form.register("overrideReason")} />}
+          </Field>
+        </div>
+      ) : (
+        <DaySlotPicker
+          ready={Boolean(service && clinicianId && /^\d{4}-\d{2}-\d{2}$/.test(date))}
+          notReadyText="Choose a service, a clinician and a date to see free times."
+          date={date}
+          version={version}
+          load={load}
+          timeZone={timeZone}
+          selected={start}
+          onSelect={(s) => {
+            form.setValue("start", s, { shouldValidate: form.formState.isSubmitted });
+            setAlternatives([]);
+          }}
+          error={errors.start?.message}
+          prefer={date === defaultDate && !start ? defaultTime || undefined : undefined}
+        />
+      )}
 
       {alternatives.length > 0 ? (
         <div className="space-y-2">

@@ -1,7 +1,7 @@
 /** A schedule URL: only non-default filters go in the query string. Safe in the browser. */
 export function scheduleHref(
   practiceSlug: string,
-  query: { view?: "day" | "week"; date?: string; member?: string | null; location?: string | null; cancelled?: boolean; booked?: string },
+  query: { view?: "day" | "week" | "month"; date?: string; member?: string | null; location?: string | null; cancelled?: boolean; booked?: string },
 ): string {
   const params = new URLSearchParams();
   if (query.view) params.set("view", query.view);

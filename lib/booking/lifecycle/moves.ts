@@ -39,7 +39,7 @@ async function move(tx: DbOrTx, ref: AppointmentRef, to: AppointmentStatus, opti
   return true;
 }
 
-type Extra = Partial<Pick<typeof appointments.$inferInsert, "coupleId" | "holdExpiresAt" | "bookedByStaff" | "createdByUserId">>;
+type Extra = Partial<Pick<typeof appointments.$inferInsert, "coupleId" | "holdExpiresAt" | "bookedByStaff" | "createdByUserId" | "overrideReason">>;
 
 /**
  * An appointment's start: a hold (public booking) or a confirmed booking

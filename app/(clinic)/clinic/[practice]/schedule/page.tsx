@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DateTime } from "luxon";
 import { ScheduleCalendar } from "@/components/booking/schedule/schedule-calendar";
+import { FiltersDisclosure } from "@/components/booking/schedule/filters-disclosure";
 import { ScheduleFilters } from "@/components/booking/schedule/schedule-filters";
 import { scheduleHref } from "@/components/booking/schedule/schedule-href";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
@@ -9,7 +10,21 @@ import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { formatDateTime, todayIn } from "@/lib/dates";
-import { attendeeNames, listSchedule, listScheduleOptions, resolveScheduleFilters, type ScheduleParams } from "@/lib/booking/list-schedule";
+import {
+  attendeeNames,
+  listSchedule,
+  listScheduleOptions,
+  listWorkingHours,
+  resolveScheduleFilters,
+  type ScheduleParams,
+  type ScheduleView,
+} from "@/lib/booking/list-schedule";
+
+const VIEWS: { view: ScheduleView; label: string }[] = [
+  { view: "day", label: "Day" },
+  { view: "week", label: "Week" },
+  { view: "month", label: "Month" },
+];
 
 export const metadata: Metadata = { title: "Schedule" };
 export const dynamic = "force-dynamic";
@@ -21,9 +36,10 @@ function zoneName(zone: string, from: Date, to: Date): string {
   return `${zone.replace(/_/g, " ")} (${first === last ? first : `${first} → ${last}`})`;
 }
 
-function rangeTitle(view: "day" | "week", days: string[], zone: string): string {
+function rangeTitle(view: ScheduleView, date: string, days: string[], zone: string): string {
   const first = DateTime.fromISO(days[0]!, { zone });
   if (view === "day") return first.toFormat("cccc d LLLL yyyy");
+  if (view === "month") return DateTime.fromISO(date, { zone }).toFormat("LLLL yyyy");
   const last = DateTime.fromISO(days[days.length - 1]!, { zone });
   return first.month === last.month
     ? `${first.toFormat("d")} – ${last.toFormat("d LLLL yyyy")}`
@@ -51,9 +67,18 @@ export default async function SchedulePage({
     now,
   );
   const today = todayIn(zone, now);
+  const shownClinicians = filters.memberId ? options.clinicians.filter((c) => c.id === filters.memberId) : options.clinicians;
+  const hours = range.view === "month" ? new Map() : await listWorkingHours(scope, shownClinicians.map((c) => c.id));
+  const filterSummary = [
+    filters.memberId ? shownClinicians[0]?.displayName : "All clinicians",
+    filters.locationId ? options.locations.find((l) => l.id === filters.locationId)?.name : null,
+    filters.includeCancelled ? "with cancelled" : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
   const keep = { member: filters.memberId, location: filters.locationId, cancelled: filters.includeCancelled };
-  const href = (q: { view?: "day" | "week"; date?: string }) => scheduleHref(slug, { view: range.view, date: range.date, ...keep, ...q });
-  const unit = range.view === "week" ? "week" : "day";
+  const href = (q: { view?: ScheduleView; date?: string }) => scheduleHref(slug, { view: range.view, date: range.date, ...keep, ...q });
+  const unit = range.view;
   const booked = typeof query.booked === "string" ? items.find((a) => a.id === query.booked) : undefined;
 
   return (
@@ -72,33 +97,41 @@ export default async function SchedulePage({
       <div className="mb-4 space-y-3">
         <div className="flex flex-col gap-3 md:flex-row md:items-center md:justify-between">
           <nav aria-label="Schedule dates" className="flex flex-wrap items-center gap-2">
+            {/* On a phone the arrows alone, so the calendar starts higher; the names stay for everyone. */}
             <Link className={buttonClass("secondary", "sm")} href={href({ date: range.previous })}>
-              Previous {unit}
+              <span aria-hidden="true" className="sm:hidden">
+                ←
+              </span>
+              <span className="sr-only sm:not-sr-only">Previous {unit}</span>
             </Link>
             <Link className={buttonClass("secondary", "sm")} href={href({ date: today })}>
               Today
             </Link>
             <Link className={buttonClass("secondary", "sm")} href={href({ date: range.next })}>
-              Next {unit}
+              <span aria-hidden="true" className="sm:hidden">
+                →
+              </span>
+              <span className="sr-only sm:not-sr-only">Next {unit}</span>
             </Link>
             <h2 className="ml-1 text-lg font-semibold">
-              {rangeTitle(range.view, range.days, zone)}
+              {rangeTitle(range.view, range.date, range.days, zone)}
             </h2>
           </nav>
           <nav aria-label="Schedule view" className="flex gap-1">
-            {(["day", "week"] as const).map((v) => (
+            {VIEWS.map(({ view: v, label }) => (
               <Link
                 key={v}
                 href={href({ view: v })}
                 aria-current={range.view === v ? "page" : undefined}
                 className={cn(buttonClass(range.view === v ? "primary" : "secondary", "sm"))}
               >
-                {v === "day" ? "Day" : "Week"}
+                {label}
               </Link>
             ))}
           </nav>
         </div>
-        <ScheduleFilters
+        <FiltersDisclosure summary={filterSummary}>
+          <ScheduleFilters
           action={`/clinic/${slug}/schedule`}
           view={range.view}
           date={range.date}
@@ -106,15 +139,20 @@ export default async function SchedulePage({
           locationId={filters.locationId}
           includeCancelled={filters.includeCancelled}
           options={options}
-        />
+          />
+        </FiltersDisclosure>
       </div>
       <ScheduleCalendar
         practiceSlug={slug}
         view={range.view}
+        date={range.date}
         days={range.days}
         items={items}
         timeZone={zone}
         today={today}
+        now={now}
+        clinicians={shownClinicians}
+        hours={hours}
         dayHref={(date) => scheduleHref(slug, { view: "day", date, ...keep })}
       />
     </>

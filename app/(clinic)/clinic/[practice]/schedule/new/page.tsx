@@ -15,16 +15,20 @@ export default async function NewAppointmentPage({
   searchParams,
 }: {
   params: Promise<{ practice: string }>;
-  searchParams: Promise<{ date?: string | string[] }>;
+  searchParams: Promise<{ date?: string | string[]; time?: string | string[]; clinician?: string | string[] }>;
 }) {
   const { practice: slug } = await params;
   const scope = await requireMember(slug, "schedule.book");
-  const { date } = await searchParams;
+  const { date, time, clinician } = await searchParams;
   const now = new Date();
   const zone = scope.practice.timeZone;
   const today = todayIn(zone, now);
   const asked = Array.isArray(date) ? date[0] : date;
   const defaultDate = isIsoDate(asked) && asked >= today ? asked : today;
+  // From an empty time on the schedule's grid: who and when, checked against what the form offers.
+  const askedTime = Array.isArray(time) ? time[0] : time;
+  const defaultTime = askedTime && /^([01]\d|2[0-3]):[0-5]\d$/.test(askedTime) ? askedTime : "";
+  const askedClinician = Array.isArray(clinician) ? clinician[0] : clinician;
   const services = (await listServices(scope))
     .filter((row) => !row.service.archivedAt && row.clinicians.length > 0)
     .map(({ service, clinicians }) => ({
@@ -52,7 +56,15 @@ export default async function NewAppointmentPage({
         </EmptyState>
       ) : (
         <Card>
-          <NewAppointmentForm practiceSlug={slug} timeZone={zone} today={today} defaultDate={defaultDate} services={services} />
+          <NewAppointmentForm
+            practiceSlug={slug}
+            timeZone={zone}
+            today={today}
+            defaultDate={defaultDate}
+            defaultTime={defaultTime}
+            defaultClinicianId={services.some((s) => s.clinicians.some((c) => c.id === askedClinician)) ? askedClinician : undefined}
+            services={services}
+          />
         </Card>
       )}
     </>

@@ -1,0 +1,2 @@
+ALTER TABLE "appointments" ADD COLUMN "override_reason" text;--> statement-breakpoint
+ALTER TABLE "appointments" ADD CONSTRAINT "appointments_override_reason" CHECK ("appointments"."override_reason" is null or ("appointments"."booked_by_staff" and length(btrim("appointments"."override_reason")) between 1 and 500));

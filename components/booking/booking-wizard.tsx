@@ -127,7 +127,9 @@ export function BookingWizard({
     return <DoneStep service={booked.service} hold={booked.hold} booked={booked.result} clinicianName={booked.service.clinicians.find((c) => c.id === booked.hold.clinicianId)?.name ?? ""} zone={zone} locations={locations} />;
   }
 
-  const steps = (["service", "clinician", "time", "details"] as const).filter((s) => s !== "clinician" || !single);
+  // No clinician step where one clinician offers the service (or, before one is chosen, every service).
+  const noClinicianStep = service ? Boolean(single) : services.every((s) => s.clinicians.length === 1);
+  const steps = (["service", "clinician", "time", "details"] as const).filter((s) => s !== "clinician" || !noClinicianStep);
   const shownConflict = conflict ?? (lostHold ? { message: lostHold, alternatives: [] } : null);
   return (
     <div className="space-y-4">

@@ -57,7 +57,8 @@ export const services = pgTable(
     bufferAfterMinutes: integer("buffer_after_minutes").notNull().default(0),
     minNoticeMinutes: integer("min_notice_minutes").notNull().default(1440),
     horizonDays: integer("horizon_days").notNull().default(60),
-    slotStepMinutes: integer("slot_step_minutes").notNull().default(15),
+    /** Minutes between offered start times; null: the service's own duration (decision 0041). */
+    slotStepMinutes: integer("slot_step_minutes"),
     cancellationWindowHours: integer("cancellation_window_hours").notNull().default(24),
     lateCancelFeeCents: integer("late_cancel_fee_cents").notNull().default(0),
     noShowFeeCents: integer("no_show_fee_cents").notNull().default(0),
@@ -74,7 +75,7 @@ export const services = pgTable(
     check("services_buffers", sql`${t.bufferBeforeMinutes} between 0 and 240 and ${t.bufferAfterMinutes} between 0 and 240`),
     check("services_notice", sql`${t.minNoticeMinutes} between 0 and 43200`),
     check("services_horizon", sql`${t.horizonDays} between 1 and 365`),
-    check("services_step", sql`${t.slotStepMinutes} between 5 and 240`),
+    check("services_step", sql`${t.slotStepMinutes} is null or ${t.slotStepMinutes} between 5 and 240`),
     check("services_cancellation", sql`${t.cancellationWindowHours} between 0 and 720`),
     check("services_fees", sql`${t.lateCancelFeeCents} >= 0 and ${t.noShowFeeCents} >= 0`),
   ],

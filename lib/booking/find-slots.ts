@@ -1,6 +1,7 @@
 import { computeSlots, firstAvailablePerStart } from "./compute-slots";
 import { loadBookingRules, type BookingRules } from "./list-services";
 import { loadBusy } from "./load-busy";
+import { slotRulesOf } from "./slot-interval";
 import type { Slot } from "./slot-types";
 
 const DAY = 86_400_000;
@@ -44,7 +45,7 @@ export async function findSlots(input: FindSlotsInput): Promise<{ rules: Booking
     { excludeAppointmentId: input.excludeAppointmentId },
   );
   const slots = computeSlots({
-    service: rules.service,
+    service: slotRulesOf(rules.service),
     clinicians: clinicians.map((c) => ({ memberId: c.memberId, weekly: c.weekly, overrides: c.overrides, busy: busy.get(c.memberId) ?? [] })),
     closures: rules.closures,
     from,

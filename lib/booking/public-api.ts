@@ -52,11 +52,13 @@ export const errorResponseSchema = z.object({
 });
 
 /** GET slots, 200: free start times as UTC instants, and the practice's zone. */
-export const wireSlotSchema = z.object({ start: instant, end: instant, clinicianId });
+/** `locationId`: where an in-person slot is (null: online or by phone), so the wizard names the place at the time step (decision 0041). */
+const locationId = z.uuid({ message: "must be a uuid" }).nullable().default(null);
+export const wireSlotSchema = z.object({ start: instant, end: instant, clinicianId, locationId });
 export const slotsResponseSchema = z.object({ timeZone: z.string().min(1), slots: z.array(wireSlotSchema) });
 
 /** POST holds, 201: the held time and the token that confirms it. */
-export const holdResponseSchema = z.object({ holdToken: z.string().min(10), expiresAt: instant, start: instant, end: instant, clinicianId });
+export const holdResponseSchema = z.object({ holdToken: z.string().min(10), expiresAt: instant, start: instant, end: instant, clinicianId, locationId });
 /** POST holds, 409: taken or never offered, with the next free times. */
 export const alternativeSlotSchema = wireSlotSchema.pick({ start: true, clinicianId: true });
 export const holdConflictResponseSchema = z.object({
@@ -133,7 +135,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** GET slots, 200. */
 export function slotsBody(timeZone: string, slots: readonly Slot[]): SlotsResponse {
-  return checked(slotsResponseSchema, { timeZone, slots: slots.map((s) => ({ start: iso(s.start), end: iso(s.end), clinicianId: s.memberId })) }, "GET slots 200");
+  return checked(slotsResponseSchema, { timeZone, slots: slots.map((s) => ({ start: iso(s.start), end: iso(s.end), clinicianId: s.memberId, locationId: s.locationId })) }, "GET slots 200");
 }
 
 /** POST holds, 201. */
@@ -146,6 +148,7 @@ export function holdBody(hold: { holdToken: string; expiresAt: Date; slot: Slot 
       start: iso(hold.slot.start),
       end: iso(hold.slot.end),
       clinicianId: hold.slot.memberId,
+      locationId: hold.slot.locationId,
     },
     "POST holds 201",
   );

@@ -58,7 +58,8 @@ export const serviceSchema = z
     bufferAfterMinutes: wholeNumber("Buffer after", 0, 240, "minutes"),
     minNoticeHours: wholeNumber("Minimum notice", 0, 720, "hours"),
     horizonDays: wholeNumber("Booking horizon", 1, 365, "days"),
-    slotStepMinutes: wholeNumber("Slot step", 5, 240, "minutes"),
+    // Empty: times are offered one session length apart (decision 0041).
+    slotStepMinutes: z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), wholeNumber("Slot step", 5, 240, "minutes").nullable()),
     cancellationWindowHours: wholeNumber("Cancellation window", 0, 720, "hours"),
     lateCancelFee: money("Late-cancel fee"),
     noShowFee: money("No-show fee"),
@@ -108,7 +109,7 @@ export function newServiceFormValues(currency: ServiceFormValues["currency"]): S
     bufferAfterMinutes: "0",
     minNoticeHours: "24",
     horizonDays: "60",
-    slotStepMinutes: "15",
+    slotStepMinutes: "",
     cancellationWindowHours: "24",
     lateCancelFee: "",
     noShowFee: "",

@@ -128,7 +128,7 @@ export { expect };
 export async function createBookableService(
   practiceId: string,
   memberId: string,
-  options: { attendance?: "individual" | "couple" | "either"; name?: string; cancellationWindowHours?: number; lateCancelFeeCents?: number } = {},
+  options: { attendance?: "individual" | "couple" | "either"; name?: string; cancellationWindowHours?: number; lateCancelFeeCents?: number; slotStepMinutes?: number | null } = {},
 ) {
   const [service] = await db
     .insert(schema.services)
@@ -142,7 +142,8 @@ export async function createBookableService(
       bufferAfterMinutes: 10,
       minNoticeMinutes: 60,
       horizonDays: 30,
-      slotStepMinutes: 30,
+      // 30 unless a spec asks otherwise (null: one session length apart, decision 0041).
+      slotStepMinutes: options.slotStepMinutes === undefined ? 30 : options.slotStepMinutes,
       cancellationWindowHours: options.cancellationWindowHours ?? 24,
       lateCancelFeeCents: options.lateCancelFeeCents ?? 9500,
       noShowFeeCents: 19000,

@@ -72,7 +72,7 @@ describe("GET /api/book/[slug]/slots", () => {
     expect(text).toBe(
       JSON.stringify({
         timeZone: practice.timeZone,
-        slots: found!.slots.map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString(), clinicianId: s.memberId })),
+        slots: found!.slots.map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString(), clinicianId: s.memberId, locationId: s.locationId })),
       }),
     );
   });
@@ -109,6 +109,7 @@ describe("POST /api/book/[slug]/holds (its builders, from real holds)", () => {
         start: new Date(held.slot.start).toISOString(),
         end: new Date(held.slot.end).toISOString(),
         clinicianId: held.slot.memberId,
+        locationId: held.slot.locationId,
       }),
     );
   });

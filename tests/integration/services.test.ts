@@ -6,6 +6,7 @@ import { availabilityOverrides, availabilityRules, closures, locations, members,
 import { getService, listClinicianOptions, listServices, loadBookingRules } from "@/lib/booking/list-services";
 import { saveService, setServiceArchived } from "@/lib/booking/save-service";
 import { newServiceFormValues } from "@/lib/booking/service-schema";
+import { slotRulesOf } from "@/lib/booking/slot-interval";
 import { auditEventsFor, countRows, createMember, createPractice, createPracticeWithOwner, scopeFor } from "./helpers/factories";
 
 async function createLocation(practice: Practice, name = "Main office") {
@@ -325,5 +326,39 @@ describe("loadBookingRules", () => {
     const rules = await loadBookingRules(practice.id, saved.serviceId, NOW);
     expect(rules).toMatchObject({ clinicians: [], closures: [] });
     expect(await countRows(serviceClinicians, and(eq(serviceClinicians.serviceId, saved.serviceId)))).toBe(0);
+  });
+});
+
+describe("the slot step setting (decision 0041)", () => {
+  test("left empty it is stored as null and the engine steps by the duration; set, it is stored and used", async () => {
+    const { practice, owner, scope } = await createPracticeWithOwner();
+    const empty = await saveService(scope, null, form({ durationMinutes: "50", slotStepMinutes: "", clinicianIds: [owner.member.id] }));
+    if (!empty.ok) throw new Error(JSON.stringify(empty.errors));
+    expect((await serviceRow(empty.serviceId))?.slotStepMinutes).toBeNull();
+    const rules = await loadBookingRules(practice.id, empty.serviceId);
+    expect(rules && slotRulesOf(rules.service).slotStepMinutes).toBe(50);
+
+    const updated = await saveService(scope, empty.serviceId, form({ durationMinutes: "50", slotStepMinutes: "60", clinicianIds: [owner.member.id] }));
+    if (!updated.ok) throw new Error(JSON.stringify(updated.errors));
+    expect((await serviceRow(empty.serviceId))?.slotStepMinutes).toBe(60);
+    const again = await loadBookingRules(practice.id, empty.serviceId);
+    expect(again && slotRulesOf(again.service).slotStepMinutes).toBe(60);
+  });
+
+  test("an out-of-range step is refused by field and changes nothing", async () => {
+    const { owner, scope } = await createPracticeWithOwner();
+    const saved = await saveService(scope, null, form({ slotStepMinutes: "", clinicianIds: [owner.member.id] }));
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    const refused = await saveService(scope, saved.serviceId, form({ slotStepMinutes: "3", clinicianIds: [owner.member.id] }));
+    expect(refused).toMatchObject({ ok: false, errors: { slotStepMinutes: ["Slot step must be between 5 and 240 minutes"] } });
+    expect((await serviceRow(saved.serviceId))?.slotStepMinutes).toBeNull();
+  });
+
+  test("the database refuses a step outside 5–240 and accepts null", async () => {
+    const { practice } = await createPracticeWithOwner();
+    const base = { practiceId: practice.id, name: "S", durationMinutes: 50, format: "online" as const, attendance: "individual" as const };
+    await expect(db.insert(services).values({ ...base, slotStepMinutes: 4 })).rejects.toThrow();
+    const [row] = await db.insert(services).values(base).returning();
+    expect(row?.slotStepMinutes).toBeNull();
   });
 });

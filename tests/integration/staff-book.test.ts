@@ -38,7 +38,7 @@ async function bookingPractice() {
 async function createService(practice: Practice, clinician: TestMember, attendance: ServiceAttendance = "individual") {
   const [service] = await db
     .insert(services)
-    .values({ practiceId: practice.id, name: `Session ${attendance}`, durationMinutes: 50, format: "online", attendance, priceCents: 15000, bufferAfterMinutes: 10 })
+    .values({ practiceId: practice.id, name: `Session ${attendance}`, durationMinutes: 50, format: "online", attendance, priceCents: 15000, bufferAfterMinutes: 10 , slotStepMinutes: 15 })
     .returning();
   await db.insert(serviceClinicians).values({ practiceId: practice.id, serviceId: service!.id, memberId: clinician.member.id });
   return service!;

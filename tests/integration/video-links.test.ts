@@ -34,7 +34,7 @@ async function videoPractice(options: { pattern?: string | null; format?: Servic
 async function createService(practice: Practice, clinician: TestMember, format: ServiceFormat) {
   const [service] = await db
     .insert(services)
-    .values({ practiceId: practice.id, name: "Couples session", durationMinutes: 50, format, attendance: "either", priceCents: 0 })
+    .values({ practiceId: practice.id, name: "Couples session", durationMinutes: 50, format, attendance: "either", priceCents: 0 , slotStepMinutes: 15 })
     .returning();
   await db.insert(serviceClinicians).values({ practiceId: practice.id, serviceId: service!.id, memberId: clinician.member.id });
   return service!;

@@ -51,7 +51,7 @@ describe("the browser's parse of a drifted body", () => {
 
   test("what parses is the wire type, unknown extra keys dropped", () => {
     const body = { ...slotsBody("UTC", [slot]), debug: true };
-    expect(readWire(slotsResponseSchema, body, "GET slots 200")).toEqual({ timeZone: "UTC", slots: [{ start: "2031-03-03T14:00:00.000Z", end: "2031-03-03T14:50:00.000Z", clinicianId: CLINICIAN }] });
+    expect(readWire(slotsResponseSchema, body, "GET slots 200")).toEqual({ timeZone: "UTC", slots: [{ start: "2031-03-03T14:00:00.000Z", end: "2031-03-03T14:50:00.000Z", clinicianId: CLINICIAN, locationId: null }] });
   });
 });
 

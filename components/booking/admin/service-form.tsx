@@ -177,7 +177,7 @@ export function ServiceForm({
           {number("bufferAfterMinutes", "Buffer after (minutes)", "Kept free after each session, for notes.")}
           {number("minNoticeHours", "Minimum notice (hours)", "How soon before a session clients can still book it.")}
           {number("horizonDays", "Booking horizon (days)", "How far ahead clients can book.")}
-          {number("slotStepMinutes", "Slot step (minutes)", "Start times are offered every this many minutes.")}
+          {number("slotStepMinutes", "Slot step (minutes)", "Minutes between offered start times. Leave empty to offer times one session length apart (a 50-minute session: 9:00, 9:50, 10:40).", false)}
         </div>
       </fieldset>
 

@@ -14,6 +14,8 @@ import { confirmRequestSchema, type ConfirmRequest, type ConfirmResponse, type H
 import type { PortalBooker } from "@/lib/booking/portal-booker";
 import type { PublicService } from "@/lib/booking/public-services";
 import { postConfirm, reportDrift } from "./booking-api";
+import { HoldCountdown } from "./hold-countdown";
+import { placeLabel, type WizardLocation } from "./place";
 import type { WizardPractice } from "./types";
 
 /**
@@ -26,6 +28,7 @@ export function DetailsStep({
   hold,
   booker,
   zone,
+  locations,
   clinicianName,
   onBack,
   onExpired,
@@ -36,6 +39,7 @@ export function DetailsStep({
   hold: HoldResponse;
   booker: PortalBooker | null;
   zone: string;
+  locations: readonly WizardLocation[];
   clinicianName: string;
   onBack: () => void;
   onExpired: (message: string | undefined) => void;
@@ -95,7 +99,11 @@ export function DetailsStep({
       <p className="mt-1">
         {service.name} with {clinicianName} · <strong>{formatDateTime(hold.start, { zone, practiceZone: practice.timeZone })}</strong>
       </p>
-      <p className="text-sm text-muted">We are holding this time for you until {formatTime(hold.expiresAt, zone)}.</p>
+      <p className="text-sm">
+        <span className="font-medium">Where:</span> {placeLabel(service.format, hold.locationId, locations)}
+      </p>
+      <p className="mt-2 text-sm text-muted">We are holding this time for you until {formatTime(hold.expiresAt, zone)}.</p>
+      <HoldCountdown expiresAt={hold.expiresAt} onExpired={() => onExpired(undefined)} />
       <form onSubmit={onSubmit} noValidate className="mt-4 space-y-5">
         <FormError message={errors.root?.message ?? errors.attendees?.message ?? errors.attendees?.root?.message} />
         {service.attendance === "either" ? (

@@ -2,9 +2,29 @@ import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/dates";
 import type { ConfirmResponse, HoldResponse } from "@/lib/booking/public-api";
 import type { PublicService } from "@/lib/booking/public-services";
+import { placeLabel, type WizardLocation } from "./place";
 
 /** Step 5: booked, or waiting for the partner's payment. */
-export function DoneStep({ service, hold, booked, clinicianName, zone }: { service: PublicService; hold: HoldResponse; booked: ConfirmResponse; clinicianName: string; zone: string }) {
+export function DoneStep({
+  service,
+  hold,
+  booked,
+  clinicianName,
+  zone,
+  locations,
+}: {
+  service: PublicService;
+  hold: HoldResponse;
+  booked: ConfirmResponse;
+  clinicianName: string;
+  zone: string;
+  locations: readonly WizardLocation[];
+}) {
+  const where = (
+    <p className="mt-2">
+      <span className="font-medium">Where:</span> {placeLabel(service.format, hold.locationId, locations)}
+    </p>
+  );
   if (booked.awaitingPayment) {
     return (
       <Card>
@@ -12,6 +32,7 @@ export function DoneStep({ service, hold, booked, clinicianName, zone }: { servi
         <p className="mt-2">
           {service.name} with {clinicianName} on <strong>{formatDateTime(hold.start, zone)}</strong> is held for you.
         </p>
+        {where}
         <p className="mt-2">We emailed your partner a link to pay. The session is confirmed, and you both get a confirmation, once it is paid.</p>
       </Card>
     );
@@ -22,6 +43,7 @@ export function DoneStep({ service, hold, booked, clinicianName, zone }: { servi
       <p className="mt-2">
         {service.name} with {clinicianName} on <strong>{formatDateTime(hold.start, zone)}</strong>.
       </p>
+      {where}
       <p className="mt-2">We emailed a confirmation with a calendar file to {booked.emailedTo.join(" and ")}.</p>
       {booked.usedCredit ? <p className="mt-2">One session credit was used.</p> : null}
       {booked.signedIn ? (

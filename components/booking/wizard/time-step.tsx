@@ -5,15 +5,21 @@ import { Card } from "@/components/ui/card";
 import { formatDateTime, formatTime, localDate, zoneLabel } from "@/lib/dates";
 import type { AlternativeSlot, HoldConflictResponse, WireSlot } from "@/lib/booking/public-api";
 import type { PublicService } from "@/lib/booking/public-services";
+import { DayStrip } from "./day-strip";
+import { placeLabel, type WizardLocation } from "./place";
 
 /** A refused hold as the time step shows it: the server's message and the next free times. */
 export type Conflict = { message: string | undefined; alternatives: HoldConflictResponse["alternatives"] };
 
-/** Step 3: a week of free times, grouped by day in the zone the visitor chose. */
+/**
+ * Step 3: one day's free times at a time, picked from a strip of the week's
+ * days, in the zone the visitor chose, with where the session happens.
+ */
 export function TimeStep({
   service,
   clinicianId,
   clinicianName,
+  locations,
   practiceZone,
   visitorZone,
   zone,
@@ -22,6 +28,8 @@ export function TimeStep({
   range,
   weekOffset,
   onWeek,
+  date,
+  onDate,
   slots,
   slotsError,
   conflict,
@@ -32,6 +40,7 @@ export function TimeStep({
   service: PublicService;
   clinicianId: string;
   clinicianName: string;
+  locations: readonly WizardLocation[];
   practiceZone: string;
   visitorZone: string | null;
   zone: string;
@@ -40,6 +49,9 @@ export function TimeStep({
   range: { from: DateTime; to: DateTime };
   weekOffset: number;
   onWeek: (delta: -1 | 1) => void;
+  /** The day asked for (from the address); null or outside the week: the first day with times. */
+  date: string | null;
+  onDate: (date: string) => void;
   slots: WireSlot[] | null;
   slotsError: string | null;
   conflict: Conflict | null;
@@ -53,6 +65,16 @@ export function TimeStep({
     for (const s of slots ?? []) byDay.get(localDate(s.start, zone))?.push(s);
     return [...byDay.entries()];
   }, [slots, range, zone]);
+  const shown = days.find(([d]) => d === date) ?? days.find(([, list]) => list.length > 0) ?? days[0]!;
+  const [shownDate, shownSlots] = shown;
+  // Times grouped by where they are (a clinician can be at two sites in one day).
+  const byPlace = useMemo(() => {
+    const groups = new Map<string | null, WireSlot[]>();
+    for (const s of shownSlots) groups.set(s.locationId, [...(groups.get(s.locationId) ?? []), s]);
+    return [...groups.entries()];
+  }, [shownSlots]);
+  const dayName = DateTime.fromISO(shownDate).toFormat("cccc d LLLL");
+  const onePlace = byPlace.length <= 1 ? placeLabel(service.format, byPlace[0]?.[0] ?? null, locations) : null;
 
   return (
     <Card>
@@ -60,6 +82,11 @@ export function TimeStep({
       <p className="text-sm text-muted">
         {service.name} · {service.durationMinutes} min{clinicianId !== "any" ? ` · with ${clinicianName}` : ""}
       </p>
+      {onePlace ? (
+        <p className="mt-1 text-sm">
+          <span className="font-medium">Where:</span> {onePlace}
+        </p>
+      ) : null}
       {visitorZone && visitorZone !== practiceZone ? (
         <fieldset className="mt-3">
           <legend className="text-sm font-medium">Show times in</legend>
@@ -113,26 +140,30 @@ export function TimeStep({
           Loading times…
         </p>
       ) : (
-        <div className="mt-3 space-y-4">
-          {days.map(([date, daySlots]) => (
-            <section key={date} aria-label={DateTime.fromISO(date).toFormat("cccc d LLLL")}>
-              <h3 className="font-medium">{DateTime.fromISO(date).toFormat("cccc d LLLL")}</h3>
-              {daySlots.length === 0 ? (
-                <p className="text-sm text-muted">No times</p>
-              ) : (
-                <ul className="mt-1 grid grid-cols-3 gap-2 sm:grid-cols-6">
-                  {daySlots.map((s) => (
-                    <li key={`${s.start}-${s.clinicianId}`}>
-                      <Button variant="secondary" size="sm" className="w-full" disabled={holding} onClick={() => onChoose(s)}>
-                        {formatTime(s.start, zone)}
-                      </Button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          ))}
-        </div>
+        <>
+          <DayStrip days={days.map(([d, list]) => ({ date: d, count: list.length }))} selected={shownDate} onSelect={onDate} />
+          <section aria-label={dayName} className="mt-2">
+            <h3 className="font-medium">{dayName}</h3>
+            {shownSlots.length === 0 ? (
+              <p className="text-sm text-muted">No times this day{days.some(([, l]) => l.length > 0) ? "; pick another day above." : ". Try later dates."}</p>
+            ) : (
+              byPlace.map(([locationId, list]) => (
+                <div key={locationId ?? "none"} className="mt-1">
+                  {onePlace ? null : <h4 className="mt-2 text-sm font-medium">At {placeLabel(service.format, locationId, locations)}</h4>}
+                  <ul className="mt-1 grid grid-cols-3 gap-2 sm:grid-cols-6">
+                    {list.map((s) => (
+                      <li key={`${s.start}-${s.clinicianId}`}>
+                        <Button variant="secondary" size="sm" className="w-full" disabled={holding} onClick={() => onChoose(s)}>
+                          {formatTime(s.start, zone)}
+                        </Button>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))
+            )}
+          </section>
+        </>
       )}
       <Button variant="ghost" className="mt-3" onClick={onBack}>
         Back

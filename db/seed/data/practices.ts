@@ -138,7 +138,8 @@ export const DEMO_PRACTICES: PracticeFixture[] = [
         bufferAfterMinutes: 10,
         minNoticeMinutes: 12 * 60,
         horizonDays: 60,
-        slotStepMinutes: 15,
+        // On the hour: 50 minutes and the 10-minute note buffer (decision 0041).
+        slotStepMinutes: 60,
         cancellationWindowHours: 24,
         lateCancelFeeCents: 9_500,
         noShowFeeCents: 19_000,
@@ -154,7 +155,8 @@ export const DEMO_PRACTICES: PracticeFixture[] = [
         bufferAfterMinutes: 10,
         minNoticeMinutes: 12 * 60,
         horizonDays: 60,
-        slotStepMinutes: 15,
+        // On the hour: 50 minutes and the 10-minute note buffer (decision 0041).
+        slotStepMinutes: 60,
         cancellationWindowHours: 24,
         lateCancelFeeCents: 8_000,
         noShowFeeCents: 16_000,
@@ -229,7 +231,7 @@ export const DEMO_PRACTICES: PracticeFixture[] = [
         format: "online",
         attendance: "couple",
         bufferAfterMinutes: 15,
-        slotStepMinutes: 15,
+        // No interval set: times are offered one session length (75 minutes) apart.
         cancellationWindowHours: 48,
         lateCancelFeeCents: 8_000,
         noShowFeeCents: 16_000,

@@ -31,7 +31,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ pr
     bufferAfterMinutes: String(s.bufferAfterMinutes),
     minNoticeHours: String(Math.ceil(s.minNoticeMinutes / 60)),
     horizonDays: String(s.horizonDays),
-    slotStepMinutes: String(s.slotStepMinutes),
+    slotStepMinutes: s.slotStepMinutes === null ? "" : String(s.slotStepMinutes),
     cancellationWindowHours: String(s.cancellationWindowHours),
     lateCancelFee: amount(s.lateCancelFeeCents),
     noShowFee: amount(s.noShowFeeCents),

@@ -12,3 +12,4 @@ export * from "./booking-limits";
 export * from "./safety";
 export * from "./export";
 export * from "./setup";
+export * from "./notifications";

@@ -104,6 +104,14 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     clientWhy: "which staff members were emailed about a flag is the practice's workflow, not the client's record",
     orderBy: "t.flag_id, t.member_id",
   },
+  // Staff notices (decision 0037): ids and times only, what each says is read from its subject.
+  {
+    name: "staff_notifications",
+    clientWhere: null,
+    clientWhy: "which staff member was told of what, and when they read it, is the practice's workflow, not the client's record",
+    orderBy: "t.created_at, t.id",
+  },
+  { name: "notification_preferences", clientWhere: null, clientWhy: "each staff member's notification settings", orderBy: "t.member_id, t.kind" },
 
   // Homework
   {

@@ -14,3 +14,4 @@ export * from "./export";
 export * from "./setup";
 export * from "./storage";
 export * from "./brand";
+export * from "./notifications";

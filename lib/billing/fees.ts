@@ -6,6 +6,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { formatMoney } from "@/lib/money";
 import { portalBillingUrl } from "./links";
 import { FEE_LABELS } from "./payment-label";
+import { notifyPaymentFailed } from "@/lib/notifications/producers";
+import { kickStaffNotifications } from "@/lib/notifications/record";
 import { kickNotifications, queueNotification } from "./notifications";
 import { accountOptions, stripe, stripeErrorMessage } from "./stripe-client";
 import { applyPaymentIntent } from "./sync-payments";
@@ -146,8 +148,10 @@ export async function submitFeeCharge(paymentId: string, customer: string, payme
         await db.transaction(async (tx) => {
           const failed = await tx.update(payments).set({ status: "failed", failureMessage: error.message, updatedAt: now }).where(and(eq(payments.id, payment.id), eq(payments.status, "pending"))).returning({ id: payments.id });
           // Without an intent to converge from, the decline email is queued here (applyPaymentIntent queues it otherwise).
+          if (failed.length) await notifyPaymentFailed(tx, { practiceId: payment.practiceId, paymentId: payment.id, clientId: payment.clientId, appointmentId: payment.appointmentId, now });
           if (failed.length && payment.feeId) await queueNotification(tx, payment.practiceId, `fee-failed:${payment.id}`, { kind: "fee-failed", clientId: payment.clientId, amountCents: payment.amountCents, currency: payment.currency, description: payment.description, actionUrl: portalBillingUrl(payment.clientId), paymentId: payment.id });
         });
+      kickStaffNotifications();
       return { ok: true, outcome: "declined", message: `The card was declined (${error.message}). ${amount} is now an outstanding balance; the client was emailed to pay it from their portal.` };
     }
     if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError) {

@@ -5,6 +5,8 @@ import { appointments, creditUses, fees, packagePurchases, packages, payments, s
 import { recordAudit } from "@/lib/audit/record-audit";
 import { confirm, expire, kickAppointmentEvents } from "@/lib/booking/lifecycle";
 import { portalBillingUrl } from "./links";
+import { notifyPaymentFailed } from "@/lib/notifications/producers";
+import { kickStaffNotifications } from "@/lib/notifications/record";
 import { kickNotifications, queueNotification } from "./notifications";
 import { queueSystemRefund, submitRefund } from "./refunds";
 import { accountOptions, sameAccount, stripe } from "./stripe-client";
@@ -45,6 +47,7 @@ export async function syncCheckoutSession(sessionId: string, now: Date, hint: { 
   await runFollowUps(result.followUps, now);
   kickNotifications();
   kickAppointmentEvents();
+  if (result.status === "failed") kickStaffNotifications();
   return result.status;
 }
 
@@ -237,6 +240,7 @@ export async function applyPaymentIntent(paymentId: string, pi: Stripe.PaymentIn
         .set({ status: "failed", failureMessage: pi.last_payment_error?.message ?? "The charge was not completed", updatedAt: now })
         .where(eq(payments.id, payment.id));
       await recordAudit({ practiceId: payment.practiceId, actor: { kind: "system" }, action: "payment.failed", subjectType: "payment", subjectId: payment.id }, tx);
+      await notifyPaymentFailed(tx, { practiceId: payment.practiceId, paymentId: payment.id, clientId: payment.clientId, appointmentId: payment.appointmentId, now });
       if (payment.feeId) {
         await queueNotification(tx, payment.practiceId, `fee-failed:${payment.id}`, {
           kind: "fee-failed",
@@ -255,5 +259,6 @@ export async function applyPaymentIntent(paymentId: string, pi: Stripe.PaymentIn
   await runFollowUps(result.followUps, now);
   kickNotifications();
   kickAppointmentEvents();
+  if (result.status === "failed") kickStaffNotifications();
   return result.status;
 }

@@ -117,6 +117,14 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     clientWhy: "which staff members were emailed about a flag is the practice's workflow, not the client's record",
     orderBy: "t.flag_id, t.member_id",
   },
+  // Staff notices (decision 0037): ids and times only, what each says is read from its subject.
+  {
+    name: "staff_notifications",
+    // Which staff member was told of what about the client, and when (ids and times only).
+    clientWhere: "t.practice_id = $1 and t.client_id = $2",
+    orderBy: "t.created_at, t.id",
+  },
+  { name: "notification_preferences", clientWhere: null, clientWhy: "each staff member's notification settings", orderBy: "t.member_id, t.kind" },
 
   // Homework
   {

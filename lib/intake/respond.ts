@@ -9,7 +9,9 @@ import { signatureOf, validateAnswers, type Answers } from "./answers";
 import { scoreMeasure } from "./measures/score-measure";
 import { isMeasureId } from "./measures/types";
 import { currentVersions } from "./versions";
-import { kickSafetyNotifications, raiseSafetyFlags } from "@/lib/safety/raise-flags";
+import { notifyFormCompleted } from "@/lib/notifications/producers";
+import { kickStaffNotifications } from "@/lib/notifications/record";
+import { flagRecipients, kickSafetyNotifications, raiseSafetyFlags } from "@/lib/safety/raise-flags";
 
 /** The client whose portal is open: from requireClient, never from the request. */
 export interface ClientRef {
@@ -202,9 +204,15 @@ export async function submitResponse(client: ClientRef, assignmentId: string, in
     // A safety answer raises its flag (and queues the clinicians' email) in this same transaction.
     const flags = await raiseSafetyFlags(tx, { id: responseId, practiceId: client.practiceId, clientId: checked.assignment.clientId }, checked.definition, valid.answers, now);
     flagged = flags.length > 0;
+    // The client's clinicians hear that a form is in (in the app by default). A flagged response already told them, more loudly.
+    if (!flagged) {
+      const recipients = await flagRecipients(tx, client.practiceId, checked.assignment.clientId);
+      await notifyFormCompleted(tx, { practiceId: client.practiceId, clientId: checked.assignment.clientId, responseId, recipients, now });
+    }
     return { ok: true, status: "submitted", savedAt: now };
   });
   if (flagged) kickSafetyNotifications();
+  else if (result.ok) kickStaffNotifications();
   return result;
 }
 

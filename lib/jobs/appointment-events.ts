@@ -4,6 +4,8 @@ import { runEvents, type EffectHandlers, type RunSummary } from "@/lib/booking/l
 import { notifyAttendees, type BookingNotice } from "@/lib/booking/notify-attendees";
 import type { EmailTransport } from "@/lib/email/send-email";
 import { assignServiceForms } from "@/lib/intake/assign-forms";
+import { logError } from "@/lib/db/pg-error";
+import { sendStaffNotificationEmails } from "@/lib/notifications/send-emails";
 
 /**
  * The one consumer of the appointment outbox (lib/booking/lifecycle/outbox.ts).
@@ -31,6 +33,14 @@ function noticeFor(event: AppointmentEvent): BookingNotice {
   return { kind: "confirmation" };
 }
 
-export function runAppointmentEvents(now: Date, options: { appointmentId?: string; limit?: number; transport?: EmailTransport } = {}): Promise<RunSummary> {
-  return runEvents(HANDLERS, { now, ...options });
+export async function runAppointmentEvents(now: Date, options: { appointmentId?: string; limit?: number; transport?: EmailTransport } = {}): Promise<RunSummary> {
+  const summary = await runEvents(HANDLERS, { now, ...options });
+  // The clinician's email about the change (its notice was written with the change), so it is not a minute late either.
+  // Not an outbox effect: the notice row is its own outbox, and the staff-notify job retries it.
+  try {
+    await sendStaffNotificationEmails(now, { appointmentId: options.appointmentId, transport: options.transport });
+  } catch (error) {
+    logError("notifications", "staff notice emails after an appointment change failed", error);
+  }
+  return summary;
 }

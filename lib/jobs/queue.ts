@@ -12,6 +12,7 @@ import { sendHomeworkReminders } from "./send-homework-reminders";
 import { sendReminders } from "./send-reminders";
 import { sweepLimits } from "./sweep-limits";
 import { sendSafetyNotifications } from "@/lib/safety/notify";
+import { sendStaffNotificationEmails } from "@/lib/notifications/send-emails";
 import { runPendingExports } from "@/lib/export/practice-export";
 
 /**
@@ -40,6 +41,7 @@ export const JOB_NAMES = [
   "billing-reconcile",
   "limits-sweep",
   "safety-notify",
+  "staff-notify",
   "practice-export",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
@@ -136,6 +138,15 @@ const JOBS: Record<JobName, JobDefinition> = {
     run: async (now) => {
       const r = await sendSafetyNotifications(now);
       return r.due > 0 ? `safety flag emails due ${r.due}: sent ${r.sent}, outbox ${r.outbox}, duplicate ${r.duplicate}, failed ${r.failed}` : null;
+    },
+  },
+  // Staff notices' emails: bookings, forms, failed payments, per each member's choice (lib/notifications/).
+  "staff-notify": {
+    cron: "* * * * *",
+    expireInSeconds: 120,
+    run: async (now) => {
+      const r = await sendStaffNotificationEmails(now);
+      return r.due > 0 ? `staff notice emails due ${r.due}: sent ${r.sent}, failed ${r.failed}` : null;
     },
   },
   // Expired rate-limit windows and claims of holds that ended (lib/jobs/sweep-limits.ts).

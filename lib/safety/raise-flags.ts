@@ -5,6 +5,7 @@ import { rolesWith } from "@/lib/auth/roles";
 import type { Answers } from "@/lib/intake/answers";
 import type { FormDefinition } from "@/lib/intake/form-definition";
 import { runningBoss } from "@/lib/jobs/queue-handle";
+import { notifyMembers } from "@/lib/notifications/record";
 import { triggeredSafetyItems } from "./triggers";
 
 export interface SubmittedResponse {
@@ -53,7 +54,8 @@ export async function flagRecipients(tx: Tx, practiceId: string, clientId: strin
 /**
  * Raises a flag for each safety item the response triggered, in the
  * response's own transaction, with one notification row per recipient
- * (the email outbox the `safety-notify` job sends). Returns the new flags' ids.
+ * who keeps flag emails on (the email outbox the `safety-notify` job sends),
+ * and an in-app notice for every recipient. Returns the new flags' ids.
  */
 export async function raiseSafetyFlags(tx: Tx, response: SubmittedResponse, definition: FormDefinition, answers: Answers, now: Date): Promise<string[]> {
   const triggered = triggeredSafetyItems(definition, answers);
@@ -65,10 +67,21 @@ export async function raiseSafetyFlags(tx: Tx, response: SubmittedResponse, defi
     .returning({ id: safetyFlags.id });
   if (flags.length === 0) return [];
   const recipients = await flagRecipients(tx, response.practiceId, response.clientId);
-  if (recipients.length > 0) {
+  // One in-app notice per response, always (a flag must reach a person); the email only for those who keep it on.
+  const told = await notifyMembers(tx, {
+    practiceId: response.practiceId,
+    kind: "safety_flag",
+    key: `safety-flag:${response.id}`,
+    memberIds: recipients,
+    subject: { clientId: response.clientId, responseId: response.id, flagId: flags[0]!.id },
+    now,
+    emailHere: false,
+  });
+  const emailed = told.filter((t) => t.channels.email).map((t) => t.memberId);
+  if (emailed.length > 0) {
     await tx
       .insert(safetyFlagNotifications)
-      .values(flags.flatMap((f) => recipients.map((memberId) => ({ practiceId: response.practiceId, flagId: f.id, memberId, createdAt: now }))))
+      .values(flags.flatMap((f) => emailed.map((memberId) => ({ practiceId: response.practiceId, flagId: f.id, memberId, createdAt: now }))))
       .onConflictDoNothing();
   }
   return flags.map((f) => f.id);

@@ -47,6 +47,7 @@ describe("the job runner", () => {
       ["safety-notify", "* * * * *"],
       ["send-form-reminders", "*/15 * * * *"],
       ["send-reminders", "*/5 * * * *"],
+      ["staff-notify", "* * * * *"],
     ]);
   });
 

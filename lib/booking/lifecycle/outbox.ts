@@ -3,6 +3,7 @@ import { db, type DbOrTx } from "@/db/client";
 import { appointmentEvents, type AppointmentEvent } from "@/db/schema";
 import { safeErrorText } from "@/lib/db/pg-error";
 import type { EmailTransport } from "@/lib/email/send-email";
+import { notifyAppointmentChange } from "@/lib/notifications/producers";
 
 /**
  * The appointment outbox (table `appointment_events`, migration 0013).
@@ -58,10 +59,13 @@ export async function recordEvent(
   input: { practiceId: string; appointmentId: string; kind: EventKind; sequence: number; now: Date; data?: EventData },
 ): Promise<void> {
   const done = EVENT_EFFECTS[input.kind].length === 0;
+  const key = `${input.kind}:${input.appointmentId}:${input.sequence}`;
+  // The clinician's notice (in-app, and the email the staff-notify job sends) commits with the change.
+  await notifyAppointmentChange(tx, { practiceId: input.practiceId, appointmentId: input.appointmentId, eventKind: input.kind, key, now: input.now });
   await tx
     .insert(appointmentEvents)
     .values({
-      key: `${input.kind}:${input.appointmentId}:${input.sequence}`,
+      key,
       practiceId: input.practiceId,
       appointmentId: input.appointmentId,
       kind: input.kind,

@@ -2,9 +2,11 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { ClinicNav } from "@/components/layout/clinic-nav";
 import { PracticeSwitcher } from "@/components/layout/practice-switcher";
+import { NotificationBell } from "@/components/notifications/bell";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { listMemberships, requireMember } from "@/lib/auth/guards";
 import { can, type Capability } from "@/lib/auth/roles";
+import { unreadCount } from "@/lib/notifications/inbox";
 
 const NAV: { href: string; label: string; capability: Capability }[] = [
   { href: "/schedule", label: "Schedule", capability: "schedule.view" },
@@ -19,7 +21,7 @@ const NAV: { href: string; label: string; capability: Capability }[] = [
 export default async function ClinicLayout({ children, params }: { children: ReactNode; params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
   const scope = await requireMember(slug, "practice.view");
-  const memberships = await listMemberships(scope.user.id);
+  const [memberships, unread] = await Promise.all([listMemberships(scope.user.id), unreadCount(scope)]);
   return (
     <div className="min-h-dvh">
       <header className="border-b border-line bg-surface">
@@ -35,6 +37,7 @@ export default async function ClinicLayout({ children, params }: { children: Rea
               <PracticeSwitcher current={slug} practices={memberships} />
             </div>
             <div className="flex items-center gap-2">
+              <NotificationBell slug={slug} unread={unread} />
               <span className="hidden text-sm text-muted sm:inline">{scope.displayName}</span>
               <SignOutButton />
             </div>

@@ -96,6 +96,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ pract
           </Link>
         </Card>
         <Card>
+          <h2 className="mb-2 font-semibold">Your notifications</h2>
+          <p className="text-muted">What you are told of (bookings, forms, safety flags, failed payments), by email and under the bell.</p>
+          <Link href={`/clinic/${slug}/settings/notifications`} className="mt-3 inline-block font-medium text-brand underline">
+            Open notification settings
+          </Link>
+        </Card>
+        <Card>
           <h2 className="mb-2 font-semibold">Your sign-in security</h2>
           <p className="text-muted">Two-step sign-in with an authenticator app or a passkey, and your recovery codes.</p>
           <Link href="/account/security" className="mt-3 inline-block font-medium text-brand underline">

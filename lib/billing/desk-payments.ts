@@ -77,16 +77,15 @@ export async function deskOptions(practiceId: string, clientId: string, timeZone
  * charge it twice). A session paid with a package credit owes nothing.
  */
 async function visitDue(tx: Tx | typeof db, appointmentId: string): Promise<number> {
+  const [appt] = await tx.select({ price: appointments.priceCents }).from(appointments).where(eq(appointments.id, appointmentId));
+  if (!appt) return 0;
+  const [credit] = await tx.select({ id: creditUses.id }).from(creditUses).where(and(eq(creditUses.appointmentId, appointmentId), isNull(creditUses.returnedAt)));
+  if (credit) return 0;
   const [row] = await tx
-    .select({
-      price: appointments.priceCents,
-      paid: sql<number>`(select coalesce(sum(${payments.amountCents} - ${payments.refundedCents}), 0)::int from ${payments} where ${payments.appointmentId} = ${appointments.id} and ${payments.kind} in ('session', 'deposit') and ${payments.status} in ('succeeded', 'pending'))`,
-      credit: sql<boolean>`exists (select 1 from ${creditUses} where ${creditUses.appointmentId} = ${appointments.id} and ${creditUses.returnedAt} is null)`,
-    })
-    .from(appointments)
-    .where(eq(appointments.id, appointmentId));
-  if (!row || row.credit) return 0;
-  return Math.max(0, row.price - row.paid);
+    .select({ paid: sql<number>`coalesce(sum(${payments.amountCents} - ${payments.refundedCents}), 0)::int` })
+    .from(payments)
+    .where(and(eq(payments.appointmentId, appointmentId), inArray(payments.kind, ["session", "deposit"]), inArray(payments.status, ["succeeded", "pending"])));
+  return Math.max(0, appt.price - (row?.paid ?? 0));
 }
 
 type Prepared =

@@ -5,6 +5,7 @@ import type { Capability } from "@/lib/auth/roles";
 /** The capability each server action asks for. A new action fails here until it is listed. */
 export const CLINIC_ACTIONS: Record<string, Capability> = {
   "billing/actions.ts#refundPaymentAction": "payments.refund",
+  "billing/actions.ts#takeDeskPaymentAction": "payments.take",
   "billing/actions.ts#chargeFeeAction": "fees.charge",
   "billing/actions.ts#saveDiagnosesAction": "diagnoses.record_own",
   "billing/actions.ts#confirmWithoutPaymentAction": "payments.confirm_unpaid",

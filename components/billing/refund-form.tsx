@@ -28,6 +28,7 @@ export function RefundForm({
   clientName,
   clientHasEmail,
   paidFor,
+  offlineMethod,
 }: {
   practiceSlug: string;
   paymentId: string;
@@ -39,6 +40,8 @@ export function RefundForm({
   clientHasEmail: boolean;
   /** What the payment was for, from the current appointment (lib/billing/payment-label). */
   paidFor: string;
+  /** Taken at the desk ("cash", "a cheque"): the refund is handed back there and only recorded here. */
+  offlineMethod?: string;
 }) {
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
@@ -85,7 +88,15 @@ export function RefundForm({
         description={
           <>
             <p>
-              <strong>{amountText}</strong> of the payment for {paidFor} goes back to the card that paid; it reaches it in 5 to 10 business days. This cannot be undone.
+              {offlineMethod ? (
+                <>
+                  Records that <strong>{amountText}</strong> of the payment for {paidFor}, taken at the desk by {offlineMethod}, was handed back. Nothing is sent to Stripe. This cannot be undone.
+                </>
+              ) : (
+                <>
+                  <strong>{amountText}</strong> of the payment for {paidFor} goes back to the card that paid; it reaches it in 5 to 10 business days. This cannot be undone.
+                </>
+              )}
             </p>
             <p>{clientHasEmail ? `${clientName} is emailed once the refund goes through, with the reason.` : `${clientName} has no email address: no one is emailed.`}</p>
           </>

@@ -25,6 +25,8 @@ export const bookingPaymentMode = pgEnum("booking_payment_mode", ["none", "full"
 export const paymentKind = pgEnum("payment_kind", ["session", "deposit", "fee", "package"]);
 export const paymentStatus = pgEnum("payment_status", ["pending", "succeeded", "failed", "expired", "cancelled"]);
 export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "failed", "cancelled"]);
+/** How money arrived: through Stripe (checkout or the card on file), or taken at the desk and recorded by a member. */
+export const paymentMethod = pgEnum("payment_method", ["stripe", "cash", "cheque", "card_terminal", "other"]);
 export const feeKind = pgEnum("fee_kind", ["late_cancel", "no_show"]);
 export const feeStatus = pgEnum("fee_status", ["open", "paid", "waived"]);
 
@@ -171,6 +173,12 @@ export const stripeCustomers = pgTable(
     cardLast4: text("card_last4"),
     /** When the client agreed (on the payment page) to keep the card for fees. */
     consentAt: timestamp("consent_at", tz),
+    /**
+     * The consent also covers sessions, packages and balances charged at the
+     * desk (the wording since decision 0038); a card kept under the older,
+     * fees-only wording is charged for fees only.
+     */
+    consentCoversVisits: boolean("consent_covers_visits").notNull().default(false),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
   },
@@ -314,6 +322,12 @@ export const payments = pgTable(
     stripePaymentIntentId: text("stripe_payment_intent_id").unique("payments_stripe_payment_intent_id_key"),
     checkoutUrl: text("checkout_url"),
     checkoutExpiresAt: timestamp("checkout_expires_at", tz),
+    /** stripe: asked of Stripe; anything else: taken at the desk (paid at once, no Stripe object). */
+    method: paymentMethod("method").notNull().default("stripe"),
+    /** The desk's reference for an offline payment: a cheque number, a terminal receipt. */
+    reference: text("reference"),
+    /** The desk form's one-time key: a resubmitted form finds its first payment instead of paying twice. */
+    requestKey: uuid("request_key").unique("payments_request_key_key"),
     /** Set when the client agreed to keep the card on file for policy fees. */
     saveCard: boolean("save_card").notNull().default(false),
     failureMessage: text("failure_message"),
@@ -343,6 +357,11 @@ export const payments = pgTable(
     check(
       "payments_subject",
       sql`(${t.kind} in ('session', 'deposit') and ${t.appointmentId} is not null) or (${t.kind} = 'fee' and ${t.feeId} is not null) or (${t.kind} = 'package' and ${t.purchaseId} is not null)`,
+    ),
+    check("payments_reference", sql`${t.reference} is null or length(${t.reference}) between 1 and 80`),
+    check(
+      "payments_offline",
+      sql`${t.method} = 'stripe' or (${t.status} = 'succeeded' and ${t.stripeCheckoutSessionId} is null and ${t.stripePaymentIntentId} is null)`,
     ),
     check("payments_paid_at", sql`(${t.status} = 'succeeded') = (${t.paidAt} is not null)`),
   ],

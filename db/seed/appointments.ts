@@ -105,6 +105,9 @@ export async function seedDemoAppointments(tx: Tx, now = new Date()): Promise<nu
         coupleId,
         appointmentId,
         description: s.name,
+        // On the desk's card terminal (decision 0038): the statement and the payment page show the method and reference.
+        method: "card_terminal",
+        reference: `T-${String(endsAt.getTime()).slice(-5)}`,
         paidAt: endsAt,
         createdAt: endsAt,
         updatedAt: endsAt,

@@ -37,6 +37,7 @@ export type Capability =
   | "billing.read"
   | "billing.export"
   | "payments.refund"
+  | "payments.take"
   | "payments.confirm_unpaid"
   | "fees.charge"
   | "fees.waive"
@@ -88,6 +89,8 @@ export const ROLE_MATRIX: Readonly<Record<Capability, Row>> = {
   /** Download the payments CSV. */
   "billing.export": BILLING,
   "payments.refund": BILLING,
+  /** Record cash, a cheque or a card-terminal payment, charge the card on file, sell a package at the desk (decision 0038). */
+  "payments.take": BILLING,
   /** Confirm a booking that waits for payment without taking it. */
   "payments.confirm_unpaid": BILLING,
   /** Charge a no-show or late-cancellation fee to the saved card. */

@@ -152,7 +152,13 @@ export async function submitFeeCharge(paymentId: string, customer: string, payme
           if (failed.length && payment.feeId) await queueNotification(tx, payment.practiceId, `fee-failed:${payment.id}`, { kind: "fee-failed", clientId: payment.clientId, amountCents: payment.amountCents, currency: payment.currency, description: payment.description, actionUrl: portalBillingUrl(payment.clientId), paymentId: payment.id });
         });
       kickStaffNotifications();
-      return { ok: true, outcome: "declined", message: `The card was declined (${error.message}). ${amount} is now an outstanding balance; the client was emailed to pay it from their portal.` };
+      return {
+        ok: true,
+        outcome: "declined",
+        message: payment.feeId
+          ? `The card was declined (${error.message}). ${amount} is now an outstanding balance; the client was emailed to pay it from their portal.`
+          : `The card was declined (${error.message}). Nothing was charged.`,
+      };
     }
     if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError) {
       return { ok: false, message: "Stripe did not answer. The charge will be checked and retried automatically; it will not be charged twice." };

@@ -49,7 +49,8 @@ export async function reconcilePayments(now: Date): Promise<{ checked: number; s
         ? await syncCheckoutSession(p.stripeCheckoutSessionId, now)
         : p.stripePaymentIntentId
           ? await syncPaymentIntent(p.stripePaymentIntentId, now)
-          : p.kind === "fee"
+          : // Off-session charges: a fee, or anything the desk charged to the card on file (it has a request key).
+            p.kind === "fee" || p.requestKey !== null
             ? await retryFeeCharge(p.id, p.clientId, now)
             : await cancelUnsent(p.id, now);
       if (outcome !== "pending" && outcome !== "unknown") settled++;

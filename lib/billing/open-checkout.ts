@@ -13,7 +13,8 @@ import { logError } from "@/lib/db/pg-error";
 
 /** What the payment page says about keeping the card (shown on our page and on Stripe's). */
 export function cardConsentText(practiceName: string): string {
-  return `By paying, you allow ${practiceName} to keep this card on file with Stripe and charge it for late-cancellation or no-show fees under the cancellation policy you agreed to.`;
+  // Since decision 0038 the consent also covers what the front desk charges (sessions, packages, balances).
+  return `By paying, you allow ${practiceName} to keep this card on file with Stripe and charge it for your sessions, packages and balances, and for late-cancellation or no-show fees under the cancellation policy you agreed to.`;
 }
 
 export function payLinkUrl(paymentId: string, expiresAt: Date): string {

@@ -72,8 +72,19 @@ export async function payBalance(client: Client, feeId: string, now: Date): Prom
   return open(payment, client, now);
 }
 
-/** The client buys a package (for themselves, or for the couple) through Checkout; the credits arrive when it is paid. */
-export async function buyPackage(client: Client, packageId: string, forCouple: boolean, now: Date): Promise<{ ok: true; url: string } | { ok: false; message: string }> {
+/**
+ * The client buys a package (for themselves, or for the couple) through
+ * Checkout; the credits arrive when it is paid. `keepCard`: the client
+ * ticked the consent (cardConsentText) to keep the card for later charges,
+ * so the checkout saves it (setup_future_usage) as a booking's does.
+ */
+export async function buyPackage(
+  client: Client,
+  packageId: string,
+  forCouple: boolean,
+  now: Date,
+  options: { keepCard?: boolean; practiceName?: string } = {},
+): Promise<{ ok: true; url: string } | { ok: false; message: string }> {
   const account = await practiceStripe(client.practiceId);
   if (!account.canTakePayments) return { ok: false, message: "This practice does not take payments online yet." };
   const coupleId = forCouple ? await coupleOf(client) : null;
@@ -83,19 +94,19 @@ export async function buyPackage(client: Client, packageId: string, forCouple: b
     const [purchase] = await tx.insert(packagePurchases).values({ practiceId: client.practiceId, packageId: pkg.id, clientId: client.id, coupleId, credits: pkg.sessionCount, createdAt: now }).returning();
     const [row] = await tx
       .insert(payments)
-      .values({ practiceId: client.practiceId, kind: "package", amountCents: pkg.priceCents, currency: pkg.currency, clientId: client.id, coupleId, purchaseId: purchase!.id, description: pkg.name, stripeAccountId: account.stripeAccountId, createdAt: now, updatedAt: now })
+      .values({ practiceId: client.practiceId, kind: "package", amountCents: pkg.priceCents, currency: pkg.currency, clientId: client.id, coupleId, purchaseId: purchase!.id, description: pkg.name, stripeAccountId: account.stripeAccountId, saveCard: options.keepCard ?? false, createdAt: now, updatedAt: now })
       .returning();
     await recordAudit({ practiceId: client.practiceId, actor: { kind: "client", userId: client.userId ?? "" }, action: "package.buy_started", subjectType: "package", subjectId: pkg.id, detail: { purchaseId: purchase!.id } }, tx);
     return row!;
   });
   if (!payment) return { ok: false, message: "That package is not offered." };
-  return open(payment, client, now);
+  return open(payment, client, now, options.practiceName ?? "");
 }
 
-async function open(payment: typeof payments.$inferSelect, client: Client, now: Date): Promise<{ ok: true; url: string } | { ok: false; message: string }> {
+async function open(payment: typeof payments.$inferSelect, client: Client, now: Date, practiceName = ""): Promise<{ ok: true; url: string } | { ok: false; message: string }> {
   try {
     const { url } = await openCheckout(payment, {
-      practiceName: "",
+      practiceName,
       expiresAt: new Date(now.getTime() + CHECKOUT_MINUTES * 60_000),
       successPath: "/pay/return",
       cancelPath: `/portal/${client.id}/billing`,

@@ -46,18 +46,35 @@ export async function refundPayment(
     if (amountCents > remaining) {
       return fieldError("amount", remaining > 0 ? `At most ${formatMoney(remaining, payment.currency)} can still be refunded` : "This payment is already fully refunded");
     }
+    // Money taken at the desk goes back at the desk: the refund is recorded as made, and Stripe is never asked.
+    const offline = payment.method !== "stripe";
     const [refund] = await tx
       .insert(refunds)
-      .values({ practiceId: payment.practiceId, paymentId: payment.id, amountCents, currency: payment.currency, reason: parsed.data.reason, createdByUserId: input.actor.userId, createdAt: now, updatedAt: now })
+      .values({ practiceId: payment.practiceId, paymentId: payment.id, amountCents, currency: payment.currency, reason: parsed.data.reason, status: offline ? "succeeded" : "pending", createdByUserId: input.actor.userId, createdAt: now, updatedAt: now })
       .returning({ id: refunds.id });
     await recomputeRefunded(tx, payment.id);
     await recordAudit(
-      { practiceId: payment.practiceId, actor: input.actor, action: "payment.refund", subjectType: "payment", subjectId: payment.id, detail: { refundId: refund!.id, amountCents } },
+      { practiceId: payment.practiceId, actor: input.actor, action: "payment.refund", subjectType: "payment", subjectId: payment.id, detail: { refundId: refund!.id, amountCents, ...(offline ? { offline: true } : {}) } },
       tx,
     );
-    return { ok: true as const, refundId: refund!.id };
+    if (offline) {
+      await queueNotification(tx, payment.practiceId, `refund:${refund!.id}`, {
+        kind: "refund",
+        clientId: payment.clientId,
+        amountCents,
+        currency: payment.currency,
+        description: payment.description,
+        reason: parsed.data.reason,
+        paymentId: payment.id,
+      });
+    }
+    return { ok: true as const, refundId: refund!.id, offline };
   });
   if (!created.ok) return created;
+  if (created.offline) {
+    kickNotifications();
+    return { ok: true, refundId: created.refundId, status: "succeeded" };
+  }
   const submitted = await submitRefund(created.refundId, now);
   if (submitted.status === "failed") return { ok: false, errors: { amount: [submitted.message] }, message: submitted.message };
   return { ok: true, refundId: created.refundId, status: submitted.status };
@@ -68,6 +85,8 @@ export async function queueSystemRefund(tx: DbOrTx, paymentId: string, amountCen
   if (amountCents <= 0) return null;
   const [payment] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for("update");
   if (!payment || payment.status !== "succeeded") return null;
+  // Cash or a cheque cannot be handed back by the system: the desk refunds it (refundPayment records it).
+  if (payment.method !== "stripe") return null;
   const amount = Math.min(amountCents, payment.amountCents - payment.refundedCents);
   if (amount <= 0) return null;
   const [refund] = await tx

@@ -121,11 +121,11 @@ async function rememberCard(tx: Tx, payment: Payment, pi: Stripe.PaymentIntent |
   if (!pm || !customer) return;
   await tx
     .update(stripeCustomers)
-    .set({ paymentMethodId: pm.id, cardBrand: pm.card?.brand ?? null, cardLast4: pm.card?.last4 ?? null, consentAt: now, updatedAt: now })
+    .set({ paymentMethodId: pm.id, cardBrand: pm.card?.brand ?? null, cardLast4: pm.card?.last4 ?? null, consentAt: now, consentCoversVisits: true, updatedAt: now })
     .where(and(eq(stripeCustomers.clientId, payment.clientId), eq(stripeCustomers.stripeCustomerId, customer)));
 }
 
-async function activatePurchase(tx: Tx, purchaseId: string, now: Date) {
+export async function activatePurchase(tx: Tx, purchaseId: string, now: Date) {
   const [row] = await tx
     .select({ validMonths: packages.validMonths, activatedAt: packagePurchases.activatedAt })
     .from(packagePurchases)

@@ -20,6 +20,7 @@ const EXPECTED: Record<Capability, string> = {
   "billing.read": "OA.F",
   "billing.export": "OA.F",
   "payments.refund": "OA.F",
+  "payments.take": "OA.F",
   "payments.confirm_unpaid": "OA.F",
   "fees.charge": "OA.F",
   "fees.waive": "OACF",

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { fieldFailure, messageFailure, uuidArg } from "@/lib/actions/args";
 import { memberAction } from "@/lib/actions/member-action";
 import { saveDiagnoses, saveVisitCptLines } from "@/lib/billing/diagnoses";
+import { takeDeskPayment } from "@/lib/billing/desk-payments";
 import { chargeFee } from "@/lib/billing/fees";
 import { refundPayment } from "@/lib/billing/refunds";
 import { confirmWithoutPayment } from "@/lib/billing/staff-confirm";
@@ -18,6 +19,17 @@ export const refundPaymentAction = memberAction("payments.refund", z.tuple([uuid
   revalidatePath(`/clinic/${scope.practice.slug}/billing`, "layout");
   return result;
 });
+
+export const takeDeskPaymentAction = memberAction(
+  "payments.take",
+  z.tuple([uuidArg("That client was not found"), z.unknown()]),
+  async (scope, [clientId, values]) => {
+    const result = await takeDeskPayment({ practiceId: scope.practice.id, clientId, actorUserId: scope.user.id, timeZone: scope.practice.timeZone, values }, new Date());
+    revalidatePath(`/clinic/${scope.practice.slug}/clients/${clientId}`);
+    revalidatePath(`/clinic/${scope.practice.slug}/billing`, "layout");
+    return result;
+  },
+);
 
 export const chargeFeeAction = memberAction(
   "fees.charge",

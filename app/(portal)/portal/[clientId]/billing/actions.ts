@@ -23,10 +23,11 @@ export const payBalanceAction = clientAction(
 
 export const buyPackageAction = clientAction(
   form,
-  async ({ client }, [data]): Promise<void> => {
+  async ({ client, practice }, [data]): Promise<void> => {
     const packageId = String(data.get("packageId") ?? "");
     const forCouple = data.get("forCouple") === "on";
-    const result = isUuid(packageId) ? await buyPackage(client, packageId, forCouple, new Date()) : { ok: false as const, message: "Unknown package" };
+    const keepCard = data.get("keepCard") === "on";
+    const result = isUuid(packageId) ? await buyPackage(client, packageId, forCouple, new Date(), { keepCard, practiceName: practice.name }) : { ok: false as const, message: "Unknown package" };
     redirect(result.ok ? result.url : `/portal/${client.id}/billing?error=${encodeURIComponent(result.message)}`);
   },
   noResult,

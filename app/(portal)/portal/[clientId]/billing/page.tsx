@@ -7,6 +7,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireClient } from "@/lib/auth/guards";
 import { FEE_LABELS } from "@/lib/billing/fees";
 import { clientBilling } from "@/lib/billing/portal-billing";
+import { cardConsentText } from "@/lib/billing/open-checkout";
 import { paymentLabels } from "@/lib/billing/payment-label";
 import { formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/dates";
@@ -94,6 +95,11 @@ export default async function PortalBillingPage({ params, searchParams }: { para
                         Share the credits with my partner
                       </label>
                     ) : null}
+                    {/* Unticked by default: keeping the card is the client's choice (decision 0038). */}
+                    <label className="flex min-h-11 items-start gap-2 text-sm">
+                      <input type="checkbox" name="keepCard" className="mt-0.5 h-5 w-5 shrink-0 accent-brand" />
+                      <span>Keep this card on file. {cardConsentText(practice.name)}</span>
+                    </label>
                     <button type="submit" className={buttonClass("secondary", "sm")}>
                       Buy {pkg.name}
                     </button>

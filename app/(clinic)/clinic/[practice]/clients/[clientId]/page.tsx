@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeskPaymentForm } from "@/components/billing/desk-payment-form";
+import { StatementForm } from "@/components/billing/statement-form";
 import { SuperbillForm } from "@/components/billing/superbill-form";
+import { deskOptions } from "@/lib/billing/desk-payments";
 import { LinkCoupleForm } from "@/components/clients/link-couple-form";
 import { PendingEmailNotice } from "@/components/clients/pending-email-notice";
 import { ClientFormsPanel } from "@/components/intake/client-forms-panel";
@@ -31,6 +34,7 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
   // This client's own flags only (never their partner's); none for the front desk.
   const flags = await flagsForClient(scope, c.id);
   const base = `/clinic/${slug}/clients`;
+  const desk = can(scope.role, "payments.take") ? await deskOptions(scope.practice.id, c.id, scope.practice.timeZone) : null;
   const details: [string, string | null][] = [
     ["Preferred name", c.preferredName],
     ["Pronouns", c.pronouns],
@@ -119,6 +123,30 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
           )}
         </Card>
         <ClientFormsPanel scope={scope} clientId={c.id} />
+        {can(scope.role, "billing.read") ? (
+          <Card>
+            <h2 className="font-semibold">Payments at the desk</h2>
+            {desk ? (
+              <>
+                <p className="mb-3 text-sm text-muted">
+                  {desk.card ? `Card on file: ${desk.card.brand ?? "card"} ending ${desk.card.last4 ?? "????"}.` : "No card on file."} Cash, cheques and card-terminal payments are recorded here; refunds go through the payment&apos;s page.
+                </p>
+                <DeskPaymentForm
+                  practiceSlug={slug}
+                  clientId={c.id}
+                  clientName={`${c.firstName} ${c.lastName}`}
+                  targets={desk.targets}
+                  packages={desk.packages}
+                  card={desk.card}
+                  currency={scope.practice.currency}
+                />
+              </>
+            ) : null}
+            <h3 className="mt-4 font-medium">Statement</h3>
+            <p className="text-sm text-muted">Charges, payments, refunds and the balance for a period, to hand to the client.</p>
+            <StatementForm action={`${base}/${c.id}/statement`} {...superbillDefaults(scope.practice.timeZone, new Date())} />
+          </Card>
+        ) : null}
         {can(scope.role, "superbill.generate") ? (
           <Card>
             <h2 className="font-semibold">Superbill</h2>

@@ -8,6 +8,7 @@ import { isUuid } from "@/lib/ids";
 import { requireMember } from "@/lib/auth/guards";
 import { loadPayment } from "@/lib/billing/billing-queries";
 import { paymentLabels } from "@/lib/billing/payment-label";
+import { paymentMethodLabel } from "@/lib/billing/desk-schema";
 import { centsToAmountInput, currencySymbol, formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/dates";
 
@@ -49,6 +50,8 @@ export default async function PaymentPage({ params }: { params: Promise<{ practi
                 <dd>{formatDateTime(p.paidAt.toISOString(), zone)}</dd>
               </>
             ) : null}
+            <dt className="text-sm text-muted">Paid by</dt>
+            <dd>{paymentMethodLabel(p)}</dd>
             <dt className="text-sm text-muted">Refunded</dt>
             <dd data-testid="refunded">{formatMoney(p.refundedCents, p.currency)}</dd>
             {p.failureMessage ? (
@@ -90,6 +93,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ practi
               clientName={`${row.firstName} ${row.lastName}`}
               clientHasEmail={Boolean(row.email)}
               paidFor={label}
+              offlineMethod={p.method === "stripe" ? undefined : paymentMethodLabel(p)}
             />
           ) : (
             <p className="text-muted">{p.status !== "succeeded" ? "Only a payment that went through can be refunded." : "This payment is fully refunded."}</p>

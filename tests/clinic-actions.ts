@@ -8,6 +8,10 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "billing/actions.ts#takeDeskPaymentAction": "payments.take",
   "billing/actions.ts#chargeFeeAction": "fees.charge",
   "billing/actions.ts#saveDiagnosesAction": "diagnoses.record_own",
+  "billing/actions.ts#saveVisitCptLinesAction": "diagnoses.record_own",
+  // A member's own notices and preferences: every member may manage theirs.
+  "notifications/actions.ts#markAllReadAction": "practice.view",
+  "notifications/actions.ts#savePreferencesAction": "practice.view",
   "billing/actions.ts#confirmWithoutPaymentAction": "payments.confirm_unpaid",
   "clients/actions.ts#saveClientAction": "clients.edit",
   "clients/actions.ts#linkCoupleAction": "couples.link",

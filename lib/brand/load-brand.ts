@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { cache } from "react";
 import { db } from "@/db/client";
 import { clients, practiceBrands, practices } from "@/db/schema";
+import type { EmailBrand } from "@/emails/components/brand";
 import { env } from "@/lib/env";
 import type { PracticeContext } from "./practice-context";
 import { softTint, strongerShade } from "./colour";
@@ -29,6 +30,11 @@ export function logoPath(slug: string, version: Date): string {
 /** An absolute address for emails (APP_URL), which open outside the site. */
 export function absoluteLogoUrl(brand: Pick<PracticeBrand, "logoPath">): string | null {
   return brand.logoPath ? new URL(brand.logoPath, env.APP_URL).toString() : null;
+}
+
+/** The look an email wears, from a practice's row and its brand row (for senders that read many at once). */
+export function emailBrandFrom(row: { slug: string; practiceName: string; displayName: string | null; colour: string | null; logoVersion: Date | null }): EmailBrand {
+  return { name: row.displayName ?? row.practiceName, colour: row.colour, logoUrl: absoluteLogoUrl({ logoPath: row.logoVersion ? logoPath(row.slug, row.logoVersion) : null }) };
 }
 
 async function query(where: ReturnType<typeof eq>): Promise<PracticeBrand | null> {

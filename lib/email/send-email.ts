@@ -24,6 +24,8 @@ export interface OutgoingEmail {
    * becoming one of its messages.
    */
   brandPracticeId?: string | null;
+  /** The look, already read by a sender that reads many messages in one query (the reminders); unset: read here. */
+  brand?: EmailBrand | null;
   /** Files to attach (e.g. an .ics invitation); `content` is UTF-8 text. */
   attachments?: EmailAttachment[];
   /**
@@ -68,7 +70,7 @@ async function emailBrandOf(practiceId: string | null): Promise<EmailBrand | nul
  * with MAIL_TRANSPORT=outbox (no API key outside production), leaves it in the outbox.
  */
 export async function sendEmail(message: OutgoingEmail, transport: EmailTransport = transportFromEnv()): Promise<SendResult> {
-  const brand = await emailBrandOf(message.brandPracticeId ?? message.practiceId ?? null);
+  const brand = message.brand !== undefined ? message.brand : await emailBrandOf(message.brandPracticeId ?? message.practiceId ?? null);
   const [html, text] = await withEmailBrand(brand, () => Promise.all([render(message.element), render(message.element, { plainText: true })]));
   const attachments = message.attachments?.length
     ? message.attachments.map((a) => ({

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNotNull, lte, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { appointmentAttendees, appointments, clients, emailMessages, locations, members, practices, services } from "@/db/schema";
+import { appointmentAttendees, appointments, clients, emailMessages, locations, members, practiceBrands, practices, services } from "@/db/schema";
+import { emailBrandFrom } from "@/lib/brand/load-brand";
 import BookingReminderEmail, { bookingReminderSubject, type ReminderKind } from "@/emails/booking-reminder";
 import { icsAttachment } from "@/lib/booking/ics";
 import { manageUrl } from "@/lib/booking/manage-token";
@@ -68,6 +69,8 @@ export async function sendReminders(now: Date, options: { transport?: EmailTrans
       practiceName: practices.name,
       practiceEmail: practices.email,
       practiceTimeZone: practices.timeZone,
+      // The practice's look, in the same read, so the sends only insert (decision 0040).
+      brand: { slug: practices.slug, practiceName: practices.name, displayName: practiceBrands.displayName, colour: practiceBrands.colour, logoVersion: practiceBrands.logoVersion },
       location: {
         addressLine1: locations.addressLine1,
         addressLine2: locations.addressLine2,
@@ -86,6 +89,7 @@ export async function sendReminders(now: Date, options: { transport?: EmailTrans
     .innerJoin(services, and(eq(services.practiceId, appointments.practiceId), eq(services.id, appointments.serviceId)))
     .innerJoin(members, and(eq(members.practiceId, appointments.practiceId), eq(members.id, appointments.memberId)))
     .innerJoin(practices, eq(practices.id, appointments.practiceId))
+    .leftJoin(practiceBrands, eq(practiceBrands.practiceId, appointments.practiceId))
     .leftJoin(locations, and(eq(locations.practiceId, appointments.practiceId), eq(locations.id, appointments.locationId)))
     .innerJoin(appointmentAttendees, eq(appointmentAttendees.appointmentId, appointments.id))
     .innerJoin(clients, and(eq(clients.practiceId, appointmentAttendees.practiceId), eq(clients.id, appointmentAttendees.clientId)))
@@ -148,6 +152,7 @@ export async function sendReminders(now: Date, options: { transport?: EmailTrans
           template: `booking-reminder-${row.kind}`,
           element: BookingReminderEmail(props),
           practiceId: row.practiceId,
+          brand: emailBrandFrom(row.brand),
           attachments: [icsAttachment(event)],
         },
         options.transport,

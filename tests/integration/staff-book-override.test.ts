@@ -23,7 +23,7 @@ async function setup() {
   );
   const [service] = await db
     .insert(services)
-    .values({ practiceId: practice.id, name: "Walk-in session", durationMinutes: 50, format: "online", attendance: "individual", priceCents: 15000, bufferAfterMinutes: 10 })
+    .values({ practiceId: practice.id, name: "Walk-in session", durationMinutes: 50, format: "online", attendance: "individual", priceCents: 15000, bufferAfterMinutes: 10, slotStepMinutes: 30 })
     .returning();
   await db.insert(serviceClinicians).values({ practiceId: practice.id, serviceId: service!.id, memberId: clinician.member.id });
   const client = await createClient(practice);

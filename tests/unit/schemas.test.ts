@@ -51,6 +51,12 @@ describe("client form", () => {
       email: "jordan.lee@example.com",
       phone: "+1 (555) 010-2030",
       dateOfBirth: "1988-04-12",
+      addressLine1: null,
+      addressLine2: null,
+      city: null,
+      region: null,
+      postalCode: null,
+      country: null,
       portalAccess: true,
     });
   });
@@ -63,6 +69,12 @@ describe("client form", () => {
       email: null,
       phone: null,
       dateOfBirth: null,
+      addressLine1: null,
+      addressLine2: null,
+      city: null,
+      region: null,
+      postalCode: null,
+      country: null,
       portalAccess: false,
     });
     expect(clientSchema.parse({ ...minimal, email: "", phone: "", dateOfBirth: "" })).toMatchObject({

@@ -27,7 +27,10 @@ test("a New York client of a Los Angeles practice reads New York times on the pa
   await page.getByRole("button", { name: /Evening session/ }).click();
   await expect(page.getByText(/Your time: America\/New York \(E[SD]T\)/)).toBeVisible();
   // Tomorrow in New York, at 11:30 PM there.
-  await page.getByRole("region", { name: DAY }).nth(1).getByRole("button", { name: "11:30 PM", exact: true }).click();
+  // The time step shows one day at a time: pick tomorrow (New York's) from the strip of days.
+  const tomorrow = DateTime.now().setZone("America/New_York").plus({ days: 1 });
+  await page.getByRole("list", { name: "Days" }).getByRole("button", { name: new RegExp(`^${tomorrow.toFormat("cccc, LLLL d")},`) }).click();
+  await page.getByRole("region", { name: DAY }).getByRole("button", { name: "11:30 PM", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Your details" })).toBeVisible();
   await expect(page.getByText(NY_1130)).toBeVisible();
   await page.getByLabel("You: first name").fill("Noor");

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { MemberBillingForm, PackageForm, PracticeBillingForm, ServiceBillingForm } from "@/components/billing/billing-settings-forms";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -9,6 +8,7 @@ import { loadBillingSettings } from "@/lib/billing/settings-page";
 import { asksSuperbillDetailsByDefault } from "@/lib/clients/address-schema";
 import { centsToAmountInput, formatMoney } from "@/lib/money";
 import { connectStripeAction } from "./actions";
+import { BackToSettings } from "@/components/settings/back-to-settings";
 
 export const metadata: Metadata = { title: "Billing settings" };
 export const dynamic = "force-dynamic";
@@ -27,11 +27,7 @@ export default async function BillingSettingsPage({ params, searchParams }: { pa
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/clinic/${slug}/settings`} className="text-brand underline underline-offset-2">
-          Back to settings
-        </Link>
-      </p>
+      <BackToSettings slug={slug} />
       <PageHeader title="Billing settings" />
       {query.error ? (
         <p role="alert" className="mb-4 rounded-md border border-danger/40 bg-danger-soft p-3 text-danger">

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BrandForm, LogoForm } from "@/components/brand/brand-settings-forms";
 import { BrandMark } from "@/components/layout/public-header";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { brandStyle, loadBrand } from "@/lib/brand/load-brand";
+import { BackToSettings } from "@/components/settings/back-to-settings";
 
 export const metadata: Metadata = { title: "Name and look" };
 export const dynamic = "force-dynamic";
@@ -15,11 +15,7 @@ export default async function BrandSettingsPage({ params }: { params: Promise<{ 
   const brand = (await loadBrand(scope.practice.id))!;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/clinic/${slug}/settings`} className="text-brand underline underline-offset-2">
-          Back to settings
-        </Link>
-      </p>
+      <BackToSettings slug={slug} />
       <PageHeader
         title="Name and look"
         description="What clients see on your booking page, their portal, the manage and pay pages and every email: your name, logo and colour. The software's name appears only in a small footer."

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { NotificationPreferencesForm } from "@/components/notifications/preferences-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { loadPreferences } from "@/lib/notifications/preferences";
+import { BackToSettings } from "@/components/settings/back-to-settings";
 
 export const metadata: Metadata = { title: "Notifications settings" };
 export const dynamic = "force-dynamic";
@@ -14,11 +14,7 @@ export default async function NotificationSettingsPage({ params }: { params: Pro
   const defaults = await loadPreferences(scope);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/clinic/${slug}/settings`} className="text-brand underline underline-offset-2">
-          Back to settings
-        </Link>
-      </p>
+      <BackToSettings slug={slug} />
       <PageHeader
         title="Notifications"
         description="Your own choices: what you are told of, by email and under the bell. Emails say only what happened and link here; they never name a client's answers or scores."

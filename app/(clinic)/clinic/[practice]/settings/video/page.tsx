@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { VideoPatternForm, VideoRoomForm } from "@/components/video/video-settings-forms";
 import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { loadVideoSettings } from "@/lib/video/settings";
+import { BackToSettings } from "@/components/settings/back-to-settings";
 
 export const metadata: Metadata = { title: "Video sessions" };
 export const dynamic = "force-dynamic";
@@ -17,11 +17,7 @@ export default async function VideoSettingsPage({ params }: { params: Promise<{ 
   const takesSessions = can(scope.role, "sessions.take");
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/clinic/${slug}/settings`} className="text-brand underline underline-offset-2">
-          Back to settings
-        </Link>
-      </p>
+      <BackToSettings slug={slug} />
       <PageHeader
         title="Video sessions"
         description="Each online session carries a join link: in its emails and calendar file, on the client's manage page and in their portal from 15 minutes before the start."

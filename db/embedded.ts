@@ -68,9 +68,39 @@ function clusterHome(dataDir: string): string {
   return path.join(ROOT_STATE_DIR, "clusters", key);
 }
 
-/** Removes a throwaway cluster kept outside `dataDir` (as root); the caller removes `dataDir` itself. */
+/**
+ * Removes a throwaway cluster kept outside `dataDir` (as root); the caller removes `dataDir` itself.
+ * First waits for its PostgreSQL to finish shutting down: a postmaster told to stop
+ * still writes its shutdown checkpoint into pg_wal after the process that started it
+ * has exited, and removing the folder under it fails with ENOTEMPTY (seen in CI).
+ */
 export async function removeEmbeddedCluster(dataDir: string): Promise<void> {
-  if (isRoot()) await fs.rm(clusterHome(dataDir), { recursive: true, force: true });
+  await waitForPostmasterExit(embeddedDatabaseDir(dataDir), 60_000);
+  if (isRoot()) await fs.rm(clusterHome(dataDir), { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+}
+
+/** Resolves once the cluster's postmaster.pid names no live process (it is removed as the last step of a shutdown). */
+async function waitForPostmasterExit(databaseDir: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    let pid: number;
+    try {
+      pid = Number((await fs.readFile(path.join(databaseDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+    } catch {
+      return; // no pid file: stopped, or never started
+    }
+    if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 interface Binaries {

@@ -1,13 +1,15 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Tx } from "@/db/client";
-import { appointmentAttendees, appointments, clients, couples, fees, formAssignments, formVersions, locations, members, payments, practices, serviceBilling, serviceForms, services, users } from "@/db/schema";
+import { appointmentAttendees, appointments, clients, couples, fees, formAssignments, formVersions, locations, members, payments, practices, serviceBilling, serviceForms, services, staffNotifications, users } from "@/db/schema";
 import { DEMO_APPOINTMENTS } from "./data/appointments";
 
 /**
  * Writes the demo sessions (./data/appointments.ts) relative to `now`, after
  * the practices, forms and billing settings exist. Rows only: no outbox
- * events, so no confirmation emails go to the demo addresses.
+ * events, so no confirmation emails go to the demo addresses. The clinician's
+ * bell gets what those bookings would have rung (in the app only: no email is
+ * owed), the older ones already read.
  */
 export async function seedDemoAppointments(tx: Tx, now = new Date()): Promise<number> {
   let written = 0;
@@ -113,8 +115,22 @@ export async function seedDemoAppointments(tx: Tx, now = new Date()): Promise<nu
         updatedAt: endsAt,
       });
     }
+    if (demo.status === "confirmed" && startsAt > now) {
+      await tx.insert(staffNotifications).values({
+        practiceId: practice.id,
+        memberId: member.id,
+        kind: "booking_new",
+        key: `demo:booking:${appointmentId}`,
+        appointmentId,
+        inApp: true,
+        email: false,
+        createdAt: booked,
+        readAt: booked.getTime() < now.getTime() - 3 * 86_400_000 ? new Date(booked.getTime() + 3_600_000) : null,
+      });
+    }
     if (demo.declined) {
-      await tx.insert(payments).values({
+      const failedAt = new Date(now.getTime() - 3_600_000);
+      const [failed] = await tx.insert(payments).values({
         practiceId: practice.id,
         kind: "session",
         status: "failed",
@@ -124,8 +140,20 @@ export async function seedDemoAppointments(tx: Tx, now = new Date()): Promise<nu
         appointmentId,
         description: s.name,
         failureMessage: "Your card was declined.",
-        createdAt: new Date(now.getTime() - 3_600_000),
-        updatedAt: new Date(now.getTime() - 3_600_000),
+        createdAt: failedAt,
+        updatedAt: failedAt,
+      }).returning({ id: payments.id });
+      await tx.insert(staffNotifications).values({
+        practiceId: practice.id,
+        memberId: member.id,
+        kind: "payment_failed",
+        key: `demo:payment:${failed!.id}`,
+        paymentId: failed!.id,
+        clientId: clientIds[0]!,
+        appointmentId,
+        inApp: true,
+        email: false,
+        createdAt: failedAt,
       });
     }
     if (demo.noShowFee && s.noShowFeeCents > 0) {

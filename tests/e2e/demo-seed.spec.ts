@@ -8,8 +8,8 @@ import { expectAxeClean } from "./a11y";
 
 /**
  * The demo the e2e server seeds when it starts on an empty database (SEED_DEMO=auto), read as its
- * staff would on a desktop (issue 11, problem 14; decision 0036): the pelvic PT clinic has past visits
- * and payments, and the couple's measure scores are from the weeks before today.
+ * staff would on a desktop (issue 11, problem 14; decision 0036): the pelvic PT clinic has past visits,
+ * payments and notices under the bell, and the couple's measure scores are from the weeks before today.
  */
 async function signInDemo(page: Page, email: string) {
   const [user] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email));
@@ -33,6 +33,12 @@ test("the pelvic PT clinic's demo has last week's completed visit, next week's b
   await page.goto(`/clinic/${slug}/schedule?view=day&date=${today.plus({ days: 7 }).toISODate()}`);
   await expect(page.getByRole("link").filter({ hasText: "Emily Carter" }).filter({ hasText: "Confirmed" })).toHaveCount(1);
   await expect(page.getByRole("link").filter({ hasText: "Aisha Rahman" })).toHaveCount(1);
+  // The bell rings for what the demo's bookings and its declined card would have told the clinician.
+  await expect(page.getByRole("link", { name: /^Notifications, \d+ unread$/ })).toBeVisible();
+  await page.goto(`/clinic/${slug}/notifications`);
+  await expect(page.getByRole("link", { name: /^Unread: A payment did not go through/ })).toContainText("Lauren Fitzgerald");
+  await expect(page.getByRole("link", { name: /New booking/ }).filter({ hasText: "Emily Carter" }).first()).toBeVisible();
+  await axeClean(page);
 
   await signInDemo(page, "owner@meadowbrook.demo.tandem.test");
   await page.goto(`/clinic/${slug}/billing`);

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { appointments, payments, practices } from "@/db/schema";
+import { appointments, payments, practiceBrands, practices } from "@/db/schema";
 import { paymentLabels } from "./payment-label";
 
 export interface PaymentStatusView {
@@ -23,9 +23,11 @@ export interface PaymentStatusView {
 /** What the public payment pages show about one payment (no names, no clinical detail). */
 export async function paymentStatusView(where: { paymentId?: string; sessionId?: string }): Promise<PaymentStatusView | null> {
   const [row] = await db
-    .select({ p: payments, practiceName: practices.name, practiceSlug: practices.slug, practiceZone: practices.timeZone, appointmentStatus: appointments.status })
+    // The name the practice shows its clients (its brand's display name, decision 0040), as the page's header does.
+    .select({ p: payments, practiceName: sql<string>`coalesce(${practiceBrands.displayName}, ${practices.name})`, practiceSlug: practices.slug, practiceZone: practices.timeZone, appointmentStatus: appointments.status })
     .from(payments)
     .innerJoin(practices, eq(practices.id, payments.practiceId))
+    .leftJoin(practiceBrands, eq(practiceBrands.practiceId, payments.practiceId))
     .leftJoin(appointments, eq(appointments.id, payments.appointmentId))
     .where(where.paymentId ? eq(payments.id, where.paymentId) : eq(payments.stripeCheckoutSessionId, where.sessionId ?? ""));
   if (!row) return null;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { cache } from "react";
 import { db } from "@/db/client";
-import { clients, practiceBrands, practices } from "@/db/schema";
+import { clients, payments, practiceBrands, practices } from "@/db/schema";
 import type { EmailBrand } from "@/emails/components/brand";
 import { env } from "@/lib/env";
 import type { PracticeContext } from "./practice-context";
@@ -88,6 +88,16 @@ export async function brandForContext(context: PracticeContext, userId: string |
   if (!context) return null;
   if ("slug" in context) {
     const brand = await loadBrandBySlug(context.slug);
+    return brand?.published ? brand : null;
+  }
+  if ("paymentId" in context || "checkoutSessionId" in context) {
+    // A payer holds the payment's id or its Checkout session from our email or Stripe's
+    // redirect; the look shown is only a published practice's, which its booking page shows anyway.
+    const [pay] = await db
+      .select({ practiceId: payments.practiceId })
+      .from(payments)
+      .where("paymentId" in context ? eq(payments.id, context.paymentId) : eq(payments.stripeCheckoutSessionId, context.checkoutSessionId));
+    const brand = pay ? await loadBrand(pay.practiceId) : null;
     return brand?.published ? brand : null;
   }
   const [row] = await db

@@ -14,6 +14,7 @@ test("paying on a phone: the test payment page, the return page and the billing 
   const practice = await createPractice();
   const service = await createBookableService(practice.id, practice.owner.memberId, { attendance: "individual", name: "Individual session" });
   await db.insert(schema.serviceBilling).values({ practiceId: practice.id, serviceId: service.id, paymentMode: "deposit", depositCents: 5000 });
+  await db.insert(schema.practiceBrands).values({ practiceId: practice.id, displayName: "Fjord Pelvic Health", colour: "#1f5f5b" });
   await page.goto(`/book/${practice.slug}`);
   await expect(page.getByText("$190 · $50 deposit online when you book")).toBeVisible();
   await page.getByRole("button", { name: /Individual session/ }).click();
@@ -27,6 +28,10 @@ test("paying on a phone: the test payment page, the return page and the billing 
   await checkA11y(page, "the test payment page");
   await page.getByRole("button", { name: "Pay $50.00" }).click();
   await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+  // Back from Stripe, the payer is still on the practice's own page: its name in the header, not ours.
+  await expect(page.getByRole("banner").getByText("Fjord Pelvic Health")).toBeVisible();
+  await expect(page.getByRole("banner").getByText("Tandem")).toHaveCount(0);
+  await expect(page.getByText("$50 paid to Fjord Pelvic Health for")).toBeVisible();
   await checkA11y(page, "the return page");
   const [payment] = await db.select().from(schema.payments).where(eq(schema.payments.practiceId, practice.id));
   expect(payment).toMatchObject({ kind: "deposit", amountCents: 5000, status: "succeeded" });

@@ -89,6 +89,11 @@ describe("which practice a public page belongs to", () => {
   });
 
   test("nothing for other pages and malformed names", () => {
+    expect(practiceContextOf(`/pay/${id}?t=abc`)).toEqual({ paymentId: id });
+    expect(practiceContextOf(`/pay/${id}/cancel?t=abc`)).toEqual({ paymentId: id });
+    expect(practiceContextOf("/pay/return?session_id=cs_test_a1b2c3d4e5")).toEqual({ checkoutSessionId: "cs_test_a1b2c3d4e5" });
+    expect(practiceContextOf("/pay/return?session_id=nope")).toBeNull();
+    expect(practiceContextOf("/pay/not-a-uuid")).toBeNull();
     expect(practiceContextOf("/")).toBeNull();
     expect(practiceContextOf("/sign-in")).toBeNull();
     expect(practiceContextOf("/book/Not_A_Slug")).toBeNull();

@@ -100,3 +100,8 @@ export function formatDayTime(instant: Instant, zone: string | Reader): string {
 export function formatIsoDay(instant: Instant, zone: string): string {
   return inZone(instant, zone).toFormat("yyyy-MM-dd");
 }
+
+/** A date of birth (YYYY-MM-DD) as "21 April 1990": a calendar date with its year, never moved by a zone. */
+export function formatBirthDate(date: string): string {
+  return DateTime.fromISO(date, { zone: "UTC" }).toFormat("d LLLL yyyy");
+}

@@ -11,6 +11,8 @@ async function checkA11y(page: Page, what: string) {
 }
 
 test("paying on a phone: the test payment page, the return page and the billing screens pass axe at 375 px", async ({ page }) => {
+  // Eight pages, each through axe: over a minute on a loaded two-core machine.
+  test.slow();
   const practice = await createPractice();
   const service = await createBookableService(practice.id, practice.owner.memberId, { attendance: "individual", name: "Individual session" });
   await db.insert(schema.serviceBilling).values({ practiceId: practice.id, serviceId: service.id, paymentMode: "deposit", depositCents: 5000 });

@@ -11,6 +11,7 @@ import { listOwnForms } from "@/lib/intake/respond";
 import { PortalThisWeek } from "@/components/homework/portal-this-week";
 import { getPortalHomework } from "@/lib/homework/portal";
 import { formatMoney } from "@/lib/money";
+import { formatBirthDate } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Your portal" };
 export const dynamic = "force-dynamic";
@@ -79,7 +80,20 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
             <dd className="min-w-0 [overflow-wrap:anywhere]">{client.email ?? "—"}</dd>
             <dt className="text-sm text-muted">Phone</dt>
             <dd className="min-w-0 break-words">{client.phone ?? "—"}</dd>
+            <dt className="text-sm text-muted">Date of birth</dt>
+            <dd className="min-w-0">{client.dateOfBirth ? formatBirthDate(client.dateOfBirth) : "—"}</dd>
+            <dt className="text-sm text-muted">Address</dt>
+            <dd className="min-w-0 break-words">
+              {client.addressLine1
+                ? [client.addressLine1, client.addressLine2, [client.city, client.region, client.postalCode].filter(Boolean).join(" "), client.country].filter(Boolean).join(", ")
+                : "—"}
+            </dd>
           </dl>
+          <p className="mt-2">
+            <Link href={`/portal/${client.id}/details`} className="text-brand underline underline-offset-2">
+              Change your details
+            </Link>
+          </p>
         </Card>
       </div>
     </>

@@ -1,10 +1,10 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { REQUEST_PATH_HEADER, signInPathFor } from "@/lib/http/request-path";
 import { cache } from "react";
 import { db } from "@/db/client";
-import { clients, members, practices } from "@/db/schema";
+import { clients, members, practiceBrands, practices } from "@/db/schema";
 import type { Client, MemberRole, Practice } from "@/db/schema";
 import { getCurrentUser, type CurrentUser } from "./current-user";
 import { can, type Capability } from "./roles";
@@ -66,14 +66,17 @@ export interface ClientScope {
   user: CurrentUser;
   client: Client;
   practice: Practice;
+  /** The name the practice shows its clients (its brand's display name, else its name; decision 0040). Receipts keep the legal name. */
+  practiceDisplayName: string;
 }
 
 /** Client records the signed-in user may open in the portal (their own). */
 export async function listOwnClientRecords(userId: string) {
   return db
-    .select({ client: clients, practice: practices })
+    .select({ client: clients, practice: practices, practiceDisplayName: sql<string>`coalesce(${practiceBrands.displayName}, ${practices.name})` })
     .from(clients)
     .innerJoin(practices, eq(practices.id, clients.practiceId))
+    .leftJoin(practiceBrands, eq(practiceBrands.practiceId, practices.id))
     .where(eq(clients.userId, userId))
     .orderBy(practices.name);
 }
@@ -85,9 +88,10 @@ export async function requireClient(clientId: string): Promise<ClientScope> {
   const user = await requireUser();
   if (!isUuid(clientId)) notFound();
   const [row] = await db
-    .select({ client: clients, practice: practices })
+    .select({ client: clients, practice: practices, practiceDisplayName: sql<string>`coalesce(${practiceBrands.displayName}, ${practices.name})` })
     .from(clients)
     .innerJoin(practices, eq(practices.id, clients.practiceId))
+    .leftJoin(practiceBrands, eq(practiceBrands.practiceId, practices.id))
     .where(and(eq(clients.id, clientId), eq(clients.userId, user.id)));
   if (!row) notFound();
   return { user, ...row };

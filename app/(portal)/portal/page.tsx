@@ -16,11 +16,11 @@ export default async function PortalHome() {
     <>
       <PageHeader title="Your practices" />
       <ul className="space-y-3">
-        {records.map(({ client, practice }) => (
+        {records.map(({ client, practiceDisplayName }) => (
           <li key={client.id}>
             <Link href={`/portal/${client.id}`} className="block rounded-lg focus-visible:outline-offset-4">
               <Card className="hover:border-brand">
-                <span className="font-semibold text-brand">{practice.name}</span>
+                <span className="font-semibold text-brand">{practiceDisplayName}</span>
               </Card>
             </Link>
           </li>

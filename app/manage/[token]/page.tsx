@@ -50,7 +50,7 @@ export default async function ManagePage({ params }: { params: Promise<{ token: 
               <dt className="text-sm text-muted">Where</dt>
               <dd>{link.appointment.location ? `${link.appointment.location.name}, ${link.appointment.location.address}` : FORMAT_LABELS[link.appointment.format]}</dd>
               <dt className="text-sm text-muted">Practice</dt>
-              <dd>{link.appointment.practice.name}</dd>
+              <dd>{brand?.name ?? link.appointment.practice.name}</dd>
             </dl>
             <JoinVideo state={joinState(link.appointment, now)} timeZone={reader.zone} className="mt-4" />
             {/* Mounted whatever the status, so the "cancelled" / "moved" notice survives the refresh that follows the change. */}

@@ -24,7 +24,7 @@ export const dynamic = "force-dynamic";
  */
 export default async function PortalClientPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
-  const { client, practice } = await requireClient(clientId);
+  const { client, practice, practiceDisplayName } = await requireClient(clientId);
   const now = new Date();
   const [sessions, forms, homework, owed] = await Promise.all([
     listClientSessions(client, now),
@@ -32,11 +32,11 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
     getPortalHomework({ client, practice }, now),
     balanceDue(client),
   ]);
-  const sessionPractice = { name: practice.name, slug: practice.slug, timeZone: practice.timeZone };
+  const sessionPractice = { name: practiceDisplayName, slug: practice.slug, timeZone: practice.timeZone };
   const billingHref = `/portal/${client.id}/billing`;
   return (
     <>
-      <PageHeader title={`Hello, ${client.preferredName ?? client.firstName}`} description={practice.name} />
+      <PageHeader title={`Hello, ${client.preferredName ?? client.firstName}`} description={practiceDisplayName} />
       <div className="space-y-4">
         <PortalFormsCard clientId={client.id} forms={forms} timeZone={practice.timeZone} />
         <Card>

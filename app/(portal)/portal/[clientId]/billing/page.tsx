@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
 
 export default async function PortalBillingPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<{ error?: string }> }) {
   const { clientId } = await params;
-  const { client, practice } = await requireClient(clientId);
+  const { client, practice, practiceDisplayName } = await requireClient(clientId);
   const error = (await searchParams).error;
   const b = await clientBilling(client, new Date());
   const zone = practice.timeZone;
@@ -32,7 +32,7 @@ export default async function PortalBillingPage({ params, searchParams }: { para
           Back to your portal
         </Link>
       </p>
-      <PageHeader title="Payments" description={practice.name} />
+      <PageHeader title="Payments" description={practiceDisplayName} />
       {error ? (
         <p role="alert" className="mb-4 rounded-md border border-danger/40 bg-danger-soft p-3 text-danger">
           {error.slice(0, 200)}

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** The signed-in client's own details; a partner's record is another client id, which requireClient refuses. */
 export default async function OwnDetailsPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
-  const { client, practice } = await requireClient(clientId);
+  const { client, practiceDisplayName } = await requireClient(clientId);
   return (
     <>
       <p className="mb-2">
@@ -18,7 +18,7 @@ export default async function OwnDetailsPage({ params }: { params: Promise<{ cli
           Back to your portal
         </Link>
       </p>
-      <PageHeader title="Your details" description={`What ${practice.name} keeps about how to reach you. Only you and the practice see it.`} />
+      <PageHeader title="Your details" description={`What ${practiceDisplayName} keeps about how to reach you. Only you and the practice see it.`} />
       <Card className="space-y-4">
         <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-y-1">
           <dt className="text-sm text-muted">Name</dt>

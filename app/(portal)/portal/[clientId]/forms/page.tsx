@@ -15,12 +15,12 @@ const STATUS: Record<string, { label: string; tone: "neutral" | "warn" | "ok" }>
 
 export default async function PortalFormsPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
-  const { client, practice } = await requireClient(clientId);
+  const { client, practice, practiceDisplayName } = await requireClient(clientId);
   const forms = await listOwnForms({ id: client.id, practiceId: client.practiceId });
   const dateFmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: practice.timeZone });
   return (
     <>
-      <PageHeader title="Your forms" description={`${practice.name}. Only you and your practice see your answers.`} />
+      <PageHeader title="Your forms" description={`${practiceDisplayName}. Only you and your practice see your answers.`} />
       <p className="mb-4">
         <Link href={`/portal/${client.id}`} className="text-brand underline">
           Back to your portal

@@ -11,6 +11,7 @@ import { Field, FormError, Select } from "@/components/ui/field";
 import { ENCODING_LABELS } from "@/lib/clients/import/decode";
 import { DATE_FORMAT_LABELS, IMPORT_FIELDS, IMPORT_FIELD_LABELS, importMappingSchema, type ImportMapping } from "@/lib/clients/import/mapping";
 import { DELIMITER_LABELS } from "@/lib/clients/import/delimiters";
+import { fileTooLargeMessage } from "@/lib/clients/import/limits";
 import type { ImportPreview, ImportSummary } from "@/lib/clients/import/run-import";
 import type { FieldErrors } from "@/lib/form-result";
 
@@ -20,6 +21,11 @@ const asForm = (m: ImportMapping): MappingForm =>
   Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v === null ? "" : String(v)])) as MappingForm;
 
 const firstError = (errors: FieldErrors) => Object.values(errors)[0]?.[0] ?? "Something in the form needs attention";
+
+// The action itself failed (the connection, or Next refusing the request): a sentence, not a silent stop.
+const NOT_SENT = "The file could not be sent. Check your connection and try again.";
+// On confirm the import may have been saved before the answer was lost: say where to look before trying again.
+const NO_ANSWER = "No answer came back from the server. Open the client list to see whether the clients were imported before you try again.";
 
 /**
  * Upload → map columns → preview → confirm. The chosen file stays in the
@@ -50,6 +56,12 @@ export function ImportWizard({ practiceSlug }: { practiceSlug: string }) {
 
   async function read(mapping: ImportMapping | null) {
     if (!file) return setError("Choose a CSV file to upload");
+    // Checked here too: a file over the server action's body limit never reaches the server's own check.
+    const tooLarge = fileTooLargeMessage(file.size);
+    if (tooLarge) {
+      setPreview(null);
+      return setError(tooLarge);
+    }
     setBusy(true);
     setError(null);
     try {
@@ -59,6 +71,8 @@ export function ImportWizard({ practiceSlug }: { practiceSlug: string }) {
         if (!mapping) setPreview(null);
         setError(firstError(result.errors));
       }
+    } catch {
+      setError(NOT_SENT);
     } finally {
       setBusy(false);
     }
@@ -86,6 +100,8 @@ export function ImportWizard({ practiceSlug }: { practiceSlug: string }) {
         setError(result.message);
         if ("preview" in result && result.preview) show(result.preview);
       }
+    } catch {
+      setError(NO_ANSWER);
     } finally {
       setBusy(false);
     }

@@ -53,6 +53,41 @@ test("a new therapist starts a practice from the home page and lands in it as ow
   expect(practice).toMatchObject({ kind: "couples_therapy", country: "US", currency: "USD", timeZone: "America/New_York" });
 });
 
+// Issue 12's bad input: the address already owns a practice. The page says the same as for a new
+// one (no account discovery); the link signs the owner in to the practice they have.
+test("an address that already owns a practice is signed in to it, not given a second one", async ({ page }) => {
+  const existing = await createPractice();
+  const name = `Second Try ${Date.now().toString(36)}`;
+  await page.goto("/start");
+  await fillStartForm(page, { name, email: existing.owner.email });
+  await page.getByRole("button", { name: "Start my practice" }).click();
+  await followSignInLink(page, existing.owner.email);
+  await expect(page).toHaveURL(new RegExp(`/clinic/${existing.slug}$`));
+  expect(await db.select().from(schema.practices).where(eq(schema.practices.name, name))).toHaveLength(0);
+});
+
+test.describe("when the request fails", () => {
+  // The aborted request below: Chromium logs it as a failed resource load.
+  test.use({ allowedConsoleErrors: [/Failed to load resource: net::ERR_FAILED/] });
+
+  test("the form says so, keeps what was typed, and works once the connection is back", async ({ page }) => {
+    const tag = Date.now().toString(36);
+    const email = `lee-${tag}@e2e.tandem.test`;
+    await page.goto("/start");
+    await fillStartForm(page, { name: `Lakeside Coaching ${tag}`, email, kind: "Intimacy & parenting coaching" });
+    await page.route("**/start", (route) => (route.request().method() === "POST" ? route.abort() : route.fallback()));
+    await page.getByRole("button", { name: "Start my practice" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "No answer came back from the server." })).toBeVisible();
+    await expect(page.getByLabel("Your email address")).toHaveValue(email);
+    await expectAccessible(page);
+
+    await page.unroute("**/start");
+    await page.getByRole("button", { name: "Start my practice" }).click();
+    await followSignInLink(page, email);
+    await expectOwnerOfEmptyWorkspace(page, `lakeside-coaching-${tag}`);
+  });
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 375, height: 740 }, hasTouch: true });
 

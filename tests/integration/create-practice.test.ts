@@ -177,4 +177,15 @@ describe("signUp", () => {
     expect(await practicesNamed(refused.name)).toHaveLength(0);
     expect(sendLink).toHaveBeenCalledTimes(SIGN_UP_LIMITS.perIp.points);
   });
+
+  test(`one address may try ${SIGN_UP_LIMITS.perAddress.points} sign-ups a day from any number of IPs; the next is refused and sends no link`, async () => {
+    const sendLink = vi.fn<SignUpContext["sendLink"]>(async () => {});
+    const ownerEmail = uniqueEmail("dana");
+    const attempt = (name = `Riverbend Couples ${uniqueId()}`) => signUp(form({ name, ownerEmail }), { ip: uniqueIp(), now, signups: "open", sendLink });
+    // The first starts the practice; the rest are the existing owner's sign-in links.
+    expect(await attempt()).toMatchObject({ ok: true, status: "created" });
+    for (let i = 1; i < SIGN_UP_LIMITS.perAddress.points; i++) expect(await attempt()).toMatchObject({ ok: true, status: "existing_owner" });
+    expect(await attempt()).toMatchObject({ ok: false, code: "rate_limited" });
+    expect(sendLink).toHaveBeenCalledTimes(SIGN_UP_LIMITS.perAddress.points);
+  });
 });

@@ -47,7 +47,14 @@ export function StartPracticeForm({ timeZones, origin, linkMinutes }: { timeZone
 
   const onSubmit = form.handleSubmit(async () => {
     setSuggestion(null);
-    const result = await startPracticeAction(form.getValues());
+    let result: Awaited<ReturnType<typeof startPracticeAction>>;
+    try {
+      result = await startPracticeAction(form.getValues());
+    } catch {
+      // The request or its answer was lost: say so (not a silent stop). Trying again is safe: an
+      // address that already owns a practice is sent a sign-in link, not given a second one.
+      return form.setError("root", { message: "No answer came back from the server. Check your connection and try again; if your practice was started, trying again emails you a sign-in link." });
+    }
     if (result.ok) return setSentTo(result.email);
     applyServerErrors(form, result.errors);
     if (result.suggestion) setSuggestion(result.suggestion);

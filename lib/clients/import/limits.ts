@@ -17,6 +17,17 @@ export const IMPORT_LIMITS = {
   batchSize: 1_000,
 } as const;
 
+/**
+ * The sentence for a file over the size limit, or null. Pure, so the import
+ * page checks in the browser before sending: a file over the server action's
+ * body limit (next.config.ts) would otherwise fail in Next itself, with no
+ * sentence for the person (a 50,000-row export is about 7 MB).
+ */
+export function fileTooLargeMessage(bytes: number): string | null {
+  if (bytes <= IMPORT_LIMITS.maxFileBytes) return null;
+  return `The file is ${formatBytes(bytes)}; at most ${formatBytes(IMPORT_LIMITS.maxFileBytes)} can be imported at once. Split it into smaller files.`;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;

@@ -3,7 +3,7 @@ import { decodeCsvBytes, type Encoding } from "./decode";
 import { DELIMITERS, type Delimiter } from "./delimiters";
 
 export { DELIMITERS, DELIMITER_LABELS, type Delimiter } from "./delimiters";
-import { IMPORT_LIMITS, formatBytes } from "./limits";
+import { IMPORT_LIMITS, fileTooLargeMessage } from "./limits";
 
 /** A record of the file: its cells and the line it starts on (1 = the header line). */
 export interface CsvRow {
@@ -34,11 +34,10 @@ class TooManyRows extends Error {}
  * and more rows than the limit (stopping as soon as it passes it).
  */
 export function parseCsv(bytes: Uint8Array, options: { delimiter?: Delimiter } = {}): ({ ok: true } & ParsedCsv) | ParseFailure {
-  const { maxFileBytes, maxRows } = IMPORT_LIMITS;
+  const { maxRows } = IMPORT_LIMITS;
   if (bytes.byteLength === 0) return { ok: false, message: "The file is empty." };
-  if (bytes.byteLength > maxFileBytes) {
-    return { ok: false, message: `The file is ${formatBytes(bytes.byteLength)}; at most ${formatBytes(maxFileBytes)} can be imported at once. Split it into smaller files.` };
-  }
+  const tooLarge = fileTooLargeMessage(bytes.byteLength);
+  if (tooLarge) return { ok: false, message: tooLarge };
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) return { ok: false, message: "This does not look like a CSV file (it holds binary data). Save the spreadsheet as CSV and upload that." };
   // One line end for all: csv-parse's line count then matches what an editor shows,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalid, type Invalid } from "@/lib/errors/domain-error";
-import { IMPORT_LIMITS, formatBytes } from "./limits";
+import { fileTooLargeMessage } from "./limits";
 import { DELIMITERS, type Delimiter } from "./delimiters";
 
 /** The import page's form fields beside the file: one schema for the page and the action. */
@@ -25,9 +25,8 @@ export interface ImportUpload {
 export async function readImportUpload(form: FormData): Promise<{ ok: true; upload: ImportUpload } | Invalid> {
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return invalid({ file: ["Choose a CSV file to upload"] });
-  if (file.size > IMPORT_LIMITS.maxFileBytes) {
-    return invalid({ file: [`The file is ${formatBytes(file.size)}; at most ${formatBytes(IMPORT_LIMITS.maxFileBytes)} can be imported at once. Split it into smaller files.`] });
-  }
+  const tooLarge = fileTooLargeMessage(file.size);
+  if (tooLarge) return invalid({ file: [tooLarge] });
   const fields = importStepSchema.safeParse({
     delimiter: form.get("delimiter") ?? "",
     mapping: form.get("mapping") ?? undefined,

@@ -24,7 +24,7 @@ async function downloadZip(page: Page, click: () => Promise<void>) {
 }
 
 test("a new practice signs up, sets up, imports its clients, takes a booking and leaves with its data", async ({ page, browser }) => {
-  // The whole of issue 12 in one story: about 90 s alone on two cores, over 4 min while a build shares them.
+  // The whole of issue 12 in one story: 3.5 min on a loaded two-core machine, more while a build shares the cores.
   test.setTimeout(420_000);
   const tag = Date.now().toString(36);
   const email = `owner-${tag}@e2e.tandem.test`;

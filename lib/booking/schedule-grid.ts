@@ -114,8 +114,17 @@ export function wallTime(date: string, minute: number, zone: string): Date | nul
  */
 export function wallTimes(date: string, bounds: GridBounds, zone: string): (Date | null)[] {
   const day = DateTime.fromISO(date, { zone });
-  return Array.from({ length: rowCount(bounds) }, (_, r) => {
-    if (!day.isValid) return null;
+  const rows = rowCount(bounds);
+  if (!day.isValid) return new Array<Date | null>(rows).fill(null);
+  // A day without a clock change (all but two a year): 24 hours from a real midnight with one
+  // offset at both ends, so each row is midnight plus its minutes. (No zone changes its clocks
+  // twice in one day.) Luxon's per-row arithmetic is only needed on the other days.
+  const next = day.plus({ days: 1 });
+  if (day.hour === 0 && day.minute === 0 && next.toMillis() - day.toMillis() === 86_400_000 && next.offset === day.offset) {
+    const midnight = day.toMillis();
+    return Array.from({ length: rows }, (_, r) => new Date(midnight + rowMinute(bounds, r) * 60_000));
+  }
+  return Array.from({ length: rows }, (_, r) => {
     const minute = rowMinute(bounds, r);
     const hour = Math.floor(minute / 60);
     const min = minute % 60;

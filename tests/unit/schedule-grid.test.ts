@@ -68,7 +68,7 @@ describe("schedule grid placement", () => {
 
   test("a column's instants, read with its date parsed once, are wallTime's for every row, across both clock changes; a free time's words are formatTime's", () => {
     const bounds = { startMinute: 0, endMinute: 1440 };
-    for (const [date, zone] of [["2026-03-08", ZONE], ["2026-11-01", ZONE], ["2026-03-29", "Europe/London"], ["2026-06-15", "Asia/Kolkata"], ["2026-04-05", "Australia/Lord_Howe"]] as const) {
+    for (const [date, zone] of [["2026-03-08", ZONE], ["2026-11-01", ZONE], ["2026-03-29", "Europe/London"], ["2026-06-15", "Asia/Kolkata"], ["2026-04-05", "Australia/Lord_Howe"], ["2026-09-06", "America/Santiago"], ["2026-04-04", "America/Santiago"], ["2026-03-10", ZONE]] as const) {
       const all = wallTimes(date, bounds, zone);
       expect(all).toHaveLength(rowCount(bounds));
       all.forEach((instant, r) => {

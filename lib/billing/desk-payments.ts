@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import { appointmentAttendees, appointments, clients, creditUses, fees, packagePurchases, packages, payments, services, stripeCustomers, type Payment } from "@/db/schema";
+import { appointmentAttendees, appointments, clients, fees, packagePurchases, packages, payments, services, stripeCustomers, type Payment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { formatDateTime } from "@/lib/dates";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
@@ -53,9 +53,10 @@ export async function deskOptions(practiceId: string, clientId: string, timeZone
     .where(and(eq(appointmentAttendees.clientId, clientId), eq(appointments.practiceId, practiceId), inArray(appointments.status, [...OWED_STATUSES])))
     .orderBy(desc(appointments.startsAt))
     .limit(30);
-  const dues = await Promise.all(visits.map((v) => visitDue(db, v.id)));
+  // One query for the thirty, not three each (the record page draws this form on every view).
+  const dues = await visitDues(db, visits.map((v) => v.id));
   const targets: DeskTarget[] = visits
-    .map((v, i) => ({ value: `visit:${v.id}`, label: `${v.service}, ${formatDateTime(v.startsAt, timeZone)}`, dueCents: dues[i]!, currency: v.currency }))
+    .map((v) => ({ value: `visit:${v.id}`, label: `${v.service}, ${formatDateTime(v.startsAt, timeZone)}`, dueCents: dues.get(v.id) ?? 0, currency: v.currency }))
     .filter((t) => t.dueCents > 0);
   const open = await db.select().from(fees).where(and(eq(fees.practiceId, practiceId), eq(fees.clientId, clientId), eq(fees.status, "open"))).orderBy(asc(fees.createdAt));
   for (const f of open) targets.push({ value: `fee:${f.id}`, label: `Balance: ${FEE_LABELS[f.kind]}, ${formatDateTime(f.createdAt, timeZone)}`, dueCents: f.amountCents, currency: f.currency });
@@ -77,15 +78,25 @@ export async function deskOptions(practiceId: string, clientId: string, timeZone
  * charge it twice). A session paid with a package credit owes nothing.
  */
 async function visitDue(tx: Tx | typeof db, appointmentId: string): Promise<number> {
-  const [appt] = await tx.select({ price: appointments.priceCents }).from(appointments).where(eq(appointments.id, appointmentId));
-  if (!appt) return 0;
-  const [credit] = await tx.select({ id: creditUses.id }).from(creditUses).where(and(eq(creditUses.appointmentId, appointmentId), isNull(creditUses.returnedAt)));
-  if (credit) return 0;
-  const [row] = await tx
-    .select({ paid: sql<number>`coalesce(sum(${payments.amountCents} - ${payments.refundedCents}), 0)::int` })
-    .from(payments)
-    .where(and(eq(payments.appointmentId, appointmentId), inArray(payments.kind, ["session", "deposit"]), inArray(payments.status, ["succeeded", "pending"])));
-  return Math.max(0, appt.price - (row?.paid ?? 0));
+  return (await visitDues(tx, [appointmentId])).get(appointmentId) ?? 0;
+}
+
+/** `visitDue` for several sessions in one query (an unknown id is absent: nothing due). */
+async function visitDues(tx: Tx | typeof db, appointmentIds: string[]): Promise<Map<string, number>> {
+  if (appointmentIds.length === 0) return new Map();
+  const rows = await tx
+    .select({
+      id: appointments.id,
+      price: appointments.priceCents,
+      // Plain names with aliases: in a one-table select drizzle writes columns unqualified, which inside
+      // these subqueries would name the inner table's own columns.
+      credited: sql<boolean>`exists (select 1 from credit_uses cu where cu.appointment_id = appointments.id and cu.returned_at is null)`,
+      paid: sql<number>`(select coalesce(sum(p.amount_cents - p.refunded_cents), 0)::int from payments p
+        where p.appointment_id = appointments.id and p.kind in ('session', 'deposit') and p.status in ('succeeded', 'pending'))`,
+    })
+    .from(appointments)
+    .where(inArray(appointments.id, appointmentIds));
+  return new Map(rows.map((r) => [r.id, r.credited ? 0 : Math.max(0, r.price - Number(r.paid))]));
 }
 
 type Prepared =

@@ -45,6 +45,25 @@ export function clinicNote(instant: Instant, who: Reader): string {
   return ` (${clinic.toFormat("h:mm a ZZZZ")}${day} at the clinic)`;
 }
 
+const clockCache = new Map<string, string>();
+
+/**
+ * "2:30 PM" for a wall-clock minute of the day (0–1439): what `formatTime`
+ * writes for an instant whose local time that is. For grids whose rows are
+ * wall-clock times (the schedule's free half hours): a few dozen distinct
+ * values asked for hundreds of times a page, so each is made once per
+ * process (a pure function of minute and locale; nobody's data).
+ */
+export function formatClock(minute: number, locale: string = DEFAULT_LOCALE): string {
+  const key = `${locale} ${minute}`;
+  let text = clockCache.get(key);
+  if (text === undefined) {
+    text = DateTime.fromObject({ hour: Math.floor(minute / 60), minute: minute % 60 }, { zone: "UTC", locale }).toFormat("h:mm a");
+    if (clockCache.size < 10_000) clockCache.set(key, text);
+  }
+  return text;
+}
+
 /** "2:30 PM" (a slot in a list whose zone is said once, above it). */
 export function formatTime(instant: Instant, zone: string | Reader): string {
   const who = reader(zone);

@@ -22,7 +22,9 @@ import { ensurePostgresStopped, log, makeDataDir, nextVersion, onInterrupt, pick
  * homework view and the public booking page. The home page is measured too
  * (no target). Prints progress on stderr and, as its last line, one JSON
  * object. `--duration <s>` (default 5) per route; `--rebuild-floor` rebuilds
- * the bare app. Its own data directory and embedded PostgreSQL; not part of
+ * the bare app; `--routes slots,clients` measures only those routes (every
+ * route is still checked first and last; `allTargetsMet` then speaks for the
+ * routes measured only). Its own data directory and embedded PostgreSQL; not part of
  * `npm test`.
  */
 
@@ -31,6 +33,8 @@ const args = process.argv.slice(2);
 const durationArg = args.indexOf("--duration");
 const DURATION_SEC = durationArg >= 0 ? Math.max(1, Number(args[durationArg + 1]) || 5) : 5;
 const WARMUP_SEC = 1;
+const routesArg = args.indexOf("--routes");
+const ONLY = routesArg >= 0 ? new Set((args[routesArg + 1] ?? "").split(",").filter(Boolean)) : null;
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 300;
 
@@ -100,7 +104,12 @@ try {
   const floorSamples: Record<"page" | "route", Figures[]> = { page: [], route: [] };
   const measured: Record<string, Figures> = {};
   const results: Record<string, Figures & { floor: "page" | "route"; floorRps: number; ratio: number; targeted: boolean; meetsTarget: boolean }> = {};
+  if (ONLY) {
+    const unknown = [...ONLY].filter((name) => !routes.some((r) => r.name === name));
+    if (unknown.length > 0) throw new Error(`--routes: no route named ${unknown.join(", ")} (there are ${routes.map((r) => r.name).join(", ")})`);
+  }
   for (const r of routes) {
+    if (ONLY && !ONLY.has(r.name)) continue;
     const reference = await measure(`floor ${r.floor} (for ${r.name})`, floorUrl[r.floor]);
     floorSamples[r.floor].push(reference);
     const f = await measure(r.name, r.url, r.headers);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { appointments, clients, packagePurchases, packages, payments, refunds, stripeCustomers } from "@/db/schema";
+import { appointmentAttendees, appointments, clients, creditUses, packagePurchases, packages, payments, refunds, stripeCustomers } from "@/db/schema";
 import { createPackage } from "@/lib/billing/billing-settings";
 import { creditsToOffer } from "@/lib/billing/booking-credits";
 import { deskOptions, takeDeskPayment } from "@/lib/billing/desk-payments";
@@ -44,6 +44,11 @@ async function depositPaid() {
   return { ...fixture, booked, client: client!, deposit: deposit!, take };
 }
 
+/** A row's columns less its own keys (to copy it under a new id). */
+function without<T extends object, K extends keyof T>(row: T, keys: K[]): Omit<T, K> {
+  return Object.fromEntries(Object.entries(row).filter(([k]) => !(keys as string[]).includes(k))) as Omit<T, K>;
+}
+
 const member = (m: { user: { id: string } }) => ({ kind: "member" as const, userId: m.user.id });
 
 describe("front-desk payments", () => {
@@ -81,6 +86,42 @@ describe("front-desk payments", () => {
     expect(after!.refundedCents).toBe(3000);
     const [refund] = await db.select().from(refunds).where(eq(refunds.paymentId, cash[0]!.id));
     expect(refund).toMatchObject({ status: "succeeded", stripeRefundId: null, amountCents: 3000 });
+  });
+
+  it("the desk form's sessions and what each still owes, read in one query for all of them: deposits, credits used or returned, payments in full", async () => {
+    const { practice, owner, service, client, booked, take } = await depositPaid();
+    const [original] = await db.select().from(appointments).where(eq(appointments.id, booked.appointmentId));
+    const [attendee] = await db.select().from(appointmentAttendees).where(eq(appointmentAttendees.appointmentId, booked.appointmentId));
+    // Four more sessions for the same client, a week apart each (the clinician's ranges never overlap).
+    const copies: string[] = [];
+    for (let week = 1; week <= 4; week++) {
+      const shift = (d: Date) => new Date(d.getTime() + week * 7 * 86_400_000);
+      const rest = without(original!, ["id", "createdAt", "updatedAt"]);
+      const [copy] = await db
+        .insert(appointments)
+        .values({ ...rest, startsAt: shift(original!.startsAt), endsAt: shift(original!.endsAt), blockedFrom: shift(original!.blockedFrom), blockedTo: shift(original!.blockedTo) })
+        .returning({ id: appointments.id });
+      await db.insert(appointmentAttendees).values({ ...without(attendee!, ["id"]), appointmentId: copy!.id });
+      copies.push(copy!.id);
+    }
+    const [unpaid, credited, returned, paidInFull] = copies as [string, string, string, string];
+    expect(await createPackage(scopeFor(owner), { name: "Five sessions", sessionCount: "5", price: "800", validMonths: "6", serviceIds: [service.id] }, "USD")).toEqual({ ok: true });
+    const [pkg] = await db.select().from(packages).where(eq(packages.practiceId, practice.id));
+    expect(await take({ target: `package:${pkg!.id}`, method: "card_terminal", amount: "800", reference: "T-1" })).toMatchObject({ ok: true });
+    const [purchase] = await db.select().from(packagePurchases).where(eq(packagePurchases.clientId, client.id));
+    await db.insert(creditUses).values([
+      { practiceId: practice.id, purchaseId: purchase!.id, appointmentId: credited },
+      { practiceId: practice.id, purchaseId: purchase!.id, appointmentId: returned, returnedAt: new Date() },
+    ]);
+    expect(await take({ target: `visit:${paidInFull}`, method: "cash", amount: "190.01" })).toMatchObject({ ok: true, outcome: "recorded" });
+
+    const options = await deskOptions(practice.id, client.id, ZONE);
+    const dues = Object.fromEntries(options!.targets.filter((t) => t.value.startsWith("visit:")).map((t) => [t.value.slice("visit:".length), t.dueCents]));
+    expect(dues).toEqual({ [booked.appointmentId]: 14001, [unpaid]: 19001, [returned]: 19001 });
+    // The payment's own check (inside its transaction) reads the same figures.
+    expect(await take({ target: `visit:${unpaid}`, method: "cash", amount: "190.02" })).toMatchObject({ ok: false, errors: { amount: ["At most $190.01 is due for this session"] } });
+    expect(await take({ target: `visit:${credited}`, method: "cash", amount: "10" })).toMatchObject({ ok: false, errors: { target: ["This session is already paid"] } });
+    expect(await take({ target: `visit:${paidInFull}`, method: "cash", amount: "10" })).toMatchObject({ ok: false, errors: { target: ["This session is already paid"] } });
   });
 
   it("charges the card on file for the rest of a visit once: a retried form and a second form charge nothing more", async () => {

@@ -1,7 +1,8 @@
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
 import { scheduleRange } from "@/lib/booking/list-schedule";
-import { assignLanes, gridBounds, placeOnDay, rowCount, rowTaken, wallTime, workingSpans } from "@/lib/booking/schedule-grid";
+import { assignLanes, gridBounds, placeOnDay, rowCount, rowMinute, rowTaken, wallTime, wallTimes, workingSpans } from "@/lib/booking/schedule-grid";
+import { formatClock, formatTime } from "@/lib/dates";
 
 const ZONE = "America/New_York";
 const at = (local: string) => DateTime.fromISO(local, { zone: ZONE }).toJSDate();
@@ -64,4 +65,21 @@ describe("schedule grid placement", () => {
     expect(month.days).toHaveLength(42);
     expect([month.previous, month.next, month.date]).toEqual(["2026-02-01", "2026-04-01", "2026-03-17"]);
   });
+
+  test("a column's instants, read with its date parsed once, are wallTime's for every row, across both clock changes; a free time's words are formatTime's", () => {
+    const bounds = { startMinute: 0, endMinute: 1440 };
+    for (const [date, zone] of [["2026-03-08", ZONE], ["2026-11-01", ZONE], ["2026-03-29", "Europe/London"], ["2026-06-15", "Asia/Kolkata"], ["2026-04-05", "Australia/Lord_Howe"], ["2026-09-06", "America/Santiago"], ["2026-04-04", "America/Santiago"], ["2026-03-10", ZONE]] as const) {
+      const all = wallTimes(date, bounds, zone);
+      expect(all).toHaveLength(rowCount(bounds));
+      all.forEach((instant, r) => {
+        const minute = rowMinute(bounds, r);
+        expect(instant?.toISOString() ?? null).toBe(wallTime(date, minute, zone)?.toISOString() ?? null);
+        if (instant) expect(formatClock(minute)).toBe(formatTime(instant, zone));
+      });
+    }
+    expect(wallTimes("2026-03-08", bounds, ZONE).filter((x) => x === null)).toHaveLength(2); // 2:00 and 2:30 AM
+    expect(formatClock(0)).toBe("12:00 AM");
+    expect(formatClock(13 * 60 + 30)).toBe("1:30 PM");
+  });
 });
+

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { localDate } from "@/lib/dates";
 import type { ScheduleItem, ScheduleView } from "@/lib/booking/list-schedule";
 import { gridBounds, workingSpans, type WeeklyHours } from "@/lib/booking/schedule-grid";
 import { MonthGrid } from "./month-grid";
@@ -45,7 +46,19 @@ export function ScheduleCalendar({
     if (!people.some((c) => c.id === a.clinician.memberId)) people.push({ id: a.clinician.memberId, displayName: a.clinician.displayName });
   }
   const spansOf = (memberIds: string[]) => memberIds.flatMap((id) => workingSpans(hours.get(id) ?? [], days));
+  // Everyone's hours over the shown days, worked out once (the week's seven columns share them).
+  const everyonesSpans = spansOf(people.map((c) => c.id));
   const only = people.length === 1 ? { id: people[0]!.id, name: people[0]!.displayName } : null;
+
+  // Each session under the day it starts on (the column keeps only those anyway), read once, not once a column.
+  const byDate = new Map<string, ScheduleItem[]>();
+  if (view === "week") {
+    for (const a of items) {
+      const d = localDate(a.startsAt, timeZone);
+      byDate.set(d, [...(byDate.get(d) ?? []), a]);
+    }
+  }
+  const itemsOn = (d: string) => byDate.get(d) ?? [];
 
   const columns: GridColumn[] =
     view === "day"
@@ -67,11 +80,11 @@ export function ScheduleCalendar({
             highlight: d === today,
             date: d,
             clinician: only,
-            items,
-            hours: spansOf(people.map((c) => c.id)),
+            items: itemsOn(d),
+            hours: everyonesSpans,
           };
         });
-  const bounds = gridBounds([...spansOf(people.map((c) => c.id)), ...items], days, timeZone);
+  const bounds = gridBounds([...everyonesSpans, ...items], days, timeZone);
   return (
     <TimeGrid
       practiceSlug={practiceSlug}

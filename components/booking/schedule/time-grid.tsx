@@ -2,7 +2,7 @@ import Link from "next/link";
 import { DateTime } from "luxon";
 import type { CSSProperties } from "react";
 import { cn } from "@/components/ui/cn";
-import { formatTime, localDate } from "@/lib/dates";
+import { formatClock, formatTime, localDate } from "@/lib/dates";
 import { attendeeNames, type ScheduleItem } from "@/lib/booking/list-schedule";
 import {
   ROW_MINUTES,
@@ -13,7 +13,7 @@ import {
   rowCount,
   rowMinute,
   rowTaken,
-  wallTime,
+  wallTimes,
   type GridBounds,
   type TimeSpan,
 } from "@/lib/booking/schedule-grid";
@@ -118,40 +118,38 @@ function Column({
   const placements = placed.flatMap((p) => (p.at ? [p.at] : []));
   const { lanes, count } = assignLanes(placements);
   const dayName = DateTime.fromISO(column.date, { zone: timeZone }).toFormat("cccc d LLLL");
+  const instants = wallTimes(column.date, bounds, timeZone);
+  const withWhom = column.clinician ? ` with ${column.clinician.name}` : "";
+  const clinicianQuery = column.clinician ? `&clinician=${encodeURIComponent(column.clinician.id)}` : "";
 
   // Free times and sessions, interleaved in time order (the keyboard's order).
+  // A week has some 200 free half hours, each drawn twice (the HTML and the
+  // RSC payload): they are plain links with one short class each (app/globals.css),
+  // not `Link`s with ten utilities; the form they open is a full page load,
+  // nothing to prefetch (decision 0025).
   const entries: { row: number; node: React.ReactNode }[] = [];
   for (let r = 0; r < rows; r++) {
     if (rowTaken(placements, r)) continue;
     const minute = rowMinute(bounds, r);
-    const instant = wallTime(column.date, minute, timeZone);
+    const instant = instants[r] ?? null;
     const working = instant ? insideSpans(column.hours, instant) : false;
     const bookable = instant !== null && instant.getTime() + ROW_MINUTES * 60_000 > now.getTime();
     const style: CSSProperties = { gridRow: r + 1, gridColumn: "1 / -1" };
-    const cell = cn("border-b border-line/60", working ? "bg-surface" : "bg-canvas");
+    const cell = working ? "grid-cell" : "grid-cell grid-cell-off";
     if (!bookable || !instant) {
       entries.push({ row: r, node: <li key={`e${r}`} aria-hidden="true" style={style} className={cell} /> });
       continue;
     }
-    const time = formatTime(instant, timeZone);
-    const query = new URLSearchParams({ date: column.date, time: hhmm(minute) });
-    if (column.clinician) query.set("clinician", column.clinician.id);
+    // The row's wall-clock minute is the instant's local time (wallTimes checks it), so its words are the same.
+    const time = formatClock(minute);
     entries.push({
       row: r,
       node: (
         <li key={`e${r}`} style={style} className={cell}>
-          <Link
-            href={`/clinic/${practiceSlug}/schedule/new?${query.toString()}`}
-            className="group flex h-full w-full items-center px-2 text-xs text-brand hover:bg-brand-soft focus-visible:bg-brand-soft"
-          >
-            <span className="sr-only">
-              Book {time} {dayName}
-              {column.clinician ? ` with ${column.clinician.name}` : ""}
-            </span>
-            <span aria-hidden="true" className="invisible group-hover:visible group-focus-visible:visible">
-              + {time}
-            </span>
-          </Link>
+          <a href={`/clinic/${practiceSlug}/schedule/new?date=${column.date}&time=${encodeURIComponent(hhmm(minute))}${clinicianQuery}`} className="grid-free">
+            <span className="sr-only">{`Book ${time} ${dayName}${withWhom}`}</span>
+            <span aria-hidden="true">+ {time}</span>
+          </a>
         </li>
       ),
     });

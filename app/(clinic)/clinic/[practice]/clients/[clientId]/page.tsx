@@ -14,6 +14,7 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
+import { formatCalendarDate, practiceReader } from "@/lib/dates";
 import { pendingEmailChange } from "@/lib/clients/email-change";
 import { getClientRecord } from "@/lib/clients/get-client-record";
 import { listCoupleCandidates } from "@/lib/clients/list-clients";
@@ -40,7 +41,8 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
     ["Pronouns", c.pronouns],
     ["Email", c.email],
     ["Phone", c.phone],
-    ["Date of birth", c.dateOfBirth],
+    // A calendar date: it reads the same in every zone (never shifted by one).
+    ["Date of birth", c.dateOfBirth ? formatCalendarDate(c.dateOfBirth, scope.practice.locale) : null],
     // Carried over by a CSV import (decision 0029); may hold clinical remarks.
     ...(c.notes && can(scope.role, "clinical.read") ? ([["Notes (imported)", c.notes]] as [string, string][]) : []),
   ];
@@ -71,7 +73,7 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
           </>
         }
       />
-      <SafetyFlagsPanel flags={flags} practiceSlug={slug} zone={scope.practice.timeZone} />
+      <SafetyFlagsPanel flags={flags} practiceSlug={slug} reader={practiceReader(scope.practice)} />
       {pending ? <PendingEmailNotice email={pending.newEmail} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>

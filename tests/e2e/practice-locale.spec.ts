@@ -7,6 +7,8 @@ import { createBookableService, createClient, createPractice, db, expect, signIn
 // sets the practice to en-GB in its details; the client's date of birth reads as words (never
 // the raw 1990-04-12) and the appointment reads on the 24-hour clock.
 test("an owner sets the practice's dates and times to en-GB; the client page and the appointment read that way", async ({ page }) => {
+  // Eight pages and two axe runs.
+  test.setTimeout(120_000);
   const practice = await createPractice();
   const service = await createBookableService(practice.id, practice.owner.memberId, { attendance: "individual", name: "Assessment" });
   const client = await createClient(practice.id, "Ada");

@@ -35,7 +35,7 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
   // This client's own flags only (never their partner's); none for the front desk.
   const flags = await flagsForClient(scope, c.id);
   const base = `/clinic/${slug}/clients`;
-  const desk = can(scope.role, "payments.take") ? await deskOptions(scope.practice.id, c.id, scope.practice.timeZone) : null;
+  const desk = can(scope.role, "payments.take") ? await deskOptions(scope.practice.id, c.id, practiceReader(scope.practice)) : null;
   const details: [string, string | null][] = [
     ["Preferred name", c.preferredName],
     ["Pronouns", c.pronouns],

@@ -23,11 +23,10 @@ export default async function PaymentPage({ params }: { params: Promise<{ practi
   if (!row) notFound();
   await recordAudit(byMember(scope, "payment.read", { type: "payment", id: paymentId }));
   const p = row.p;
-  const zone = scope.practice.timeZone;
   const reader = practiceReader(scope.practice);
   const remaining = p.amountCents - p.refundedCents;
   const symbol = currencySymbol(p.currency);
-  const label = (await paymentLabels(scope.practice.id, zone, [p])).get(p.id) ?? p.description;
+  const label = (await paymentLabels(scope.practice.id, reader, [p])).get(p.id) ?? p.description;
   return (
     <>
       <p className="mb-2 text-sm">

@@ -43,6 +43,6 @@ BookingCancelledEmail.PreviewProps = {
   bookAgainUrl: "http://localhost:3000/book/harbor-couples",
 } satisfies BookingCancelledEmailProps;
 
-export function bookingCancelledSubject(props: Pick<BookingCancelledEmailProps, "practiceName" | "startsAt" | "timeZone">): string {
-  return `Cancelled: your session with ${props.practiceName}, ${formatWhenShort(props.startsAt, props.timeZone)}`;
+export function bookingCancelledSubject(props: Pick<BookingCancelledEmailProps, "practiceName" | "startsAt" | "timeZone" | "locale">): string {
+  return `Cancelled: your session with ${props.practiceName}, ${formatWhenShort(props.startsAt, props.timeZone, props.locale)}`;
 }

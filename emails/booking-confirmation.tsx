@@ -46,6 +46,6 @@ BookingConfirmationEmail.PreviewProps = {
   manageUrl: "http://localhost:3000/manage/preview-token",
 } satisfies BookingConfirmationEmailProps;
 
-export function bookingConfirmationSubject(props: Pick<BookingConfirmationEmailProps, "practiceName" | "startsAt" | "timeZone">): string {
-  return `Booked: your session with ${props.practiceName}, ${formatWhenShort(props.startsAt, props.timeZone)}`;
+export function bookingConfirmationSubject(props: Pick<BookingConfirmationEmailProps, "practiceName" | "startsAt" | "timeZone" | "locale">): string {
+  return `Booked: your session with ${props.practiceName}, ${formatWhenShort(props.startsAt, props.timeZone, props.locale)}`;
 }

@@ -24,6 +24,8 @@ export interface BookingEmailDetails {
   timeZone: string;
   /** The practice's (or the location's) zone: its time is noted beside the recipient's when the clocks differ. */
   clinicTimeZone?: string | null;
+  /** The practice's locale (decision 0044): its clock and words; omitted: en-US. */
+  locale?: string | null;
   format: BookingFormat;
   /** In person: the address, one line. */
   location?: string | null;
@@ -36,18 +38,18 @@ export interface BookingEmailDetails {
 // The words come from lib/dates/format, the one home (decision 0039). Relative import: React Email's preview has no "@/".
 
 /** "Monday 9 March 2026, 11:30 PM EST (8:30 PM PST at the clinic)"; the note only when the clinic's clock differs. */
-export function formatWhen(date: Date, timeZone: string, clinicTimeZone?: string | null): string {
-  return formatDateTime(date, { zone: timeZone, practiceZone: clinicTimeZone });
+export function formatWhen(date: Date, timeZone: string, clinicTimeZone?: string | null, locale?: string | null): string {
+  return formatDateTime(date, { zone: timeZone, practiceZone: clinicTimeZone, locale });
 }
 
 /** "Mon 9 Mar, 10:00 AM EDT", for subjects: short, so the clinic's time is left to the body. */
-export function formatWhenShort(date: Date, timeZone: string): string {
-  return formatDateTimeShort(date, timeZone);
+export function formatWhenShort(date: Date, timeZone: string, locale?: string | null): string {
+  return formatDateTimeShort(date, { zone: timeZone, locale });
 }
 
 /** "10:00 AM EDT", with the clinic's time when given and its clock differs. */
-export function formatTime(date: Date, timeZone: string, clinicTimeZone?: string | null): string {
-  return formatTimeZoned(date, { zone: timeZone, practiceZone: clinicTimeZone });
+export function formatTime(date: Date, timeZone: string, clinicTimeZone?: string | null, locale?: string | null): string {
+  return formatTimeZoned(date, { zone: timeZone, practiceZone: clinicTimeZone, locale });
 }
 
 /** Minor units to "$40.00": lib/money's rule for emails. Relative import: React Email's preview has no "@/". */
@@ -79,7 +81,7 @@ export function DetailRow({ label, value }: { label: string; value: string }) {
 export function BookingDetails({ details, whenLabel = "When" }: { details: BookingEmailDetails; whenLabel?: string }) {
   return (
     <Section style={{ backgroundColor: "#f6f5f2", borderRadius: 6, padding: "16px 16px 4px", margin: "8px 0 16px" }}>
-      <DetailRow label={whenLabel} value={formatWhen(details.startsAt, details.timeZone, details.clinicTimeZone)} />
+      <DetailRow label={whenLabel} value={formatWhen(details.startsAt, details.timeZone, details.clinicTimeZone, details.locale)} />
       <DetailRow label="With" value={`${details.clinicianName}, ${details.practiceName}`} />
       <DetailRow label="Service" value={details.serviceName} />
       <DetailRow label="Where" value={formatPlace(details.format, details.location)} />

@@ -20,7 +20,7 @@ export default function BookingReminderEmail(props: BookingReminderEmailProps) {
       <Greeting name={props.recipientName} />
       <Text style={{ fontSize: 16 }}>
         {soon
-          ? `Your session starts in about two hours, at ${formatTime(props.startsAt, props.timeZone, props.clinicTimeZone)}.`
+          ? `Your session starts in about two hours, at ${formatTime(props.startsAt, props.timeZone, props.clinicTimeZone, props.locale)}.`
           : "A reminder that your session is coming up within the next day."}
       </Text>
       <BookingDetails details={props} />
@@ -41,8 +41,8 @@ BookingReminderEmail.PreviewProps = {
   manageUrl: "http://localhost:3000/manage/preview-token",
 } satisfies BookingReminderEmailProps;
 
-export function bookingReminderSubject(props: Pick<BookingReminderEmailProps, "kind" | "practiceName" | "startsAt" | "timeZone">): string {
+export function bookingReminderSubject(props: Pick<BookingReminderEmailProps, "kind" | "practiceName" | "startsAt" | "timeZone" | "locale">): string {
   return props.kind === "2h"
-    ? `Starting soon: your session with ${props.practiceName} at ${formatTime(props.startsAt, props.timeZone)}`
-    : `Reminder: your session with ${props.practiceName}, ${formatWhenShort(props.startsAt, props.timeZone)}`;
+    ? `Starting soon: your session with ${props.practiceName} at ${formatTime(props.startsAt, props.timeZone, null, props.locale)}`
+    : `Reminder: your session with ${props.practiceName}, ${formatWhenShort(props.startsAt, props.timeZone, props.locale)}`;
 }

@@ -14,7 +14,7 @@ export default function BookingRescheduledEmail(props: BookingRescheduledEmailPr
       <Greeting name={props.recipientName} />
       <Text style={{ fontSize: 16 }}>Your session has moved to a new time. The attached calendar file updates the event in your calendar.</Text>
       <BookingDetails details={props} whenLabel="New time" />
-      <DetailRow label="Previously" value={formatWhen(props.previousStartsAt, props.timeZone, props.clinicTimeZone)} />
+      <DetailRow label="Previously" value={formatWhen(props.previousStartsAt, props.timeZone, props.clinicTimeZone, props.locale)} />
       <ManageLink url={props.manageUrl} />
     </EmailLayout>
   );
@@ -32,6 +32,6 @@ BookingRescheduledEmail.PreviewProps = {
   manageUrl: "http://localhost:3000/manage/preview-token",
 } satisfies BookingRescheduledEmailProps;
 
-export function bookingRescheduledSubject(props: Pick<BookingRescheduledEmailProps, "practiceName" | "startsAt" | "timeZone">): string {
-  return `New time: your session with ${props.practiceName} is now ${formatWhenShort(props.startsAt, props.timeZone)}`;
+export function bookingRescheduledSubject(props: Pick<BookingRescheduledEmailProps, "practiceName" | "startsAt" | "timeZone" | "locale">): string {
+  return `New time: your session with ${props.practiceName} is now ${formatWhenShort(props.startsAt, props.timeZone, props.locale)}`;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDayMonth, type Reader } from "@/lib/dates/format";
 
 export interface MeasureSeries {
   key: string;
@@ -14,7 +15,20 @@ const COLORS = ["#1f5a50", "#a4262c", "#2f6fb0", "#7a4b00"];
  * A measure's totals over time, one line per person (both partners on one
  * chart for the CSI-4). The page pairs it with a table of the same figures.
  */
-export function MeasureChart({ title, max, series, cutoff }: { title: string; max: number; series: MeasureSeries[]; cutoff?: { value: number; label: string } }) {
+export function MeasureChart({
+  title,
+  max,
+  series,
+  cutoff,
+  reader,
+}: {
+  title: string;
+  max: number;
+  series: MeasureSeries[];
+  cutoff?: { value: number; label: string };
+  /** The practice's zone and locale: the ticks name the practice's day, not the browser's. */
+  reader: Reader;
+}) {
   const times = [...new Set(series.flatMap((s) => s.points.map((p) => p.at)))].sort((a, b) => a - b);
   const data = times.map((at) => {
     const row: Record<string, number> = { at };
@@ -24,7 +38,7 @@ export function MeasureChart({ title, max, series, cutoff }: { title: string; ma
     }
     return row;
   });
-  const fmt = (at: number) => new Date(at).toLocaleDateString("en-US", { month: "short", day: "numeric" });
+  const fmt = (at: number) => formatDayMonth(at, reader);
   return (
     <div role="img" aria-label={`${title}: ${series.map((s) => `${s.label} ${s.points.map((p) => p.total).join(", ")}`).join("; ")}`} className="h-56 w-full">
       <ResponsiveContainer width="100%" height="100%">

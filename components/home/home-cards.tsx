@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime } from "@/lib/dates";
+import { formatDateTime, type Reader } from "@/lib/dates";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
@@ -252,7 +252,7 @@ export function BillingCard({ slug, billing }: { slug: string; billing: HomeBill
  * Open safety flags, first on the page. Only who and which form: the answer itself is on the
  * record, where acknowledging it (with a note of what was done) closes the flag.
  */
-export function SafetyFlagsCard({ slug, flags, zone }: { slug: string; flags: OpenFlag[]; zone: string }) {
+export function SafetyFlagsCard({ slug, flags, reader }: { slug: string; flags: OpenFlag[]; reader: Reader }) {
   return (
     <section aria-labelledby="home-safety" className="min-w-0 rounded-lg border-2 border-danger bg-danger-soft p-4 sm:p-6 lg:col-span-2">
       <h2 id="home-safety" className="text-lg font-semibold text-danger">
@@ -265,7 +265,7 @@ export function SafetyFlagsCard({ slug, flags, zone }: { slug: string; flags: Op
               {f.clientName}
             </Link>
             <p className="text-sm text-ink">
-              {f.formTitle} · raised {formatDateTime(f.raisedAt, zone)}
+              {f.formTitle} · raised {formatDateTime(f.raisedAt, reader)}
               {f.mine ? " · you were told" : null}
             </p>
           </li>

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { DateTime } from "luxon";
 import { MeasureChart, type MeasureSeries } from "@/components/charts/measure-chart";
 import { Badge, Card } from "@/components/ui/card";
 import type { PracticeScope } from "@/lib/auth/guards";
+import { formatDateMedium, practiceReader } from "@/lib/dates";
 import { MEASURE_NAMES, isMeasureId } from "@/lib/intake/measures/types";
 import { CSI4_CUTOFF } from "@/lib/intake/measures/score-csi4";
 import { canReadAnswers, listClientAssignments, listMeasureScores } from "@/lib/intake/staff-forms";
@@ -16,8 +16,8 @@ const MAX: Record<string, number> = { phq9: 27, gad7: 21, csi4: 21, pain: 10 };
 export async function ClientFormsPanel({ scope, clientId }: { scope: PracticeScope; clientId: string }) {
   const [rows, scores, templates] = await Promise.all([listClientAssignments(scope, clientId), listMeasureScores(scope, clientId), listTemplates(scope.practice.id)]);
   const slug = scope.practice.slug;
-  const zone = scope.practice.timeZone;
-  const day = (d: Date | null) => (d ? DateTime.fromJSDate(d).setZone(zone).toLocaleString(DateTime.DATE_MED) : "—");
+  const reader = practiceReader(scope.practice);
+  const day = (d: Date | null) => (d ? formatDateMedium(d, reader) : "—");
   const flagged = scores.filter((s) => s.clientId === clientId && s.measure === "phq9" && s.item9 === "positive");
   const latestFlag = flagged.at(-1);
 
@@ -118,7 +118,7 @@ export async function ClientFormsPanel({ scope, clientId }: { scope: PracticeSco
               return (
                 <figure key={measure} className="space-y-2">
                   <figcaption className="font-medium">{title}</figcaption>
-                  <MeasureChart title={title} max={MAX[measure] ?? 27} series={series} cutoff={measure === "csi4" ? { value: CSI4_CUTOFF, label: "13.5" } : undefined} />
+                  <MeasureChart title={title} max={MAX[measure] ?? 27} series={series} reader={reader} cutoff={measure === "csi4" ? { value: CSI4_CUTOFF, label: "13.5" } : undefined} />
                   <details>
                     <summary className="cursor-pointer text-sm text-brand">Table of {title} scores</summary>
                     <table className="mt-2 w-full text-left text-sm">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime } from "@/lib/dates";
+import { formatDateTime, type Reader } from "@/lib/dates";
 import type { ClientFlag } from "@/lib/safety/client-flags";
 import { AcknowledgeFlagForm } from "./acknowledge-flag-form";
 
@@ -13,12 +13,13 @@ import { AcknowledgeFlagForm } from "./acknowledge-flag-form";
 export function SafetyFlagsPanel({
   flags,
   practiceSlug,
-  zone,
+  reader,
   lifted,
 }: {
   flags: ClientFlag[];
   practiceSlug: string;
-  zone: string;
+  /** The practice's zone and locale (practiceReader). */
+  reader: Reader;
   lifted?: Map<string, { label: string; answer: string }>;
 }) {
   if (flags.length === 0) return null;
@@ -36,7 +37,7 @@ export function SafetyFlagsPanel({
             <div>
               <p className="font-semibold text-danger">Safety answer: needs a clinician</p>
               <p className="text-sm">
-                {f.formTitle}, submitted {formatDateTime(f.raisedAt, zone)}.{" "}
+                {f.formTitle}, submitted {formatDateTime(f.raisedAt, reader)}.{" "}
                 {lifted ? null : (
                   <Link className="font-medium underline" href={`/clinic/${practiceSlug}/responses/${f.responseId}`}>
                     Open the response
@@ -61,8 +62,8 @@ export function SafetyFlagsPanel({
           <ul className="mt-2 space-y-2">
             {done.map((f) => (
               <li key={f.id} data-testid="safety-flag-acknowledged">
-                {f.formTitle}, submitted {formatDateTime(f.raisedAt, zone)}: acknowledged by {f.acknowledgedByName ?? "a former member"} on{" "}
-                {formatDateTime(f.acknowledgedAt!, zone)}. <span className="whitespace-pre-wrap">“{f.acknowledgementNote}”</span>
+                {f.formTitle}, submitted {formatDateTime(f.raisedAt, reader)}: acknowledged by {f.acknowledgedByName ?? "a former member"} on{" "}
+                {formatDateTime(f.acknowledgedAt!, reader)}. <span className="whitespace-pre-wrap">“{f.acknowledgementNote}”</span>
                 {lifted ? null : (
                   <>
                     {" "}

@@ -7,7 +7,8 @@ import { useForm, useWatch } from "react-hook-form";
 import { savePracticeDetailsAction } from "@/app/(clinic)/clinic/[practice]/setup/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Input } from "@/components/ui/field";
+import { Field, FormError, Input, LabelOptions, Select } from "@/components/ui/field";
+import { PRACTICE_LOCALE_LABELS } from "@/lib/dates/locales";
 import { identifiersFor } from "@/lib/setup/countries";
 import { practiceDetailsSchemaFor, type PracticeDetailsFormValues, type PracticeDetailsInput, type PracticeDetailsValues } from "@/lib/setup/details-schema";
 
@@ -92,6 +93,18 @@ export function PracticeDetailsForm({
           </Field>
         ) : null}
       </fieldset>
+
+      <Field
+        label="Dates and times"
+        hint="How your team's screens, your emails and your PDFs write dates and times, e.g. 3 December 2026 and 14:30 in the UK."
+        error={errors.locale?.message}
+      >
+        {(a) => (
+          <Select {...a} {...form.register("locale")}>
+            <LabelOptions labels={PRACTICE_LOCALE_LABELS} />
+          </Select>
+        )}
+      </Field>
 
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Saving…" : "Save and continue"}

@@ -13,7 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { currencyIn, tz } from "./columns";
+import { currencyIn, localeIn, tz } from "./columns";
 
 export const practiceKind = pgEnum("practice_kind", ["couples_therapy", "coaching", "pelvic_pt"]);
 export const memberRole = pgEnum("member_role", ["owner", "admin", "clinician", "front_desk"]);
@@ -37,6 +37,8 @@ export const practices = pgTable(
     country: text("country").notNull().default("US"),
     /** What the practice charges in: new services start with it (lib/money's CURRENCIES). */
     currency: text("currency").notNull().default("USD"),
+    /** How dates and times read to staff and in the practice's emails and PDFs (lib/dates/locales.ts, decision 0044). */
+    locale: text("locale").notNull().default("en-US"),
     /** Owners can require every member to use a second factor in this practice's workspace. */
     requireTwoFactor: boolean("require_two_factor").notNull().default(false),
     /**
@@ -56,6 +58,7 @@ export const practices = pgTable(
   (t) => [
     check("practices_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("practices_currency", currencyIn(t.currency)),
+    check("practices_locale", localeIn(t.locale)),
     check("practices_video_url_pattern", sql`${t.videoUrlPattern} is null or (${t.videoUrlPattern} ~ '^https://' and position('{appointment}' in ${t.videoUrlPattern}) > 0)`),
   ],
 );

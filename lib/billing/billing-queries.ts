@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { appointments, clients, fees, members, packagePurchases, packages, payments, refunds, services, stripeCustomers } from "@/db/schema";
 import type { PracticeScope } from "@/lib/auth/guards";
+import { practiceReader } from "@/lib/dates";
 import type { PaymentRow } from "./payments-csv";
 import { paymentLabels } from "./payment-label";
 
@@ -51,7 +52,7 @@ export async function listPayments(scope: PracticeScope, filters: PaymentFilters
     .orderBy(desc(payments.createdAt))
     .limit(limit);
   // What each was for, from its appointment as it is now (the dashboard and the CSV), in the practice's zone.
-  const labels = await paymentLabels(scope.practice.id, zone, rows.map((r) => r.p));
+  const labels = await paymentLabels(scope.practice.id, practiceReader(scope.practice), rows.map((r) => r.p));
   return rows.map((r) => ({
     id: r.p.id,
     createdAt: r.p.createdAt,

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { appointmentAttendees, appointments, clients, fees, packagePurchases, packages, payments, services, stripeCustomers, type Payment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { formatDateTime } from "@/lib/dates";
+import { formatDateTime, type Reader } from "@/lib/dates";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { formatMoney, parseMoney } from "@/lib/money";
 import { deskPaymentSchema, parseTarget, type DeskMethod } from "./desk-schema";
@@ -42,7 +42,8 @@ export interface DeskCard {
 }
 
 /** What the desk form offers for one client of the practice: sessions with money due, open balances, packages, the card. */
-export async function deskOptions(practiceId: string, clientId: string, timeZone: string): Promise<{ targets: DeskTarget[]; packages: DeskTarget[]; card: DeskCard | null } | null> {
+/** `who`: the practice's zone, or its Reader (zone and locale) for the labels. */
+export async function deskOptions(practiceId: string, clientId: string, who: string | Reader): Promise<{ targets: DeskTarget[]; packages: DeskTarget[]; card: DeskCard | null } | null> {
   const [client] = await db.select({ id: clients.id }).from(clients).where(and(eq(clients.id, clientId), eq(clients.practiceId, practiceId)));
   if (!client) return null;
   const visits = await db
@@ -56,10 +57,10 @@ export async function deskOptions(practiceId: string, clientId: string, timeZone
   // One query for the thirty, not three each (the record page draws this form on every view).
   const dues = await visitDues(db, visits.map((v) => v.id));
   const targets: DeskTarget[] = visits
-    .map((v) => ({ value: `visit:${v.id}`, label: `${v.service}, ${formatDateTime(v.startsAt, timeZone)}`, dueCents: dues.get(v.id) ?? 0, currency: v.currency }))
+    .map((v) => ({ value: `visit:${v.id}`, label: `${v.service}, ${formatDateTime(v.startsAt, who)}`, dueCents: dues.get(v.id) ?? 0, currency: v.currency }))
     .filter((t) => t.dueCents > 0);
   const open = await db.select().from(fees).where(and(eq(fees.practiceId, practiceId), eq(fees.clientId, clientId), eq(fees.status, "open"))).orderBy(asc(fees.createdAt));
-  for (const f of open) targets.push({ value: `fee:${f.id}`, label: `Balance: ${FEE_LABELS[f.kind]}, ${formatDateTime(f.createdAt, timeZone)}`, dueCents: f.amountCents, currency: f.currency });
+  for (const f of open) targets.push({ value: `fee:${f.id}`, label: `Balance: ${FEE_LABELS[f.kind]}, ${formatDateTime(f.createdAt, who)}`, dueCents: f.amountCents, currency: f.currency });
   const offered = await db.select().from(packages).where(and(eq(packages.practiceId, practiceId), isNull(packages.archivedAt))).orderBy(asc(packages.name));
   const [card] = await db
     .select({ brand: stripeCustomers.cardBrand, last4: stripeCustomers.cardLast4, pm: stripeCustomers.paymentMethodId, coversVisits: stripeCustomers.consentCoversVisits })

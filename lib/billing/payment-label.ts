@@ -29,9 +29,11 @@ export function paymentLabel(p: Pick<Payment, "kind" | "splitPart" | "descriptio
  * appointments read in two queries. `forPayer`: the words are for the
  * client who pays (their pages and emails), so each reads in the zone that
  * client booked the session in, with the clinic's time noted (decision 0039);
- * staff pages leave it off and read in the practice's zone.
+ * staff pages leave it off and read in the practice's zone. `who`: the
+ * practice's zone, or its Reader (zone and locale, decision 0044).
  */
-export async function paymentLabels(practiceId: string, timeZone: string, rows: readonly Labelled[], options: { forPayer?: boolean } = {}): Promise<Map<string, string>> {
+export async function paymentLabels(practiceId: string, who: string | Reader, rows: readonly Labelled[], options: { forPayer?: boolean } = {}): Promise<Map<string, string>> {
+  const practice: Reader = typeof who === "string" ? { zone: who } : who;
   const feeIds = [...new Set(rows.map((r) => r.feeId).filter((id): id is string => id !== null))];
   const feeRows = feeIds.length ? await db.select({ id: fees.id, kind: fees.kind, appointmentId: fees.appointmentId }).from(fees).where(and(eq(fees.practiceId, practiceId), inArray(fees.id, feeIds))) : [];
   const feeById = new Map(feeRows.map((f) => [f.id, f]));
@@ -41,7 +43,7 @@ export async function paymentLabels(practiceId: string, timeZone: string, rows: 
       const fee = r.feeId ? feeById.get(r.feeId) : undefined;
       const appointmentId = fee?.appointmentId ?? r.appointmentId;
       const session = (appointmentId && sessions.get(appointmentId)) || null;
-      const reader = options.forPayer && r.clientId ? payerReader(session, r.clientId, timeZone) : timeZone;
+      const reader = options.forPayer && r.clientId ? payerReader(session, r.clientId, practice) : practice;
       return [r.id, paymentLabel(r, session, reader, fee?.kind)];
     }),
   );
@@ -53,12 +55,12 @@ export async function feeLabel(practiceId: string, feeId: string, timeZone: stri
   if (!fee) return null;
   const session = (await sessionsById(practiceId, [fee.appointmentId])).get(fee.appointmentId) ?? null;
   // A fee is always told to the client who owes it: in their zone.
-  return session ? paymentLabel({ kind: "fee", splitPart: null, description: FEE_LABELS[fee.kind] }, session, payerReader(session, fee.clientId, timeZone), fee.kind) : FEE_LABELS[fee.kind];
+  return session ? paymentLabel({ kind: "fee", splitPart: null, description: FEE_LABELS[fee.kind] }, session, payerReader(session, fee.clientId, { zone: timeZone }), fee.kind) : FEE_LABELS[fee.kind];
 }
 
 /** The payer reads in the zone they booked the session in; the clinic's is noted when its clock differs. */
-function payerReader(session: Session | null, clientId: string, practiceZone: string): Reader {
-  return { zone: readerZone(session?.zones?.get(clientId), practiceZone), practiceZone };
+function payerReader(session: Session | null, clientId: string, practice: Reader): Reader {
+  return { zone: readerZone(session?.zones?.get(clientId), practice.zone), practiceZone: practice.zone, locale: practice.locale };
 }
 
 async function sessionsById(practiceId: string, ids: readonly (string | null)[]): Promise<Map<string, Session>> {

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { PDFDocument, StandardFonts, rgb, type PDFFont } from "pdf-lib";
 import { db } from "@/db/client";
 import { appointmentAttendees, appointments, clients, creditUses, fees, packagePurchases, packages, payments, practices, refunds, services } from "@/db/schema";
-import { localDate } from "@/lib/dates";
+import { formatCalendarDate, localDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { FEE_LABELS } from "./payment-label";
 import { paymentMethodLabel } from "./desk-schema";
@@ -29,6 +29,8 @@ export interface Statement {
   client: { name: string; email: string | null };
   from: string;
   to: string;
+  /** The practice's locale: how the printed dates read (the fields stay YYYY-MM-DD). */
+  locale?: string;
   currency: string;
   openingCents: number;
   closingCents: number;
@@ -131,6 +133,7 @@ export async function buildStatement(practiceId: string, clientId: string, range
     client: { name: `${row.client.firstName} ${row.client.lastName}`, email: row.client.email },
     from: range.from,
     to: range.to,
+    locale: p.locale,
     currency: p.currency,
     openingCents: opening,
     closingCents: balance,
@@ -158,7 +161,8 @@ export async function statementPdf(st: Statement): Promise<Uint8Array> {
   const m = (cents: number) => money(cents, st.currency);
 
   line("STATEMENT", 16, bold);
-  line(`Period ${st.from} to ${st.to}`);
+  const day = (date: string) => formatCalendarDate(date, st.locale, { short: true });
+  line(`Period ${day(st.from)} to ${day(st.to)}`);
   y -= 6;
   line(st.practice.name, 12, bold);
   if (st.practice.address) line(st.practice.address);
@@ -190,7 +194,7 @@ export async function statementPdf(st: Statement): Promise<Uint8Array> {
       y = 750;
       header();
     }
-    text(l.date, cols.date, 9);
+    text(day(l.date), cols.date, 9);
     text(l.description.slice(0, 52), cols.what, 9);
     if (l.chargeCents) right(m(l.chargeCents), cols.charge);
     if (l.paidCents) right(m(l.paidCents), cols.paid);

@@ -19,7 +19,7 @@ import {
 } from "@/db/schema";
 import type { CptLine } from "./cpt-lines";
 import { formatMoney } from "@/lib/money";
-import { localDate } from "@/lib/dates";
+import { formatCalendarDate, localDate } from "@/lib/dates";
 
 export const superbillQuerySchema = z
   .object({
@@ -48,6 +48,8 @@ export interface Superbill {
   client: { name: string; dateOfBirth: string | null; address: string | null; email: string | null; phone: string | null };
   from: string;
   to: string;
+  /** The practice's locale: how the printed dates read (the fields stay YYYY-MM-DD). */
+  locale?: string;
   lines: SuperbillLine[];
 }
 
@@ -140,6 +142,7 @@ export async function buildSuperbill(practiceId: string, clientId: string, range
     client: { name: `${row.client.firstName} ${row.client.lastName}`, dateOfBirth: row.client.dateOfBirth, address: clientAddress(row.client), email: row.client.email, phone: row.client.phone },
     from: range.from,
     to: range.to,
+    locale: p.locale,
     lines: sessions.map((s) => {
       const byCredit = credited.some((c) => c.appointmentId === s.id);
       return {
@@ -185,7 +188,8 @@ export async function superbillPdf(bill: Superbill): Promise<Uint8Array> {
   };
 
   line("SUPERBILL", 16, bold);
-  line(`Statement of services ${bill.from} to ${bill.to}`, 10);
+  const day = (date: string) => formatCalendarDate(date, bill.locale, { short: true });
+  line(`Statement of services ${day(bill.from)} to ${day(bill.to)}`, 10);
   y -= 6;
   line(bill.practice.name, 12, bold);
   if (bill.practice.address) line(bill.practice.address);
@@ -194,7 +198,7 @@ export async function superbillPdf(bill: Superbill): Promise<Uint8Array> {
   y -= 6;
   line("Client", 11, bold);
   line(bill.client.name);
-  line(`Date of birth: ${bill.client.dateOfBirth ?? "not recorded"}`);
+  line(`Date of birth: ${bill.client.dateOfBirth ? formatCalendarDate(bill.client.dateOfBirth, bill.locale) : "not recorded"}`);
   line(`Address: ${bill.client.address ?? "not recorded"}`);
   line([bill.client.email, bill.client.phone].filter(Boolean).join(" · ") || " ");
   y -= 8;
@@ -225,7 +229,7 @@ export async function superbillPdf(bill: Superbill): Promise<Uint8Array> {
       y = 750;
       header();
     }
-    text(l.date, cols[0]!.x, 9);
+    text(day(l.date), cols[0]!.x, 9);
     const [first, ...more] = l.cpt;
     const cptRow = (c: CptLine | undefined) => {
       text(c?.code ?? "-", cols[1]!.x, 9);

@@ -16,7 +16,7 @@ export interface AppointmentView {
   currency: string;
   /** An online session's join link, as booked (lib/video/join-link.ts). */
   videoUrl: string | null;
-  practice: { name: string; slug: string; timeZone: string; email: string | null };
+  practice: { name: string; slug: string; timeZone: string; locale: string; email: string | null };
   service: { id: string; name: string; durationMinutes: number; cancellationWindowHours: number; lateCancelFeeCents: number; noShowFeeCents: number; attendance: string };
   clinician: { memberId: string; displayName: string; credentials: string | null; videoUrl: string | null; email: string };
   location: { name: string; address: string; timeZone: string } | null;
@@ -35,7 +35,7 @@ export async function loadAppointmentViews(ids: string[], options: { practiceId?
   const rows = await q
     .select({
       a: appointments,
-      practice: { name: practices.name, slug: practices.slug, timeZone: practices.timeZone, email: practices.email },
+      practice: { name: practices.name, slug: practices.slug, timeZone: practices.timeZone, locale: practices.locale, email: practices.email },
       service: {
         id: services.id,
         name: services.name,

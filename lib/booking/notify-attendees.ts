@@ -47,6 +47,7 @@ export async function notifyAttendees(appointmentId: string, notice: BookingNoti
       // Their own clock first (the zone they booked in), the clinic's noted beside it (decision 0039).
       timeZone: readerZone(person.timeZone, clinicZone),
       clinicTimeZone: clinicZone,
+      locale: a.practice.locale,
       format: a.format,
       location: a.location?.address ?? null,
       videoUrl,

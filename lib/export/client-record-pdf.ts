@@ -1,5 +1,5 @@
 import type { TransactionSql } from "postgres";
-import { formatDateTime, formatShortDate, localDate } from "@/lib/dates";
+import { formatCalendarDate, formatDateTime, formatShortDate, localDate, practiceReader } from "@/lib/dates";
 import { formatAnswer } from "@/lib/intake/format-answer";
 import { allQuestions, isAnswerable, type FormDefinition } from "@/lib/intake/form-definition";
 import type { Answers } from "@/lib/intake/answers";
@@ -13,7 +13,7 @@ import { PdfWriter, ascii } from "./pdf-writer";
  * the couple's shared homework, and the sessions they attended or booked.
  */
 export interface ClientRecordData {
-  practice: { name: string; timeZone: string };
+  practice: { name: string; timeZone: string; locale: string };
   client: {
     firstName: string;
     lastName: string;
@@ -47,8 +47,8 @@ export interface ClientRecordData {
 }
 
 export async function loadClientRecord(tx: TransactionSql, practiceId: string, clientId: string): Promise<ClientRecordData | null> {
-  const [head] = await tx<{ practice_name: string; time_zone: string; client: ClientRecordData["client"] & Record<string, unknown> }[]>`
-    select p.name as practice_name, p.time_zone,
+  const [head] = await tx<{ practice_name: string; time_zone: string; locale: string; client: ClientRecordData["client"] & Record<string, unknown> }[]>`
+    select p.name as practice_name, p.time_zone, p.locale,
       json_build_object('firstName', c.first_name, 'lastName', c.last_name, 'preferredName', c.preferred_name, 'pronouns', c.pronouns,
         'email', c.email, 'phone', c.phone, 'dateOfBirth', c.date_of_birth, 'status', c.status, 'createdAt', c.created_at) as client
     from clients c join practices p on p.id = c.practice_id
@@ -112,7 +112,7 @@ export async function loadClientRecord(tx: TransactionSql, practiceId: string, c
     order by p.created_at, p.id`;
   const c = head.client;
   return {
-    practice: { name: head.practice_name, timeZone: head.time_zone },
+    practice: { name: head.practice_name, timeZone: head.time_zone, locale: head.locale },
     client: { ...c, createdAt: new Date(c.createdAt) },
     partner: partner ? { firstName: partner.first_name, lastName: partner.last_name } : null,
     responses: responses.map((r) => ({
@@ -213,21 +213,24 @@ const FORMAT: Record<string, string> = { in_person: "in person", online: "online
 /** The readable record (record.pdf): details, intake responses, measures with charts, appointments, homework and check-ins, payments. */
 export async function clientRecordPdf(record: ClientRecordData, now: Date, superbillNote: string): Promise<Uint8Array> {
   const zone = record.practice.timeZone;
+  // The practice's zone and locale: how its staff read times (decision 0044).
+  const reader = practiceReader(record.practice);
+  const locale = record.practice.locale;
   const c = record.client;
   const name = `${c.firstName} ${c.lastName}`;
   const pdf = await PdfWriter.create(`Client record: ${name}`, record.practice.name);
   pdf.title(`Client record: ${name}`);
-  pdf.text(`${record.practice.name} - exported ${formatDateTime(now, zone)} (${zone})`, { muted: true });
+  pdf.text(`${record.practice.name} - exported ${formatDateTime(now, reader)} (${zone})`, { muted: true });
 
   pdf.heading("Details");
   pdf.field("Name", name);
   if (c.preferredName) pdf.field("Preferred name", c.preferredName);
   if (c.pronouns) pdf.field("Pronouns", c.pronouns);
-  pdf.field("Date of birth", c.dateOfBirth ?? "not recorded");
+  pdf.field("Date of birth", c.dateOfBirth ? formatCalendarDate(c.dateOfBirth, locale) : "not recorded");
   pdf.field("Email", c.email ?? "not recorded");
   pdf.field("Phone", c.phone ?? "not recorded");
   pdf.field("Status", c.status === "active" ? "Active" : "Archived");
-  pdf.field("Client since", formatShortDate(localDate(c.createdAt, zone)));
+  pdf.field("Client since", formatShortDate(localDate(c.createdAt, zone), locale));
   if (record.partner) pdf.field("In a couple with", `${record.partner.firstName} ${record.partner.lastName} (their own answers and check-ins are in their own record)`);
 
   const forms = record.responses.filter((r) => r.kind !== "measure");
@@ -235,13 +238,13 @@ export async function clientRecordPdf(record: ClientRecordData, now: Date, super
   if (forms.length === 0) pdf.text("No forms answered.", { muted: true });
   for (const r of forms) {
     pdf.subheading(`${r.title} (version ${r.version})`);
-    pdf.text(r.submittedAt ? `Submitted ${formatDateTime(r.submittedAt, zone)}` : `Draft, started ${formatDateTime(r.createdAt, zone)}`, { muted: true });
+    pdf.text(r.submittedAt ? `Submitted ${formatDateTime(r.submittedAt, reader)}` : `Draft, started ${formatDateTime(r.createdAt, reader)}`, { muted: true });
     for (const { section, question } of allQuestions(r.definition)) {
       if (!isAnswerable(question)) continue;
       pdf.text(`${section.title}: ${question.label}`, { bold: true, indent: 8 });
       pdf.text(formatAnswer(question, r.answers[question.id]), { indent: 16 });
     }
-    if (r.signatureName && r.signedAt) pdf.text(`Signed by ${r.signatureName} on ${formatDateTime(r.signedAt, zone)}`, { indent: 8, muted: true });
+    if (r.signatureName && r.signedAt) pdf.text(`Signed by ${r.signatureName} on ${formatDateTime(r.signedAt, reader)}`, { indent: 8, muted: true });
   }
 
   const measures = record.responses.filter((r) => r.kind === "measure" && r.status === "submitted" && r.scores);
@@ -254,7 +257,7 @@ export async function clientRecordPdf(record: ClientRecordData, now: Date, super
     pdf.subheading(isMeasureId(m) ? `${title} (${MEASURE_NAMES[m]})` : title);
     for (const r of rows) {
       const s = r.scores!;
-      pdf.text(`${formatShortDate(localDate(r.submittedAt ?? r.createdAt, zone))}: ${s.total === null ? "not scored" : `${s.total} of ${s.max}`}${s.bandLabel ? `, ${s.bandLabel}` : ""} (version ${r.version})`, { indent: 8 });
+      pdf.text(`${formatShortDate(localDate(r.submittedAt ?? r.createdAt, zone), locale)}: ${s.total === null ? "not scored" : `${s.total} of ${s.max}`}${s.bandLabel ? `, ${s.bandLabel}` : ""} (version ${r.version})`, { indent: 8 });
     }
     const points = rows.filter((r) => r.scores!.total !== null).map((r) => ({ label: localDate(r.submittedAt ?? r.createdAt, zone), value: r.scores!.total! }));
     if (points.length > 1) pdf.chart(points, rows[0]!.scores!.max);
@@ -264,7 +267,7 @@ export async function clientRecordPdf(record: ClientRecordData, now: Date, super
   if (record.appointments.length === 0) pdf.text("No appointments.", { muted: true });
   for (const a of record.appointments) {
     pdf.text(
-      `${formatDateTime(a.startsAt, zone)} - ${a.service}${a.couple ? " (couple)" : ""} with ${a.clinician}, ${FORMAT[a.format] ?? a.format}: ${STATUS[a.status] ?? a.status}, ${money(a.priceCents, a.currency)}${a.icd10?.length ? `; ICD-10 ${a.icd10.join(", ")}` : ""}`,
+      `${formatDateTime(a.startsAt, reader)} - ${a.service}${a.couple ? " (couple)" : ""} with ${a.clinician}, ${FORMAT[a.format] ?? a.format}: ${STATUS[a.status] ?? a.status}, ${money(a.priceCents, a.currency)}${a.icd10?.length ? `; ICD-10 ${a.icd10.join(", ")}` : ""}`,
     );
   }
 
@@ -272,7 +275,7 @@ export async function clientRecordPdf(record: ClientRecordData, now: Date, super
   if (record.homework.length === 0) pdf.text("No homework.", { muted: true });
   for (const h of record.homework) {
     pdf.subheading(`${h.title}${h.couple ? (h.mode === "together" ? " (as a couple, together)" : " (each partner)") : ""}`);
-    pdf.text(`${formatShortDate(h.startDate)} to ${formatShortDate(h.dueDate)}${h.endedAt ? `, ended ${formatShortDate(localDate(h.endedAt, zone))}` : ""}`, { muted: true });
+    pdf.text(`${formatShortDate(h.startDate, locale)} to ${formatShortDate(h.dueDate, locale)}${h.endedAt ? `, ended ${formatShortDate(localDate(h.endedAt, zone), locale)}` : ""}`, { muted: true });
     if (h.personalNote) pdf.text(`Note from the clinician: ${h.personalNote}`, { indent: 8 });
     const mine = record.checkIns.filter((c) => c.assignmentId === h.id);
     if (mine.length === 0) pdf.text("No check-ins.", { indent: 8, muted: true });
@@ -280,7 +283,7 @@ export async function clientRecordPdf(record: ClientRecordData, now: Date, super
       const ratings = Object.entries(ci.ratings)
         .map(([k, v]) => `${k} ${v}`)
         .join(", ");
-      pdf.text(`${formatShortDate(ci.date)} - ${ci.exercise}: ${ci.done ? "done" : "not done"}${ratings ? `; ${ratings}` : ""}`, { indent: 8 });
+      pdf.text(`${formatShortDate(ci.date, locale)} - ${ci.exercise}: ${ci.done ? "done" : "not done"}${ratings ? `; ${ratings}` : ""}`, { indent: 8 });
       if (ci.reflection) pdf.text(`Reflection${ci.sharedWithPartner ? " (shared with partner)" : ""}: ${ci.reflection}`, { indent: 16 });
     }
   }
@@ -289,7 +292,7 @@ export async function clientRecordPdf(record: ClientRecordData, now: Date, super
   if (record.payments.length === 0) pdf.text("No payments.", { muted: true });
   for (const p of record.payments) {
     const refunded = p.refundedCents > 0 ? `, ${money(p.refundedCents, p.currency)} refunded` : "";
-    pdf.text(`${formatShortDate(localDate(p.paidAt ?? p.createdAt, zone))} - ${p.description}: ${money(p.amountCents, p.currency)}, ${p.status}${refunded}`);
+    pdf.text(`${formatShortDate(localDate(p.paidAt ?? p.createdAt, zone), locale)} - ${p.description}: ${money(p.amountCents, p.currency)}, ${p.status}${refunded}`);
   }
   pdf.gap(6);
   pdf.text(superbillNote, { muted: true });

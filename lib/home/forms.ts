@@ -1,4 +1,4 @@
-import { formatDateTime, formatShortDate, localDate } from "@/lib/dates";
+import { formatDateTime, formatShortDate, localDate, type Reader } from "@/lib/dates";
 
 /** A submitted response since the client's last visit, as the loader reads it. */
 export interface AnsweredRow {
@@ -23,7 +23,8 @@ export interface HomeAnswered {
   since: string;
 }
 
-export function shapeAnswered(rows: readonly AnsweredRow[], zone: string): HomeAnswered[] {
+export function shapeAnswered(rows: readonly AnsweredRow[], who: string | Reader): HomeAnswered[] {
+  const zone = typeof who === "string" ? who : who.zone;
   return [...rows]
     .sort((a, b) => b.submittedAt.getTime() - a.submittedAt.getTime())
     .map((r) => ({
@@ -31,7 +32,7 @@ export function shapeAnswered(rows: readonly AnsweredRow[], zone: string): HomeA
       clientId: r.clientId,
       who: `${r.firstName} ${r.lastName}`,
       title: r.title,
-      when: formatDateTime(r.submittedAt, zone),
+      when: formatDateTime(r.submittedAt, who),
       since: r.lastVisitAt ? `Since the visit on ${formatShortDate(localDate(r.lastVisitAt, zone))}` : "Before a first visit",
     }));
 }

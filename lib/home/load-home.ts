@@ -7,6 +7,7 @@ import type { PracticeScope } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { outstandingBalances } from "@/lib/billing/billing-queries";
 import { LIVE_STATUSES } from "@/lib/booking/lifecycle/transitions";
+import { practiceReader } from "@/lib/dates";
 import { loadActiveHomework } from "@/lib/homework/load-active";
 import { listOpenFlags, type OpenFlag } from "@/lib/safety/open-flags";
 import { loadSetupChecklist, type SetupChecklist } from "@/lib/setup/checklist";
@@ -87,10 +88,10 @@ export async function loadClinicHome(scope: PracticeScope, now: Date, database: 
     sections,
     window,
     reach: ownOnly ? "yours" : "practice",
-    days: shapeSessions(sessionRows, { memberId: scope.memberId, seesAmounts: billingRole }, window, zone, now),
+    days: shapeSessions(sessionRows, { memberId: scope.memberId, seesAmounts: billingRole }, window, practiceReader(scope.practice), now),
     safetyFlags: flags,
     setup,
-    answered: answeredRows ? shapeAnswered(answeredRows, zone) : null,
+    answered: answeredRows ? shapeAnswered(answeredRows, practiceReader(scope.practice)) : null,
     homeworkFlags: active ? homeworkFlagRows(active, window.today, ownOnly ? scope.memberId : null) : null,
     awaiting: shapeAwaiting(awaitingRows, zone),
     billing: feeRows && paymentRows ? shapeBilling(feeRows, paymentRows, zone) : null,

@@ -2,7 +2,7 @@ import type { AppointmentStatus, ServiceFormat } from "@/db/schema";
 import { STATUS_LABELS } from "@/lib/booking/lifecycle/transitions";
 import { attendeeNames } from "@/lib/booking/list-schedule";
 import { FORMAT_LABELS } from "@/lib/booking/service-labels";
-import { formatTime, localDate } from "@/lib/dates";
+import { formatTime, localDate, type Reader } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import type { HomeWindow } from "./window";
 
@@ -111,7 +111,7 @@ export function missingFormLines(row: Pick<SessionRow, "attendees" | "missingFor
 const LIVE_FOR_JOIN: readonly AppointmentStatus[] = ["held", "pending_payment", "confirmed"];
 
 /** One appointment as the home shows it. Pure. */
-export function shapeSession(row: SessionRow, viewer: SessionViewer, zone: string, now: Date): HomeSession {
+export function shapeSession(row: SessionRow, viewer: SessionViewer, zone: string | Reader, now: Date): HomeSession {
   const payment = sessionPayment(row);
   const own = row.memberId === viewer.memberId;
   return {
@@ -139,13 +139,15 @@ export interface HomeDays {
 }
 
 /** Today's and tomorrow's sessions, in start order, split by local date. Pure. */
-export function shapeSessions(rows: readonly SessionRow[], viewer: SessionViewer, window: HomeWindow, zone: string, now: Date): HomeDays {
+/** `who`: the practice's zone, or its Reader (zone and locale: its clock). */
+export function shapeSessions(rows: readonly SessionRow[], viewer: SessionViewer, window: HomeWindow, who: string | Reader, now: Date): HomeDays {
+  const zone = typeof who === "string" ? who : who.zone;
   const days: HomeDays = { today: { date: window.today, sessions: [] }, tomorrow: { date: window.tomorrow, sessions: [] } };
   const sorted = [...rows].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.memberName.localeCompare(b.memberName) || (a.id < b.id ? -1 : 1));
   for (const row of sorted) {
     const date = localDate(row.startsAt, zone);
     const day = date === window.today ? days.today : date === window.tomorrow ? days.tomorrow : null;
-    day?.sessions.push(shapeSession(row, viewer, zone, now));
+    day?.sessions.push(shapeSession(row, viewer, who, now));
   }
   return days;
 }

@@ -69,6 +69,7 @@ export async function sendReminders(now: Date, options: { transport?: EmailTrans
       practiceName: practices.name,
       practiceEmail: practices.email,
       practiceTimeZone: practices.timeZone,
+      practiceLocale: practices.locale,
       // The practice's look, in the same read, so the sends only insert (decision 0040).
       brand: { slug: practices.slug, practiceName: practices.name, displayName: practiceBrands.displayName, colour: practiceBrands.colour, logoVersion: practiceBrands.logoVersion },
       location: {
@@ -136,6 +137,7 @@ export async function sendReminders(now: Date, options: { transport?: EmailTrans
       // The attendee's own clock, the clinic's noted beside it (decision 0039).
       timeZone: readerZone(row.readerZone, clinicZone),
       clinicTimeZone: clinicZone,
+      locale: row.practiceLocale,
       format: row.format,
       location: place,
       videoUrl: row.videoUrl,

@@ -3,6 +3,7 @@ import { db, type DbOrTx } from "@/db/client";
 import { members, practices, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { upsertUserByEmail } from "@/lib/clients/upsert-portal-user";
+import { localeForCountry } from "@/lib/dates/locales";
 import { isUniqueViolation } from "@/lib/db/pg-error";
 import { conflict, invalid, type Conflict, type Invalid } from "@/lib/errors/domain-error";
 import { zodFieldErrors } from "@/lib/form-result";
@@ -46,7 +47,7 @@ export async function createPractice(input: unknown, options: { now: Date; origi
 
       const [practice] = await tx
         .insert(practices)
-        .values({ name: v.name, slug: v.slug, kind: v.kind, country: v.country, timeZone: v.timeZone, currency: v.currency, createdAt: options.now })
+        .values({ name: v.name, slug: v.slug, kind: v.kind, country: v.country, timeZone: v.timeZone, currency: v.currency, locale: localeForCountry(v.country), createdAt: options.now })
         .returning({ id: practices.id, slug: practices.slug, name: practices.name });
       const userId = await upsertUserByEmail(tx, v.ownerEmail, v.ownerName);
       const [member] = await tx

@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { practiceBillingSchema } from "@/lib/billing/settings-schema";
+import { PRACTICE_LOCALES, type PracticeLocale } from "@/lib/dates/locales";
 import { identifiersFor } from "./countries";
 
 /**
  * The practice details step: one schema for the form (react-hook-form) and the
  * server, per country (the NPI exists only for US practices). Tax ID and NPI
- * keep the billing settings' own rules (they are the same columns).
+ * keep the billing settings' own rules (they are the same columns). The
+ * locale is how dates and times read to staff and in the practice's emails
+ * and PDFs (decision 0044); the database checks the same list.
  */
 
 const text = (label: string, max: number) =>
@@ -44,6 +47,8 @@ export function practiceDetailsSchemaFor(country: string) {
           .optional()
           .refine((v) => !v, "An NPI is a US number: leave it empty")
           .transform(() => null),
+    // Left out (an older caller): the practice keeps the locale it has.
+    locale: z.enum(PRACTICE_LOCALES, { message: "Choose how dates and times read from the list" }).optional(),
     /** Make this address a location, so in-person services can be offered (shown when the practice has none). */
     seeClientsHere: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).default(false),
   })
@@ -71,5 +76,6 @@ export interface PracticeDetailsFormValues {
   postalCode: string;
   taxId: string;
   npi: string;
+  locale: PracticeLocale;
   seeClientsHere: boolean;
 }

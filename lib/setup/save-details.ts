@@ -4,6 +4,7 @@ import { locations, practiceBilling, practices } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
+import { DEFAULT_LOCALE, isPracticeLocale } from "@/lib/dates/locales";
 import { forbidden, invalid, type Forbidden, type Invalid } from "@/lib/errors/domain-error";
 import { zodFieldErrors } from "@/lib/form-result";
 import { practiceDetailsSchemaFor, type PracticeDetailsFormValues } from "./details-schema";
@@ -19,10 +20,10 @@ export async function savePracticeDetails(scope: PracticeScope, input: unknown, 
   if (!can(scope.role, "settings.manage")) return forbidden("Only an owner or admin can change the practice's details");
   const parsed = practiceDetailsSchemaFor(scope.practice.country).safeParse(input);
   if (!parsed.success) return invalid(zodFieldErrors(parsed.error));
-  const { taxId, npi, seeClientsHere, ...address } = parsed.data;
+  const { taxId, npi, seeClientsHere, locale, ...address } = parsed.data;
   const practiceId = scope.practice.id;
   await db.transaction(async (tx) => {
-    await tx.update(practices).set(address).where(eq(practices.id, practiceId));
+    await tx.update(practices).set(locale ? { ...address, locale } : address).where(eq(practices.id, practiceId));
     await tx
       .insert(practiceBilling)
       .values({ practiceId, taxId, npi, updatedAt: now })
@@ -67,6 +68,7 @@ export async function loadPracticeDetails(scope: Pick<PracticeScope, "practice">
       postalCode: p.postalCode ?? "",
       taxId: billing?.taxId ?? "",
       npi: billing?.npi ?? "",
+      locale: isPracticeLocale(p.locale) ? p.locale : DEFAULT_LOCALE,
       seeClientsHere: false,
     },
     hasLocation: n > 0,

@@ -16,6 +16,8 @@ test.use({ allowedConsoleErrors: [/status of 404/] });
 const t = randomBytes(4).toString("hex");
 const SECRET = {
   dob: "1983-07-19",
+  /** The client page reads the date of birth as words (lib/dates formatCalendarDate, decision 0044). */
+  dobShown: "19 July 1983",
   answer: `We drift apart after bedtime ${t}`,
   reflection: `I felt far from him on Sunday ${t}`,
   diagnosis: "F43.23",
@@ -123,7 +125,7 @@ const RANGE = `from=${DateTime.now().minus({ months: 1 }).toISODate()}&to=${Date
 const ROUTES: Route[] = [
   { path: (r) => `/clinic/${r.practice.slug}`, capability: "practice.view" },
   { path: (r) => `/clinic/${r.practice.slug}/clients`, capability: "clients.view" },
-  { path: (r) => `/clinic/${r.practice.slug}/clients/${r.client.id}`, capability: "clients.view", shows: () => [SECRET.dob] },
+  { path: (r) => `/clinic/${r.practice.slug}/clients/${r.client.id}`, capability: "clients.view", shows: () => [SECRET.dobShown] },
   { path: (r) => `/clinic/${r.practice.slug}/clients/${r.client.id}/edit`, capability: "clients.edit" },
   { path: (r) => `/clinic/${r.practice.slug}/clients/new`, capability: "clients.edit" },
   { path: (r) => `/clinic/${r.practice.slug}/clients/${r.client.id}/superbill?${RANGE}`, capability: "superbill.generate" },
@@ -165,7 +167,7 @@ test("every role walks every clinic route: allowed is 200, denied is 404 with no
   test.setTimeout(180_000);
   const r = await practiceWithRecords();
   const who = [...ROLES.map((role) => ({ role, userId: r.members[role].userId })), { role: "outsider" as const, userId: r.outsider.userId }];
-  const never = [SECRET.dob, SECRET.answer, SECRET.reflection, SECRET.diagnosis, r.client.lastName];
+  const never = [SECRET.dob, SECRET.dobShown, SECRET.answer, SECRET.reflection, SECRET.diagnosis, r.client.lastName];
   const problems: string[] = [];
   for (const { role, userId } of who) {
     const api = await sessionFor(userId);
@@ -236,7 +238,7 @@ test("every role calls every clinic server action: denied is a not-found with no
   const actions = clinicActions();
   expect(actions.map((a) => a.key).sort()).toEqual(Object.keys(CLINIC_ACTIONS).sort());
   const who = [...ROLES.map((role) => ({ role, userId: r.members[role].userId })), { role: "outsider" as const, userId: r.outsider.userId }];
-  const never = [SECRET.dob, SECRET.answer, SECRET.reflection, SECRET.diagnosis, r.client.lastName];
+  const never = [SECRET.dob, SECRET.dobShown, SECRET.answer, SECRET.reflection, SECRET.diagnosis, r.client.lastName];
   // Ids of this practice's records; the rest of each call is junk, so an allowed call stops at validation.
   const args = [r.practice.slug, r.paymentId, { junk: true }, r.client.id];
   const problems: string[] = [];

@@ -83,7 +83,7 @@ test("a PT clinic's service has two CPT lines; the clinician adjusts units on a 
   const chunks: Buffer[] = [];
   for await (const chunk of (await file.createReadStream())!) chunks.push(chunk as Buffer);
   const text = pdfText(Buffer.concat(chunks));
-  for (const line of ["Date of birth: 1989-06-02", "Address: 2210 N Halsted St, Chicago, IL 60614, US", "Modifiers", "97110", "97140", "GP", "N39.3, R10.2", "$160"]) {
+  for (const line of ["Date of birth: 2 June 1989", "Address: 2210 N Halsted St, Chicago, IL 60614, US", "Modifiers", "97110", "97140", "GP", "N39.3, R10.2", "$160"]) {
     expect(text).toContain(line);
   }
   expect(text).not.toContain("97110 x3");

@@ -52,6 +52,13 @@ describe("booking email templates", () => {
     expect(london).toContain("Wednesday 1 July 2026, 10:00 AM GMT+1");
   });
 
+  test("an en-GB practice's emails read its clock and its zone names, in body and subject (decision 0044)", async () => {
+    const uk = { ...base, timeZone: "Europe/London", locale: "en-GB", startsAt: new Date("2026-07-01T13:30:00Z") };
+    expect(await text(BookingConfirmationEmail(uk))).toContain("Wednesday 1 July 2026, 14:30 BST");
+    expect(bookingConfirmationSubject(uk)).toBe("Booked: your session with Harbor Couples Therapy, Wed 1 Jul, 14:30 BST");
+    expect(await text(BookingReminderEmail({ ...uk, kind: "2h" }))).toContain("at 14:30 BST");
+  });
+
   test("online and phone sessions say so", async () => {
     expect(await text(BookingConfirmationEmail({ ...base, format: "online", location: null }))).toContain("Online (video)");
     expect(await text(BookingConfirmationEmail({ ...base, format: "phone", location: null }))).toContain("Phone");

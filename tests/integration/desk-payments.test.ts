@@ -9,7 +9,7 @@ import { deskOptions, takeDeskPayment } from "@/lib/billing/desk-payments";
 import { buyPackage } from "@/lib/billing/portal-billing";
 import { refundPayment } from "@/lib/billing/refunds";
 import { buildStatement, statementPdf } from "@/lib/billing/statement";
-import { localDate } from "@/lib/dates";
+import { formatCalendarDate, localDate } from "@/lib/dates";
 import { bookPaid, paidPractice } from "./helpers/billing-fixture";
 import { auditEventsFor, createClient, createPractice, createUser, scopeFor } from "./helpers/factories";
 import { pdfText } from "./helpers/pdf-text";
@@ -202,7 +202,8 @@ describe("front-desk payments", () => {
     expect(text).toContain("STATEMENT");
     expect(text).toContain(practice.name);
     expect(text).toContain("Gus Ode");
-    expect(text).toContain(`Period ${day(-1)} to ${day(10)}`);
+    // The period prints in the practice's words (an en-US practice: "24 Dec 2025"); the fields stay YYYY-MM-DD.
+    expect(text).toContain(`Period ${formatCalendarDate(day(-1), "en-US", { short: true })} to ${formatCalendarDate(day(10), "en-US", { short: true })}`);
     expect(text).toContain("Payment, card (online)");
     expect(text).toContain("Payment, cash, ref R-7");
     expect(text).toContain("Refund, handed back: Overpaid");

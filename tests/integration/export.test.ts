@@ -59,7 +59,7 @@ describe("one client's record", () => {
     expect(manifest.tables).toMatchObject({ clients: 1, form_responses: 1, homework_check_ins: 1, payments: 1, couples: 1 });
 
     const pdf = pdfText(entries.get("record.pdf")!);
-    for (const line of ["Client record: Ana Lopez", "Date of birth: 1990-04-02", "Couples intake (version 2)", MARKS.ownAnswer, "Couples session (couple) with Dr Rivera", MARKS.ownReflection, "Couples session (Ana's half)", "In a couple with: Bo Lopez"]) {
+    for (const line of ["Client record: Ana Lopez", "Date of birth: 2 April 1990", "Couples intake (version 2)", MARKS.ownAnswer, "Couples session (couple) with Dr Rivera", MARKS.ownReflection, "Couples session (Ana's half)", "In a couple with: Bo Lopez"]) {
       expect(pdf).toContain(line);
     }
     expect(pdfText(entries.get("superbill.pdf")!)).toContain("SUPERBILL");

@@ -94,7 +94,7 @@ describe("superbills and codes", () => {
       }),
     ]);
     const text = pdfText(await superbillPdf(bill!));
-    for (const expected of ["Date of birth: 1989-06-02", "Address: 2210 N Halsted St, Apt 3, Chicago, IL 60614, US", "97110", "97140", "GP 59", "Modifiers", "$160"]) expect(text).toContain(expected);
+    for (const expected of ["Date of birth: 2 June 1989", "Address: 2210 N Halsted St, Apt 3, Chicago, IL 60614, US", "97110", "97140", "GP 59", "Modifiers", "$160"]) expect(text).toContain(expected);
 
     // Clearing the visit's lines brings back the service's.
     expect(await saveVisitCptLines(scopeFor(pt), booked.appointmentId, { cptLines: "" })).toEqual({ ok: true });

@@ -29,6 +29,7 @@ export function AppointmentActions({
   practiceSlug,
   appointmentId,
   timeZone,
+  locale,
   today,
   appointmentDate,
   canChange,
@@ -44,6 +45,8 @@ export function AppointmentActions({
   practiceSlug: string;
   appointmentId: string;
   timeZone: string;
+  /** The practice's locale: its clock in the times offered. */
+  locale: string;
   today: string;
   appointmentDate: string;
   canChange: boolean;
@@ -60,6 +63,7 @@ export function AppointmentActions({
   /** The service's no-show fee, formatted, or null when it has none. */
   noShowFee: string | null;
 }) {
+  const reader = { zone: timeZone, locale };
   const router = useRouter();
   const [mode, setMode] = useState<"idle" | "reschedule">("idle");
   const [confirmMove, setConfirmMove] = useState(false);
@@ -203,6 +207,7 @@ export function AppointmentActions({
             version={version}
             load={load}
             timeZone={timeZone}
+            locale={locale}
             selected={picked}
             onSelect={setPicked}
           />
@@ -213,7 +218,7 @@ export function AppointmentActions({
                 {alternatives.map((s) => (
                   <li key={s}>
                     <Button variant="secondary" size="sm" onClick={() => (setDate(localDate(s, timeZone)), setPicked(s), setAlternatives([]))}>
-                      {formatDateTime(s, timeZone)}
+                      {formatDateTime(s, reader)}
                     </Button>
                   </li>
                 ))}
@@ -222,7 +227,7 @@ export function AppointmentActions({
           ) : null}
           <div className="flex flex-wrap gap-2">
             <Button disabled={pending || !picked} onClick={() => setConfirmMove(true)}>
-              {picked ? `Move to ${formatDateTime(picked, timeZone)}` : "Choose a time"}
+              {picked ? `Move to ${formatDateTime(picked, reader)}` : "Choose a time"}
             </Button>
             <Button variant="secondary" onClick={() => setMode("idle")}>
               Keep current time
@@ -237,7 +242,7 @@ export function AppointmentActions({
         description={
           <>
             <p>
-              From {when} to <strong>{picked ? formatDateTime(picked, timeZone) : ""}</strong>, same clinician and service.
+              From {when} to <strong>{picked ? formatDateTime(picked, reader) : ""}</strong>, same clinician and service.
             </p>
             <p>Nothing is charged or refunded.</p>
             <p>{emailedLine(emailed, "an updated invitation")}</p>
@@ -245,7 +250,7 @@ export function AppointmentActions({
         }
         confirmVariant="primary"
         cancelLabel="Keep current time"
-        confirmLabel={picked ? `Move to ${formatDateTime(picked, timeZone)}` : "Move"}
+        confirmLabel={picked ? `Move to ${formatDateTime(picked, reader)}` : "Move"}
         onConfirm={() =>
           run(() =>
             rescheduleAppointmentAction(practiceSlug, appointmentId, {

@@ -22,6 +22,7 @@ export function DaySlotPicker({
   version = 0,
   load,
   timeZone,
+  locale,
   selected,
   onSelect,
   error,
@@ -33,6 +34,8 @@ export function DaySlotPicker({
   version?: number;
   load: (date: string) => Promise<DaySlotsResult>;
   timeZone: string;
+  /** The practice's locale: its clock ("2:30 PM", "14:30"). */
+  locale?: string;
   selected: string;
   onSelect: (start: string) => void;
   error?: string;
@@ -101,7 +104,7 @@ export function DaySlotPicker({
                   onChange={() => onSelect(start)}
                   className="h-4 w-4 accent-brand"
                 />
-                {formatTime(start, timeZone)}
+                {formatTime(start, { zone: timeZone, locale })}
               </label>
             </li>
           ))}
@@ -109,7 +112,7 @@ export function DaySlotPicker({
       )}
       {missed && current?.ok ? (
         <p className="text-sm text-muted" role="status">
-          {formatTime(wallInstant(date, missed, timeZone), timeZone)} is not a free time with this clinician for this service. Choose another time, or book
+          {formatTime(wallInstant(date, missed, timeZone), { zone: timeZone, locale })} is not a free time with this clinician for this service. Choose another time, or book
           outside availability below.
         </p>
       ) : null}

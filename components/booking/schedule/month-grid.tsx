@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { DateTime } from "luxon";
 import { cn } from "@/components/ui/cn";
-import { formatTime } from "@/lib/dates";
+import { formatCalendarDay, formatMonth, formatTime } from "@/lib/dates";
 import { attendeeNames, groupByDay, type ScheduleItem } from "@/lib/booking/list-schedule";
 
 const SHOWN_PER_DAY = 3;
@@ -17,6 +16,7 @@ export function MonthGrid({
   days,
   items,
   timeZone,
+  locale,
   today,
   dayHref,
 }: {
@@ -25,6 +25,7 @@ export function MonthGrid({
   days: string[];
   items: ScheduleItem[];
   timeZone: string;
+  locale: string;
   today: string;
   dayHref: (date: string) => string;
 }) {
@@ -34,7 +35,7 @@ export function MonthGrid({
   for (let i = 0; i < grouped.length; i += 7) weeks.push(grouped.slice(i, i + 7));
   return (
     <table className="w-full table-fixed border-collapse rounded-lg bg-surface text-sm">
-      <caption className="sr-only">{DateTime.fromISO(month).toFormat("LLLL yyyy")}: sessions per day</caption>
+      <caption className="sr-only">{formatMonth(month, locale)}: sessions per day</caption>
       <thead>
         <tr>
           {WEEKDAYS.map((d) => (
@@ -50,16 +51,15 @@ export function MonthGrid({
         {weeks.map((week) => (
           <tr key={week[0]![0]}>
             {week.map(([date, list]) => {
-              const day = DateTime.fromISO(date, { zone: timeZone });
               const inMonth = date.startsWith(monthKey);
               const count = list.length;
               return (
                 <td key={date} className={cn("h-16 border border-line p-0 align-top sm:h-28", !inMonth && "bg-canvas", date === today && "outline outline-2 -outline-offset-2 outline-brand")}>
                   <Link href={dayHref(date)} className="block h-full p-1 hover:bg-brand-soft sm:h-auto">
                     <span aria-hidden="true" className={cn("block font-semibold", inMonth ? "text-ink" : "text-muted")}>
-                      {day.day}
+                      {Number(date.slice(8, 10))}
                     </span>
-                    <span className="sr-only">{day.toFormat("cccc d LLLL")}</span>
+                    <span className="sr-only">{formatCalendarDay(date, locale)}</span>
                     {date === today ? <span className="sr-only"> (today)</span> : null}
                     {count > 0 ? (
                       <span className="mt-0.5 block text-xs font-medium text-brand">
@@ -75,7 +75,7 @@ export function MonthGrid({
                     <ul className="hidden space-y-0.5 px-1 pb-1 text-xs sm:block">
                       {list.slice(0, SHOWN_PER_DAY).map((a) => (
                         <li key={a.id} className={cn("truncate", (a.status === "cancelled" || a.status === "late_cancelled") && "line-through")}>
-                          {formatTime(a.startsAt, timeZone)} {a.status === "held" && a.attendees.length === 0 ? "Being booked online" : attendeeNames(a.attendees)}
+                          {formatTime(a.startsAt, { zone: timeZone, locale })} {a.status === "held" && a.attendees.length === 0 ? "Being booked online" : attendeeNames(a.attendees)}
                         </li>
                       ))}
                       {count > SHOWN_PER_DAY ? <li className="text-muted">+{count - SHOWN_PER_DAY} more</li> : null}

@@ -53,6 +53,7 @@ function startAt(date: string, time: string, timeZone: string): string {
 export function NewAppointmentForm({
   practiceSlug,
   timeZone,
+  locale,
   today,
   defaultDate,
   defaultTime = "",
@@ -61,6 +62,8 @@ export function NewAppointmentForm({
 }: {
   practiceSlug: string;
   timeZone: string;
+  /** The practice's locale: its clock in the times offered. */
+  locale: string;
   today: string;
   defaultDate: string;
   /** "14:30": chosen when it is a free time, else the time an override starts from. */
@@ -333,6 +336,7 @@ export function NewAppointmentForm({
           version={version}
           load={load}
           timeZone={timeZone}
+          locale={locale}
           selected={start}
           onSelect={(s) => {
             form.setValue("start", s, { shouldValidate: form.formState.isSubmitted });
@@ -359,7 +363,7 @@ export function NewAppointmentForm({
                     setAlternatives([]);
                   }}
                 >
-                  {formatDateTime(s, timeZone)}
+                  {formatDateTime(s, { zone: timeZone, locale })}
                 </Button>
               </li>
             ))}

@@ -1,7 +1,6 @@
-import { DateTime } from "luxon";
-import { localDate } from "@/lib/dates";
 import type { ScheduleItem, ScheduleView } from "@/lib/booking/list-schedule";
 import { gridBounds, workingSpans, type WeeklyHours } from "@/lib/booking/schedule-grid";
+import { formatCalendarDay, localDate } from "@/lib/dates";
 import { MonthGrid } from "./month-grid";
 import { TimeGrid, type GridColumn } from "./time-grid";
 
@@ -16,6 +15,7 @@ export function ScheduleCalendar({
   days,
   items,
   timeZone,
+  locale,
   today,
   now,
   clinicians,
@@ -28,6 +28,8 @@ export function ScheduleCalendar({
   days: string[];
   items: ScheduleItem[];
   timeZone: string;
+  /** The practice's locale (its clock: "2:30 PM" or "14:30"). */
+  locale: string;
   today: string;
   now: Date;
   /** The clinicians shown (one when the schedule is filtered to one). */
@@ -38,7 +40,7 @@ export function ScheduleCalendar({
   dayHref: (date: string) => string;
 }) {
   if (view === "month") {
-    return <MonthGrid month={date} days={days} items={items} timeZone={timeZone} today={today} dayHref={dayHref} />;
+    return <MonthGrid month={date} days={days} items={items} timeZone={timeZone} locale={locale} today={today} dayHref={dayHref} />;
   }
   // A session with someone no longer on the team still shows, in a column of its own.
   const people = [...clinicians];
@@ -71,10 +73,9 @@ export function ScheduleCalendar({
           hours: spansOf([c.id]),
         }))
       : days.map((d) => {
-          const day = DateTime.fromISO(d, { zone: timeZone });
           return {
             key: d,
-            heading: `${day.toFormat("cccc")} ${day.toFormat("d LLLL")}`,
+            heading: formatCalendarDay(d, locale),
             headingHref: dayHref(d),
             note: d === today ? "today" : undefined,
             highlight: d === today,
@@ -91,6 +92,7 @@ export function ScheduleCalendar({
       columns={columns}
       bounds={bounds}
       timeZone={timeZone}
+      locale={locale}
       now={now}
       minColumn={view === "week" ? "7.5rem" : "11rem"}
     />

@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { DateTime } from "luxon";
 import type { CSSProperties } from "react";
 import { cn } from "@/components/ui/cn";
-import { formatClock, formatTime, localDate } from "@/lib/dates";
+import { formatCalendarDay, formatClock, formatHour, formatTime, localDate, type Reader } from "@/lib/dates";
 import { attendeeNames, type ScheduleItem } from "@/lib/booking/list-schedule";
 import {
   ROW_MINUTES,
@@ -56,6 +55,7 @@ export function TimeGrid({
   columns,
   bounds,
   timeZone,
+  locale,
   now,
   minColumn,
 }: {
@@ -63,6 +63,8 @@ export function TimeGrid({
   columns: GridColumn[];
   bounds: GridBounds;
   timeZone: string;
+  /** The practice's locale: its clock on the grid's edge and in every block. */
+  locale: string;
   now: Date;
   /** The narrowest a column may get before the grid scrolls. */
   minColumn: string;
@@ -81,14 +83,14 @@ export function TimeGrid({
               const minute = rowMinute(bounds, r);
               return (
                 <div key={r} className="-mt-2 pr-1 text-right text-xs text-muted">
-                  {minute % 60 === 0 ? DateTime.fromObject({ hour: Math.floor(minute / 60) }).toFormat("h a") : ""}
+                  {minute % 60 === 0 ? formatHour(Math.floor(minute / 60), locale) : ""}
                 </div>
               );
             })}
           </div>
         </div>
         {columns.map((column) => (
-          <Column key={column.key} practiceSlug={practiceSlug} column={column} bounds={bounds} rows={rows} timeZone={timeZone} now={now} gridRows={gridRows} />
+          <Column key={column.key} practiceSlug={practiceSlug} column={column} bounds={bounds} rows={rows} reader={{ zone: timeZone, locale }} now={now} gridRows={gridRows} />
         ))}
       </div>
     </div>
@@ -100,7 +102,7 @@ function Column({
   column,
   bounds,
   rows,
-  timeZone,
+  reader,
   now,
   gridRows,
 }: {
@@ -108,16 +110,17 @@ function Column({
   column: GridColumn;
   bounds: GridBounds;
   rows: number;
-  timeZone: string;
+  reader: Reader;
   now: Date;
   gridRows: CSSProperties;
 }) {
   const headingId = `col-${column.key}`;
+  const timeZone = reader.zone;
   const own = column.items.filter((a) => localDate(a.startsAt, timeZone) === column.date);
   const placed = own.map((item) => ({ item, at: placeOnDay(item, column.date, timeZone, bounds) }));
   const placements = placed.flatMap((p) => (p.at ? [p.at] : []));
   const { lanes, count } = assignLanes(placements);
-  const dayName = DateTime.fromISO(column.date, { zone: timeZone }).toFormat("cccc d LLLL");
+  const dayName = formatCalendarDay(column.date, reader.locale);
   const instants = wallTimes(column.date, bounds, timeZone);
   const withWhom = column.clinician ? ` with ${column.clinician.name}` : "";
   const clinicianQuery = column.clinician ? `&clinician=${encodeURIComponent(column.clinician.id)}` : "";
@@ -140,8 +143,8 @@ function Column({
       entries.push({ row: r, node: <li key={`e${r}`} aria-hidden="true" style={style} className={cell} /> });
       continue;
     }
-    // The row's wall-clock minute is the instant's local time (wallTimes checks it), so its words are the same.
-    const time = formatClock(minute);
+    // The row's wall-clock minute is the instant's local time (wallTimes checks it), so its words are formatTime's.
+    const time = formatClock(minute, reader.locale);
     entries.push({
       row: r,
       node: (
@@ -162,7 +165,7 @@ function Column({
       row: at.row,
       node: (
         <li key={item.id} className="z-10 min-w-0 p-0.5" style={{ gridRow: `${at.row + 1} / span ${at.span}`, gridColumn: lane + 1 }}>
-          <Block practiceSlug={practiceSlug} item={item} timeZone={timeZone} />
+          <Block practiceSlug={practiceSlug} item={item} reader={reader} />
         </li>
       ),
     });
@@ -196,7 +199,7 @@ function Column({
   );
 }
 
-function Block({ practiceSlug, item: a, timeZone }: { practiceSlug: string; item: ScheduleItem; timeZone: string }) {
+function Block({ practiceSlug, item: a, reader }: { practiceSlug: string; item: ScheduleItem; reader: Reader }) {
   const ended = a.status === "cancelled" || a.status === "late_cancelled";
   return (
     <Link
@@ -208,7 +211,7 @@ function Block({ practiceSlug, item: a, timeZone }: { practiceSlug: string; item
     >
       <span className="flex flex-wrap items-center gap-x-1.5">
         <span className="font-semibold">
-          {formatTime(a.startsAt, timeZone)} – {formatTime(a.endsAt, timeZone)}
+          {formatTime(a.startsAt, reader)} – {formatTime(a.endsAt, reader)}
         </span>
         <StatusBadge status={a.status} />
       </span>

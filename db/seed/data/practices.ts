@@ -198,6 +198,8 @@ export const DEMO_PRACTICES: PracticeFixture[] = [
       phone: "+44 20 7946 0958",
       country: "GB",
       currency: "GBP",
+      // Reads as a UK practice does: 24-hour times (decision 0044).
+      locale: "en-GB",
     },
     locations: [],
     staff: [{ email: KINDLING_COACH, role: "owner", credentials: "PCC", videoUrl: "https://video.demo.tandem.test/kindling-eleanor-whitcombe" }],

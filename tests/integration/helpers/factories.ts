@@ -34,7 +34,7 @@ export function uniqueEmail(label = "person"): string {
 }
 
 export async function createPractice(
-  overrides: Partial<Pick<Practice, "name" | "kind" | "timeZone" | "email" | "country">> & {
+  overrides: Partial<Pick<Practice, "name" | "kind" | "timeZone" | "email" | "country" | "locale">> & {
     kind?: PracticeKind;
     /** Default true: a practice that takes bookings, as every one did before publishing was a setup step. */
     published?: boolean;
@@ -50,6 +50,7 @@ export async function createPractice(
       timeZone: overrides.timeZone ?? "America/New_York",
       email: overrides.email ?? null,
       country: overrides.country ?? "US",
+      ...(overrides.locale ? { locale: overrides.locale } : {}),
       publishedAt: overrides.published === false ? null : new Date(),
     })
     .returning();

@@ -7,6 +7,7 @@ import { TotpSetup } from "@/components/two-factor/totp-setup";
 import { Card, PageHeader } from "@/components/ui/card";
 import { listMemberships } from "@/lib/auth/guards";
 import { SECOND_FACTOR_PATH, SECURITY_PATH } from "@/lib/auth/second-factor-guard";
+import { formatDateMedium } from "@/lib/dates";
 import { requireStaffSession } from "@/lib/auth/staff-session";
 import { factorSummary, pendingTotpEnrolment } from "@/lib/two-factor/manage-factors";
 import { mayManageFactors } from "@/lib/two-factor/session-factor";
@@ -14,7 +15,8 @@ import { mayManageFactors } from "@/lib/two-factor/session-factor";
 export const metadata: Metadata = { title: "Sign-in security" };
 export const dynamic = "force-dynamic";
 
-const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+// A sign-in spans practices: no one practice's zone or locale applies, so UTC in the default locale.
+const day = { format: (d: Date) => formatDateMedium(d, "UTC") };
 
 /** A member's own second factors: set up, see, remove, new recovery codes. */
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ required?: string }> }) {

@@ -4,7 +4,7 @@ import { SetupCard } from "@/components/setup/setup-card";
 import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { formatDay } from "@/lib/dates";
+import { formatDay, practiceReader } from "@/lib/dates";
 import { loadClinicHome } from "@/lib/home/load-home";
 import type { HomeSectionKey } from "@/lib/home/sections";
 
@@ -21,22 +21,22 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ prac
   const { practice: slug } = await params;
   const scope = await requireMember(slug, "practice.view");
   const home = await loadClinicHome(scope, new Date());
-  const zone = scope.practice.timeZone;
+  const reader = practiceReader(scope.practice);
   const whose = home.reach === "yours" ? "Your sessions" : "Sessions";
 
   // One entry per section lib/home/sections.ts lists; the roles' filter is already applied in home.sections.
   const render: Record<HomeSectionKey, () => ReactNode> = {
     // Always first, and only when there is one: an open flag waits for a clinician's acknowledgement.
-    safety_flags: () => (home.safetyFlags?.length ? <SafetyFlagsCard key="safety" slug={slug} flags={home.safetyFlags} zone={zone} /> : null),
+    safety_flags: () => (home.safetyFlags?.length ? <SafetyFlagsCard key="safety" slug={slug} flags={home.safetyFlags} reader={reader} /> : null),
     // Until the guided setup is complete (the card renders nothing after).
     setup_checklist: () => (home.setup && !home.setup.complete ? <div key="setup" className="lg:col-span-2"><SetupCard checklist={home.setup} /></div> : null),
     sessions: () => (
       <div key="sessions" className="grid gap-4 lg:col-span-2 lg:grid-cols-2">
-        <SessionsCard slug={slug} id="home-today" title={`${whose} today · ${formatDay(home.window.from, zone)}`} sessions={home.days.today.sessions} empty="No sessions today." />
+        <SessionsCard slug={slug} id="home-today" title={`${whose} today · ${formatDay(home.window.from, reader)}`} sessions={home.days.today.sessions} empty="No sessions today." />
         <SessionsCard
           slug={slug}
           id="home-tomorrow"
-          title={`Tomorrow · ${formatDay(home.window.tomorrowFrom, zone)}`}
+          title={`Tomorrow · ${formatDay(home.window.tomorrowFrom, reader)}`}
           sessions={home.days.tomorrow.sessions}
           empty="No sessions tomorrow."
         />

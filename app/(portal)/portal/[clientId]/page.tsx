@@ -11,7 +11,7 @@ import { listOwnForms } from "@/lib/intake/respond";
 import { PortalThisWeek } from "@/components/homework/portal-this-week";
 import { getPortalHomework } from "@/lib/homework/portal";
 import { formatMoney } from "@/lib/money";
-import { formatBirthDate } from "@/lib/dates/format";
+import { formatCalendarDate } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Your portal" };
 export const dynamic = "force-dynamic";
@@ -81,7 +81,7 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
             <dt className="text-sm text-muted">Phone</dt>
             <dd className="min-w-0 break-words">{client.phone ?? "—"}</dd>
             <dt className="text-sm text-muted">Date of birth</dt>
-            <dd className="min-w-0">{client.dateOfBirth ? formatBirthDate(client.dateOfBirth) : "—"}</dd>
+            <dd className="min-w-0">{client.dateOfBirth ? formatCalendarDate(client.dateOfBirth, practice.locale) : "—"}</dd>
             <dt className="text-sm text-muted">Address</dt>
             <dd className="min-w-0 break-words">
               {client.addressLine1

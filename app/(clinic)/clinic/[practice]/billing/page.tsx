@@ -8,7 +8,7 @@ import { billingFilterOptions } from "@/lib/billing/dashboard";
 import { listPayments, outstandingBalances, packageSales, paymentFiltersSchema, recentRefunds, revenueByMonth } from "@/lib/billing/billing-queries";
 import { FEE_LABELS } from "@/lib/billing/fees";
 import { formatMoney } from "@/lib/money";
-import { formatDateTime } from "@/lib/dates";
+import { formatDateTime, practiceReader } from "@/lib/dates";
 import { Input, Select } from "@/components/ui/field";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +30,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
     packageSales(scope.practice.id),
     billingFilterOptions(scope.practice.id),
   ]);
-  const zone = scope.practice.timeZone;
+  const reader = practiceReader(scope.practice);
   const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString();
   const currencies = [...new Set(revenue.map((r) => r.currency))];
   const shown = rows.filter((r) => r.status === "succeeded");
@@ -160,7 +160,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
                   </Link>
                   <p className="text-sm text-muted">
                     {KIND_LABEL[r.kind]} · {r.description}
-                    {r.clinicianName ? ` · ${r.clinicianName}` : ""} · {formatDateTime(r.createdAt.toISOString(), zone)}
+                    {r.clinicianName ? ` · ${r.clinicianName}` : ""} · {formatDateTime(r.createdAt.toISOString(), reader)}
                   </p>
                 </div>
                 <span className="flex gap-1">

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DateTime } from "luxon";
 import { NewFormForm } from "@/components/intake/new-form-form";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
+import { formatDateMedium, practiceReader } from "@/lib/dates";
 import { listTemplates } from "@/lib/intake/versions";
 
 export const metadata: Metadata = { title: "Forms" };
@@ -15,7 +15,7 @@ export default async function FormsPage({ params }: { params: Promise<{ practice
   const { practice: slug } = await params;
   const scope = await requireMember(slug, "forms.build");
   const rows = await listTemplates(scope.practice.id);
-  const zone = scope.practice.timeZone;
+  const reader = practiceReader(scope.practice);
   return (
     <>
       <PageHeader title="Forms" description="Intake, consent and policy forms, and standard measures. Editing a form publishes a new version; answers keep the version they answered." />
@@ -29,7 +29,7 @@ export default async function FormsPage({ params }: { params: Promise<{ practice
                     {template.title}
                   </Link>
                   <p className="text-sm text-muted">
-                    {current ? `Version ${current.version}, published ${DateTime.fromJSDate(current.publishedAt).setZone(zone).toLocaleString(DateTime.DATE_MED)}` : "Not published"}
+                    {current ? `Version ${current.version}, published ${formatDateMedium(current.publishedAt, reader)}` : "Not published"}
                   </p>
                 </div>
                 <Badge tone={template.kind === "measure" ? "brand" : "neutral"}>{KIND_LABEL[template.kind]}</Badge>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { MarkAllReadButton } from "@/components/notifications/mark-all-read";
 import { requireMember } from "@/lib/auth/guards";
-import { formatDateTime } from "@/lib/dates/format";
+import { formatDateTime, practiceReader } from "@/lib/dates/format";
 import { listNotices } from "@/lib/notifications/inbox";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -41,7 +41,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
                       {item.read ? null : <span className="sr-only">Unread: </span>}
                       {item.title}
                     </span>
-                    <span className="text-sm text-muted">{formatDateTime(item.createdAt, scope.practice.timeZone)}</span>
+                    <span className="text-sm text-muted">{formatDateTime(item.createdAt, practiceReader(scope.practice))}</span>
                   </span>
                   {item.detail ? <span className="block text-sm text-muted">{item.detail}</span> : null}
                 </a>

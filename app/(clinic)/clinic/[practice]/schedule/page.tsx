@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DateTime } from "luxon";
 import { ScheduleCalendar } from "@/components/booking/schedule/schedule-calendar";
 import { FiltersDisclosure } from "@/components/booking/schedule/filters-disclosure";
 import { ScheduleFilters } from "@/components/booking/schedule/schedule-filters";
@@ -9,7 +8,7 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { formatDateTime, todayIn } from "@/lib/dates";
+import { formatCalendarDate, formatCalendarRange, formatDateTime, formatMonth, practiceReader, todayIn, zoneAbbreviation } from "@/lib/dates";
 import {
   attendeeNames,
   listSchedule,
@@ -30,20 +29,17 @@ export const metadata: Metadata = { title: "Schedule" };
 export const dynamic = "force-dynamic";
 
 /** "America/New York (EST)", or "(EST → EDT)" for a week that changes clocks. */
-function zoneName(zone: string, from: Date, to: Date): string {
-  const first = DateTime.fromJSDate(from, { zone }).toFormat("ZZZZ");
-  const last = DateTime.fromMillis(to.getTime() - 1, { zone }).toFormat("ZZZZ");
+function zoneName(zone: string, from: Date, to: Date, locale: string): string {
+  const first = zoneAbbreviation(zone, from, locale);
+  const last = zoneAbbreviation(zone, to.getTime() - 1, locale);
   return `${zone.replace(/_/g, " ")} (${first === last ? first : `${first} → ${last}`})`;
 }
 
-function rangeTitle(view: ScheduleView, date: string, days: string[], zone: string): string {
-  const first = DateTime.fromISO(days[0]!, { zone });
-  if (view === "day") return first.toFormat("cccc d LLLL yyyy");
-  if (view === "month") return DateTime.fromISO(date, { zone }).toFormat("LLLL yyyy");
-  const last = DateTime.fromISO(days[days.length - 1]!, { zone });
-  return first.month === last.month
-    ? `${first.toFormat("d")} – ${last.toFormat("d LLLL yyyy")}`
-    : `${first.toFormat("d LLLL")} – ${last.toFormat("d LLLL yyyy")}`;
+/** The days shown are calendar dates in the practice's zone already: they read without a zone. */
+function rangeTitle(view: ScheduleView, date: string, days: string[], locale: string): string {
+  if (view === "day") return formatCalendarDate(days[0]!, locale, { weekday: true });
+  if (view === "month") return formatMonth(date, locale);
+  return formatCalendarRange(days[0]!, days[days.length - 1]!, locale);
 }
 
 export default async function SchedulePage({
@@ -58,6 +54,8 @@ export default async function SchedulePage({
   const query = await searchParams;
   const now = new Date();
   const zone = scope.practice.timeZone;
+  const reader = practiceReader(scope.practice);
+  const locale = scope.practice.locale;
   const options = await listScheduleOptions(scope);
   const filters = resolveScheduleFilters(scope, query, now, options);
   const { range } = filters;
@@ -85,12 +83,12 @@ export default async function SchedulePage({
     <>
       <PageHeader
         title="Schedule"
-        description={`Times in ${zoneName(zone, range.from, range.to)}`}
+        description={`Times in ${zoneName(zone, range.from, range.to, locale)}`}
         actions={<ButtonLink href={`/clinic/${slug}/schedule/new?date=${range.date < today ? today : range.date}`}>New appointment</ButtonLink>}
       />
       {booked ? (
         <p role="status" className="mb-4 rounded-md border border-ok/30 bg-ok-soft px-3 py-2 text-ok">
-          Booked {booked.service.name} for {attendeeNames(booked.attendees)} on {formatDateTime(booked.startsAt, zone)}. The confirmation is on its
+          Booked {booked.service.name} for {attendeeNames(booked.attendees)} on {formatDateTime(booked.startsAt, reader)}. The confirmation is on its
           way to them.
         </p>
       ) : null}
@@ -114,7 +112,7 @@ export default async function SchedulePage({
               <span className="sr-only sm:not-sr-only">Next {unit}</span>
             </Link>
             <h2 className="ml-1 text-lg font-semibold">
-              {rangeTitle(range.view, range.date, range.days, zone)}
+              {rangeTitle(range.view, range.date, range.days, locale)}
             </h2>
           </nav>
           <nav aria-label="Schedule view" className="flex gap-1">
@@ -149,6 +147,7 @@ export default async function SchedulePage({
         days={range.days}
         items={items}
         timeZone={zone}
+        locale={locale}
         today={today}
         now={now}
         clinicians={shownClinicians}

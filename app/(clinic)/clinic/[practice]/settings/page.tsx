@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
+import { PRACTICE_LOCALE_LABELS, isPracticeLocale } from "@/lib/dates/locales";
 import { PRACTICE_KIND_LABELS } from "@/lib/practices/practice-kinds";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -25,6 +26,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ pract
             <dd>{PRACTICE_KIND_LABELS[practice.kind]}</dd>
             <dt className="text-sm text-muted">Time zone</dt>
             <dd>{practice.timeZone}</dd>
+            <dt className="text-sm text-muted">Dates and times</dt>
+            <dd>{isPracticeLocale(practice.locale) ? PRACTICE_LOCALE_LABELS[practice.locale] : practice.locale}</dd>
             <dt className="text-sm text-muted">Address</dt>
             <dd>{address || "—"}</dd>
             <dt className="text-sm text-muted">Contact</dt>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireClient } from "@/lib/auth/guards";
+import { formatDateMedium, practiceReader } from "@/lib/dates";
 import { listOwnForms } from "@/lib/intake/respond";
 
 export const metadata: Metadata = { title: "Your forms" };
@@ -17,7 +18,8 @@ export default async function PortalFormsPage({ params }: { params: Promise<{ cl
   const { clientId } = await params;
   const { client, practice, practiceDisplayName } = await requireClient(clientId);
   const forms = await listOwnForms({ id: client.id, practiceId: client.practiceId });
-  const dateFmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: practice.timeZone });
+  const reader = practiceReader(practice);
+  const day = (d: Date) => formatDateMedium(d, reader);
   return (
     <>
       <PageHeader title="Your forms" description={`${practiceDisplayName}. Only you and your practice see your answers.`} />
@@ -38,7 +40,7 @@ export default async function PortalFormsPage({ params }: { params: Promise<{ cl
                     {f.title}
                   </Link>
                   <p className="text-sm text-muted">
-                    {f.completedAt ? `Completed ${dateFmt.format(f.completedAt)}` : f.dueAt ? `Please complete by ${dateFmt.format(f.dueAt)}` : `Sent ${dateFmt.format(f.sentAt)}`}
+                    {f.completedAt ? `Completed ${day(f.completedAt)}` : f.dueAt ? `Please complete by ${day(f.dueAt)}` : `Sent ${day(f.sentAt)}`}
                   </p>
                 </div>
                 <Badge tone={STATUS[f.status]!.tone}>{STATUS[f.status]!.label}</Badge>

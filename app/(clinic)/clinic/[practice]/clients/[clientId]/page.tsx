@@ -14,6 +14,7 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
+import { formatCalendarDate, practiceReader } from "@/lib/dates";
 import { pendingEmailChange } from "@/lib/clients/email-change";
 import { getClientRecord } from "@/lib/clients/get-client-record";
 import { listCoupleCandidates } from "@/lib/clients/list-clients";
@@ -34,13 +35,14 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
   // This client's own flags only (never their partner's); none for the front desk.
   const flags = await flagsForClient(scope, c.id);
   const base = `/clinic/${slug}/clients`;
-  const desk = can(scope.role, "payments.take") ? await deskOptions(scope.practice.id, c.id, scope.practice.timeZone) : null;
+  const desk = can(scope.role, "payments.take") ? await deskOptions(scope.practice.id, c.id, practiceReader(scope.practice)) : null;
   const details: [string, string | null][] = [
     ["Preferred name", c.preferredName],
     ["Pronouns", c.pronouns],
     ["Email", c.email],
     ["Phone", c.phone],
-    ["Date of birth", c.dateOfBirth],
+    // A calendar date: it reads the same in every zone (never shifted by one).
+    ["Date of birth", c.dateOfBirth ? formatCalendarDate(c.dateOfBirth, scope.practice.locale) : null],
     // Carried over by a CSV import (decision 0029); may hold clinical remarks.
     ...(c.notes && can(scope.role, "clinical.read") ? ([["Notes (imported)", c.notes]] as [string, string][]) : []),
   ];
@@ -71,7 +73,7 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
           </>
         }
       />
-      <SafetyFlagsPanel flags={flags} practiceSlug={slug} zone={scope.practice.timeZone} />
+      <SafetyFlagsPanel flags={flags} practiceSlug={slug} reader={practiceReader(scope.practice)} />
       {pending ? <PendingEmailNotice email={pending.newEmail} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DateTime } from "luxon";
 import { FormBuilder } from "@/components/intake/form-builder";
 import { FormPreview } from "@/components/intake/form-preview";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
+import { formatDateTimeMedium, practiceReader } from "@/lib/dates";
 import { can } from "@/lib/auth/roles";
 import { buttonClass } from "@/components/ui/button";
 import { listServiceRequirements } from "@/lib/intake/service-forms";
@@ -30,7 +30,7 @@ export default async function FormBuilderPage({
     scope.practice.id,
     template.id,
   );
-  const zone = scope.practice.timeZone;
+  const reader = practiceReader(scope.practice);
   return (
     <>
       <PageHeader
@@ -69,9 +69,7 @@ export default async function FormBuilderPage({
               {versions.map((v) => (
                 <li key={v.id}>
                   Version {v.version}:{" "}
-                  {DateTime.fromJSDate(v.publishedAt)
-                    .setZone(zone)
-                    .toLocaleString(DateTime.DATETIME_MED)}{" "}
+                  {formatDateTimeMedium(v.publishedAt, reader)}{" "}
                   <a className="text-brand underline" href={`/clinic/${slug}/forms/${template.id}/fhir?version=${v.version}`} download>
                     FHIR<span className="sr-only"> Questionnaire, version {v.version}</span>
                   </a>

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DateTime } from "luxon";
 import { PrintButton } from "@/components/intake/print-button";
 import { ResponseView } from "@/components/intake/response-view";
 import { SafetyFlagsPanel } from "@/components/safety/safety-flags-panel";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
+import { formatDateTimeMedium, practiceReader } from "@/lib/dates";
 import { getResponseForStaff } from "@/lib/intake/staff-forms";
 import { liftedAnswers } from "@/lib/safety/lifted-answers";
 import { flagsForResponse } from "@/lib/safety/client-flags";
@@ -24,8 +24,8 @@ export default async function ResponsePage({ params }: { params: Promise<{ pract
   const { response, version, template, client } = row;
   const flags = await flagsForResponse(scope, response.id);
   const flagged = new Set(flags.map((f) => f.questionKey));
-  const zone = scope.practice.timeZone;
-  const at = (d: Date) => DateTime.fromJSDate(d).setZone(zone).toLocaleString(DateTime.DATETIME_MED_WITH_SECONDS);
+  const reader = practiceReader(scope.practice);
+  const at = (d: Date) => formatDateTimeMedium(d, reader, { seconds: true });
   const scores = response.scores;
   const base = `/clinic/${slug}/responses/${response.id}/fhir`;
   return (
@@ -55,7 +55,7 @@ export default async function ResponsePage({ params }: { params: Promise<{ pract
         </Link>
       </p>
       {/* The answers that raised a flag lead the page, with the acknowledgement. */}
-      <SafetyFlagsPanel flags={flags} practiceSlug={slug} zone={zone} lifted={liftedAnswers(version.definition, response.answers, flagged)} />
+      <SafetyFlagsPanel flags={flags} practiceSlug={slug} reader={reader} lifted={liftedAnswers(version.definition, response.answers, flagged)} />
       {scores?.item9 === "positive" ? (
         <div role="alert" className="mb-4 rounded-lg border-2 border-danger bg-danger-soft p-4 font-semibold text-danger">
           PHQ-9 item 9 answered above zero: thoughts of being better off dead or of self-harm. Follow your risk-assessment procedure.

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { DateTime } from "luxon";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppointmentActions } from "@/components/booking/schedule/appointment-actions";
@@ -16,7 +15,7 @@ import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { STATUS_LABELS, isLateCancellation, type AppointmentStatus } from "@/lib/booking/lifecycle/transitions";
 import { formatMoney } from "@/lib/money";
-import { formatDateTime, formatTime, localDate, todayIn, zoneLabel } from "@/lib/dates";
+import { formatDate, formatDateTime, formatTime, localDate, practiceReader, todayIn, zoneLabel } from "@/lib/dates";
 import { cancellationEffects, cancellationPreview } from "@/lib/billing/cancellation-policy";
 import { appointmentFeeDue } from "@/lib/billing/fee-due";
 import { FEE_LABELS } from "@/lib/billing/fees";
@@ -47,11 +46,13 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
   ]);
   const now = new Date();
   const zone = scope.practice.timeZone;
+  const reader = practiceReader(scope.practice);
+  const money = (cents: number, currency: string) => formatMoney(cents, currency, reader.locale ?? undefined);
   const date = localDate(a.startsAt, zone);
   const started = a.startsAt <= now;
   const clinician = a.clinician.credentials ? `${a.clinician.displayName}, ${a.clinician.credentials}` : a.clinician.displayName;
   const rows: [string, ReactNode][] = [
-    ["When", `${DateTime.fromJSDate(a.startsAt, { zone }).toFormat("cccc d LLLL yyyy")}, ${formatTime(a.startsAt, zone)} – ${formatTime(a.endsAt, zone)}`],
+    ["When", `${formatDate(a.startsAt, reader)}, ${formatTime(a.startsAt, reader)} – ${formatTime(a.endsAt, reader)}`],
     ["Time zone", zoneLabel(zone, a.startsAt)],
     [
       a.attendees.length === 2 ? "Couple" : "Client",
@@ -75,7 +76,7 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
     ["Clinician", clinician],
     ["Where", a.location ? `${a.location.name}, ${a.location.address}` : FORMAT_LABELS[a.format]],
     ["Duration", `${a.service.durationMinutes} min`],
-    ["Price", a.priceCents > 0 ? formatMoney(a.priceCents, a.currency) : "Free"],
+    ["Price", a.priceCents > 0 ? money(a.priceCents, a.currency) : "Free"],
   ];
   return (
     <>
@@ -102,14 +103,15 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
             practiceSlug={slug}
             appointmentId={a.id}
             timeZone={zone}
+            locale={scope.practice.locale}
             today={todayIn(zone, now)}
             appointmentDate={date}
             canChange={a.status === "confirmed" && !started}
             canRecordOutcome={a.status === "confirmed" && started}
             lateNow={isLateCancellation(a.startsAt, a.service.cancellationWindowHours, now)}
             windowHours={a.service.cancellationWindowHours}
-            lateFee={a.service.lateCancelFeeCents > 0 ? formatMoney(a.service.lateCancelFeeCents, a.currency) : null}
-            when={formatDateTime(a.startsAt, zone)}
+            lateFee={a.service.lateCancelFeeCents > 0 ? money(a.service.lateCancelFeeCents, a.currency) : null}
+            when={formatDateTime(a.startsAt, reader)}
             emailed={a.attendees.filter((p) => p.email).map((p) => `${p.firstName} ${p.lastName}`)}
             cancelEffects={
               cancelPreview
@@ -119,12 +121,12 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
                   }
                 : { inTime: [], late: [] }
             }
-            noShowFee={a.service.noShowFeeCents > 0 ? formatMoney(a.service.noShowFeeCents, a.currency) : null}
+            noShowFee={a.service.noShowFeeCents > 0 ? money(a.service.noShowFeeCents, a.currency) : null}
           />
           {feeDue ? (
             // Never "nothing more to do" while a fee can still be charged (issue 11, problem 7).
             <p className="text-sm text-muted">
-              This session is {STATUS_LABELS[a.status].toLowerCase()}. The {FEE_LABELS[feeDue.kind].toLowerCase()} ({formatMoney(feeDue.amountCents, feeDue.currency)}) is not paid yet
+              This session is {STATUS_LABELS[a.status].toLowerCase()}. The {FEE_LABELS[feeDue.kind].toLowerCase()} ({money(feeDue.amountCents, feeDue.currency)}) is not paid yet
               {can(scope.role, "billing.read") ? ": charge it under Payments." : ": someone with billing access can charge it."}
             </p>
           ) : FINAL.includes(a.status) ? (
@@ -150,7 +152,7 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
             status={a.status}
             attendeeIds={a.attendees.map((p) => p.clientId)}
             fees={policy}
-            when={formatDateTime(a.startsAt, zone)}
+            when={formatDateTime(a.startsAt, reader)}
           />
         ) : null}
       </div>

@@ -59,6 +59,7 @@ export default async function NewAppointmentPage({
           <NewAppointmentForm
             practiceSlug={slug}
             timeZone={zone}
+            locale={scope.practice.locale}
             today={today}
             defaultDate={defaultDate}
             defaultTime={defaultTime}

@@ -8,6 +8,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
+import { formatCalendarDate, formatDateTimeMedium, formatMinuteOfDay, practiceReader } from "@/lib/dates";
 import { formatMinutes, timeZoneOptions } from "@/lib/booking/availability-schema";
 import {
   findAvailabilityMember,
@@ -21,12 +22,6 @@ import { deleteClosureAction, deleteOverrideAction } from "./actions";
 export const metadata: Metadata = { title: "Availability" };
 export const dynamic = "force-dynamic";
 
-/** "2025-12-24" → "Wed, Dec 24, 2025" (a calendar date: no zone shifts). */
-function formatDate(date: string): string {
-  return new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
 
 export default async function AvailabilityPage({
   params,
@@ -52,7 +47,10 @@ export default async function AvailabilityPage({
   const locationName = new Map(locations.map((l) => [l.id, l.name]));
   const where = (id: string | null) => (id ? (locationName.get(id) ?? "A location") : "Online/phone");
   const self = member.id === scope.memberId;
-  const closureTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: scope.practice.timeZone });
+  const reader = practiceReader(scope.practice);
+  // "2025-12-24" → "Wed 24 Dec 2025" (a calendar date: no zone shifts); times on the practice's clock.
+  const formatDate = (date: string) => formatCalendarDate(date, reader.locale, { weekday: true, short: true });
+  const clockTime = (minute: number) => formatMinuteOfDay(minute, reader.locale);
 
   return (
     <>
@@ -123,10 +121,10 @@ export default async function AvailabilityPage({
               {overrides.map((o) => {
                 const what =
                   o.kind === "available"
-                    ? `Extra hours ${formatMinutes(o.startMinute!)}–${formatMinutes(o.endMinute!)}, ${where(o.locationId)}`
+                    ? `Extra hours ${clockTime(o.startMinute!)}–${clockTime(o.endMinute!)}, ${where(o.locationId)}`
                     : o.startMinute === null
                       ? "Day off"
-                      : `Unavailable ${formatMinutes(o.startMinute)}–${formatMinutes(o.endMinute!)}`;
+                      : `Unavailable ${clockTime(o.startMinute)}–${clockTime(o.endMinute!)}`;
                 return (
                   <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span>
@@ -154,7 +152,7 @@ export default async function AvailabilityPage({
             ) : (
               <ul className="mb-4 divide-y divide-line" aria-label="Upcoming closures">
                 {closures.map((c) => {
-                  const range = `${closureTime.format(c.startsAt)} – ${closureTime.format(c.endsAt)}`;
+                  const range = `${formatDateTimeMedium(c.startsAt, reader)} – ${formatDateTimeMedium(c.endsAt, reader)}`;
                   return (
                     <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                       <span>

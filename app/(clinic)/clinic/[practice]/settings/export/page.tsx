@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { RefreshWhileRunning, StartExportButton } from "@/components/export/start-export-button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { formatDateTime } from "@/lib/dates";
+import { formatDateTime, practiceReader } from "@/lib/dates";
 import { listPracticeExports, EXPORT_VALID_HOURS } from "@/lib/export/practice-export";
 
 export const metadata: Metadata = { title: "Export" };
@@ -15,7 +15,7 @@ export default async function ExportPage({ params }: { params: Promise<{ practic
   const scope = await requireMember(slug, "data.export");
   const now = new Date();
   const exports = await listPracticeExports(scope, now);
-  const zone = scope.practice.timeZone;
+  const reader = practiceReader(scope.practice);
   const running = exports.some((e) => e.status === "queued" || e.status === "running");
   return (
     <>
@@ -53,7 +53,7 @@ export default async function ExportPage({ params }: { params: Promise<{ practic
                     <div>
                       <p className="font-medium">
                         {STATUS[e.status]}
-                        <span className="font-normal text-muted"> · asked {formatDateTime(e.createdAt, zone)}</span>
+                        <span className="font-normal text-muted"> · asked {formatDateTime(e.createdAt, reader)}</span>
                       </p>
                       {e.status === "running" || e.status === "queued" ? (
                         <div className="mt-2">
@@ -66,7 +66,7 @@ export default async function ExportPage({ params }: { params: Promise<{ practic
                       {e.status === "done" ? (
                         <p className="text-sm text-muted">
                           {e.tablesTotal} tables, {e.rowsWritten.toLocaleString("en-US")} rows, {formatBytes(e.bytes ?? 0)}
-                          {e.expiresAt ? (e.downloadToken ? ` · link works until ${formatDateTime(e.expiresAt, zone)}` : " · the link has expired") : null}
+                          {e.expiresAt ? (e.downloadToken ? ` · link works until ${formatDateTime(e.expiresAt, reader)}` : " · the link has expired") : null}
                         </p>
                       ) : null}
                       {e.status === "failed" ? <p className="text-sm text-danger">{e.error ?? "The export stopped."} Start a new one.</p> : null}

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DateTime } from "luxon";
 import { FormFiller } from "@/components/intake/form-filler";
 import { ResponseView } from "@/components/intake/response-view";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireClient } from "@/lib/auth/guards";
-import { todayIn } from "@/lib/dates";
+import { formatDateTimeMedium, practiceReader, todayIn } from "@/lib/dates";
 import { openAssignment } from "@/lib/intake/respond";
 
 export const metadata: Metadata = { title: "Form" };
@@ -28,7 +27,7 @@ export default async function PortalFormPage({ params }: { params: Promise<{ cli
     </p>
   );
   if (response?.status === "submitted") {
-    const when = DateTime.fromJSDate(response.submittedAt!).setZone(practice.timeZone).toLocaleString(DateTime.DATETIME_MED);
+    const when = formatDateTimeMedium(response.submittedAt!, practiceReader(practice));
     return (
       <>
         <PageHeader title={template.title} description={`Submitted ${when}. Thank you.`} />

@@ -10,7 +10,7 @@ import { loadPayment } from "@/lib/billing/billing-queries";
 import { paymentLabels } from "@/lib/billing/payment-label";
 import { paymentMethodLabel } from "@/lib/billing/desk-schema";
 import { centsToAmountInput, currencySymbol, formatMoney } from "@/lib/money";
-import { formatDateTime } from "@/lib/dates";
+import { formatDateTime, practiceReader } from "@/lib/dates";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Payment" };
@@ -23,10 +23,10 @@ export default async function PaymentPage({ params }: { params: Promise<{ practi
   if (!row) notFound();
   await recordAudit(byMember(scope, "payment.read", { type: "payment", id: paymentId }));
   const p = row.p;
-  const zone = scope.practice.timeZone;
+  const reader = practiceReader(scope.practice);
   const remaining = p.amountCents - p.refundedCents;
   const symbol = currencySymbol(p.currency);
-  const label = (await paymentLabels(scope.practice.id, zone, [p])).get(p.id) ?? p.description;
+  const label = (await paymentLabels(scope.practice.id, reader, [p])).get(p.id) ?? p.description;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -43,11 +43,11 @@ export default async function PaymentPage({ params }: { params: Promise<{ practi
               <Badge tone={p.status === "succeeded" ? "ok" : "warn"}>{p.status === "succeeded" ? "Paid" : p.status}</Badge>
             </dd>
             <dt className="text-sm text-muted">Created</dt>
-            <dd>{formatDateTime(p.createdAt.toISOString(), zone)}</dd>
+            <dd>{formatDateTime(p.createdAt.toISOString(), reader)}</dd>
             {p.paidAt ? (
               <>
                 <dt className="text-sm text-muted">Paid</dt>
-                <dd>{formatDateTime(p.paidAt.toISOString(), zone)}</dd>
+                <dd>{formatDateTime(p.paidAt.toISOString(), reader)}</dd>
               </>
             ) : null}
             <dt className="text-sm text-muted">Paid by</dt>
@@ -74,7 +74,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ practi
             <ul className="mt-1 space-y-1" aria-label="Refunds of this payment">
               {row.refunds.map((r) => (
                 <li key={r.id}>
-                  {formatMoney(r.amountCents, r.currency)} · {r.status} · {r.reason} <span className="text-sm text-muted">({formatDateTime(r.createdAt.toISOString(), zone)})</span>
+                  {formatMoney(r.amountCents, r.currency)} · {r.status} · {r.reason} <span className="text-sm text-muted">({formatDateTime(r.createdAt.toISOString(), reader)})</span>
                 </li>
               ))}
             </ul>

@@ -25,6 +25,11 @@ const nextConfig: NextConfig = {
     // headers() is read at build time; next build sets NODE_ENV=production, next dev development.
     return [{ source: "/:path*", headers: staticSecurityHeaders({ production: process.env.NODE_ENV === "production" }) }];
   },
+  // Chromium asks for /favicon.ico on responses without our <link rel="icon"> (a route handler's page, a
+  // download); the answer was a 404 that the e2e console guard caught at random. app/icon.svg is the icon.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
 };
 
 export default nextConfig;

@@ -124,7 +124,7 @@ export function BookingWizard({
   );
 
   if (booked) {
-    return <DoneStep service={booked.service} hold={booked.hold} booked={booked.result} clinicianName={booked.service.clinicians.find((c) => c.id === booked.hold.clinicianId)?.name ?? ""} zone={zone} locations={locations} />;
+    return <DoneStep service={booked.service} hold={booked.hold} booked={booked.result} clinicianName={booked.service.clinicians.find((c) => c.id === booked.hold.clinicianId)?.name ?? ""} zone={zone} locale={practice.locale ?? null} locations={locations} />;
   }
 
   // No clinician step where one clinician offers the service (or, before one is chosen, every service).
@@ -164,6 +164,7 @@ export function BookingWizard({
           practiceZone={practice.timeZone}
           visitorZone={visitorZone}
           zone={zone}
+          locale={practice.locale ?? null}
           useClinicZone={useClinicZone}
           onUseClinicZone={setUseClinicZone}
           range={range}

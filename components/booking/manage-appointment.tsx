@@ -7,7 +7,7 @@ import { cancelAction, manageSlotsAction, rescheduleAction } from "@/app/manage/
 import { Button } from "@/components/ui/button";
 import { ConfirmButton, ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { emailedLine } from "@/lib/booking/emailed-line";
-import { formatDateTime, formatTime, localDate, zoneLabel, type Reader } from "@/lib/dates";
+import { formatCalendarDay, formatDateTime, formatTime, localDate, zoneLabel, type Reader } from "@/lib/dates";
 
 /**
  * The attendee's own changes from their emailed link. A tap on a time, or
@@ -20,6 +20,7 @@ export function ManageAppointment({
   token,
   timeZone,
   clinicTimeZone = timeZone,
+  locale = null,
   lateNow,
   windowHours,
   lateFee,
@@ -34,6 +35,8 @@ export function ManageAppointment({
   timeZone: string;
   /** The clinic's zone, noted beside a chosen time when its clock differs. */
   clinicTimeZone?: string;
+  /** The practice's locale (lib/dates/locales.ts): the clock the times read in. */
+  locale?: string | null;
   lateNow: boolean;
   windowHours: number;
   lateFee: string | null;
@@ -50,7 +53,7 @@ export function ManageAppointment({
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const reader: Reader = { zone: timeZone, practiceZone: clinicTimeZone };
+  const reader: Reader = { zone: timeZone, practiceZone: clinicTimeZone, locale };
 
   function run(action: () => Promise<{ ok: boolean; message?: string; late?: boolean }>, success: (r: { late?: boolean }) => string) {
     setError(null);
@@ -114,7 +117,7 @@ export function ManageAppointment({
         </div>
       ) : null}
       {canChange && lateNow ? <p className="text-sm text-muted">This session starts within {windowHours} hours, so it can no longer be moved online.</p> : null}
-      {canChange && mode === "reschedule" ? <ReschedulePicker token={token} timeZone={timeZone} clinicTimeZone={clinicTimeZone} pending={pending} onPick={setChosen} onClose={() => setMode("idle")} /> : null}
+      {canChange && mode === "reschedule" ? <ReschedulePicker token={token} timeZone={timeZone} clinicTimeZone={clinicTimeZone} locale={locale} pending={pending} onPick={setChosen} onClose={() => setMode("idle")} /> : null}
       <ConfirmDialog
         open={chosen !== null}
         onOpenChange={(open) => (open ? null : setChosen(null))}
@@ -145,6 +148,7 @@ function ReschedulePicker({
   token,
   timeZone,
   clinicTimeZone,
+  locale,
   pending,
   onPick,
   onClose,
@@ -152,6 +156,7 @@ function ReschedulePicker({
   token: string;
   timeZone: string;
   clinicTimeZone: string;
+  locale: string | null;
   pending: boolean;
   onPick: (start: string) => void;
   onClose: () => void;
@@ -185,7 +190,7 @@ function ReschedulePicker({
     <div className="rounded-lg border border-line p-4">
       <h2 className="font-semibold">Choose a new time</h2>
       <p className="text-sm text-muted">
-        {clinicTimeZone === timeZone ? `Times in ${zoneLabel(timeZone, from.toMillis())}.` : `Times in your time zone, ${zoneLabel(timeZone, from.toMillis())}. Clinic time: ${zoneLabel(clinicTimeZone, from.toMillis())}.`}
+        {clinicTimeZone === timeZone ? `Times in ${zoneLabel(timeZone, from.toMillis(), locale)}.` : `Times in your time zone, ${zoneLabel(timeZone, from.toMillis(), locale)}. Clinic time: ${zoneLabel(clinicTimeZone, from.toMillis(), locale)}.`}
       </p>
       <div className="mt-3 flex items-center justify-between">
         <Button variant="secondary" size="sm" disabled={week === 0} onClick={() => setWeek((w) => w - 1)}>
@@ -201,8 +206,8 @@ function ReschedulePicker({
       <div className="mt-3 space-y-3">
         {slots
           ? [...days.entries()].map(([date, list]) => (
-              <section key={date} aria-label={DateTime.fromISO(date).toFormat("cccc d LLLL")}>
-                <h3 className="text-sm font-medium">{DateTime.fromISO(date).toFormat("cccc d LLLL")}</h3>
+              <section key={date} aria-label={formatCalendarDay(date, locale)}>
+                <h3 className="text-sm font-medium">{formatCalendarDay(date, locale)}</h3>
                 {list.length === 0 ? (
                   <p className="text-sm text-muted">No times</p>
                 ) : (
@@ -210,7 +215,7 @@ function ReschedulePicker({
                     {list.map((s) => (
                       <li key={s}>
                         <Button variant="secondary" size="sm" className="w-full" disabled={pending} onClick={() => onPick(s)}>
-                          {formatTime(s, timeZone)}
+                          {formatTime(s, { zone: timeZone, locale })}
                         </Button>
                       </li>
                     ))}

@@ -8,12 +8,12 @@ import type { JoinState } from "@/lib/video/join-window";
  * the end; before that, when it will appear. Nothing for anything else
  * (in person, cancelled, over). The state comes from `joinState(…, now)`.
  */
-export function JoinVideo({ state, timeZone, className }: { state: JoinState; timeZone: string; className?: string }) {
+export function JoinVideo({ state, timeZone, locale, className }: { state: JoinState; timeZone: string; locale?: string | null; className?: string }) {
   if (state.kind === "none") return null;
   if (state.kind === "later") {
     return (
       <p className={cn("text-sm text-muted", className)}>
-        The Join video session button appears here at {formatTime(state.opensAt, timeZone)} on {formatDay(state.opensAt, timeZone)}, 15 minutes before the start.
+        The Join video session button appears here at {formatTime(state.opensAt, { zone: timeZone, locale })} on {formatDay(state.opensAt, { zone: timeZone, locale })}, 15 minutes before the start.
       </p>
     );
   }

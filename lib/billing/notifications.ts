@@ -7,6 +7,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { runningBoss } from "@/lib/jobs/queue-handle";
 import { logError } from "@/lib/db/pg-error";
 import { feeLabel, paymentLabels } from "./payment-label";
+import { practiceReader } from "@/lib/dates";
 
 /**
  * Billing emails (receipts, payment links, refunds, fees) go through a
@@ -100,9 +101,9 @@ async function deliver(key: string, practiceId: string, kind: string, data: Reco
 
 /** A payment's description as of now: a rescheduled session's refund names the new date, not the one it was paid for. */
 async function currentDescription(practiceId: string, data: Record<string, string | number | null>): Promise<string | null> {
-  const [practice] = await db.select({ timeZone: practices.timeZone }).from(practices).where(eq(practices.id, practiceId));
+  const [practice] = await db.select({ timeZone: practices.timeZone, locale: practices.locale }).from(practices).where(eq(practices.id, practiceId));
   if (!practice) return null;
-  if (!data.paymentId) return feeLabel(practiceId, String(data.feeId), practice.timeZone);
+  if (!data.paymentId) return feeLabel(practiceId, String(data.feeId), practiceReader(practice));
   const [payment] = await db.select().from(payments).where(and(eq(payments.id, String(data.paymentId)), eq(payments.practiceId, practiceId)));
-  return payment ? ((await paymentLabels(practiceId, practice.timeZone, [payment], { forPayer: true })).get(payment.id) ?? null) : null;
+  return payment ? ((await paymentLabels(practiceId, practiceReader(practice), [payment], { forPayer: true })).get(payment.id) ?? null) : null;
 }

@@ -50,12 +50,13 @@ export async function paymentLabels(practiceId: string, who: string | Reader, ro
 }
 
 /** A fee not yet paid (nothing charged): "No-show fee: Couples session, Tuesday 9 December …", from its appointment now. */
-export async function feeLabel(practiceId: string, feeId: string, timeZone: string): Promise<string | null> {
+export async function feeLabel(practiceId: string, feeId: string, who: string | Reader): Promise<string | null> {
+  const practice: Reader = typeof who === "string" ? { zone: who } : who;
   const [fee] = await db.select({ kind: fees.kind, appointmentId: fees.appointmentId, clientId: fees.clientId }).from(fees).where(and(eq(fees.id, feeId), eq(fees.practiceId, practiceId)));
   if (!fee) return null;
   const session = (await sessionsById(practiceId, [fee.appointmentId])).get(fee.appointmentId) ?? null;
   // A fee is always told to the client who owes it: in their zone.
-  return session ? paymentLabel({ kind: "fee", splitPart: null, description: FEE_LABELS[fee.kind] }, session, payerReader(session, fee.clientId, { zone: timeZone }), fee.kind) : FEE_LABELS[fee.kind];
+  return session ? paymentLabel({ kind: "fee", splitPart: null, description: FEE_LABELS[fee.kind] }, session, payerReader(session, fee.clientId, practice), fee.kind) : FEE_LABELS[fee.kind];
 }
 
 /** The payer reads in the zone they booked the session in; the clinic's is noted when its clock differs. */

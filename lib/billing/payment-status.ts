@@ -24,7 +24,7 @@ export interface PaymentStatusView {
 export async function paymentStatusView(where: { paymentId?: string; sessionId?: string }): Promise<PaymentStatusView | null> {
   const [row] = await db
     // The name the practice shows its clients (its brand's display name, decision 0040), as the page's header does.
-    .select({ p: payments, practiceName: sql<string>`coalesce(${practiceBrands.displayName}, ${practices.name})`, practiceSlug: practices.slug, practiceZone: practices.timeZone, appointmentStatus: appointments.status })
+    .select({ p: payments, practiceName: sql<string>`coalesce(${practiceBrands.displayName}, ${practices.name})`, practiceSlug: practices.slug, practiceZone: practices.timeZone, practiceLocale: practices.locale, appointmentStatus: appointments.status })
     .from(payments)
     .innerJoin(practices, eq(practices.id, payments.practiceId))
     .leftJoin(practiceBrands, eq(practiceBrands.practiceId, payments.practiceId))
@@ -46,7 +46,7 @@ export async function paymentStatusView(where: { paymentId?: string; sessionId?:
     amountCents: row.p.amountCents,
     currency: row.p.currency,
     // The appointment as it is now, in the payer's zone (decision 0039); the stored copy only for what has no appointment.
-    description: (await paymentLabels(row.p.practiceId, row.practiceZone, [row.p], { forPayer: true })).get(row.p.id) ?? row.p.description,
+    description: (await paymentLabels(row.p.practiceId, { zone: row.practiceZone, locale: row.practiceLocale }, [row.p], { forPayer: true })).get(row.p.id) ?? row.p.description,
     practiceName: row.practiceName,
     practiceSlug: row.practiceSlug,
     checkoutUrl: row.p.checkoutUrl,

@@ -28,6 +28,7 @@ export const getPublicPractice = cache(async (slug: string) => {
       name: practices.name,
       kind: practices.kind,
       timeZone: practices.timeZone,
+      locale: practices.locale,
       email: practices.email,
       phone: practices.phone,
     })

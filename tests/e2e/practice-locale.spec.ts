@@ -62,3 +62,34 @@ test("an owner sets the practice's dates and times to en-GB; the client page and
   await page.goto(`/clinic/${practice.slug}/schedule?view=week&date=2027-03-04`);
   await expect(page.getByRole("link", { name: /14:30 – 15:20/ }).first()).toBeVisible();
 });
+
+// What the practice's clients read follows the same clock: the portal's sessions and the booking page's times.
+test("a client of an en-GB practice reads the 24-hour clock on a phone: the portal's next session and the booking page's times", async ({ browser }) => {
+  const practice = await createPractice();
+  await db.update(schema.practices).set({ locale: "en-GB" }).where(eq(schema.practices.id, practice.id));
+  const service = await createBookableService(practice.id, practice.owner.memberId, { attendance: "individual", name: "Assessment" });
+  const client = await createClient(practice.id, "Ada");
+  const startsAt = new Date("2027-03-04T19:30:00Z"); // 14:30 in New York
+  const endsAt = new Date(startsAt.getTime() + 50 * 60_000);
+  const [visit] = await db
+    .insert(schema.appointments)
+    .values({ practiceId: practice.id, serviceId: service.id, memberId: practice.owner.memberId, format: "online", startsAt, endsAt, blockedFrom: startsAt, blockedTo: endsAt, status: "confirmed", priceCents: 12000, currency: "USD" })
+    .returning();
+  await db.insert(schema.appointmentAttendees).values({ practiceId: practice.id, appointmentId: visit!.id, clientId: client.id });
+
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, baseURL: process.env.APP_URL });
+  const page = await context.newPage();
+  await signInAs(page, client.userId);
+  await page.goto(`/portal/${client.id}`);
+  const upcoming = page.getByRole("list", { name: "Upcoming sessions" });
+  await expect(upcoming).toContainText("Thursday 4 March");
+  await expect(upcoming).toContainText("14:30");
+  await expect(upcoming).not.toContainText("2:30 PM");
+
+  await page.goto(`/book/${practice.slug}`);
+  await page.getByRole("button", { name: /Assessment/ }).click();
+  const times = page.locator("section[aria-label] li").getByRole("button");
+  await expect(times.first()).toHaveText(/^\d{2}:\d{2}$/);
+  expect(await times.allTextContents()).not.toContainEqual(expect.stringMatching(/AM|PM/));
+  await context.close();
+});

@@ -25,7 +25,7 @@ export default async function ManagePage({ params }: { params: Promise<{ token: 
   const brand = link.ok ? await loadBrand(link.appointment.practiceId) : null;
   // The attendee reads in the zone they booked in, the clinic's noted beside it (decision 0039).
   const clinicZone = link.ok ? link.appointment.practice.timeZone : "UTC";
-  const reader: Reader = { zone: link.ok ? readerZone(link.appointment.attendees.find((p) => p.clientId === link.clientId)?.timeZone, clinicZone) : clinicZone, practiceZone: clinicZone };
+  const reader: Reader = { zone: link.ok ? readerZone(link.appointment.attendees.find((p) => p.clientId === link.clientId)?.timeZone, clinicZone) : clinicZone, practiceZone: clinicZone, locale: link.ok ? link.appointment.practice.locale : null };
   return (
     <div style={brandStyle(brand)} className="min-h-dvh">
       <PublicHeader brand={brand} />
@@ -52,13 +52,14 @@ export default async function ManagePage({ params }: { params: Promise<{ token: 
               <dt className="text-sm text-muted">Practice</dt>
               <dd>{brand?.name ?? link.appointment.practice.name}</dd>
             </dl>
-            <JoinVideo state={joinState(link.appointment, now)} timeZone={reader.zone} className="mt-4" />
+            <JoinVideo state={joinState(link.appointment, now)} timeZone={reader.zone} locale={reader.locale} className="mt-4" />
             {/* Mounted whatever the status, so the "cancelled" / "moved" notice survives the refresh that follows the change. */}
             <ManageAppointment
               canChange={link.canChange}
               token={token}
               timeZone={reader.zone}
               clinicTimeZone={clinicZone}
+              locale={link.appointment.practice.locale}
               lateNow={link.lateNow}
               windowHours={link.appointment.service.cancellationWindowHours}
               lateFee={link.appointment.service.lateCancelFeeCents > 0 ? formatMoney(link.appointment.service.lateCancelFeeCents, link.appointment.currency) : null}

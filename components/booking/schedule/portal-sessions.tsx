@@ -8,7 +8,7 @@ import { FORMAT_LABELS } from "@/lib/booking/service-labels";
 import { JoinVideo } from "@/components/video/join-video";
 import { StatusBadge } from "./status-badge";
 
-type PortalPractice = { name: string; slug: string; timeZone: string };
+type PortalPractice = { name: string; slug: string; timeZone: string; locale?: string | null };
 
 /**
  * The client's sessions still to come (confirmed or awaiting payment only),
@@ -22,7 +22,7 @@ export function PortalUpcomingSessions({ practice, upcoming }: { practice: Porta
       {upcoming.length === 0 ? (
         <p className="text-muted">No upcoming sessions. Sessions you book with {practice.name} will show here.</p>
       ) : (
-        <SessionList sessions={upcoming} timeZone={practice.timeZone} label="Upcoming sessions" leadFirst />
+        <SessionList sessions={upcoming} timeZone={practice.timeZone} locale={practice.locale} label="Upcoming sessions" leadFirst />
       )}
       {/* Booking from here is signed in: details prefilled, credits offered (decision 0012). */}
       <Link href={`/book/${practice.slug}`} className={cn(buttonClass("secondary", "sm"), "mt-3")}>
@@ -38,19 +38,19 @@ export function PortalPastSessions({ practice, past }: { practice: PortalPractic
   return (
     <Card>
       <h2 className="mb-3 font-semibold">Past and cancelled sessions</h2>
-      <SessionList sessions={past} timeZone={practice.timeZone} label="Past and cancelled sessions" />
+      <SessionList sessions={past} timeZone={practice.timeZone} locale={practice.locale} label="Past and cancelled sessions" />
     </Card>
   );
 }
 
 /** `leadFirst`: the first session (the next one) reads larger. */
-function SessionList({ sessions, timeZone, label, leadFirst = false }: { sessions: ClientSession[]; timeZone: string; label: string; leadFirst?: boolean }) {
+function SessionList({ sessions, timeZone, locale, label, leadFirst = false }: { sessions: ClientSession[]; timeZone: string; locale?: string | null; label: string; leadFirst?: boolean }) {
   return (
     <ul className="divide-y divide-line" aria-label={label}>
       {sessions.map((s, i) => (
         <li key={s.id} className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between">
           <div className="min-w-0">
-            <p className={cn("font-medium", leadFirst && i === 0 && "text-lg")}>{formatDayTime(s.startsAt, { zone: readerZone(s.timeZone, timeZone), practiceZone: timeZone })}</p>
+            <p className={cn("font-medium", leadFirst && i === 0 && "text-lg")}>{formatDayTime(s.startsAt, { zone: readerZone(s.timeZone, timeZone), practiceZone: timeZone, locale })}</p>
             <p className="break-words">
               {s.serviceName} with {s.clinicianName}
             </p>
@@ -61,11 +61,11 @@ function SessionList({ sessions, timeZone, label, leadFirst = false }: { session
             <p className="mt-1">
               <StatusBadge status={s.status} />
             </p>
-            {s.join.kind === "later" ? <JoinVideo state={s.join} timeZone={timeZone} className="mt-1" /> : null}
+            {s.join.kind === "later" ? <JoinVideo state={s.join} timeZone={readerZone(s.timeZone, timeZone)} locale={locale} className="mt-1" /> : null}
           </div>
           {s.join.kind === "open" || s.manageHref ? (
             <div className="flex shrink-0 flex-col gap-2 sm:items-end">
-              {s.join.kind === "open" ? <JoinVideo state={s.join} timeZone={timeZone} /> : null}
+              {s.join.kind === "open" ? <JoinVideo state={s.join} timeZone={readerZone(s.timeZone, timeZone)} locale={locale} /> : null}
               {s.manageHref ? (
                 <Link href={s.manageHref} prefetch={false} className={buttonClass("secondary", "sm", "shrink-0")}>
                   Reschedule or cancel

@@ -97,12 +97,12 @@ export function DetailsStep({
     <Card>
       <h2 className="text-xl font-semibold">Your details</h2>
       <p className="mt-1">
-        {service.name} with {clinicianName} · <strong>{formatDateTime(hold.start, { zone, practiceZone: practice.timeZone })}</strong>
+        {service.name} with {clinicianName} · <strong>{formatDateTime(hold.start, { zone, practiceZone: practice.timeZone, locale: practice.locale })}</strong>
       </p>
       <p className="text-sm">
         <span className="font-medium">Where:</span> {placeLabel(service.format, hold.locationId, locations)}
       </p>
-      <p className="mt-2 text-sm text-muted">We are holding this time for you until {formatTime(hold.expiresAt, zone)}.</p>
+      <p className="mt-2 text-sm text-muted">We are holding this time for you until {formatTime(hold.expiresAt, { zone, locale: practice.locale })}.</p>
       <HoldCountdown expiresAt={hold.expiresAt} onExpired={() => onExpired(undefined)} />
       <form onSubmit={onSubmit} noValidate className="mt-4 space-y-5">
         <FormError message={errors.root?.message ?? errors.attendees?.message ?? errors.attendees?.root?.message} />

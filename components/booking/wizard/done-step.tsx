@@ -11,6 +11,7 @@ export function DoneStep({
   booked,
   clinicianName,
   zone,
+  locale,
   locations,
 }: {
   service: PublicService;
@@ -18,6 +19,7 @@ export function DoneStep({
   booked: ConfirmResponse;
   clinicianName: string;
   zone: string;
+  locale: string | null;
   locations: readonly WizardLocation[];
 }) {
   const where = (
@@ -30,7 +32,7 @@ export function DoneStep({
       <Card>
         <h2 className="text-2xl font-semibold">Waiting for your partner&apos;s payment</h2>
         <p className="mt-2">
-          {service.name} with {clinicianName} on <strong>{formatDateTime(hold.start, zone)}</strong> is held for you.
+          {service.name} with {clinicianName} on <strong>{formatDateTime(hold.start, { zone, locale })}</strong> is held for you.
         </p>
         {where}
         <p className="mt-2">We emailed your partner a link to pay. The session is confirmed, and you both get a confirmation, once it is paid.</p>
@@ -41,7 +43,7 @@ export function DoneStep({
     <Card>
       <h2 className="text-2xl font-semibold">You&apos;re booked</h2>
       <p className="mt-2">
-        {service.name} with {clinicianName} on <strong>{formatDateTime(hold.start, zone)}</strong>.
+        {service.name} with {clinicianName} on <strong>{formatDateTime(hold.start, { zone, locale })}</strong>.
       </p>
       {where}
       <p className="mt-2">We emailed a confirmation with a calendar file to {booked.emailedTo.join(" and ")}.</p>

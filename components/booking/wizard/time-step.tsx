@@ -23,6 +23,7 @@ export function TimeStep({
   practiceZone,
   visitorZone,
   zone,
+  locale,
   useClinicZone,
   onUseClinicZone,
   range,
@@ -44,6 +45,8 @@ export function TimeStep({
   practiceZone: string;
   visitorZone: string | null;
   zone: string;
+  /** The practice's locale: the clock its times read in. */
+  locale: string | null;
   useClinicZone: boolean;
   onUseClinicZone: (clinic: boolean) => void;
   range: { from: DateTime; to: DateTime };
@@ -93,16 +96,16 @@ export function TimeStep({
           <div className="mt-1 flex flex-wrap gap-4">
             <label className="flex min-h-11 items-center gap-2">
               <input type="radio" name="zone" checked={!useClinicZone} onChange={() => onUseClinicZone(false)} className="h-5 w-5 accent-brand" />
-              Your time: {zoneLabel(visitorZone)}
+              Your time: {zoneLabel(visitorZone, undefined, locale)}
             </label>
             <label className="flex min-h-11 items-center gap-2">
               <input type="radio" name="zone" checked={useClinicZone} onChange={() => onUseClinicZone(true)} className="h-5 w-5 accent-brand" />
-              Clinic time: {zoneLabel(practiceZone)}
+              Clinic time: {zoneLabel(practiceZone, undefined, locale)}
             </label>
           </div>
         </fieldset>
       ) : (
-        <p className="mt-2 text-sm text-muted">Times in {zoneLabel(zone)}</p>
+        <p className="mt-2 text-sm text-muted">Times in {zoneLabel(zone, undefined, locale)}</p>
       )}
       {conflict ? (
         <div role="alert" className="mt-3 rounded-md border border-warn/40 bg-warn-soft p-3 text-warn">
@@ -112,7 +115,7 @@ export function TimeStep({
               {conflict.alternatives.map((s) => (
                 <li key={`${s.start}-${s.clinicianId}`}>
                   <Button variant="secondary" size="sm" disabled={holding} onClick={() => onChoose(s)}>
-                    {formatDateTime(s.start, zone)}
+                    {formatDateTime(s.start, { zone, locale })}
                   </Button>
                 </li>
               ))}
@@ -154,7 +157,7 @@ export function TimeStep({
                     {list.map((s) => (
                       <li key={`${s.start}-${s.clinicianId}`}>
                         <Button variant="secondary" size="sm" className="w-full" disabled={holding} onClick={() => onChoose(s)}>
-                          {formatTime(s.start, zone)}
+                          {formatTime(s.start, { zone, locale })}
                         </Button>
                       </li>
                     ))}

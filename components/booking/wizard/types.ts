@@ -2,4 +2,5 @@
 export type Step = "service" | "clinician" | "time" | "details" | "done";
 
 /** The practice as the wizard needs it. */
-export type WizardPractice = { slug: string; name: string; timeZone: string };
+/** `locale`: the practice's (lib/dates/locales.ts), the clock its times read in. */
+export type WizardPractice = { slug: string; name: string; timeZone: string; locale?: string | null };

@@ -32,7 +32,7 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
     getPortalHomework({ client, practice }, now),
     balanceDue(client),
   ]);
-  const sessionPractice = { name: practiceDisplayName, slug: practice.slug, timeZone: practice.timeZone };
+  const sessionPractice = { name: practiceDisplayName, slug: practice.slug, timeZone: practice.timeZone, locale: practice.locale };
   const billingHref = `/portal/${client.id}/billing`;
   return (
     <>

@@ -41,7 +41,7 @@ export default async function PracticeBookingPage({ params }: { params: Promise<
           This practice has not published bookable services yet. {practice.email ? <>You can write to them at {practice.email}.</> : null}
         </EmptyState>
       ) : (
-        <BookingWizard practice={{ slug: practice.slug, name, timeZone: practice.timeZone }} services={services} locations={practice.locations} booker={booker} />
+        <BookingWizard practice={{ slug: practice.slug, name, timeZone: practice.timeZone, locale: practice.locale }} services={services} locations={practice.locations} booker={booker} />
       )}
       <Card>
         <h2 className="font-semibold">Where</h2>

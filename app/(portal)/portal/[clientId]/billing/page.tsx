@@ -24,7 +24,7 @@ export default async function PortalBillingPage({ params, searchParams }: { para
   const zone = practice.timeZone;
   const paid = b.payments.filter((p) => p.status === "succeeded");
   // Named from each appointment as it is now: a moved session shows its new date (issue 11, problem 7).
-  const labels = await paymentLabels(practice.id, zone, paid, { forPayer: true });
+  const labels = await paymentLabels(practice.id, { zone, locale: practice.locale }, paid, { forPayer: true });
   return (
     <>
       <p className="mb-2 text-sm">
@@ -72,7 +72,7 @@ export default async function PortalBillingPage({ params, searchParams }: { para
               {b.purchases.map((p) => (
                 <li key={p.id}>
                   {p.name}: <strong>{p.credits - p.used} of {p.credits} left</strong>
-                  {p.shared ? " (shared with your partner)" : ""}, until {formatDateTime(p.expiresAt!.toISOString(), zone)}
+                  {p.shared ? " (shared with your partner)" : ""}, until {formatDateTime(p.expiresAt!.toISOString(), { zone, locale: practice.locale })}
                 </li>
               ))}
             </ul>
@@ -120,7 +120,7 @@ export default async function PortalBillingPage({ params, searchParams }: { para
                 <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span>
                     {formatMoney(p.amountCents, p.currency)} · {labels.get(p.id) ?? p.description}
-                    <span className="block text-sm text-muted">{formatDateTime(p.paidAt!.toISOString(), zone)}</span>
+                    <span className="block text-sm text-muted">{formatDateTime(p.paidAt!.toISOString(), { zone, locale: practice.locale })}</span>
                   </span>
                   <span className="flex items-center gap-2">
                     {p.refundedCents > 0 ? <Badge tone="warn">Refunded {formatMoney(p.refundedCents, p.currency)}</Badge> : null}

@@ -7,7 +7,7 @@ import { isUuid } from "@/lib/ids";
 import { loadReceipt } from "@/lib/billing/receipts";
 import { paymentLabels } from "@/lib/billing/payment-label";
 import { formatMoney } from "@/lib/money";
-import { formatDateTime } from "@/lib/dates";
+import { formatDateTime, practiceReader } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Receipt" };
 export const dynamic = "force-dynamic";
@@ -34,16 +34,16 @@ export default async function ReceiptPage({ params }: { params: Promise<{ client
           {client.firstName} {client.lastName}
         </dd>
         <dt className="text-sm text-muted">Date</dt>
-        <dd>{formatDateTime(p.paidAt!.toISOString(), practice.timeZone)}</dd>
+        <dd>{formatDateTime(p.paidAt!.toISOString(), practiceReader(practice))}</dd>
         <dt className="text-sm text-muted">For</dt>
-        <dd>{(await paymentLabels(practice.id, practice.timeZone, [p], { forPayer: true })).get(p.id) ?? p.description}</dd>
+        <dd>{(await paymentLabels(practice.id, practiceReader(practice), [p], { forPayer: true })).get(p.id) ?? p.description}</dd>
         <dt className="text-sm text-muted">Amount</dt>
         <dd className="font-semibold">{formatMoney(p.amountCents, p.currency)}</dd>
         {back.map((r) => (
           <div key={r.id} className="contents">
             <dt className="text-sm text-muted">Refunded</dt>
             <dd>
-              {formatMoney(r.amountCents, r.currency)} on {formatDateTime(r.createdAt.toISOString(), practice.timeZone)}
+              {formatMoney(r.amountCents, r.currency)} on {formatDateTime(r.createdAt.toISOString(), practiceReader(practice))}
             </dd>
           </div>
         ))}

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { appointmentAttendees, appointments, clients, formResponses, formTemplates, payments, services, type StaffNotification } from "@/db/schema";
-import { formatDateTime } from "@/lib/dates/format";
+import { formatDateTime, type Reader } from "@/lib/dates/format";
 import { formatMoney } from "@/lib/money/format";
 import { isNotificationKind, type NotificationKind } from "./kinds";
 
@@ -33,7 +33,7 @@ export const TITLES: Record<NotificationKind, string> = {
 
 type Row = Pick<StaffNotification, "id" | "kind" | "appointmentId" | "clientId" | "paymentId" | "responseId">;
 
-export async function describeNotices(practiceId: string, timeZone: string, rows: readonly Row[]): Promise<Map<string, NoticeText>> {
+export async function describeNotices(practiceId: string, timeZone: string | Reader, rows: readonly Row[]): Promise<Map<string, NoticeText>> {
   const ids = (pick: (r: Row) => string | null) => [...new Set(rows.map(pick).filter((v): v is string => v !== null))];
   const appointmentIds = ids((r) => r.appointmentId);
   const responseIds = ids((r) => r.responseId);

@@ -1,3 +1,4 @@
+import { practiceReader } from "@/lib/dates";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { staffNotifications } from "@/db/schema";
@@ -23,7 +24,7 @@ export interface InboxItem extends NoticeText {
 /** Newest first. */
 export async function listNotices(scope: PracticeScope, limit = 100): Promise<InboxItem[]> {
   const rows = await db.select().from(staffNotifications).where(mine(scope)).orderBy(desc(staffNotifications.createdAt), desc(staffNotifications.id)).limit(limit);
-  const text = await describeNotices(scope.practice.id, scope.practice.timeZone, rows);
+  const text = await describeNotices(scope.practice.id, practiceReader(scope.practice), rows);
   return rows.flatMap((r) => {
     const t = text.get(r.id);
     return t ? [{ ...t, id: r.id, createdAt: r.createdAt, read: r.readAt !== null }] : [];
@@ -38,7 +39,7 @@ export async function openNotice(scope: PracticeScope, noticeId: string, now: Da
   const [row] = await db.select().from(staffNotifications).where(and(mine(scope), eq(staffNotifications.id, noticeId)));
   if (!row) return null;
   if (!row.readAt) await db.update(staffNotifications).set({ readAt: now }).where(and(eq(staffNotifications.id, row.id), isNull(staffNotifications.readAt)));
-  const text = (await describeNotices(scope.practice.id, scope.practice.timeZone, [row])).get(row.id);
+  const text = (await describeNotices(scope.practice.id, practiceReader(scope.practice), [row])).get(row.id);
   return `/clinic/${scope.practice.slug}${text?.path ?? ""}`;
 }
 

@@ -1,3 +1,4 @@
+import { practiceReader } from "@/lib/dates";
 import { and, asc, eq, isNull, lt, lte, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { db } from "@/db/client";
@@ -30,7 +31,7 @@ export interface StaffEmailRun {
  */
 export async function sendStaffNotificationEmails(now: Date, options: { transport?: EmailTransport; limit?: number; appointmentId?: string } = {}): Promise<StaffEmailRun> {
   const due = await db
-    .select({ notice: staffNotifications, email: users.email, memberName: members.displayName, practiceName: practices.name, slug: practices.slug, timeZone: practices.timeZone })
+    .select({ notice: staffNotifications, email: users.email, memberName: members.displayName, practiceName: practices.name, slug: practices.slug, timeZone: practices.timeZone, locale: practices.locale })
     .from(staffNotifications)
     .innerJoin(members, eq(members.id, staffNotifications.memberId))
     .innerJoin(users, eq(users.id, members.userId))
@@ -53,7 +54,7 @@ export async function sendStaffNotificationEmails(now: Date, options: { transpor
     await db.update(staffNotifications).set({ emailAttempts: sql`${staffNotifications.emailAttempts} + 1` }).where(eq(staffNotifications.id, n.id));
     try {
       if (!isNotificationKind(n.kind)) continue;
-      const text = (await describeNotices(n.practiceId, row.timeZone, [n])).get(n.id);
+      const text = (await describeNotices(n.practiceId, practiceReader(row), [n])).get(n.id);
       const workspace = `${base}/clinic/${row.slug}`;
       const result = await sendEmail(
         {

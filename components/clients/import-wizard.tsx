@@ -1,5 +1,6 @@
 "use client";
 
+import { formatCalendarDate } from "@/lib/dates/format";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRef, useState } from "react";
@@ -31,7 +32,8 @@ const NO_ANSWER = "No answer came back from the server. Open the client list to 
  * Upload → map columns → preview → confirm. The chosen file stays in the
  * browser and is sent again on confirm; the server writes nothing before.
  */
-export function ImportWizard({ practiceSlug }: { practiceSlug: string }) {
+/** `locale`: the practice's, for the preview's dates of birth (read as words, so a 03/04 reads as the day it was taken for). */
+export function ImportWizard({ practiceSlug, locale = null }: { practiceSlug: string; locale?: string | null }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [delimiter, setDelimiter] = useState("");
@@ -211,7 +213,7 @@ export function ImportWizard({ practiceSlug }: { practiceSlug: string }) {
               Update preview
             </Button>
           </form>
-          <PreviewView preview={preview} />
+          <PreviewView preview={preview} locale={locale} />
           <section aria-labelledby="import-confirm" className="max-w-2xl space-y-3">
             <h2 id="import-confirm" className="text-lg font-semibold">
               4. Import
@@ -227,7 +229,7 @@ export function ImportWizard({ practiceSlug }: { practiceSlug: string }) {
   );
 }
 
-function PreviewView({ preview }: { preview: ImportPreview }) {
+function PreviewView({ preview, locale }: { preview: ImportPreview; locale: string | null }) {
   const t = preview.totals;
   return (
     <section aria-labelledby="import-preview" className="space-y-4">
@@ -259,7 +261,7 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
                   <td className="px-3 py-2">{r.lastName}</td>
                   <td className="px-3 py-2">{r.email ?? ""}</td>
                   <td className="px-3 py-2">{r.phone ?? ""}</td>
-                  <td className="px-3 py-2">{r.dateOfBirth ?? ""}</td>
+                  <td className="px-3 py-2">{r.dateOfBirth ? formatCalendarDate(r.dateOfBirth, locale) : ""}</td>
                   <td className="px-3 py-2">{r.partner ?? ""}</td>
                 </tr>
               ))}

@@ -9,14 +9,14 @@ export const dynamic = "force-dynamic";
 
 export default async function ImportClientsPage({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
-  await requireMember(slug, "clients.edit");
+  const scope = await requireMember(slug, "clients.edit");
   return (
     <>
       <PageHeader
         title="Import clients"
         description={`A CSV file exported from SimplePractice, Jane or a spreadsheet: up to ${IMPORT_LIMITS.maxRows.toLocaleString("en-US")} rows and ${formatBytes(IMPORT_LIMITS.maxFileBytes)}. Nothing is saved until you confirm.`}
       />
-      <ImportWizard practiceSlug={slug} />
+      <ImportWizard practiceSlug={slug} locale={scope.practice.locale} />
     </>
   );
 }

@@ -43,6 +43,8 @@ export async function importTwentyRows(page: Page, existing?: { id: string; slug
   await expect(bad.getByText(/Line 19:.*valid email/)).toBeVisible();
   await expect(page.getByRole("list", { name: "Duplicates" }).getByText(/Line 20:.*also on line 2$/)).toBeVisible();
   await expect(page.getByRole("list", { name: "Couples" }).getByText("Line 17 with line 21")).toBeVisible();
+  // 03/03/1980 read month first (a US export), shown in words so the reading is plain to check.
+  await expect(page.getByRole("cell", { name: "3 March 1980", exact: true })).toBeVisible();
   await axeClean(page, "import preview");
 
   // Nothing is written before the confirm step.

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { saveClientAction } from "@/app/(clinic)/clinic/[practice]/clients/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
+import { AddressFields } from "@/components/clients/address-fields";
 import { Field, FormError, Input } from "@/components/ui/field";
 import { clientSchema, type ClientInput } from "@/lib/clients/client-schema";
 
@@ -76,30 +77,7 @@ export function ClientForm({
           {(ids) => <Input {...ids} type="date" {...form.register("dateOfBirth")} />}
         </Field>
       </div>
-      <fieldset className="space-y-3">
-        <legend className="font-medium">Postal address</legend>
-        <p className="text-sm text-muted">Printed on superbills; insurers ask for it.</p>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Address line 1" error={errors.addressLine1?.message}>
-            {(ids) => <Input {...ids} autoComplete="off" {...form.register("addressLine1")} />}
-          </Field>
-          <Field label="Address line 2" error={errors.addressLine2?.message}>
-            {(ids) => <Input {...ids} autoComplete="off" {...form.register("addressLine2")} />}
-          </Field>
-          <Field label="City" error={errors.city?.message}>
-            {(ids) => <Input {...ids} autoComplete="off" {...form.register("city")} />}
-          </Field>
-          <Field label="State or region" error={errors.region?.message}>
-            {(ids) => <Input {...ids} autoComplete="off" {...form.register("region")} />}
-          </Field>
-          <Field label="Postal code" error={errors.postalCode?.message}>
-            {(ids) => <Input {...ids} autoComplete="off" {...form.register("postalCode")} />}
-          </Field>
-          <Field label="Country" hint="Two-letter code, e.g. US" error={errors.country?.message}>
-            {(ids) => <Input {...ids} autoComplete="off" {...form.register("country")} />}
-          </Field>
-        </div>
-      </fieldset>
+      <AddressFields register={form.register} errors={errors} hint="Printed on superbills; insurers ask for it." autoFill={false} />
       <div className="flex items-start gap-3">
         <input
           id="portalAccess"

@@ -8,6 +8,7 @@ import { useForm } from "react-hook-form";
 import { saveOwnDetailsAction } from "@/app/(portal)/portal/[clientId]/details/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
+import { AddressFields } from "@/components/clients/address-fields";
 import { Field, FormError, Input } from "@/components/ui/field";
 import { ownDetailsSchema, type OwnDetailsInput } from "@/lib/clients/own-details-schema";
 
@@ -41,30 +42,7 @@ export function OwnDetailsForm({ clientId, defaults }: { clientId: string; defau
           {(ids) => <Input {...ids} type="date" autoComplete="bday" {...form.register("dateOfBirth")} />}
         </Field>
       </div>
-      <fieldset className="space-y-3">
-        <legend className="font-medium">Postal address</legend>
-        <p className="text-sm text-muted">Printed on your superbills, which insurers ask for.</p>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Address line 1" error={errors.addressLine1?.message}>
-            {(ids) => <Input {...ids} autoComplete="address-line1" {...form.register("addressLine1")} />}
-          </Field>
-          <Field label="Address line 2" error={errors.addressLine2?.message}>
-            {(ids) => <Input {...ids} autoComplete="address-line2" {...form.register("addressLine2")} />}
-          </Field>
-          <Field label="City" error={errors.city?.message}>
-            {(ids) => <Input {...ids} autoComplete="address-level2" {...form.register("city")} />}
-          </Field>
-          <Field label="State or region" error={errors.region?.message}>
-            {(ids) => <Input {...ids} autoComplete="address-level1" {...form.register("region")} />}
-          </Field>
-          <Field label="Postal code" error={errors.postalCode?.message}>
-            {(ids) => <Input {...ids} autoComplete="postal-code" {...form.register("postalCode")} />}
-          </Field>
-          <Field label="Country" hint="Two-letter code, e.g. US" error={errors.country?.message}>
-            {(ids) => <Input {...ids} autoComplete="country" {...form.register("country")} />}
-          </Field>
-        </div>
-      </fieldset>
+      <AddressFields register={form.register} errors={errors} hint="Printed on your superbills, which insurers ask for." autoFill={true} />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Saving…" : "Save your details"}
       </Button>

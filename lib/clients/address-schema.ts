@@ -6,7 +6,8 @@ import { isIsoDate } from "@/lib/dates";
  * booking asks for (decision 0043). The staff client form, the booking form
  * and their server actions share these fields. Addresses are never logged.
  */
-const text = (max: number, label: string) =>
+/** An optional text field: trimmed, at most `max` characters, "" stored as null. */
+export const optionalTextField = (max: number, label: string) =>
   z
     .string()
     .trim()
@@ -38,11 +39,11 @@ export const dateOfBirthField = z
 
 /** Staff: every part optional, but a line 1 needs its city, postal code and country. */
 export const optionalAddressFields = {
-  addressLine1: text(200, "Address line 1"),
-  addressLine2: text(200, "Address line 2"),
-  city: text(100, "City"),
-  region: text(100, "State or region"),
-  postalCode: text(20, "Postal code"),
+  addressLine1: optionalTextField(200, "Address line 1"),
+  addressLine2: optionalTextField(200, "Address line 2"),
+  city: optionalTextField(100, "City"),
+  region: optionalTextField(100, "State or region"),
+  postalCode: optionalTextField(20, "Postal code"),
   country: countryField.optional().transform((v) => (v ? v : null)),
 };
 
@@ -63,9 +64,9 @@ export const superbillDetailsSchema = z.object({
     .min(1, "Date of birth is required")
     .refine((v) => isPastIsoDate(v), "Enter a real date of birth in the past, e.g. 1990-04-21"),
   addressLine1: required(200, "Address line 1"),
-  addressLine2: text(200, "Address line 2"),
+  addressLine2: optionalTextField(200, "Address line 2"),
   city: required(100, "City"),
-  region: text(100, "State or region"),
+  region: optionalTextField(100, "State or region"),
   postalCode: required(20, "Postal code").refine((v) => v === "" || /^[0-9A-Za-z][0-9A-Za-z -]{1,19}$/.test(v), "Enter a postal code of letters, digits, spaces or dashes"),
   country: countryField.refine((v) => v !== "", "Country is required"),
 });

@@ -1,14 +1,6 @@
 import { z } from "zod";
-import { checkAddressComplete, dateOfBirthField, optionalAddressFields } from "./address-schema";
+import { checkAddressComplete, dateOfBirthField, optionalAddressFields, optionalTextField as optionalText } from "./address-schema";
 import { phoneField } from "./client-schema";
-
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be at most ${max} characters`)
-    .optional()
-    .transform((v) => (v ? v : null));
 
 /**
  * What a client may change about themselves in the portal: how they are

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { saveDiagnosesAction } from "@/app/(clinic)/clinic/[practice]/billing/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { Field, Input, SavedStatus } from "@/components/ui/field";
 import { diagnosisSchema, type DiagnosisInput } from "@/lib/billing/diagnosis-schema";
 import { diagnosisExample, diagnosisSuggestions, type PracticeKind } from "@/lib/billing/diagnosis-suggestions";
 
@@ -52,11 +52,7 @@ export function DiagnosisForm({ practiceSlug, practiceKind, appointmentId, codes
       <Button type="submit" variant="secondary" size="sm" disabled={isSubmitting}>
         Save codes
       </Button>
-      {saved ? (
-        <p role="status" className="text-sm text-brand-strong">
-          Saved.
-        </p>
-      ) : null}
+      <SavedStatus show={saved} />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { saveVisitCptLinesAction } from "@/app/(clinic)/clinic/[practice]/billing/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
-import { Field, Textarea } from "@/components/ui/field";
+import { Field, SavedStatus, Textarea } from "@/components/ui/field";
 import { appointmentCptSchema, type AppointmentCptInput } from "@/lib/billing/cpt-lines";
 
 /** The visit's CPT lines, adjusted by its clinician after the visit; they replace the service's on the superbill. */
@@ -33,11 +33,7 @@ export function VisitCptForm({ practiceSlug, appointmentId, text, fromService }:
       <Button type="submit" variant="secondary" size="sm" disabled={isSubmitting}>
         Save CPT lines
       </Button>
-      {saved ? (
-        <p role="status" className="text-sm text-brand-strong">
-          Saved.
-        </p>
-      ) : null}
+      <SavedStatus show={saved} />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { savePreferencesAction } from "@/app/(clinic)/clinic/[practice]/notifications/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/field";
+import { FormError, SavedStatus } from "@/components/ui/field";
 import { ALWAYS_IN_APP, KIND_LABELS, NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 import { preferencesSchema, type PreferencesInput } from "@/lib/notifications/preferences-schema";
 
@@ -66,11 +66,7 @@ export function NotificationPreferencesForm({ slug, defaults }: { slug: string; 
       <Button type="submit" size="sm" disabled={isSubmitting}>
         Save notification settings
       </Button>
-      {saved ? (
-        <p role="status" className="text-sm text-brand-strong">
-          Saved.
-        </p>
-      ) : null}
+      <SavedStatus show={saved} />
     </form>
   );
 }

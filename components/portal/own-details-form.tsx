@@ -9,7 +9,7 @@ import { saveOwnDetailsAction } from "@/app/(portal)/portal/[clientId]/details/a
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
 import { AddressFields } from "@/components/clients/address-fields";
-import { Field, FormError, Input } from "@/components/ui/field";
+import { Field, FormError, Input, SavedStatus } from "@/components/ui/field";
 import { ownDetailsSchema, type OwnDetailsInput } from "@/lib/clients/own-details-schema";
 
 /** The client's own details (lib/clients/own-details-schema.ts): the same schema here and in the action. */
@@ -46,11 +46,7 @@ export function OwnDetailsForm({ clientId, defaults }: { clientId: string; defau
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Saving…" : "Save your details"}
       </Button>
-      {saved ? (
-        <p role="status" className="text-sm text-brand-strong">
-          Saved.
-        </p>
-      ) : null}
+      <SavedStatus show={saved} />
     </form>
   );
 }

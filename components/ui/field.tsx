@@ -82,3 +82,12 @@ export function FormError({ message }: { message?: string }) {
     </div>
   );
 }
+
+/** "Saved." under a form once its action succeeded; a status, so a screen reader hears it. */
+export function SavedStatus({ show, children = "Saved." }: { show: boolean; children?: ReactNode }) {
+  return show ? (
+    <p role="status" className="text-sm text-brand-strong">
+      {children}
+    </p>
+  ) : null;
+}

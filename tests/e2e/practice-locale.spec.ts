@@ -3,6 +3,17 @@ import * as schema from "@/db/schema";
 import { expectAxeClean } from "./a11y";
 import { createBookableService, createClient, createPractice, db, expect, signInAs, test } from "./fixtures";
 
+/** A confirmed 50-minute online visit by the owner for one client, starting at `startsAt`. */
+async function confirmedVisit(practice: { id: string; owner: { memberId: string } }, serviceId: string, clientId: string, startsAt: Date) {
+  const endsAt = new Date(startsAt.getTime() + 50 * 60_000);
+  const [visit] = await db
+    .insert(schema.appointments)
+    .values({ practiceId: practice.id, serviceId, memberId: practice.owner.memberId, format: "online", startsAt, endsAt, blockedFrom: startsAt, blockedTo: endsAt, status: "confirmed", priceCents: 12000, currency: "USD" })
+    .returning();
+  await db.insert(schema.appointmentAttendees).values({ practiceId: practice.id, appointmentId: visit!.id, clientId });
+  return visit!;
+}
+
 // Issue 11 (decision 0044): one voice for dates and times, in the practice's locale. An owner
 // sets the practice to en-GB in its details; the client's date of birth reads as words (never
 // the raw 1990-04-12) and the appointment reads on the 24-hour clock.
@@ -15,16 +26,11 @@ test("an owner sets the practice's dates and times to en-GB; the client page and
   await db.update(schema.clients).set({ dateOfBirth: "1990-04-12" }).where(eq(schema.clients.id, client.id));
   // Thursday 4 March 2027, 2:30 PM in New York (EST, UTC-5).
   const startsAt = new Date("2027-03-04T19:30:00Z");
-  const endsAt = new Date(startsAt.getTime() + 50 * 60_000);
-  const [visit] = await db
-    .insert(schema.appointments)
-    .values({ practiceId: practice.id, serviceId: service.id, memberId: practice.owner.memberId, format: "online", startsAt, endsAt, blockedFrom: startsAt, blockedTo: endsAt, status: "confirmed", priceCents: 12000, currency: "USD" })
-    .returning();
-  await db.insert(schema.appointmentAttendees).values({ practiceId: practice.id, appointmentId: visit!.id, clientId: client.id });
+  const visit = await confirmedVisit(practice, service.id, client.id, startsAt);
   await signInAs(page, practice.owner.userId);
 
   // Before: the US default, on the 12-hour clock.
-  await page.goto(`/clinic/${practice.slug}/schedule/${visit!.id}`);
+  await page.goto(`/clinic/${practice.slug}/schedule/${visit.id}`);
   await expect(page.getByText("Thursday 4 March 2027, 2:30 PM – 3:20 PM")).toBeVisible();
 
   // The practice details, reached from settings.
@@ -54,7 +60,7 @@ test("an owner sets the practice's dates and times to en-GB; the client page and
   await expect(page.getByText("1990-04-12")).toHaveCount(0);
 
   // The appointment: the same date, on the 24-hour clock.
-  await page.goto(`/clinic/${practice.slug}/schedule/${visit!.id}`);
+  await page.goto(`/clinic/${practice.slug}/schedule/${visit.id}`);
   await expect(page.getByText("Thursday 4 March 2027, 14:30 – 15:20")).toBeVisible();
   await expect(page.getByText("2:30 PM")).toHaveCount(0);
 
@@ -70,12 +76,7 @@ test("a client of an en-GB practice reads the 24-hour clock on a phone: the port
   const service = await createBookableService(practice.id, practice.owner.memberId, { attendance: "individual", name: "Assessment" });
   const client = await createClient(practice.id, "Ada");
   const startsAt = new Date("2027-03-04T19:30:00Z"); // 14:30 in New York
-  const endsAt = new Date(startsAt.getTime() + 50 * 60_000);
-  const [visit] = await db
-    .insert(schema.appointments)
-    .values({ practiceId: practice.id, serviceId: service.id, memberId: practice.owner.memberId, format: "online", startsAt, endsAt, blockedFrom: startsAt, blockedTo: endsAt, status: "confirmed", priceCents: 12000, currency: "USD" })
-    .returning();
-  await db.insert(schema.appointmentAttendees).values({ practiceId: practice.id, appointmentId: visit!.id, clientId: client.id });
+  await confirmedVisit(practice, service.id, client.id, startsAt);
 
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, baseURL: process.env.APP_URL });
   const page = await context.newPage();

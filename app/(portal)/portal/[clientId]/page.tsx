@@ -8,6 +8,7 @@ import { balanceDue } from "@/lib/billing/portal-billing";
 import { listClientSessions } from "@/lib/booking/list-client-sessions";
 import { PortalFormsCard } from "@/components/intake/portal-forms-card";
 import { listOwnForms } from "@/lib/intake/respond";
+import { IdentityRows } from "@/components/portal/identity-rows";
 import { PortalThisWeek } from "@/components/homework/portal-this-week";
 import { getPortalHomework } from "@/lib/homework/portal";
 import { formatMoney } from "@/lib/money";
@@ -72,12 +73,7 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
           <h2 className="mb-2 font-semibold">Your details</h2>
           {/* minmax(0, 1fr) and min-w-0 let a long address wrap inside the card at 375 px instead of widening it. */}
           <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-y-1">
-            <dt className="text-sm text-muted">Name</dt>
-            <dd className="min-w-0 break-words">
-              {client.firstName} {client.lastName}
-            </dd>
-            <dt className="text-sm text-muted">Email</dt>
-            <dd className="min-w-0 [overflow-wrap:anywhere]">{client.email ?? "—"}</dd>
+            <IdentityRows client={client} />
             <dt className="text-sm text-muted">Phone</dt>
             <dd className="min-w-0 break-words">{client.phone ?? "—"}</dd>
             <dt className="text-sm text-muted">Date of birth</dt>

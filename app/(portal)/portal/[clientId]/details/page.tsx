@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
+import { IdentityRows } from "@/components/portal/identity-rows";
 import { OwnDetailsForm } from "@/components/portal/own-details-form";
 import { requireClient } from "@/lib/auth/guards";
 
@@ -21,12 +22,7 @@ export default async function OwnDetailsPage({ params }: { params: Promise<{ cli
       <PageHeader title="Your details" description={`What ${practiceDisplayName} keeps about how to reach you. Only you and the practice see it.`} />
       <Card className="space-y-4">
         <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-y-1">
-          <dt className="text-sm text-muted">Name</dt>
-          <dd className="min-w-0 break-words">
-            {client.firstName} {client.lastName}
-          </dd>
-          <dt className="text-sm text-muted">Email</dt>
-          <dd className="min-w-0 [overflow-wrap:anywhere]">{client.email ?? "—"}</dd>
+          <IdentityRows client={client} />
         </dl>
         <p className="text-sm text-muted">Your name as it appears on superbills, and the email you sign in with, are changed by the practice: ask them.</p>
         <OwnDetailsForm

@@ -63,6 +63,15 @@ export function pickDosage(row: Partial<Dosage>): Dosage {
   return { sets: row.sets ?? null, repetitions: row.repetitions ?? null, holdSeconds: row.holdSeconds ?? null, restSeconds: row.restSeconds ?? null, timesPerDay: row.timesPerDay ?? null };
 }
 
+/**
+ * The dosage of one exercise within an assignment: a single-exercise
+ * assignment carries the clinician's own values; a program's exercises use
+ * their defaults.
+ */
+export function dosageIn(assignment: { exerciseId: string | null } & Partial<Dosage>, exerciseId: string, exercise: Partial<Dosage>): Dosage {
+  return pickDosage(assignment.exerciseId === exerciseId ? assignment : exercise);
+}
+
 /** A form's starting values: numbers as text, "" where not prescribed. */
 export function dosageFormValues(d: Partial<Dosage>): Record<keyof Dosage, string> {
   return Object.fromEntries(DOSAGE_KEYS.map((k) => [k, d[k] == null ? "" : String(d[k])])) as Record<keyof Dosage, string>;

@@ -30,6 +30,7 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "homework/actions.ts#archiveProgramAction": "exercises.edit",
   "homework/actions.ts#assignAction": "homework.assign",
   "homework/actions.ts#endAssignmentAction": "homework.assign",
+  "homework/actions.ts#sendSheetAction": "homework.assign",
   "safety/actions.ts#acknowledgeFlagAction": "clinical.read",
   "schedule/actions.ts#searchClientsAction": "schedule.book",
   "schedule/actions.ts#staffSlotsAction": "schedule.book",

@@ -9,12 +9,16 @@ import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
 import { assignmentSchema, type AssignmentInput } from "@/lib/homework/assignment-schema";
+import { DOSAGE_KEYS, dosageFormValues, type Dosage } from "@/lib/homework/dosage";
+import { DosageFields } from "./dosage-fields";
 
 export interface AssignOption {
   value: string;
   label: string;
   frequencyPerWeek?: number;
   weeks?: number;
+  /** An exercise's default dosage, copied into the form when it is chosen. */
+  dosage?: Dosage;
 }
 
 export function AssignForm({
@@ -46,6 +50,7 @@ export function AssignForm({
       weeks: "",
       dueDate: "",
       personalNote: "",
+      ...dosageFormValues(exercises.find((x) => x.value === defaultSubject)?.dosage ?? {}),
     },
   });
   const { errors, isSubmitting } = form.formState;
@@ -89,6 +94,8 @@ export function AssignForm({
               onChange: (e: { target: { value: string } }) => {
                 const option = [...programs, ...exercises].find((o) => o.value === e.target.value);
                 if (option?.frequencyPerWeek) form.setValue("timesPerWeek", String(option.frequencyPerWeek));
+                const dosage = dosageFormValues(option?.dosage ?? {});
+                for (const key of DOSAGE_KEYS) form.setValue(key, dosage[key]);
               },
             })}
           >
@@ -146,7 +153,8 @@ export function AssignForm({
           {(ids) => <Input {...ids} type="date" {...form.register("dueDate")} />}
         </Field>
       </div>
-      <Field label="Personal note" hint="Shown in the portal, never in email." error={errors.personalNote?.message}>
+      {isExercise ? <DosageFields register={form.register} errors={errors} legend="Dosage" /> : null}
+      <Field label="Personal note" hint="Shown in the portal and on the home-exercise sheet, never in email." error={errors.personalNote?.message}>
         {(ids) => <Textarea {...ids} rows={3} {...form.register("personalNote")} />}
       </Field>
       <div className="flex gap-2">

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { checkInAction } from "@/app/(portal)/portal/[clientId]/homework/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Textarea } from "@/components/ui/field";
+import { Field, FormError, Input, Textarea } from "@/components/ui/field";
 import type { CheckInPrompts, CheckInRatings } from "@/db/schema";
 import { REFLECTION_MAX, checkInSchema, type CheckInInput } from "@/lib/homework/check-in-schema";
 
@@ -20,6 +20,7 @@ export function CheckInForm({
   prompts,
   forCouple,
   partnerName,
+  countsRepetitions = false,
   today,
 }: {
   clientId: string;
@@ -29,8 +30,10 @@ export function CheckInForm({
   prompts: CheckInPrompts;
   forCouple: boolean;
   partnerName: string | null;
+  /** The exercise is dosed in sets or repetitions: ask how many were done. */
+  countsRepetitions?: boolean;
   /** Today's check-in, if there is one: the form edits it. */
-  today: { done: boolean; ratings: CheckInRatings; reflection: string | null; sharedWithPartner: boolean } | null;
+  today: { done: boolean; ratings: CheckInRatings; reflection: string | null; sharedWithPartner: boolean; setsDone: number | null; repetitionsDone: number | null } | null;
 }) {
   const router = useRouter();
   const [saved, setSaved] = useState(false);
@@ -43,6 +46,8 @@ export function CheckInForm({
       ratings: Object.fromEntries(prompts.ratings.map((r) => [r.id, today?.ratings[r.id] !== undefined ? String(today.ratings[r.id]) : ""])),
       reflection: today?.reflection ?? "",
       sharedWithPartner: today?.sharedWithPartner ?? false,
+      setsDone: today?.setsDone != null ? String(today.setsDone) : "",
+      repetitionsDone: today?.repetitionsDone != null ? String(today.repetitionsDone) : "",
     },
   });
   const { errors, isSubmitting } = form.formState;
@@ -71,6 +76,16 @@ export function CheckInForm({
           </label>
         </div>
       </fieldset>
+      {countsRepetitions ? (
+        <div className="grid grid-cols-2 gap-4">
+          <Field label="Sets done" hint="Optional." error={errors.setsDone?.message}>
+            {(ids) => <Input {...ids} type="number" inputMode="numeric" min={0} {...form.register("setsDone")} />}
+          </Field>
+          <Field label="Repetitions done" hint="In each set." error={errors.repetitionsDone?.message}>
+            {(ids) => <Input {...ids} type="number" inputMode="numeric" min={0} {...form.register("repetitionsDone")} />}
+          </Field>
+        </div>
+      ) : null}
       {prompts.ratings.map((r) => {
         const error = ratingErrors?.[r.id]?.message;
         const values = Array.from({ length: r.max - r.min + 1 }, (_, i) => r.min + i);

@@ -9,6 +9,7 @@ import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select, Textarea, LabelOptions } from "@/components/ui/field";
 import { exerciseSchema, type ExerciseInput } from "@/lib/homework/exercise-schema";
+import { DosageFields } from "./dosage-fields";
 import { CATEGORY_LABELS, PARTICIPANT_LABELS } from "@/lib/homework/labels";
 import { RATING_KINDS, RATING_KIND_LABELS } from "@/lib/homework/prompts";
 
@@ -33,6 +34,11 @@ export function ExerciseForm({ slug, exerciseId, defaults }: { slug: string; exe
       participants: "couple_together",
       frequencyPerWeek: 3,
       minutes: 10,
+      sets: "",
+      repetitions: "",
+      holdSeconds: "",
+      restSeconds: "",
+      timesPerDay: "",
       prompts: { ratings: [{ id: "closeness", label: "How close did you feel to your partner?", kind: "closeness", min: 1, max: 5 }], questions: [{ id: "noticed", text: "What did you notice?" }] },
       clinicianNotes: "",
     },
@@ -86,6 +92,7 @@ export function ExerciseForm({ slug, exerciseId, defaults }: { slug: string; exe
       <Field label="Tags" hint="Separated by commas." error={errors.tags?.message}>
         {(ids) => <Input {...ids} {...form.register("tags")} />}
       </Field>
+      <DosageFields register={form.register} errors={errors} legend="Default dosage" />
 
       <fieldset className="space-y-3 rounded-lg border border-line p-4">
         <legend className="px-1 font-semibold">Check-in ratings</legend>

@@ -73,7 +73,12 @@ export function PortalThisWeek({ clientId, data }: { clientId: string; data: Por
       )}
       {active.length ? (
         <div className="mt-4">
-          <h3 className="mb-1 text-sm font-semibold">Your homework</h3>
+          <h3 className="mb-1 text-sm font-semibold">
+            Your homework{" "}
+            <Link href={`/portal/${clientId}/homework`} className="font-normal text-brand underline">
+              (all, and home-exercise sheets)
+            </Link>
+          </h3>
           <ul className="space-y-1 text-sm">
             {active.map((a) => (
               <li key={a.id}>
@@ -83,6 +88,7 @@ export function PortalThisWeek({ clientId, data }: { clientId: string; data: Por
                 <span className="text-muted">
                   {a.status === "upcoming" ? `starts ${formatCalendarDay(a.startDate)}` : `until ${formatCalendarDay(a.lastDay)}`}
                 </span>
+                {a.dosageLine ? <span className="block text-muted">{a.dosageLine}</span> : null}
               </li>
             ))}
           </ul>

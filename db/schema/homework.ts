@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -36,6 +37,47 @@ export const exerciseParticipants = pgEnum("exercise_participants", ["individual
 
 /** How an assignment is done: by one client, by a couple together, or by each partner separately. */
 export const assignmentMode = pgEnum("assignment_mode", ["individual", "together", "each_partner"]);
+
+/**
+ * Dosage bounds, one home for the database checks and the forms' schema
+ * (lib/homework/dosage.ts). Times a day pairs with the existing times-per-week
+ * field, which then counts days (at most 7), so there is one frequency, not two.
+ */
+export const DOSAGE_LIMITS = {
+  sets: { min: 1, max: 20 },
+  repetitions: { min: 1, max: 100 },
+  holdSeconds: { min: 0, max: 300 },
+  restSeconds: { min: 0, max: 600 },
+  timesPerDay: { min: 1, max: 6 },
+  setsDone: { min: 0, max: 100 },
+  repetitionsDone: { min: 0, max: 1000 },
+} as const;
+
+/** Sets, repetitions, hold, rest and times a day: all optional (a connection ritual has none). */
+function dosageColumns() {
+  return {
+    sets: smallint("sets"),
+    repetitions: smallint("repetitions"),
+    holdSeconds: smallint("hold_seconds"),
+    restSeconds: smallint("rest_seconds"),
+    timesPerDay: smallint("times_per_day"),
+  };
+}
+
+type DosageTable = { [K in keyof ReturnType<typeof dosageColumns>]: AnyPgColumn };
+
+function dosageChecks(table: string, t: DosageTable, perWeek: AnyPgColumn) {
+  const between = (column: AnyPgColumn, limits: { min: number; max: number }) => sql`${column} between ${sql.raw(String(limits.min))} and ${sql.raw(String(limits.max))}`;
+  return [
+    check(`${table}_sets`, between(t.sets, DOSAGE_LIMITS.sets)),
+    check(`${table}_repetitions`, between(t.repetitions, DOSAGE_LIMITS.repetitions)),
+    check(`${table}_hold_seconds`, between(t.holdSeconds, DOSAGE_LIMITS.holdSeconds)),
+    check(`${table}_rest_seconds`, between(t.restSeconds, DOSAGE_LIMITS.restSeconds)),
+    check(`${table}_times_per_day`, between(t.timesPerDay, DOSAGE_LIMITS.timesPerDay)),
+    // With times a day, the weekly figure counts days.
+    check(`${table}_days_per_week`, sql`${t.timesPerDay} is null or ${perWeek} <= 7`),
+  ];
+}
 
 /** A rating asked at check-in; `kind` drives the flags (pain ≥ 7, a drop in closeness). */
 export interface RatingPrompt {
@@ -81,6 +123,7 @@ export const exercises = pgTable(
     participants: exerciseParticipants("participants").notNull(),
     frequencyPerWeek: smallint("frequency_per_week").notNull(),
     minutes: smallint("minutes").notNull(),
+    ...dosageColumns(),
     prompts: jsonb("prompts").$type<CheckInPrompts>().notNull(),
     clinicianNotes: text("clinician_notes"),
     archivedAt: timestamp("archived_at", tz),
@@ -100,6 +143,7 @@ export const exercises = pgTable(
     check("exercises_frequency", sql`${t.frequencyPerWeek} between 1 and 14`),
     check("exercises_minutes", sql`${t.minutes} between 1 and 240`),
     check("exercises_tags", sql`cardinality(${t.tags}) <= 12`),
+    ...dosageChecks("exercises", t, t.frequencyPerWeek),
     check(
       "exercises_prompts_shape",
       sql`jsonb_typeof(${t.prompts}) = 'object' and jsonb_typeof(${t.prompts}->'ratings') = 'array' and jsonb_typeof(${t.prompts}->'questions') = 'array'`,
@@ -188,6 +232,8 @@ export const assignments = pgTable(
     weeks: smallint("weeks"),
     dueDate: date("due_date", { mode: "string" }).notNull(),
     personalNote: text("personal_note"),
+    /** The clinician's dosage for a single exercise (prefilled from the exercise's defaults); a program's items use the exercises' own. */
+    ...dosageColumns(),
     assignedByMemberId: uuid("assigned_by_member_id").references(() => members.id, { onDelete: "set null" }),
     endedAt: timestamp("ended_at", tz),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
@@ -212,6 +258,11 @@ export const assignments = pgTable(
     check("homework_assignments_weeks", sql`${t.weeks} between 1 and 26`),
     check("homework_assignments_dates", sql`${t.dueDate} >= ${t.startDate} and ${t.dueDate} <= ${t.startDate} + 365`),
     check("homework_assignments_note", sql`char_length(${t.personalNote}) <= 2000`),
+    ...dosageChecks("homework_assignments", t, t.timesPerWeek),
+    check(
+      "homework_assignments_dosage_subject",
+      sql`${t.exerciseId} is not null or (${t.sets} is null and ${t.repetitions} is null and ${t.holdSeconds} is null and ${t.restSeconds} is null and ${t.timesPerDay} is null)`,
+    ),
   ],
 );
 
@@ -236,6 +287,9 @@ export const checkIns = pgTable(
     ratings: jsonb("ratings").$type<CheckInRatings>().notNull().default(sql`'{}'::jsonb`),
     reflection: text("reflection"),
     sharedWithPartner: boolean("shared_with_partner").notNull().default(false),
+    /** Logged when the exercise has a dosage: sets and repetitions the client did that day. */
+    setsDone: smallint("sets_done"),
+    repetitionsDone: smallint("repetitions_done"),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
   },
@@ -248,6 +302,8 @@ export const checkIns = pgTable(
     check("homework_check_ins_reflection", sql`char_length(${t.reflection}) between 1 and 4000`),
     check("homework_check_ins_share", sql`not ${t.sharedWithPartner} or ${t.reflection} is not null`),
     check("homework_check_ins_ratings", sql`jsonb_typeof(${t.ratings}) = 'object'`),
+    check("homework_check_ins_sets_done", sql`${t.setsDone} between 0 and ${sql.raw(String(DOSAGE_LIMITS.setsDone.max))}`),
+    check("homework_check_ins_repetitions_done", sql`${t.repetitionsDone} between 0 and ${sql.raw(String(DOSAGE_LIMITS.repetitionsDone.max))}`),
   ],
 );
 
@@ -267,6 +323,49 @@ export const homeworkPreferences = pgTable(
   ],
 );
 
+/**
+ * A home-exercise sheet sent to a client: which of their assignments it
+ * carries. The PDF is drawn again from the current rows on each download.
+ * Items must be the client's own or their couple's assignments (trigger in
+ * migration 0030).
+ */
+export const homeworkSheets = pgTable(
+  "homework_sheets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    practiceId: uuid("practice_id").notNull(),
+    clientId: uuid("client_id").notNull(),
+    sentByMemberId: uuid("sent_by_member_id").references(() => members.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", tz).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("homework_sheets_practice_id_id_key").on(t.practiceId, t.id),
+    foreignKey({ name: "homework_sheets_client_fkey", columns: [t.practiceId, t.clientId], foreignColumns: [clients.practiceId, clients.id] }).onDelete("cascade"),
+    index("homework_sheets_practice_id_idx").on(t.practiceId),
+    index("homework_sheets_client_id_idx").on(t.clientId),
+    index("homework_sheets_sent_by_member_id_idx").on(t.sentByMemberId),
+  ],
+);
+
+export const homeworkSheetItems = pgTable(
+  "homework_sheet_items",
+  {
+    sheetId: uuid("sheet_id").notNull(),
+    practiceId: uuid("practice_id").notNull(),
+    assignmentId: uuid("assignment_id").notNull(),
+    position: smallint("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "homework_sheet_items_pkey", columns: [t.sheetId, t.assignmentId] }),
+    unique("homework_sheet_items_sheet_id_position_key").on(t.sheetId, t.position),
+    foreignKey({ name: "homework_sheet_items_sheet_fkey", columns: [t.practiceId, t.sheetId], foreignColumns: [homeworkSheets.practiceId, homeworkSheets.id] }).onDelete("cascade"),
+    foreignKey({ name: "homework_sheet_items_assignment_fkey", columns: [t.practiceId, t.assignmentId], foreignColumns: [assignments.practiceId, assignments.id] }).onDelete("cascade"),
+    index("homework_sheet_items_practice_id_idx").on(t.practiceId),
+    index("homework_sheet_items_assignment_id_idx").on(t.assignmentId),
+    check("homework_sheet_items_position", sql`${t.position} between 0 and 49`),
+  ],
+);
+
 export type Exercise = typeof exercises.$inferSelect;
 export type ExerciseCategory = (typeof exerciseCategory.enumValues)[number];
 export type ExerciseParticipants = (typeof exerciseParticipants.enumValues)[number];
@@ -275,4 +374,5 @@ export type ProgramItem = typeof programItems.$inferSelect;
 export type Assignment = typeof assignments.$inferSelect;
 export type AssignmentMode = (typeof assignmentMode.enumValues)[number];
 export type CheckIn = typeof checkIns.$inferSelect;
+export type HomeworkSheet = typeof homeworkSheets.$inferSelect;
 export type HomeworkPreferences = typeof homeworkPreferences.$inferSelect;

@@ -142,6 +142,13 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   // Only the client's own check-ins: a partner's reflections are theirs, shared or not.
   { name: "homework_check_ins", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.date, t.id" },
   { name: "homework_preferences", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.client_id" },
+  // Home-exercise sheets sent to the client, and which of their homework each carries.
+  { name: "homework_sheets", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.created_at, t.id" },
+  {
+    name: "homework_sheet_items",
+    clientWhere: "t.sheet_id in (select s.id from homework_sheets s where s.practice_id = $1 and s.client_id = $2)",
+    orderBy: "t.sheet_id, t.position",
+  },
 
   // Billing
   { name: "practice_billing", clientWhere: null, clientWhy: "the practice's billing settings (its tax id and NPI appear on the client's superbill)", orderBy: "t.practice_id" },

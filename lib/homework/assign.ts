@@ -10,6 +10,7 @@ import { sendEmail, type EmailTransport } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { assignmentSchema } from "./assignment-schema";
+import { NO_DOSAGE, pickDosage } from "./dosage";
 import { addDays, daysBetween } from "@/lib/dates";
 
 export type AssignResult = { ok: true; assignmentId: string } | { ok: false; errors: FieldErrors };
@@ -94,6 +95,7 @@ export async function assignHomework(scope: PracticeScope, input: unknown, optio
           weeks,
           dueDate,
           personalNote: v.personalNote,
+          ...(subjectKind === "exercise" ? pickDosage(v) : NO_DOSAGE),
           assignedByMemberId: scope.memberId,
         })
         .returning({ id: assignments.id });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/dates";
+import { checkDaysPerWeek, dosageFields, hasDosage } from "./dosage";
 
 const optionalWhole = (label: string, min: number, max: number) =>
   z
@@ -38,6 +39,8 @@ export const assignmentSchema = z
       .max(2000, "The note must be at most 2000 characters")
       .optional()
       .transform((v) => (v ? v : null)),
+    /** For a single exercise: the clinician's dosage, prefilled from the exercise's defaults. */
+    ...dosageFields,
   })
   .superRefine((a, ctx) => {
     const forCouple = a.assignee.startsWith("couple:");
@@ -47,6 +50,8 @@ export const assignmentSchema = z
     const isExercise = a.subject.startsWith("exercise:");
     if (isExercise && a.weeks === null && a.dueDate === null) ctx.addIssue({ code: "custom", message: "Give a number of weeks or a due date", path: ["weeks"] });
     if (isExercise && a.timesPerWeek === null) ctx.addIssue({ code: "custom", message: "Times per week is required", path: ["timesPerWeek"] });
+    if (!isExercise && hasDosage(a)) ctx.addIssue({ code: "custom", message: "A program's exercises carry their own dosage", path: ["sets"] });
+    if (isExercise) checkDaysPerWeek(a.timesPerDay, a.timesPerWeek, "timesPerWeek", ctx);
     if (a.dueDate !== null && isIsoDate(a.startDate) && a.dueDate < a.startDate) ctx.addIssue({ code: "custom", message: "The due date must be on or after the start date", path: ["dueDate"] });
   });
 

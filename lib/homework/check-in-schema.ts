@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { DOSAGE_LIMITS } from "@/db/schema/homework";
+import { optionalBounded } from "./dosage";
 
 export const REFLECTION_MAX = 4000;
 
@@ -18,6 +20,9 @@ export const checkInSchema = z.object({
     .optional()
     .transform((v) => (v ? v : null)),
   sharedWithPartner: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).optional().default(false),
+  /** Asked only when the exercise is dosed in sets or repetitions (checked on the server). */
+  setsDone: optionalBounded("Sets done", DOSAGE_LIMITS.setsDone),
+  repetitionsDone: optionalBounded("Repetitions done", DOSAGE_LIMITS.repetitionsDone),
 });
 
 export type CheckInInput = z.input<typeof checkInSchema>;

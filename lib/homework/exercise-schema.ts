@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { exerciseCategory, exerciseParticipants } from "@/db/schema/homework";
+import { checkDaysPerWeek, dosageFields } from "./dosage";
 import { checkInPromptsSchema } from "./prompts";
 
 function wholeNumber(label: string, min: number, max: number) {
@@ -32,6 +33,7 @@ export const exerciseSchema = z.object({
   participants: z.enum(exerciseParticipants.enumValues, { message: "Choose who does it" }),
   frequencyPerWeek: wholeNumber("Times per week", 1, 14),
   minutes: wholeNumber("Minutes", 1, 240),
+  ...dosageFields,
   prompts: checkInPromptsSchema,
   clinicianNotes: z
     .string()
@@ -39,7 +41,8 @@ export const exerciseSchema = z.object({
     .max(4000, "Notes must be at most 4000 characters")
     .optional()
     .transform((v) => (v ? v : null)),
-});
+})
+  .superRefine((e, ctx) => checkDaysPerWeek(e.timesPerDay, e.frequencyPerWeek, "frequencyPerWeek", ctx));
 
 export type ExerciseInput = z.input<typeof exerciseSchema>;
 export type ExerciseValues = z.output<typeof exerciseSchema>;

@@ -5,6 +5,7 @@ import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid } from "@/lib/ids";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
+import { pickDosage, type Dosage } from "./dosage";
 import { exerciseSchema, type ExerciseFilter } from "./exercise-schema";
 
 export const NOT_FOUND = "That exercise was not found in this practice's bank";
@@ -17,7 +18,7 @@ export function visibleTo(practiceId: string): SQL {
 
 export type ExerciseListRow = Pick<
   Exercise,
-  "id" | "practiceId" | "title" | "summary" | "category" | "tags" | "participants" | "frequencyPerWeek" | "minutes" | "archivedAt" | "sourceExerciseId"
+  "id" | "practiceId" | "title" | "summary" | "category" | "tags" | "participants" | "frequencyPerWeek" | "minutes" | "archivedAt" | "sourceExerciseId" | keyof Dosage
 >;
 
 /** The bank: library and own exercises, searched and filtered, in one query. */
@@ -35,6 +36,11 @@ export async function listExercises(scope: Pick<PracticeScope, "practice">, filt
       participants: exercises.participants,
       frequencyPerWeek: exercises.frequencyPerWeek,
       minutes: exercises.minutes,
+      sets: exercises.sets,
+      repetitions: exercises.repetitions,
+      holdSeconds: exercises.holdSeconds,
+      restSeconds: exercises.restSeconds,
+      timesPerDay: exercises.timesPerDay,
       archivedAt: exercises.archivedAt,
       sourceExerciseId: exercises.sourceExerciseId,
     })
@@ -119,6 +125,7 @@ export async function duplicateExercise(scope: PracticeScope, exerciseId: string
         participants: source.participants,
         frequencyPerWeek: source.frequencyPerWeek,
         minutes: source.minutes,
+        ...pickDosage(source),
         prompts: source.prompts,
         clinicianNotes: source.clinicianNotes,
       })

@@ -2,7 +2,11 @@ import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { assignments, checkIns, exercises, programItems, programs, type AssignmentMode, type CheckInPrompts, type CheckInRatings } from "@/db/schema";
 import { todayIn } from "@/lib/dates";
+import { pickDosage, type Dosage } from "./dosage";
 import { planOf, type AssignmentPlan } from "./schedule";
+
+// One column for the five dosage fields, so the joins stay one query each.
+const dosageJson = sql<Dosage | null>`json_build_object('sets', ${exercises.sets}, 'repetitions', ${exercises.repetitions}, 'holdSeconds', ${exercises.holdSeconds}, 'restSeconds', ${exercises.restSeconds}, 'timesPerDay', ${exercises.timesPerDay})`;
 
 export interface LoadedAssignment {
   plan: AssignmentPlan;
@@ -16,6 +20,8 @@ export interface LoadedAssignment {
   dueDate: string;
   endedAt: Date | null;
   personalNote: string | null;
+  /** A single exercise's dosage as the clinician set it (all null for a program). */
+  dosage: Dosage;
   assignedByMemberId: string | null;
   createdAt: Date;
 }
@@ -27,6 +33,8 @@ export interface LoadedExercise {
   participants: string;
   minutes: number;
   prompts: CheckInPrompts;
+  /** The exercise's default dosage (what a program's step uses). */
+  dosage: Dosage;
 }
 
 export interface LoadedCheckIn {
@@ -39,6 +47,8 @@ export interface LoadedCheckIn {
   ratings: CheckInRatings;
   reflection: string | null;
   sharedWithPartner: boolean;
+  setsDone: number | null;
+  repetitionsDone: number | null;
   createdAt: Date;
 }
 
@@ -71,6 +81,7 @@ export async function loadHomework(
       exerciseParticipants: exercises.participants,
       exerciseMinutes: exercises.minutes,
       exercisePrompts: exercises.prompts,
+      exerciseDosage: dosageJson,
       programTitle: programs.title,
     })
     .from(assignments)
@@ -92,6 +103,7 @@ export async function loadHomework(
           participants: exercises.participants,
           minutes: exercises.minutes,
           prompts: exercises.prompts,
+          dosage: dosageJson,
         })
         .from(programItems)
         .innerJoin(exercises, eq(exercises.id, programItems.exerciseId))
@@ -100,10 +112,10 @@ export async function loadHomework(
     : [];
 
   const exerciseMap = new Map<string, LoadedExercise>();
-  for (const i of items) exerciseMap.set(i.exerciseId, { id: i.exerciseId, title: i.title, summary: i.summary, participants: i.participants, minutes: i.minutes, prompts: i.prompts });
+  for (const i of items) exerciseMap.set(i.exerciseId, { id: i.exerciseId, title: i.title, summary: i.summary, participants: i.participants, minutes: i.minutes, prompts: i.prompts, dosage: pickDosage(i.dosage ?? {}) });
   for (const r of rows) {
     if (r.a.exerciseId && r.exerciseTitle) {
-      exerciseMap.set(r.a.exerciseId, { id: r.a.exerciseId, title: r.exerciseTitle, summary: r.exerciseSummary!, participants: r.exerciseParticipants!, minutes: r.exerciseMinutes!, prompts: r.exercisePrompts! });
+      exerciseMap.set(r.a.exerciseId, { id: r.a.exerciseId, title: r.exerciseTitle, summary: r.exerciseSummary!, participants: r.exerciseParticipants!, minutes: r.exerciseMinutes!, prompts: r.exercisePrompts!, dosage: pickDosage(r.exerciseDosage ?? {}) });
     }
   }
 
@@ -118,6 +130,7 @@ export async function loadHomework(
     dueDate: a.dueDate,
     endedAt: a.endedAt,
     personalNote: a.personalNote,
+    dosage: pickDosage(a),
     assignedByMemberId: a.assignedByMemberId,
     createdAt: a.createdAt,
     // endedOn: the practice's local date it was ended, filled in below.
@@ -140,6 +153,9 @@ export async function loadHomework(
         ratings: own ? sql<CheckInRatings>`case when ${own} then ${checkIns.ratings} else '{}'::jsonb end` : checkIns.ratings,
         reflection: own ? sql<string | null>`case when ${own} or ${checkIns.sharedWithPartner} then ${checkIns.reflection} else null end` : checkIns.reflection,
         sharedWithPartner: checkIns.sharedWithPartner,
+        // Counts are the partner's own, like ratings.
+        setsDone: own ? sql<number | null>`case when ${own} then ${checkIns.setsDone} else null end` : checkIns.setsDone,
+        repetitionsDone: own ? sql<number | null>`case when ${own} then ${checkIns.repetitionsDone} else null end` : checkIns.repetitionsDone,
         createdAt: checkIns.createdAt,
       })
       .from(checkIns)

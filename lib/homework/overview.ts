@@ -7,6 +7,7 @@ import { isUuid } from "@/lib/ids";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { computeAdherence, type Adherence } from "./compute-adherence";
 import { localDate, todayIn } from "@/lib/dates";
+import { formatDone, formatDosage } from "./dosage";
 import { computeFlags, flagText, type Flag } from "./flags";
 import { loadHomework, withEndDates } from "./load-homework";
 import { blockAt, lastDayOf, tasksFor } from "./schedule";
@@ -28,6 +29,10 @@ export interface OverviewAssignment {
   personalNote: string | null;
   /** The program week in progress (1-based), if any. */
   currentWeek: number | null;
+  /** A single exercise's dosage line ("3 sets × 10 reps, hold 5 s, twice a day"), or null. */
+  dosageLine: string | null;
+  /** The latest check-ins that logged sets or repetitions, newest first. */
+  logged: { id: string; date: string; personName: string; exerciseTitle: string; text: string }[];
   total: Adherence;
   participants: (Adherence & { label: string })[];
 }
@@ -121,6 +126,12 @@ export async function getHomeworkOverview(scope: PracticeScope, clientId: string
       status: a.startDate > today ? "upcoming" : lastDay < today ? "finished" : "active",
       personalNote: a.personalNote,
       currentWeek: current?.week ?? null,
+      dosageLine: formatDosage(a.dosage, a.plan.timesPerWeek),
+      logged: checkIns
+        .filter((c) => formatDone(c))
+        .slice(-10)
+        .reverse()
+        .map((c) => ({ id: c.id, date: c.date, personName: nameOf.get(c.clientId) ?? "Client", exerciseTitle: hw.exercises.get(c.exerciseId)?.title ?? "Exercise", text: formatDone(c)! })),
       total: adherence.total,
       participants: adherence.participants.map((p) => ({ ...p, label: p.participant.key === "couple" ? "Together" : (nameOf.get(p.participant.key) ?? "Client") })),
     };

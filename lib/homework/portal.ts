@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, exercises, type Exercise } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
+import { countsRepetitions, dosageIn, formatDosage } from "./dosage";
 import { dueThisWeek, weekProgress, type DueItem } from "./compute-adherence";
 import { todayIn } from "@/lib/dates";
 import { loadHomework, withEndDates, type LoadedAssignment, type LoadedCheckIn, type LoadedHomework } from "./load-homework";
@@ -27,7 +28,7 @@ export interface PortalHomework {
   due: PortalDueItem[];
   progress: { done: number; target: number };
   streakWeeks: number;
-  assignments: { id: string; title: string; startDate: string; lastDay: string; status: "upcoming" | "active" | "finished" }[];
+  assignments: { id: string; title: string; startDate: string; lastDay: string; status: "upcoming" | "active" | "finished"; dosageLine: string | null }[];
   partnerName: string | null;
   sharedByPartner: SharedReflection[];
   remindersEnabled: boolean;
@@ -76,7 +77,14 @@ export async function getPortalHomework(ctx: ClientContext, now: Date): Promise<
     due,
     progress: weekProgress(due),
     streakWeeks: weeksInARow(ownDone, today),
-    assignments: hw.assignments.map((a) => ({ id: a.id, title: a.title, startDate: a.startDate, lastDay: lastDayOf(a.plan), status: statusOf(a, today) })),
+    assignments: hw.assignments.map((a) => ({
+      id: a.id,
+      title: a.title,
+      startDate: a.startDate,
+      lastDay: lastDayOf(a.plan),
+      status: statusOf(a, today),
+      dosageLine: formatDosage(a.dosage, a.plan.timesPerWeek),
+    })),
     partnerName: partner ? (partner.preferredName ?? partner.firstName) : null,
     sharedByPartner: sharedBy(hw.checkIns, partner?.id ?? null, hw.exercises).slice(0, 5),
     remindersEnabled: await remindersEnabled(ctx.client.id),
@@ -90,7 +98,15 @@ export interface PortalAssignment {
   forCouple: boolean;
   partnerName: string | null;
   /** Exercises in plan order, with the program week (null for a single exercise). */
-  steps: { week: number | null; timesPerWeek: number; exercise: Pick<Exercise, "id" | "title" | "summary" | "instructions" | "minutes" | "participants" | "prompts"> }[];
+  steps: {
+    week: number | null;
+    timesPerWeek: number;
+    exercise: Pick<Exercise, "id" | "title" | "summary" | "instructions" | "minutes" | "participants" | "prompts">;
+    /** "3 sets × 10 reps, hold 5 s, twice a day", or null. */
+    dosageLine: string | null;
+    /** The check-in asks for sets and repetitions done. */
+    countsRepetitions: boolean;
+  }[];
   due: DueItem[];
   /** The client's own check-ins, newest first. */
   own: LoadedCheckIn[];
@@ -113,7 +129,20 @@ export async function getPortalAssignment(ctx: ClientContext, assignmentId: stri
   const plan = assignment.plan;
   const order = plan.exerciseId ? [{ week: null, exerciseId: plan.exerciseId, timesPerWeek: plan.timesPerWeek ?? 1 }] : plan.programItems;
   const full = await db
-    .select({ id: exercises.id, title: exercises.title, summary: exercises.summary, instructions: exercises.instructions, minutes: exercises.minutes, participants: exercises.participants, prompts: exercises.prompts })
+    .select({
+      id: exercises.id,
+      title: exercises.title,
+      summary: exercises.summary,
+      instructions: exercises.instructions,
+      minutes: exercises.minutes,
+      participants: exercises.participants,
+      prompts: exercises.prompts,
+      sets: exercises.sets,
+      repetitions: exercises.repetitions,
+      holdSeconds: exercises.holdSeconds,
+      restSeconds: exercises.restSeconds,
+      timesPerDay: exercises.timesPerDay,
+    })
     .from(exercises)
     .where(inArray(exercises.id, [...new Set(order.map((o) => o.exerciseId))]));
   const byId = new Map(full.map((e) => [e.id, e]));
@@ -125,7 +154,13 @@ export async function getPortalAssignment(ctx: ClientContext, assignmentId: stri
     status: statusOf(assignment, today),
     forCouple: assignment.coupleId !== null,
     partnerName: partner ? (partner.preferredName ?? partner.firstName) : null,
-    steps: order.filter((o) => byId.has(o.exerciseId)).map((o) => ({ week: o.week, timesPerWeek: o.timesPerWeek, exercise: byId.get(o.exerciseId)! })),
+    steps: order
+      .filter((o) => byId.has(o.exerciseId))
+      .map((o) => {
+        const exercise = byId.get(o.exerciseId)!;
+        const dosage = dosageIn({ exerciseId: plan.exerciseId, ...assignment.dosage }, o.exerciseId, exercise);
+        return { week: o.week, timesPerWeek: o.timesPerWeek, exercise, dosageLine: formatDosage(dosage, o.timesPerWeek), countsRepetitions: countsRepetitions(dosage) };
+      }),
     due: dueThisWeek([{ plan, clientIds: assignment.coupleId ? people : [ctx.client.id] }], ctx.client.id, checkIns, today),
     own: checkIns.filter((c) => c.clientId === ctx.client.id).reverse(),
     sharedByPartner: sharedBy(checkIns, partner?.id ?? null, hw.exercises),

@@ -7,6 +7,7 @@ import { pgError } from "@/lib/db/pg-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { checkInSchema } from "./check-in-schema";
 import { formatShortDate, todayIn } from "@/lib/dates";
+import { countsRepetitions, dosageIn } from "./dosage";
 import { validateRatings } from "./prompts";
 import { lastDayOf } from "./schedule";
 
@@ -73,8 +74,15 @@ export async function recordCheckIn(ctx: ClientContext, input: unknown, now: Dat
         .where(and(eq(programItems.programId, assignment.programId), eq(programItems.exerciseId, v.exerciseId)))
         .limit(1)).length > 0);
   if (!inAssignment) return fieldError("exerciseId", "That exercise is not part of this homework");
-  const [exercise] = await db.select({ prompts: exercises.prompts }).from(exercises).where(eq(exercises.id, v.exerciseId));
+  const [exercise] = await db
+    .select({ prompts: exercises.prompts, sets: exercises.sets, repetitions: exercises.repetitions, holdSeconds: exercises.holdSeconds, restSeconds: exercises.restSeconds, timesPerDay: exercises.timesPerDay })
+    .from(exercises)
+    .where(eq(exercises.id, v.exerciseId));
   if (!exercise) return fieldError("exerciseId", "That exercise is not part of this homework");
+  if (!countsRepetitions(dosageIn(assignment, v.exerciseId, exercise))) {
+    if (v.repetitionsDone !== null) return fieldError("repetitionsDone", "This exercise is not counted in repetitions");
+    if (v.setsDone !== null) return fieldError("setsDone", "This exercise is not counted in sets");
+  }
 
   const ratings = validateRatings(exercise.prompts, v.ratings);
   if (!ratings.ok) {
@@ -87,7 +95,7 @@ export async function recordCheckIn(ctx: ClientContext, input: unknown, now: Dat
 
   try {
     const id = await db.transaction(async (tx) => {
-      const values = { done: v.done, ratings: ratings.ratings, reflection: v.reflection, sharedWithPartner: v.sharedWithPartner, updatedAt: now };
+      const values = { done: v.done, ratings: ratings.ratings, reflection: v.reflection, sharedWithPartner: v.sharedWithPartner, setsDone: v.setsDone, repetitionsDone: v.repetitionsDone, updatedAt: now };
       const [row] = await tx
         .insert(checkIns)
         .values({ ...values, practiceId, assignmentId: assignment.id, exerciseId: v.exerciseId, clientId, date: today })

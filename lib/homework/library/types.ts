@@ -11,6 +11,12 @@ export interface LibraryExercise {
   participants: ExerciseParticipants;
   frequencyPerWeek: number;
   minutes: number;
+  /** Default dosage, for exercises counted in sets and repetitions (pelvic health); the assign form starts from it. */
+  sets?: number;
+  repetitions?: number;
+  holdSeconds?: number;
+  restSeconds?: number;
+  timesPerDay?: number;
   prompts: CheckInPrompts;
   clinicianNotes: string;
 }

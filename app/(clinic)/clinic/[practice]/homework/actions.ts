@@ -6,6 +6,7 @@ import { z } from "zod";
 import { noResult } from "@/lib/actions/args";
 import { memberAction } from "@/lib/actions/member-action";
 import { assignHomework, endAssignment } from "@/lib/homework/assign";
+import { sendExerciseSheet } from "@/lib/homework/exercise-sheets";
 import { duplicateExercise, saveExercise, setExerciseArchived } from "@/lib/homework/exercises";
 import { duplicateProgram, saveProgram, setProgramArchived } from "@/lib/homework/programs";
 
@@ -86,3 +87,10 @@ export const endAssignmentAction = memberAction(
   },
   noResult,
 );
+
+/** "Send to client": keeps the sheet for the portal and emails the client that it is there. */
+export const sendSheetAction = memberAction("homework.assign", z.tuple([z.string(), z.unknown()]), async (scope, [clientId, assignmentIds]) => {
+  const result = await sendExerciseSheet(scope, clientId, assignmentIds);
+  if (result.ok) revalidatePath(`/clinic/${scope.practice.slug}/homework/clients/${clientId}`);
+  return result;
+});

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { getClientRecord } from "@/lib/clients/get-client-record";
 import { todayIn } from "@/lib/dates";
+import { pickDosage } from "@/lib/homework/dosage";
 import { listExercises } from "@/lib/homework/exercises";
 import { listPrograms } from "@/lib/homework/programs";
 
@@ -29,7 +30,7 @@ export default async function AssignPage({ params, searchParams }: { params: Pro
         clientId={client.id}
         assignees={assignees}
         programs={programs.map((p) => ({ value: `program:${p.id}`, label: `${p.title} (${p.weeks} weeks)`, weeks: p.weeks }))}
-        exercises={exercises.map((e) => ({ value: `exercise:${e.id}`, label: e.title, frequencyPerWeek: e.frequencyPerWeek }))}
+        exercises={exercises.map((e) => ({ value: `exercise:${e.id}`, label: e.title, frequencyPerWeek: e.frequencyPerWeek, dosage: pickDosage(e) }))}
         today={todayIn(scope.practice.timeZone, new Date())}
         defaultSubject={subject}
       />

@@ -7,6 +7,7 @@ import { SharedReflections } from "@/components/homework/shared-reflections";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireClient } from "@/lib/auth/guards";
 import { formatShortDate } from "@/lib/dates";
+import { formatDone } from "@/lib/homework/dosage";
 import { getPortalAssignment } from "@/lib/homework/portal";
 
 export const metadata: Metadata = { title: "Homework" };
@@ -58,6 +59,12 @@ export default async function PortalAssignmentPage({ params }: { params: Promise
                   {s.week ? `Week ${s.week} · ` : ""}
                   {s.timesPerWeek}× a week · about {s.exercise.minutes} min
                 </p>
+                {s.dosageLine ? (
+                  <p className="mb-2 font-medium" data-testid="dosage">
+                    <span className="sr-only">Dosage: </span>
+                    {s.dosageLine}
+                  </p>
+                ) : null}
                 <p className="mb-3">{s.exercise.summary}</p>
                 <details open={!todays} className="mb-4">
                   <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand">How to do it</summary>
@@ -72,7 +79,12 @@ export default async function PortalAssignmentPage({ params }: { params: Promise
                     prompts={s.exercise.prompts}
                     forCouple={data.forCouple}
                     partnerName={data.partnerName}
-                    today={todays ? { done: todays.done, ratings: todays.ratings, reflection: todays.reflection, sharedWithPartner: todays.sharedWithPartner } : null}
+                    countsRepetitions={s.countsRepetitions}
+                    today={
+                      todays
+                        ? { done: todays.done, ratings: todays.ratings, reflection: todays.reflection, sharedWithPartner: todays.sharedWithPartner, setsDone: todays.setsDone, repetitionsDone: todays.repetitionsDone }
+                        : null
+                    }
                   />
                 ) : (
                   <p className="text-sm text-muted">{data.status === "upcoming" ? `Check-ins open on ${formatShortDate(assignment.startDate)}.` : "Check-ins are closed."}</p>
@@ -95,6 +107,7 @@ export default async function PortalAssignmentPage({ params }: { params: Promise
                 <li key={c.id} className="border-b border-line pb-2">
                   <p>
                     <span className="font-medium">{formatShortDate(c.date)}</span> · {c.done ? "Done" : "Not done"}
+                    {formatDone(c) ? ` · ${formatDone(c)}` : ""}
                     {c.sharedWithPartner ? " · shared" : ""}
                   </p>
                   {c.reflection ? <p className="mt-1 whitespace-pre-line text-muted">{c.reflection}</p> : null}

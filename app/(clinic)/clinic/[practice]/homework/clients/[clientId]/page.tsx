@@ -7,7 +7,10 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { formatShortDate } from "@/lib/dates";
 import { MODE_LABELS } from "@/lib/homework/labels";
+import { listSheetsForStaff } from "@/lib/homework/exercise-sheets";
 import { getHomeworkOverview } from "@/lib/homework/overview";
+import { SheetPicker } from "@/components/homework/sheet-picker";
+import { formatDate, practiceReader } from "@/lib/dates";
 import { endAssignmentAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Homework overview" };
@@ -18,6 +21,8 @@ export default async function ClientHomeworkPage({ params }: { params: Promise<{
   const scope = await requireMember(slug, "clinical.read");
   const o = await getHomeworkOverview(scope, clientId, new Date());
   if (!o) notFound();
+  const sheets = await listSheetsForStaff(scope, o.client.id);
+  const sheetOptions = o.assignments.filter((a) => a.status !== "finished").map((a) => ({ id: a.id, title: a.title, dosageLine: a.dosageLine }));
   const people = [o.client, ...(o.partner ? [o.partner] : [])];
   const title = o.partner ? `${o.client.name} & ${o.partner.name}` : o.client.name;
   return (
@@ -69,6 +74,7 @@ export default async function ClientHomeworkPage({ params }: { params: Promise<{
                         {a.forCouple ? `Couple · ${MODE_LABELS[a.mode]}` : "Individual"} · {formatShortDate(a.startDate)} – {formatShortDate(a.lastDay)}
                         {a.currentWeek ? ` · week ${a.currentWeek}` : ""}
                       </p>
+                      {a.dosageLine ? <p className="text-sm">Dosage: {a.dosageLine}</p> : null}
                     </div>
                     <Badge tone={a.status === "active" ? "ok" : "neutral"}>{a.status === "active" ? "Active" : a.status === "upcoming" ? "Upcoming" : "Finished"}</Badge>
                   </div>
@@ -93,6 +99,19 @@ export default async function ClientHomeworkPage({ params }: { params: Promise<{
                       ))}
                     </tbody>
                   </table>
+                  {a.logged.length ? (
+                    <div className="mt-2 text-sm">
+                      <h3 className="font-medium">Logged at check-in</h3>
+                      <ul aria-label={`Logged at check-in for ${a.title}`}>
+                        {a.logged.map((l) => (
+                          <li key={l.id}>
+                            {formatShortDate(l.date)} · {l.personName}
+                            {a.kind === "program" ? ` · ${l.exerciseTitle}` : ""}: {l.text}
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  ) : null}
                   {a.status !== "finished" ? (
                     <form action={endAssignmentAction.bind(null, slug, o.client.id, a.id)} className="mt-2">
                       <button type="submit" className={buttonClass("ghost", "sm")}>
@@ -105,6 +124,18 @@ export default async function ClientHomeworkPage({ params }: { params: Promise<{
             </ul>
           )}
         </Card>
+
+        {sheetOptions.length ? (
+          <Card>
+            <h2 className="mb-2 font-semibold">Home-exercise sheet</h2>
+            <SheetPicker slug={slug} clientId={o.client.id} clientName={o.client.name} options={sheetOptions} />
+            {sheets.length ? (
+              <p className="mt-3 text-sm text-muted">
+                Sent {sheets.length === 1 ? "once" : `${sheets.length} times`}, last on {formatDate(sheets[0]!.createdAt, practiceReader(scope.practice))}.
+              </p>
+            ) : null}
+          </Card>
+        ) : null}
 
         {o.series.length ? (
           <Card>

@@ -9,6 +9,7 @@ import { getExercise } from "@/lib/homework/exercises";
 import { CATEGORY_LABELS, PARTICIPANT_LABELS } from "@/lib/homework/labels";
 import { RATING_KIND_LABELS } from "@/lib/homework/prompts";
 import { archiveExerciseAction, duplicateExerciseAction } from "../../actions";
+import { formatDosage } from "@/lib/homework/dosage";
 
 export const metadata: Metadata = { title: "Exercise" };
 export const dynamic = "force-dynamic";
@@ -70,6 +71,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ pract
             <p>
               {e.frequencyPerWeek} times a week, about {e.minutes} minutes
             </p>
+            {formatDosage(e, e.frequencyPerWeek) ? <p className="mt-1">Dosage: {formatDosage(e, e.frequencyPerWeek)}</p> : null}
             {e.tags.length ? <p className="mt-2 text-sm text-muted">Tags: {e.tags.join(", ")}</p> : null}
           </Card>
           <Card>

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { ExerciseForm } from "@/components/homework/exercise-form";
 import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
+import { dosageFormValues } from "@/lib/homework/dosage";
 import { getExercise } from "@/lib/homework/exercises";
 
 export const metadata: Metadata = { title: "Edit exercise" };
@@ -30,6 +31,7 @@ export default async function EditExercisePage({ params }: { params: Promise<{ p
           participants: exercise.participants,
           frequencyPerWeek: exercise.frequencyPerWeek,
           minutes: exercise.minutes,
+          ...dosageFormValues(exercise),
           prompts: exercise.prompts,
           clinicianNotes: exercise.clinicianNotes ?? "",
         }}

@@ -11,6 +11,8 @@ import { signDocument, staffSignedCopy } from "@/lib/documents/sign";
 import { storage } from "@/lib/storage";
 import { auditEventsFor, countRows, createClient, createPracticeWithOwner, uniqueEmail } from "./helpers/factories";
 import { pdfText } from "./helpers/pdf-text";
+import { exportClientRecord } from "@/lib/export/client-export";
+import { jsonEntry, readAll, unzip } from "./helpers/unzip";
 
 const NOW = new Date("2031-03-01T12:00:00Z");
 const AT = (ip: string) => ({ ip, userAgent: "Mozilla/5.0 (iPhone) test", now: NOW });
@@ -87,6 +89,16 @@ describe("shared documents", () => {
     const own = await portalSignedCopy(anaRef, shared.shareId);
     expect("bytes" in own && pdfText(own.bytes)).toContain("ana reyes");
     expect((await listPortalDocuments(anaRef)).signed.map((d) => d.shareId)).toEqual([shared.shareId]);
+
+    // Ana's record export carries her signed copy and her signature row, never Ben's.
+    const exported = await exportClientRecord(scope, ana.id, NOW);
+    if (!exported.ok) throw new Error("export failed");
+    const entries = await unzip(await readAll(exported.stream));
+    const copies = [...entries.keys()].filter((p) => p.startsWith("signed-documents/"));
+    expect(copies).toHaveLength(1);
+    expect(pdfText(entries.get(copies[0]!)!)).toContain("ana reyes");
+    expect(jsonEntry(entries, "tables/document_signatures.json").map((r) => r.signature_name)).toEqual(["ana reyes"]);
+    expect(jsonEntry(entries, "tables/document_shares.json")).toHaveLength(1);
   });
 
   it("refuses a second signature with a clear message and stores nothing, even past the domain's check", async () => {

@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { and, eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/db/client";
 import { storedObjects } from "@/db/schema";
@@ -213,7 +213,19 @@ describe("stored_objects refuses what the module refuses", () => {
     await expect(db.insert(storedObjects).values({ ...base, key: "a", sha256: null })).rejects.toThrow();
     await expect(db.insert(storedObjects).values({ ...base, key: "a", byteSize: MAX_OBJECT_BYTES + 1 })).rejects.toThrow();
     await expect(db.insert(storedObjects).values({ ...base, key: "a", bytes: Buffer.from("two") })).rejects.toThrow();
-    expect(await db.select().from(storedObjects).where(and(eq(storedObjects.practiceId, practice.id)))).toEqual([]);
+    expect(await db.select().from(storedObjects).where(eq(storedObjects.practiceId, practice.id))).toEqual([]);
+  });
+});
+
+describe("migration 0029", () => {
+  test("its hand-written part gives a legacy row the digest of its bytes", async () => {
+    const practice = await createPractice();
+    const logo = Buffer.from("legacy logo bytes");
+    await db.insert(storedObjects).values({ practiceId: practice.id, key: "brand/logo-0", contentType: "image/png", byteSize: logo.length, bytes: logo });
+    const migration = await readFile(path.join(process.cwd(), "db/migrations/0029_storage_drivers.sql"), "utf8");
+    await db.execute(sql.raw(migration.split("-- hand-written below")[1]!));
+    const [row] = await rowsOf(practice.id);
+    expect(row!.sha256).toBe(createHash("sha256").update(logo).digest("hex"));
   });
 });
 

@@ -6,6 +6,7 @@ import { formatDateMedium, formatDateTimeMedium, practiceReader } from "@/lib/da
 import { listDocuments } from "@/lib/documents/library";
 import { sharesForClient } from "@/lib/documents/shares";
 import { ShareDocumentForm } from "./share-document-form";
+import { WithdrawShareButton } from "./withdraw-share-button";
 
 /** The client record's documents: each share with every signer's status, and "Share a document". */
 export async function ClientDocumentsPanel({ scope, clientId, partnerName }: { scope: PracticeScope; clientId: string; partnerName: string | null }) {
@@ -26,7 +27,10 @@ export async function ClientDocumentsPanel({ scope, clientId, partnerName }: { s
               <p className="font-medium break-words">
                 {s.title} {s.toCouple ? <Badge>Couple</Badge> : null} {s.revokedAt ? <Badge>Withdrawn</Badge> : null}
               </p>
-              <p className="text-sm text-muted">Shared {formatDateMedium(s.sharedAt, reader)}</p>
+              <p className="text-sm text-muted">
+                Shared {formatDateMedium(s.sharedAt, reader)}
+                {s.revokedAt ? `, withdrawn ${formatDateMedium(s.revokedAt, reader)}` : ""}
+              </p>
               {s.kind === "sign" ? (
                 <ul className="space-y-1 text-sm" aria-label={`Signatures on ${s.title}`}>
                   {s.signers.map((g) => (
@@ -44,6 +48,7 @@ export async function ClientDocumentsPanel({ scope, clientId, partnerName }: { s
               ) : (
                 <p className="text-sm">To read</p>
               )}
+              {s.revokedAt ? null : <WithdrawShareButton practiceSlug={slug} clientId={clientId} shareId={s.shareId} title={s.title} />}
             </li>
           ))}
         </ul>

@@ -103,4 +103,10 @@ test("staff share a release of information with a couple; each partner signs on 
   await expect(signatures.getByText(/^Signed \d/)).toHaveCount(2);
   await expect(signatures.getByRole("link", { name: /Signed copy/ })).toHaveCount(2);
   await clean(staff, "the client record with both signatures");
+
+  // Withdrawn: it leaves the portal, the signatures stay on the record.
+  await staff.getByRole("button", { name: "Withdraw" }).click();
+  await staff.getByRole("button", { name: "Withdraw the document" }).click();
+  await expect(staff.getByText("Withdrawn", { exact: true })).toBeVisible();
+  await expect(signatures.getByText(/^Signed \d/)).toHaveCount(2);
 });

@@ -6,7 +6,7 @@ import { couples, documentSignatures, documents, emailMessages, storedObjects } 
 import { libraryFile, listDocuments, uploadDocument } from "@/lib/documents/library";
 import { listPortalDocuments, openPortalDocument, portalDocumentFile, portalSignedCopy } from "@/lib/documents/portal";
 import { signatureMatchesName } from "@/lib/documents/schemas";
-import { sharesForClient, shareDocument } from "@/lib/documents/shares";
+import { revokeShare, sharesForClient, shareDocument } from "@/lib/documents/shares";
 import { signDocument, staffSignedCopy } from "@/lib/documents/sign";
 import { storage } from "@/lib/storage";
 import { auditEventsFor, countRows, createClient, createPracticeWithOwner, uniqueEmail } from "./helpers/factories";
@@ -185,5 +185,17 @@ describe("shared documents", () => {
     const file = await portalDocumentFile({ id: ana.id, practiceId: practice.id }, own.shareId);
     expect("bytes" in file && (await PDFDocument.load(file.bytes)).getPageCount()).toBe(1);
     expect(await storage.get(other.practice.id, `documents/${documentId}.pdf`)).toBeNull();
+  });
+
+  it("a withdrawn share leaves the portal and can no longer be signed; the record keeps it", async () => {
+    const { practice, scope, ana, documentId } = await coupleFixture();
+    const shared = await shareDocument(scope, ana.id, { documentId, with: "client" }, NOW);
+    if (!shared.ok) throw new Error("share failed");
+    expect(await revokeShare(scope, shared.shareId, NOW)).toEqual({ ok: true });
+    expect(await revokeShare(scope, shared.shareId, NOW)).toMatchObject({ ok: false, code: "not_found" });
+    const anaRef = { id: ana.id, practiceId: practice.id };
+    expect(await listPortalDocuments(anaRef)).toEqual({ shared: [], toSign: [], signed: [] });
+    expect(await signDocument(anaRef, shared.shareId, { name: "Ana Reyes", agreed: true }, AT("203.0.113.7"))).toMatchObject({ ok: false, code: "not_found" });
+    expect((await sharesForClient(scope, ana.id)).map((s) => s.revokedAt)).toEqual([NOW]);
   });
 });

@@ -18,8 +18,9 @@ const nextConfig: NextConfig = {
   // `next dev` otherwise prints every server action's arguments, e.g. a client's intake answers.
   logging: { serverFunctions: false },
   // The client import sends its CSV to a server action (at most 5 MB, lib/clients/import/limits.ts);
-  // the default 1 MB would refuse a 10,000-row export. The proxy buffers up to 10 MB.
-  experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  // the default 1 MB would refuse a 10,000-row export. A shared document is a PDF of up to 20 MB
+  // (lib/documents/schemas.ts), sent to a server action as form data: both limits leave room for it.
+  experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "21mb" },
   // On every response, static files and 404s included; the CSP (per request) is in proxy.ts.
   async headers() {
     // headers() is read at build time; next build sets NODE_ENV=production, next dev development.

@@ -8,6 +8,7 @@ import { DEMO_JOINED_AT, DEMO_PRACTICES, type PracticeFixture } from "./data/pra
 import { seedDemoMeasures, seedIntakeDemoHistory, seedIntakeForms } from "./intake";
 import { syncHomeworkLibrary } from "@/lib/homework/library/sync";
 import { seedDemoHomework } from "./homework";
+import { seedDemoDocuments } from "./documents";
 import { seedDemoAppointments } from "./appointments";
 
 /**
@@ -188,6 +189,8 @@ async function insertDemo(tx: Tx, now: Date): Promise<DemoSeedSummary> {
   await seedDemoAppointments(tx, now);
   // Measures answered in the weeks before the seeding day (./data/measures.ts).
   await seedDemoMeasures(tx, now);
+  // A release of information shared with the Okafors; Priya has signed (./documents.ts).
+  await seedDemoDocuments(tx, now);
   return summary;
 }
 

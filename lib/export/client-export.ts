@@ -15,6 +15,7 @@ import { exportColumns, jsonFile, rowsQuery, type Counter } from "./table-files"
 import { EXPORT_TABLES } from "./tables";
 import { inSnapshot } from "./snapshot";
 import { streamZip, type ZipEntry } from "./zip";
+import { signedCopiesOf } from "@/lib/documents/export-copies";
 
 export const CLIENT_EXPORT_FORMAT = "tandem-client-export/1";
 
@@ -68,6 +69,10 @@ export async function exportClientRecord(scope: PracticeScope, clientId: string,
       },
       { path: "answers.json", open: () => Readable.from([JSON.stringify(readableAnswers(record), null, 2) + "\n"]) },
     ];
+    // The documents the client signed: each the original with its signature page, as kept with the record.
+    for (const copy of await signedCopiesOf(tx, practiceId, clientId)) {
+      entries.push({ path: `signed-documents/${copy.fileName}`, open: async () => Readable.from([await copy.bytes()]) });
+    }
     for (const table of CLIENT_EXPORT_TABLES) {
       const counter: Counter = { rows: 0 };
       entries.push({
@@ -104,6 +109,7 @@ function readme(practice: string, now: Date): string {
     "",
     "record.pdf     the record to read: details, forms, measures, appointments, homework and check-ins, payments",
     "superbill.pdf  the superbill for every attended session",
+    "signed-documents/  each document the client signed: the PDF with its signature page",
     "answers.json   each answer with its question and the version of the form it was given on",
     "tables/*.json  every row of every table that holds this client's data, as stored",
     "manifest.json  the format, the time of export and the row count of each table",

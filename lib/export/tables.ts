@@ -40,6 +40,8 @@ const CLIENT_FORM_VERSIONS = `select f.version_id from form_assignments f where 
 const CLIENT_PURCHASES = `select p.id from package_purchases p where p.practice_id = $1 and p.client_id = $2`;
 const CLIENT_PAYMENTS = `select p.id from payments p where p.practice_id = $1 and p.client_id = $2`;
 const CLIENT_PROGRAMS = `select h.program_id from homework_assignments h where h.id in (${CLIENT_HOMEWORK}) and h.program_id is not null`;
+/** The documents shared with the client alone or with their couple. */
+const CLIENT_SHARES = `select s.id from document_shares s where s.practice_id = $1 and (s.client_id = $2 or s.couple_id in (${CLIENT_COUPLE}))`;
 const PRACTICE_PROGRAMS = `select p.id from programs p where p.practice_id = $1 or p.id in (select h.program_id from homework_assignments h where h.practice_id = $1)`;
 
 export const EXPORT_TABLES: readonly ExportTable[] = [
@@ -149,6 +151,12 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     clientWhere: "t.sheet_id in (select s.id from homework_sheets s where s.practice_id = $1 and s.client_id = $2)",
     orderBy: "t.sheet_id, t.position",
   },
+
+  // Shared documents (decision 0047)
+  { name: "documents", clientWhere: `t.practice_id = $1 and t.id in (select s.document_id from document_shares s where s.id in (${CLIENT_SHARES}))`, orderBy: "t.created_at, t.id" },
+  { name: "document_shares", clientWhere: `t.practice_id = $1 and t.id in (${CLIENT_SHARES})`, orderBy: "t.shared_at, t.id" },
+  // Only the client's own signatures: a partner's IP and browser are theirs. The signed PDFs are in signed-documents/.
+  { name: "document_signatures", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.signed_at, t.id" },
 
   // Billing
   { name: "practice_billing", clientWhere: null, clientWhy: "the practice's billing settings (its tax id and NPI appear on the client's superbill)", orderBy: "t.practice_id" },

@@ -2,7 +2,7 @@ import { and, eq, gt, gte, inArray, isNotNull, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { expect, test } from "vitest";
 import { db } from "@/db/client";
-import { appointments, checkIns, formResponses, payments, practices, safetyFlags } from "@/db/schema";
+import { appointments, checkIns, documentShares, documentSignatures, formResponses, payments, practices, safetyFlags } from "@/db/schema";
 import { DEMO_PRACTICE_SLUGS, seedDemo } from "@/db/seed";
 
 const DAY = 24 * 3_600_000;
@@ -54,6 +54,11 @@ for (const now of [new Date(), new Date("2027-03-14T07:30:00Z")]) {
           const [recent] = await tx.select({ n: sql<number>`count(*)::int` }).from(checkIns).where(and(eq(checkIns.practiceId, p.id), gte(checkIns.date, dateOf(twelveWeeksAgo.getTime()))));
           expect(recent!.n, `${p.slug}: check-ins in the last twelve weeks`).toBeGreaterThan(0);
         }
+        // Harbor's couple has a release of information to sign; one partner has signed it.
+        const harbor = rows.find((p) => p.slug === DEMO_PRACTICE_SLUGS.couplesTherapy)!;
+        const shares = await tx.select().from(documentShares).where(eq(documentShares.practiceId, harbor.id));
+        expect(shares.map((s) => s.coupleId !== null)).toEqual([true]);
+        expect(await tx.select().from(documentSignatures).where(eq(documentSignatures.shareId, shares[0]!.id))).toHaveLength(1);
         // The demo's answers trigger no safety flag: none is seeded.
         expect(await tx.select().from(safetyFlags)).toEqual([]);
         throw new TransactionRollbackError();

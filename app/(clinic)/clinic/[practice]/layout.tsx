@@ -13,6 +13,7 @@ const NAV: { href: string; label: string; capability: Capability }[] = [
   { href: "/clients", label: "Clients", capability: "clients.view" },
   { href: "/forms", label: "Forms", capability: "forms.build" },
   { href: "/homework", label: "Homework", capability: "practice.view" },
+  { href: "/documents", label: "Documents", capability: "forms.send" },
   { href: "/billing", label: "Billing", capability: "billing.read" },
   { href: "/settings", label: "Settings", capability: "practice.view" },
 ];

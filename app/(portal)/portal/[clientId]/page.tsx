@@ -7,6 +7,7 @@ import { requireClient } from "@/lib/auth/guards";
 import { balanceDue } from "@/lib/billing/portal-billing";
 import { listClientSessions } from "@/lib/booking/list-client-sessions";
 import { PortalFormsCard } from "@/components/intake/portal-forms-card";
+import { PortalDocumentsCard } from "@/components/documents/portal-documents-card";
 import { listOwnForms } from "@/lib/intake/respond";
 import { IdentityRows } from "@/components/portal/identity-rows";
 import { PortalThisWeek } from "@/components/homework/portal-this-week";
@@ -40,6 +41,7 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
       <PageHeader title={`Hello, ${client.preferredName ?? client.firstName}`} description={practiceDisplayName} />
       <div className="space-y-4">
         <PortalFormsCard clientId={client.id} forms={forms} timeZone={practice.timeZone} />
+        <PortalDocumentsCard client={client} />
         <Card>
           <h2 className="font-semibold">Payments</h2>
           {owed.length === 0 ? (

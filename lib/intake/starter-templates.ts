@@ -1,5 +1,6 @@
 import type { FormKind, PracticeKind } from "@/db/schema";
 import type { FormDefinition } from "@/lib/intake/form-definition";
+import type { MeasureId } from "@/lib/intake/measures/types";
 
 /**
  * The forms each new practice starts with, written for Tandem: a seeded demo
@@ -365,9 +366,11 @@ export const TEMPLATES_BY_KIND: Record<PracticeKind, TemplateFixture[]> = {
 };
 
 /** Measures per practice kind, with their slugs. */
-export const MEASURES_BY_KIND: Record<PracticeKind, { slug: string; measure: "phq9" | "gad7" | "csi4" | "pain" }[]> = {
+export const MEASURES_BY_KIND: Record<PracticeKind, { slug: string; measure: MeasureId }[]> = {
   couples_therapy: [
     { slug: "csi-4", measure: "csi4" },
+    { slug: "csi-16", measure: "csi16" },
+    { slug: "csi-32", measure: "csi32" },
     { slug: "phq-9", measure: "phq9" },
     { slug: "gad-7", measure: "gad7" },
   ],
@@ -377,6 +380,8 @@ export const MEASURES_BY_KIND: Record<PracticeKind, { slug: string; measure: "ph
   ],
   pelvic_pt: [
     { slug: "pain-rating", measure: "pain" },
+    { slug: "pfdi-20", measure: "pfdi20" },
+    { slug: "pfiq-7", measure: "pfiq7" },
     { slug: "phq-9", measure: "phq9" },
   ],
 };

@@ -21,6 +21,7 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "forms/actions.ts#sendFormAction": "forms.send",
   "forms/actions.ts#publishVersionAction": "forms.build",
   "forms/actions.ts#createTemplateAction": "forms.build",
+  "forms/actions.ts#addMeasureAction": "forms.build",
   "forms/actions.ts#setServiceFormsAction": "settings.manage",
   "homework/actions.ts#saveExerciseAction": "exercises.edit",
   "homework/actions.ts#duplicateExerciseAction": "exercises.edit",

@@ -3,11 +3,12 @@ import { db } from "@/db/client";
 import { couples, formTemplates } from "@/db/schema";
 import { seedIntakeForms } from "@/db/seed/intake";
 import { exportClientRecord } from "@/lib/export/client-export";
+import { addStandardMeasure } from "@/lib/intake/add-measure";
 import { assignForm } from "@/lib/intake/assign-forms";
 import { openAssignment, submitResponse, type ClientRef } from "@/lib/intake/respond";
 import { listClientAssignments, listMeasureScores } from "@/lib/intake/staff-forms";
 import type { PracticeKind } from "@/db/schema";
-import { createClient, createPracticeWithOwner, scopeFor, createMember, uniqueEmail } from "./helpers/factories";
+import { auditEventsFor, countRows, createClient, createPracticeWithOwner, scopeFor, createMember, uniqueEmail } from "./helpers/factories";
 import { pdfText } from "./helpers/pdf-text";
 import { jsonEntry, readAll, unzip } from "./helpers/unzip";
 
@@ -125,6 +126,26 @@ describe("CSI-16 and CSI-32 in a couple", () => {
     expect(mine!.scores).toMatchObject({ total: 48, dissatisfied: true, bandLabel: "Notable dissatisfaction" });
     const forB = await listClientAssignments(scope, b.id);
     expect(forB.find((r) => r.measure === "csi32")!.scores).toMatchObject({ total: 0, max: 161, dissatisfied: true });
+  });
+});
+
+describe("adding a standard measure to a practice that did not start with it", () => {
+  it("a coaching practice adds the CSI-16 with its published wording, then a client answers it; twice or unknown is refused", async () => {
+    const { practice, scope, slugs } = await practiceOf("coaching");
+    expect(slugs.has("csi-16")).toBe(false);
+    const added = await addStandardMeasure(scope, { measure: "csi16" });
+    if (!added.ok) throw new Error(JSON.stringify(added.errors));
+    expect(await auditEventsFor(practice.id, "form_template.create")).toHaveLength(1);
+    const client = await createClient(practice, { firstName: "Tom", email: uniqueEmail("tom") });
+    await answer(scope, ref(client), added.templateId, { ...fill(ids(1, 16), 5), q1: "6" }, FIRST);
+    expect((await listClientAssignments(scope, client.id))[0]!.scores).toMatchObject({ measure: "csi16", total: 81, dissatisfied: false });
+
+    const before = await countRows(formTemplates);
+    expect(await addStandardMeasure(scope, { measure: "csi16" })).toEqual({ ok: false, errors: { measure: ["Your practice already has this measure"] } });
+    expect(await addStandardMeasure(scope, { measure: "csi4" })).toEqual({ ok: false, errors: { measure: ["Your practice already has this measure"] } });
+    expect(await addStandardMeasure(scope, { measure: "pfdi21" })).toMatchObject({ ok: false, errors: { measure: ["Choose a measure"] } });
+    expect(await addStandardMeasure(scope, {})).toMatchObject({ ok: false, errors: { measure: ["Choose a measure"] } });
+    expect(await countRows(formTemplates)).toBe(before);
   });
 });
 

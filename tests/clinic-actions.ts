@@ -24,6 +24,7 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "documents/actions.ts#revokeShareAction": "forms.send",
   "forms/actions.ts#publishVersionAction": "forms.build",
   "forms/actions.ts#createTemplateAction": "forms.build",
+  "forms/actions.ts#addMeasureAction": "forms.build",
   "forms/actions.ts#setServiceFormsAction": "settings.manage",
   "homework/actions.ts#saveExerciseAction": "exercises.edit",
   "homework/actions.ts#duplicateExerciseAction": "exercises.edit",

@@ -13,7 +13,8 @@ const COLORS = ["#1f5a50", "#a4262c", "#2f6fb0", "#7a4b00"];
 
 /**
  * A measure's totals over time, one line per person (both partners on one
- * chart for the CSI-4). The page pairs it with a table of the same figures.
+ * chart for a CSI) or per scale (PFDI-20, PFIQ-7). The page pairs it with a
+ * table of the same figures.
  */
 export function MeasureChart({
   title,

@@ -3,14 +3,24 @@ import { MeasureChart, type MeasureSeries } from "@/components/charts/measure-ch
 import { Badge, Card } from "@/components/ui/card";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { formatDateMedium, practiceReader } from "@/lib/dates";
-import { MEASURE_NAMES, isMeasureId } from "@/lib/intake/measures/types";
+import { MEASURE_MAX, MEASURE_NAMES, isMeasureId } from "@/lib/intake/measures/types";
+import { CSI16_CUTOFF, CSI32_CUTOFF } from "@/lib/intake/measures/score-csi-long";
 import { CSI4_CUTOFF } from "@/lib/intake/measures/score-csi4";
 import { canReadAnswers, listClientAssignments, listMeasureScores } from "@/lib/intake/staff-forms";
 import { listTemplates } from "@/lib/intake/versions";
 import { SendFormForm } from "./send-form-form";
 
 const STATUS_TONE = { sent: "neutral", started: "warn", completed: "ok" } as const;
-const MAX: Record<string, number> = { phq9: 27, gad7: 21, csi4: 21, pain: 10 };
+const CUTOFF: Record<string, number> = { csi4: CSI4_CUTOFF, csi16: CSI16_CUTOFF, csi32: CSI32_CUTOFF };
+
+interface ChartSpec {
+  key: string;
+  title: string;
+  max: number;
+  /** What one line is: a person (both partners on a CSI) or a scale (PFDI-20, PFIQ-7). */
+  lineHeading: "Who" | "Scale";
+  series: MeasureSeries[];
+}
 
 /** The client page's forms and measures: what was sent and when, scores over time, the PHQ-9 item-9 flag, and "send a form". */
 export async function ClientFormsPanel({ scope, clientId }: { scope: PracticeScope; clientId: string }) {
@@ -21,19 +31,35 @@ export async function ClientFormsPanel({ scope, clientId }: { scope: PracticeSco
   const flagged = scores.filter((s) => s.clientId === clientId && s.measure === "phq9" && s.item9 === "positive");
   const latestFlag = flagged.at(-1);
 
-  const byMeasure = new Map<string, MeasureSeries[]>();
+  const charts = new Map<string, ChartSpec>();
+  const chartFor = (key: string, make: () => Omit<ChartSpec, "key" | "series">) => {
+    let chart = charts.get(key);
+    if (!chart) charts.set(key, (chart = { key, series: [], ...make() }));
+    return chart;
+  };
   for (const s of scores) {
-    if (s.total === null) continue;
-    const list = byMeasure.get(s.measure) ?? [];
-    let series = list.find((x) => x.key === `c_${s.clientId.replace(/-/g, "")}`);
-    if (!series) {
-      series = { key: `c_${s.clientId.replace(/-/g, "")}`, label: s.clientName, points: [] };
-      // The client's own line first.
-      if (s.clientId === clientId) list.unshift(series);
-      else list.push(series);
+    const name = isMeasureId(s.measure) ? MEASURE_NAMES[s.measure] : s.measure;
+    const at = s.submittedAt.getTime();
+    if (s.total !== null) {
+      const chart = chartFor(s.measure, () => ({ title: name, max: isMeasureId(s.measure) ? MEASURE_MAX[s.measure] : 27, lineHeading: "Who" }));
+      const key = `c_${s.clientId.replace(/-/g, "")}`;
+      let series = chart.series.find((x) => x.key === key);
+      if (!series) {
+        series = { key, label: s.clientName, points: [] };
+        // The client's own line first.
+        if (s.clientId === clientId) chart.series.unshift(series);
+        else chart.series.push(series);
+      }
+      series.points.push({ at, total: s.total });
     }
-    series.points.push({ at: s.submittedAt.getTime(), total: s.total });
-    byMeasure.set(s.measure, list);
+    // Each scale runs 0–100 while the summary runs 0–300, so the scales get their own chart.
+    for (const sub of s.subscales) {
+      if (sub.score === null) continue;
+      const chart = chartFor(`${s.measure}_scales`, () => ({ title: `${name} scales`, max: sub.max, lineHeading: "Scale" }));
+      let series = chart.series.find((x) => x.key === sub.key);
+      if (!series) chart.series.push((series = { key: sub.key, label: sub.label, points: [] }));
+      series.points.push({ at, total: sub.score });
+    }
   }
 
   return (
@@ -109,24 +135,24 @@ export async function ClientFormsPanel({ scope, clientId }: { scope: PracticeSco
           </div>
         )}
       </Card>
-      {canReadAnswers(scope) && byMeasure.size > 0 ? (
+      {canReadAnswers(scope) && charts.size > 0 ? (
         <Card>
           <h2 className="mb-3 font-semibold">Scores over time</h2>
           <div className="grid gap-6 md:grid-cols-2">
-            {[...byMeasure].map(([measure, series]) => {
-              const title = isMeasureId(measure) ? MEASURE_NAMES[measure] : measure;
+            {[...charts.values()].map(({ key, title, max, lineHeading, series }) => {
+              const cutoff = CUTOFF[key];
               return (
-                <figure key={measure} className="space-y-2">
+                <figure key={key} className="space-y-2">
                   <figcaption className="font-medium">{title}</figcaption>
-                  <MeasureChart title={title} max={MAX[measure] ?? 27} series={series} reader={reader} cutoff={measure === "csi4" ? { value: CSI4_CUTOFF, label: "13.5" } : undefined} />
+                  <MeasureChart title={title} max={max} series={series} reader={reader} cutoff={cutoff === undefined ? undefined : { value: cutoff, label: String(cutoff) }} />
                   <details>
                     <summary className="cursor-pointer text-sm text-brand">Table of {title} scores</summary>
                     <table className="mt-2 w-full text-left text-sm">
                       <thead className="text-muted">
                         <tr>
-                          <th scope="col" className="font-medium">Who</th>
+                          <th scope="col" className="font-medium">{lineHeading}</th>
                           <th scope="col" className="font-medium">Date</th>
-                          <th scope="col" className="font-medium">Total</th>
+                          <th scope="col" className="font-medium">{lineHeading === "Who" ? "Total" : "Score"}</th>
                         </tr>
                       </thead>
                       <tbody>

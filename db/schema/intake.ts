@@ -41,7 +41,7 @@ export const formTemplates = pgTable(
     slug: text("slug").notNull(),
     kind: formKind("kind").notNull(),
     title: text("title").notNull(),
-    /** For measures: which scoring applies (`phq9`, `gad7`, `csi4`, `pain`). */
+    /** For measures: which scoring applies (lib/intake/measures/types.ts MEASURES). */
     measure: text("measure"),
     archivedAt: timestamp("archived_at", tz),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
@@ -51,7 +51,7 @@ export const formTemplates = pgTable(
     unique("form_templates_practice_id_id_key").on(t.practiceId, t.id),
     unique("form_templates_practice_id_slug_key").on(t.practiceId, t.slug),
     check("form_templates_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
-    check("form_templates_measure", sql`(${t.kind} = 'measure') = (${t.measure} is not null) and (${t.measure} is null or ${t.measure} in ('phq9', 'gad7', 'csi4', 'pain'))`),
+    check("form_templates_measure", sql`(${t.kind} = 'measure') = (${t.measure} is not null) and (${t.measure} is null or ${t.measure} in ('phq9', 'gad7', 'csi4', 'pain', 'pfdi20', 'pfiq7', 'csi16', 'csi32'))`),
     check("form_templates_title", sql`length(${t.title}) between 1 and 200`),
   ],
 );

@@ -185,7 +185,14 @@ export function readableAnswers(record: ClientRecordData) {
     version: r.version,
     status: r.status,
     submittedAt: r.submittedAt?.toISOString() ?? null,
-    score: r.scores ? { total: r.scores.total, max: r.scores.max, band: r.scores.bandLabel } : null,
+    score: r.scores
+      ? {
+          total: r.scores.total,
+          max: r.scores.max,
+          band: r.scores.bandLabel,
+          ...(r.scores.subscales ? { scales: r.scores.subscales.map((sub) => ({ scale: sub.label, score: sub.score, max: sub.max })) } : {}),
+        }
+      : null,
     answers: allQuestions(r.definition)
       .filter(({ question }) => isAnswerable(question))
       .map(({ section, question }) => ({
@@ -258,6 +265,7 @@ export async function clientRecordPdf(record: ClientRecordData, now: Date, super
     for (const r of rows) {
       const s = r.scores!;
       pdf.text(`${formatShortDate(localDate(r.submittedAt ?? r.createdAt, zone), locale)}: ${s.total === null ? "not scored" : `${s.total} of ${s.max}`}${s.bandLabel ? `, ${s.bandLabel}` : ""} (version ${r.version})`, { indent: 8 });
+      if (s.subscales?.length) pdf.text(s.subscales.map((sub) => `${sub.label} ${sub.score === null ? "not scored" : `${sub.score} of ${sub.max}`}`).join("; "), { indent: 16 });
     }
     const points = rows.filter((r) => r.scores!.total !== null).map((r) => ({ label: localDate(r.submittedAt ?? r.createdAt, zone), value: r.scores!.total! }));
     if (points.length > 1) pdf.chart(points, rows[0]!.scores!.max);

@@ -5,7 +5,7 @@ import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid } from "@/lib/ids";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import type { MeasureScore } from "./measures/types";
+import { COUPLE_MEASURES, isMeasureId, type MeasureScore, type SubscaleScore } from "./measures/types";
 
 /**
  * Staff who may read a client's answers (lib/auth/roles.ts). Front desk see
@@ -97,13 +97,15 @@ export interface ScorePoint {
   total: number | null;
   bandLabel: string | null;
   item9: "positive" | "negative" | "missing" | null;
+  /** PFDI-20 and PFIQ-7: each scale's score, charted as its own line. */
+  subscales: SubscaleScore[];
   submittedAt: Date;
   responseId: string;
 }
 
 /**
  * Measure scores over time for a client and, in a couple, their partner
- * (totals only, so both partners' CSI-4 can share a chart; the partner's
+ * (totals only, so both partners' CSI can share a chart; the partner's
  * answers themselves stay on their own record). Clinical roles only.
  */
 export async function listMeasureScores(scope: PracticeScope, clientId: string): Promise<ScorePoint[]> {
@@ -137,7 +139,7 @@ export async function listMeasureScores(scope: PracticeScope, clientId: string):
     .orderBy(asc(formResponses.submittedAt));
   return rows
     .filter((r) => r.measure && r.scores)
-    .filter((r) => r.clientId === clientId || r.measure === "csi4")
+    .filter((r) => r.clientId === clientId || (isMeasureId(r.measure) && COUPLE_MEASURES.includes(r.measure)))
     .map((r) => ({
       clientId: r.clientId,
       clientName: r.preferredName ?? r.firstName,
@@ -145,6 +147,8 @@ export async function listMeasureScores(scope: PracticeScope, clientId: string):
       total: r.scores!.total,
       bandLabel: r.scores!.bandLabel,
       item9: r.scores!.item9 ?? null,
+      // The partner's line carries only their total.
+      subscales: r.clientId === clientId ? (r.scores!.subscales ?? []) : [],
       submittedAt: r.submittedAt!,
       responseId: r.responseId,
     }));

@@ -1,5 +1,6 @@
 import type { FormKind, PracticeKind } from "@/db/schema";
 import type { FormDefinition } from "@/lib/intake/form-definition";
+import type { MeasureId } from "@/lib/intake/measures/types";
 
 /**
  * The forms each new practice starts with, written for Tandem: a seeded demo
@@ -364,19 +365,23 @@ export const TEMPLATES_BY_KIND: Record<PracticeKind, TemplateFixture[]> = {
   ],
 };
 
-/** Measures per practice kind, with their slugs. */
-export const MEASURES_BY_KIND: Record<PracticeKind, { slug: string; measure: "phq9" | "gad7" | "csi4" | "pain" }[]> = {
-  couples_therapy: [
-    { slug: "csi-4", measure: "csi4" },
-    { slug: "phq-9", measure: "phq9" },
-    { slug: "gad-7", measure: "gad7" },
-  ],
-  coaching: [
-    { slug: "csi-4", measure: "csi4" },
-    { slug: "gad-7", measure: "gad7" },
-  ],
-  pelvic_pt: [
-    { slug: "pain-rating", measure: "pain" },
-    { slug: "phq-9", measure: "phq9" },
-  ],
+/** Each standard measure's template slug in a practice. */
+export const MEASURE_SLUGS: Record<MeasureId, string> = {
+  phq9: "phq-9",
+  gad7: "gad-7",
+  csi4: "csi-4",
+  pain: "pain-rating",
+  pfdi20: "pfdi-20",
+  pfiq7: "pfiq-7",
+  csi16: "csi-16",
+  csi32: "csi-32",
+};
+
+const measures = (...ids: MeasureId[]) => ids.map((measure) => ({ slug: MEASURE_SLUGS[measure], measure }));
+
+/** Measures per practice kind, with their slugs; any other is added from the forms page (lib/intake/add-measure.ts). */
+export const MEASURES_BY_KIND: Record<PracticeKind, { slug: string; measure: MeasureId }[]> = {
+  couples_therapy: measures("csi4", "csi16", "csi32", "phq9", "gad7"),
+  coaching: measures("csi4", "gad7"),
+  pelvic_pt: measures("pain", "pfdi20", "pfiq7", "phq9"),
 };

@@ -15,7 +15,7 @@ test("the demo seed gives each practice its kind's forms and measures, required 
         (await tx.select({ slug: formTemplates.slug }).from(formTemplates).where(eq(formTemplates.practiceId, practiceId))).map((t) => t.slug).sort();
       const bySlug = new Map(rows.map((p) => [p.slug, p]));
       const harbor = bySlug.get(DEMO_PRACTICE_SLUGS.couplesTherapy)!;
-      expect(await slugsOf(harbor.id)).toEqual(["cancellation-policy", "couples-intake", "csi-4", "gad-7", "informed-consent", "phq-9", "telehealth-consent"]);
+      expect(await slugsOf(harbor.id)).toEqual(["cancellation-policy", "couples-intake", "csi-16", "csi-32", "csi-4", "gad-7", "informed-consent", "phq-9", "telehealth-consent"]);
       expect(await slugsOf(bySlug.get(DEMO_PRACTICE_SLUGS.pelvicPt)!.id)).toContain("postpartum-intake");
       expect(await slugsOf(bySlug.get(DEMO_PRACTICE_SLUGS.coaching)!.id)).toContain("coaching-intake");
       for (const p of rows) {

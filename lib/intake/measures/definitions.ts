@@ -1,4 +1,5 @@
 import type { FormDefinition } from "../form-definition";
+import { CSI16_DEFINITION, CSI32_DEFINITION, PFDI20_DEFINITION, PFIQ7_DEFINITION } from "./definitions-long";
 import type { MeasureId } from "./types";
 
 /**
@@ -150,4 +151,8 @@ export const MEASURE_DEFINITIONS: Record<MeasureId, FormDefinition> = {
       },
     ],
   },
+  pfdi20: PFDI20_DEFINITION,
+  pfiq7: PFIQ7_DEFINITION,
+  csi16: CSI16_DEFINITION,
+  csi32: CSI32_DEFINITION,
 };

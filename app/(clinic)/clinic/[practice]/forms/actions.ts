@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { noResult } from "@/lib/actions/args";
 import { memberAction } from "@/lib/actions/member-action";
+import { addStandardMeasure } from "@/lib/intake/add-measure";
 import { assignForm } from "@/lib/intake/assign-forms";
 import { createTemplate } from "@/lib/intake/create-template";
 import { publishVersion } from "@/lib/intake/versions";
@@ -26,6 +27,12 @@ export const publishVersionAction = memberAction("forms.build", z.tuple([z.strin
 
 export const createTemplateAction = memberAction("forms.build", z.tuple([z.unknown()]), async (scope, [input]) => {
   const result = await createTemplate(scope, input);
+  if (result.ok) revalidatePath(`/clinic/${scope.practice.slug}/forms`);
+  return result;
+});
+
+export const addMeasureAction = memberAction("forms.build", z.tuple([z.unknown()]), async (scope, [input]) => {
+  const result = await addStandardMeasure(scope, input);
   if (result.ok) revalidatePath(`/clinic/${scope.practice.slug}/forms`);
   return result;
 });

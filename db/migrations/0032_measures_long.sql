@@ -1,0 +1,2 @@
+ALTER TABLE "form_templates" DROP CONSTRAINT "form_templates_measure";--> statement-breakpoint
+ALTER TABLE "form_templates" ADD CONSTRAINT "form_templates_measure" CHECK (("form_templates"."kind" = 'measure') = ("form_templates"."measure" is not null) and ("form_templates"."measure" is null or "form_templates"."measure" in ('phq9', 'gad7', 'csi4', 'pain', 'pfdi20', 'pfiq7', 'csi16', 'csi32')));

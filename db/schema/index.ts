@@ -15,3 +15,4 @@ export * from "./setup";
 export * from "./storage";
 export * from "./brand";
 export * from "./notifications";
+export * from "./messaging";

@@ -18,8 +18,9 @@ const nextConfig: NextConfig = {
   // `next dev` otherwise prints every server action's arguments, e.g. a client's intake answers.
   logging: { serverFunctions: false },
   // The client import sends its CSV to a server action (at most 5 MB, lib/clients/import/limits.ts);
-  // the default 1 MB would refuse a 10,000-row export. The proxy buffers up to 10 MB.
-  experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  // a message sends one attachment of up to 20 MB (lib/messaging/message-schema.ts, decision 0046).
+  // The proxy buffers the same, or it would cut a large upload short.
+  experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "21mb" },
   // On every response, static files and 404s included; the CSP (per request) is in proxy.ts.
   async headers() {
     // headers() is read at build time; next build sets NODE_ENV=production, next dev development.

@@ -98,10 +98,10 @@ export interface StaffThreadPage {
 /**
  * One thread for a member who may see it, its messages, and the read
  * recorded twice: in the member's read state and in the audit log (a
- * client's messages are part of their record). `afterSeq` > 0 is a poll:
- * audited only when it brought new messages.
+ * client's messages are part of their record). A poll (`poll`, messages
+ * after `afterSeq`) is audited only when it brought new messages.
  */
-export async function loadStaffThread(scope: StaffScope, threadId: string, now: Date, afterSeq = 0): Promise<{ ok: true; page: StaffThreadPage } | NotFound> {
+export async function loadStaffThread(scope: StaffScope, threadId: string, now: Date, afterSeq = 0, poll = false): Promise<{ ok: true; page: StaffThreadPage } | NotFound> {
   if (!isUuid(threadId)) return notFound(THREAD_NOT_FOUND);
   const own = alias(clients, "own_client");
   const a = alias(clients, "client_a");
@@ -133,7 +133,7 @@ export async function loadStaffThread(scope: StaffScope, threadId: string, now: 
   if (!r) return notFound(THREAD_NOT_FOUND);
   const thread = { id: r.id, practiceId: r.practiceId };
   const list = await loadMessages(db, thread, scope.user.id, afterSeq);
-  if (afterSeq === 0 || list.length > 0) {
+  if (!poll || list.length > 0) {
     await db.transaction(async (tx) => {
       await markRead(tx, thread, scope.user.id, now);
       await recordAudit(byMember(scope, "thread.read", { type: "thread", id: r.id }, { messageIds: list.map((m) => m.id).slice(-50), count: list.length }), tx);

@@ -9,7 +9,8 @@ import { MB, type FileType } from "@/lib/files/sniff";
  */
 export const MESSAGE_BODY_MAX = 5000;
 export const ATTACHMENT_MAX_BYTES = 20 * MB;
-export const ATTACHMENT_MAX_FILES = 3;
+// One file a message keeps a request under the server-action limit (next.config.ts, 21 MB).
+export const ATTACHMENT_MAX_FILES = 1;
 export const ATTACHMENT_TYPES = ["application/pdf", "image/png", "image/jpeg", "image/webp"] as const satisfies readonly FileType[];
 
 export const messageSchema = z.object({

@@ -38,7 +38,7 @@ export function cleanFileName(name: string, contentType: string): string {
 function checkInput(input: unknown, files: readonly UploadedFile[]): { ok: true; body: string; files: CheckedFile[] } | Invalid {
   const parsed = messageSchema.safeParse(input);
   const errors = parsed.success ? {} : zodFieldErrors(parsed.error);
-  if (files.length > ATTACHMENT_MAX_FILES) errors.attachments = [`Attachments: at most ${ATTACHMENT_MAX_FILES} files a message`];
+  if (files.length > ATTACHMENT_MAX_FILES) errors.attachments = ["Attachment: one file a message"];
   const checked: CheckedFile[] = [];
   if (!errors.attachments) {
     for (const file of files) {

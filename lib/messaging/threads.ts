@@ -152,11 +152,11 @@ export interface ClientThreadPage {
 }
 
 /** One thread the signed-in client may see, or not_found (a partner's own thread included, indistinguishably). */
-export async function loadClientThread(scope: Pick<ClientScope, "client" | "user">, threadId: string, now: Date, afterSeq = 0): Promise<{ ok: true; page: ClientThreadPage } | NotFound> {
+export async function loadClientThread(scope: Pick<ClientScope, "client" | "user">, threadId: string, now: Date, afterSeq = 0, poll = false): Promise<{ ok: true; page: ClientThreadPage } | NotFound> {
   const list = await findClientThread(db, scope.client, threadId);
   if (!list) return notFound(THREAD_NOT_FOUND);
   const loaded = await loadMessages(db, list, scope.user.id, afterSeq);
-  if (afterSeq === 0 || loaded.length > 0) await markRead(db, list, scope.user.id, now);
+  if (!poll || loaded.length > 0) await markRead(db, list, scope.user.id, now);
   const title = list.kind === "own" ? "Just you and the practice" : "Shared with your partner";
   return { ok: true, page: { thread: { id: list.id, practiceId: list.practiceId, kind: list.kind, title, subject: list.subject }, messages: loaded } };
 }

@@ -98,6 +98,23 @@ const schema = z.object({
    * deployment for one practice creates it with `npm run practice:create`). Unset: open.
    */
   SIGNUPS: z.enum(["open", "closed"]).default("open"),
+  /**
+   * Where file bytes are kept (lib/storage/, decision 0045): "disk" under DATA_DIR/files
+   * (one machine), or "s3": a bucket of S3 or an S3-compatible service, needed once several
+   * instances serve the app. Unset: disk.
+   */
+  STORAGE_DRIVER: z.enum(["disk", "s3"]).default("disk"),
+  /** An S3-compatible service's origin (MinIO, R2, …), addressed path-style. Unset: AWS S3 in S3_REGION. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  /** The bucket. Required with STORAGE_DRIVER=s3. */
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name (3–63 lowercase letters, digits, dots, hyphens)").optional(),
+  /** Required with STORAGE_DRIVER=s3. */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  /** Required with STORAGE_DRIVER=s3. */
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Put before every object key, e.g. "tandem/" to share a bucket. Unset: none. */
+  S3_PREFIX: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*\/$/, "must be path segments ending in /, e.g. tandem/").optional(),
 }).superRefine((value, ctx) => {
   const issue = (name: string, message: string) => ctx.addIssue({ code: "custom", path: [name], message });
   if (value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET && value.STRIPE_MODE !== "standin") {
@@ -108,6 +125,12 @@ const schema = z.object({
     issue("STRIPE_MODE", "is standin but STRIPE_SECRET_KEY is set: unset one of them");
   }
   if (value.MAIL_TRANSPORT === "resend" && !value.RESEND_API_KEY) issue("RESEND_API_KEY", "is required with MAIL_TRANSPORT=resend");
+  // Everywhere, not only in production: files written to a half-configured bucket would be lost.
+  if (value.STORAGE_DRIVER === "s3") {
+    for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+      if (!value[name]) issue(name, "is required with STORAGE_DRIVER=s3");
+    }
+  }
   if (!isProduction(value) || building(value)) return;
   if (!value.APP_URL) issue("APP_URL", "is required in production (the public origin of every link in every email, e.g. https://tandem.example)");
   if (!value.AUTH_SECRET) issue("AUTH_SECRET", "is required in production (one shared secret for every instance, 32+ characters)");

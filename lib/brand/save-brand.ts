@@ -39,8 +39,9 @@ export async function saveLogo(scope: PracticeScope, bytes: Uint8Array, now: Dat
       .insert(practiceBrands)
       .values({ practiceId: scope.practice.id, logoKey: key, logoVersion: now })
       .onConflictDoUpdate({ target: practiceBrands.practiceId, set: { logoKey: key, logoVersion: now, updatedAt: now } });
-    if (previous?.logoKey && previous.logoKey !== key) await storage.remove(scope.practice.id, previous.logoKey, tx);
     await recordAudit(byMember(scope, "brand.logo_update", { type: "practice", id: scope.practice.id }, { type: check.type, bytes: bytes.length }), tx);
+    // Last: it deletes the old bytes before the commit (lib/storage remove).
+    if (previous?.logoKey && previous.logoKey !== key) await storage.remove(scope.practice.id, previous.logoKey, tx);
   });
   return { ok: true };
 }
@@ -50,8 +51,8 @@ export async function removeLogo(scope: PracticeScope): Promise<ActionResult> {
     const [previous] = await tx.select({ logoKey: practiceBrands.logoKey }).from(practiceBrands).where(eq(practiceBrands.practiceId, scope.practice.id)).for("update");
     if (!previous?.logoKey) return;
     await tx.update(practiceBrands).set({ logoKey: null, logoVersion: null, updatedAt: new Date() }).where(eq(practiceBrands.practiceId, scope.practice.id));
-    await storage.remove(scope.practice.id, previous.logoKey, tx);
     await recordAudit(byMember(scope, "brand.logo_remove", { type: "practice", id: scope.practice.id }, {}), tx);
+    await storage.remove(scope.practice.id, previous.logoKey, tx);
   });
   return { ok: true };
 }

@@ -4,27 +4,18 @@
  * browser shows are accepted; SVG is refused because it can carry script and
  * external references. Pure.
  */
+import { sniffFile, type FileType } from "@/lib/files/sniff";
+
 export type LogoType = "image/png" | "image/jpeg" | "image/webp";
 
 export const MAX_LOGO_BYTES = 1024 * 1024;
 
-const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const JPEG = [0xff, 0xd8, 0xff];
+const LOGO_TYPES: readonly FileType[] = ["image/png", "image/jpeg", "image/webp"] satisfies LogoType[];
 
-function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
-  return bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b);
-}
-
-function ascii(bytes: Uint8Array, at: number, text: string): boolean {
-  return startsWith(bytes, [...text].map((c) => c.charCodeAt(0)), at);
-}
-
+/** The image-only subset of lib/files/sniff.ts: one reading of magic bytes for every upload. */
 export function sniffImage(bytes: Uint8Array): LogoType | null {
-  if (startsWith(bytes, PNG)) return "image/png";
-  if (startsWith(bytes, JPEG)) return "image/jpeg";
-  // RIFF <size> WEBP
-  if (ascii(bytes, 0, "RIFF") && ascii(bytes, 8, "WEBP")) return "image/webp";
-  return null;
+  const type = sniffFile(bytes);
+  return type && LOGO_TYPES.includes(type) ? (type as LogoType) : null;
 }
 
 export type LogoCheck = { ok: true; type: LogoType } | { ok: false; message: string };

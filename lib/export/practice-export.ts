@@ -5,13 +5,14 @@ import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { and, desc, eq, inArray, isNotNull, lt, sql as dsql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { dataExports, type DataExport } from "@/db/schema";
+import { dataExports, storedObjects, type DataExport } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { isUniqueViolation, logError, safeErrorText } from "@/lib/db/pg-error";
 import { env } from "@/lib/env";
 import { expired, notFound, type Expired, type NotFound } from "@/lib/errors/domain-error";
 import { runningBoss } from "@/lib/jobs/queue-handle";
+import { storage, storedFilesRoot } from "@/lib/storage";
 import { TOKEN_PURPOSES, signToken, verifyToken } from "@/lib/tokens";
 import { csvFile, exportColumns, jsonFile, rowsQuery, type Counter } from "./table-files";
 import { EXPORT_TABLES } from "./tables";
@@ -31,9 +32,9 @@ export function exportsDir(practiceId: string): string {
 function exportFile(row: Pick<DataExport, "id" | "practiceId">): string {
   return path.join(exportsDir(row.practiceId), `${row.id}.zip`);
 }
-/** Files the practice has stored (none today: Tandem keeps no uploads). The export copies whatever is here. */
+/** The practice's folder of the disk storage driver (lib/storage/disk.ts). The export copies whatever is here. */
 export function storedFilesDir(practiceId: string): string {
-  return path.resolve(env.DATA_DIR, "files", practiceId);
+  return path.join(storedFilesRoot(env.DATA_DIR), practiceId);
 }
 
 /**
@@ -252,7 +253,7 @@ export async function writePracticeZip(
         },
       });
     }
-    for (const f of files) entries.push({ path: `files/${f.relative}`, open: () => createReadStream(f.absolute) });
+    for (const f of files) entries.push({ path: `files/${f.relative}`, open: () => f.open() });
     entries.push({
       path: "manifest.json",
       open: () =>
@@ -265,16 +266,30 @@ export async function writePracticeZip(
   });
 }
 
-async function storedFiles(practiceId: string): Promise<{ absolute: string; relative: string }[]> {
+/**
+ * Every file of the practice: what is in its disk folder, and every indexed
+ * object that is not there (in a bucket, or a row of the former PostgreSQL
+ * backend), read through lib/storage when its entry is written.
+ */
+async function storedFiles(practiceId: string): Promise<{ relative: string; open: () => Readable | Promise<Readable> }[]> {
   const root = storedFilesDir(practiceId);
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
+  const onDisk = entries
     .filter((e) => e.isFile())
     .map((e) => {
       const absolute = path.join(e.parentPath, e.name);
-      return { absolute, relative: path.relative(root, absolute).split(path.sep).join("/") };
-    })
-    .sort((a, b) => a.relative.localeCompare(b.relative));
+      return { relative: path.relative(root, absolute).split(path.sep).join("/"), open: () => createReadStream(absolute) };
+    });
+  const seen = new Set(onDisk.map((f) => f.relative));
+  const indexed = await db.select({ key: storedObjects.key }).from(storedObjects).where(eq(storedObjects.practiceId, practiceId));
+  const elsewhere = indexed
+    .filter((row) => !seen.has(row.key))
+    .map((row) => ({
+      relative: row.key,
+      // A missing or damaged object (logged by lib/storage) is exported empty rather than failing the whole export.
+      open: async () => Readable.from([(await storage.get(practiceId, row.key))?.bytes ?? Buffer.alloc(0)]),
+    }));
+  return [...onDisk, ...elsewhere].sort((a, b) => a.relative.localeCompare(b.relative));
 }
 
 function readme(now: Date): string {

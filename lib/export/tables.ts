@@ -57,7 +57,7 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     orderBy: "t.practice_id",
   },
   {
-    // The bytes too (PostgreSQL's \x hex text): a moved practice keeps its logo.
+    // Rows only: bytes of the former PostgreSQL backend as \x hex text; every object's bytes are also under files/.
     name: "stored_objects",
     clientWhere: null,
     clientWhy: "the practice's own files (its logo) hold nothing of any client",

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import { createElement } from "react";
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
@@ -8,32 +10,10 @@ import FormsToCompleteEmail from "@/emails/forms-to-complete";
 import { brandForContext, loadBrand } from "@/lib/brand/load-brand";
 import { currentLogo, removeLogo, saveBrand, saveLogo } from "@/lib/brand/save-brand";
 import { sendEmail } from "@/lib/email/send-email";
-import { storage } from "@/lib/storage";
+import { storedFilesDir } from "@/lib/export/practice-export";
 import { auditEventsFor, createClient, createPracticeWithOwner, uniqueEmail } from "./helpers/factories";
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("rest of a png")]);
-
-describe("storage (PostgreSQL backend)", () => {
-  test("an object round-trips, and only under its own practice", async () => {
-    const a = await createPracticeWithOwner();
-    const b = await createPracticeWithOwner();
-    await storage.put(a.practice.id, "brand/x", PNG, "image/png");
-    const got = await storage.get(a.practice.id, "brand/x");
-    expect(got?.contentType).toBe("image/png");
-    expect(Buffer.compare(got!.bytes, PNG)).toBe(0);
-    expect(await storage.get(b.practice.id, "brand/x")).toBeNull();
-    await storage.remove(b.practice.id, "brand/x");
-    expect(await storage.get(a.practice.id, "brand/x")).not.toBeNull();
-    await storage.remove(a.practice.id, "brand/x");
-    expect(await storage.get(a.practice.id, "brand/x")).toBeNull();
-  });
-
-  test("the database refuses an object over 1 MB", async () => {
-    const { practice } = await createPracticeWithOwner();
-    await expect(storage.put(practice.id, "big", Buffer.alloc(1024 * 1024 + 1, 1), "image/png")).rejects.toThrow();
-    expect(await db.select().from(storedObjects).where(eq(storedObjects.practiceId, practice.id))).toEqual([]);
-  });
-});
 
 describe("a practice's brand", () => {
   test("name and colour are saved and audited; a light colour changes nothing", async () => {
@@ -55,11 +35,14 @@ describe("a practice's brand", () => {
     expect(await saveLogo(scope, PNG, new Date("2031-01-02T00:00:00Z"))).toEqual({ ok: true });
     const rows = await db.select({ key: storedObjects.key }).from(storedObjects).where(eq(storedObjects.practiceId, practice.id));
     expect(rows).toEqual([{ key: `brand/logo-${Date.parse("2031-01-02T00:00:00Z")}` }]);
+    expect(await readdir(path.join(storedFilesDir(practice.id), "brand"))).toEqual([`logo-${Date.parse("2031-01-02T00:00:00Z")}`]);
     expect((await loadBrand(practice.id))?.logoPath).toBe(`/api/brand/${practice.slug}/logo?v=${Date.parse("2031-01-02T00:00:00Z")}`);
     expect((await currentLogo(practice.id))?.contentType).toBe("image/png");
     await removeLogo(scope);
     expect(await currentLogo(practice.id)).toBeNull();
     expect(await db.select().from(storedObjects).where(eq(storedObjects.practiceId, practice.id))).toEqual([]);
+    // The default (disk) driver's folder for the practice holds no logo either.
+    expect(await readdir(path.join(storedFilesDir(practice.id), "brand")).catch(() => [])).toEqual([]);
   });
 
   test("a portal page wears the brand only for the record's own user", async () => {

@@ -3,11 +3,12 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db/client";
-import { dataExports } from "@/db/schema";
+import { dataExports, storedObjects } from "@/db/schema";
 import { CLIENT_EXPORT_TABLES, exportClientRecord } from "@/lib/export/client-export";
 import { EXPORT_VALID_HOURS, exportsDir, listPracticeExports, openPracticeExportDownload, requestPracticeExport, runPendingExports, storedFilesDir } from "@/lib/export/practice-export";
 import { csvCell } from "@/lib/export/table-files";
 import { EXPORT_TABLES } from "@/lib/export/tables";
+import { storage } from "@/lib/storage";
 import { createExportFixture, MARKS } from "./helpers/export-fixture";
 import { auditEventsFor, createClient } from "./helpers/factories";
 import { pdfText } from "./helpers/pdf-text";
@@ -97,6 +98,9 @@ describe("the whole practice", () => {
     await createClient(f.practice, { firstName: "=HYPERLINK(\"http://x\")", lastName: "-Formula" });
     mkdirSync(path.join(storedFilesDir(f.practice.id), "letters"), { recursive: true });
     writeFileSync(path.join(storedFilesDir(f.practice.id), "letters", "welcome.txt"), "Welcome letter");
+    // Through the storage module (disk driver here), and a row of the former PostgreSQL backend.
+    await storage.put(f.practice.id, "messages/att-1.pdf", Buffer.from("%PDF-1.7 attachment"), "application/pdf");
+    await db.insert(storedObjects).values({ practiceId: f.practice.id, key: "brand/logo-1", contentType: "image/png", byteSize: 8, bytes: Buffer.from("png logo") });
 
     const asked = await requestPracticeExport(f.scope);
     expect(asked).toMatchObject({ ok: true, alreadyRunning: false });
@@ -122,6 +126,8 @@ describe("the whole practice", () => {
       expect(entries.has(`tables/${t.name}.json`), t.name).toBe(true);
     }
     expect(entries.get("files/letters/welcome.txt")?.toString()).toBe("Welcome letter");
+    expect(entries.get("files/messages/att-1.pdf")?.toString()).toBe("%PDF-1.7 attachment");
+    expect(entries.get("files/brand/logo-1")?.toString()).toBe("png logo");
 
     const clientsJson = jsonEntry(entries, "tables/clients.json");
     expect(clientsJson.map((c) => c.first_name).sort()).toEqual(["=HYPERLINK(\"http://x\")", "Ana", "Bo"]);
@@ -140,7 +146,7 @@ describe("the whole practice", () => {
     expect(entries.get("tables/email_messages.csv")!.toString().split("\n")[0]).not.toMatch(/html|text/);
     const manifest = jsonEntry<{ tables: Record<string, number>; files: string[] }>(entries, "manifest.json");
     expect(manifest.tables).toMatchObject({ clients: 3, couples: 1, homework_check_ins: 3, payments: 2, practices: 1 });
-    expect(manifest.files).toEqual(["letters/welcome.txt"]);
+    expect(manifest.files).toEqual(["brand/logo-1", "letters/welcome.txt", "messages/att-1.pdf"]);
     expect(await auditEventsFor(f.practice.id, "practice.export_request")).toHaveLength(1);
     expect(await auditEventsFor(f.practice.id, "practice.export_download")).toEqual([expect.objectContaining({ actorUserId: f.owner.user.id })]);
 

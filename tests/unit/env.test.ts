@@ -23,6 +23,8 @@ describe("parseEnv", () => {
       STRIPE_MODE: "standin",
       MAIL_TRANSPORT: "outbox",
       SIGNUPS: "open",
+      STORAGE_DRIVER: "disk",
+      S3_REGION: "us-east-1",
     });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.AUTH_SECRET).toBeUndefined();

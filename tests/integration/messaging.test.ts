@@ -253,6 +253,21 @@ describe("emails", () => {
 });
 
 describe("the bytes go through storage", () => {
+  it("takes a 20 MB PDF whole and gives the same bytes back to the client", async () => {
+    const { clinician, ana, anaOwn } = await setup();
+    const big = new Uint8Array(20 * 1024 * 1024);
+    big.set(PDF);
+    big.fill(0x41, PDF.length);
+    const posted = await postStaffMessage(scopeFor(clinician), anaOwn.id, { body: "The handout" }, [{ name: "handout.pdf", bytes: big }], at(1));
+    expect(posted.ok).toBe(true);
+    const page = await loadClientThread(ana.scope, anaOwn.id, at(2));
+    const attachment = page.ok ? page.page.messages[0]!.attachments[0]! : null;
+    expect(attachment).toMatchObject({ fileName: "handout.pdf", contentType: "application/pdf", byteSize: 20 * 1024 * 1024 });
+    const file = await clientAttachment(ana.scope, anaOwn.id, attachment!.id);
+    expect(file.ok && file.file.bytes.length).toBe(20 * 1024 * 1024);
+    expect(file.ok && Buffer.compare(file.file.bytes, Buffer.from(big))).toBe(0);
+  });
+
   it("stores an attachment once under the practice and finds it by id", async () => {
     const { practice, ana, anaOwn } = await setup();
     await postClientMessage(ana.scope, anaOwn.id, { body: "Photo" }, [{ name: "../../etc/photo.png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]) }], at(1));

@@ -11,6 +11,8 @@ import { postClientMessage, postStaffMessage } from "@/lib/messaging/post";
 import { saveMessagePreference, saveMessagingSettings } from "@/lib/messaging/settings";
 import { listClientThreads, loadClientThread } from "@/lib/messaging/threads";
 import { pgError } from "@/lib/db/pg-error";
+import { exportClientRecord } from "@/lib/export/client-export";
+import { jsonEntry, readAll, unzip } from "./helpers/unzip";
 import { auditEventsFor, countRows, createClient, createMember, createPracticeWithOwner, createUser, scopeFor, uniqueEmail } from "./helpers/factories";
 
 const NOW = new Date("2031-05-04T10:00:00Z");
@@ -274,5 +276,27 @@ describe("the bytes go through storage", () => {
     const rows = await db.select().from(messageAttachments).where(eq(messageAttachments.practiceId, practice.id));
     expect(rows.map((r) => [r.fileName, r.contentType, r.byteSize])).toEqual([["photo.png", "image/png", 11]]);
     expect(await countRows(storedObjects, and(eq(storedObjects.practiceId, practice.id), inArray(storedObjects.key, rows.map((r) => r.storageKey))))).toBe(1);
+  });
+});
+
+describe("export", () => {
+  it("a partner's record export holds their own thread and the shared one, never the other partner's own", async () => {
+    const { ownerScope, ana, ben, anaOwn, shared } = await setup();
+    await postClientMessage(ana.scope, anaOwn.id, { body: "Ana alone" }, [{ name: "ana.pdf", bytes: PDF }], at(1));
+    await postClientMessage(ben.scope, shared.id, { body: "Both of us" }, [], at(2));
+    const benOwn = (await listClientThreads(ben.scope)).find((t) => t.kind === "own")!;
+    await postClientMessage(ben.scope, benOwn.id, { body: "Ben alone" }, [], at(3));
+    const tablesOf = async (clientId: string) => {
+      const result = await exportClientRecord(ownerScope, clientId, at(4));
+      if (!result.ok) throw new Error(result.message);
+      return unzip(await readAll(result.stream));
+    };
+    const benZip = await tablesOf(ben.client.id);
+    expect(jsonEntry(benZip, "tables/messages.json").map((m) => m.body)).toEqual(["Both of us", "Ben alone"]);
+    expect(jsonEntry(benZip, "tables/threads.json").map((t) => t.id).sort()).toEqual([shared.id, benOwn.id].sort());
+    expect(jsonEntry(benZip, "tables/message_attachments.json")).toEqual([]);
+    const anaZip = await tablesOf(ana.client.id);
+    expect(jsonEntry(anaZip, "tables/messages.json").map((m) => m.body)).toEqual(["Ana alone", "Both of us"]);
+    expect(jsonEntry(anaZip, "tables/message_attachments.json").map((a) => a.file_name)).toEqual(["ana.pdf"]);
   });
 });

@@ -9,6 +9,7 @@ import { seedDemoMeasures, seedIntakeDemoHistory, seedIntakeForms } from "./inta
 import { syncHomeworkLibrary } from "@/lib/homework/library/sync";
 import { seedDemoHomework } from "./homework";
 import { seedDemoAppointments } from "./appointments";
+import { seedDemoMessages } from "./messaging";
 
 /**
  * Demo data: three fictional practices (one per kind), their team, clients
@@ -188,6 +189,8 @@ async function insertDemo(tx: Tx, now: Date): Promise<DemoSeedSummary> {
   await seedDemoAppointments(tx, now);
   // Measures answered in the weeks before the seeding day (./data/measures.ts).
   await seedDemoMeasures(tx, now);
+  // The Harbor couple's shared thread and Priya's own (db/seed/messaging.ts).
+  await seedDemoMessages(tx, now);
   return summary;
 }
 

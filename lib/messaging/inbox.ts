@@ -134,10 +134,9 @@ export async function loadStaffThread(scope: StaffScope, threadId: string, now: 
   const thread = { id: r.id, practiceId: r.practiceId };
   const list = await loadMessages(db, thread, scope.user.id, afterSeq);
   if (!poll || list.length > 0) {
-    await db.transaction(async (tx) => {
-      await markRead(tx, thread, scope.user.id, now);
-      await recordAudit(byMember(scope, "thread.read", { type: "thread", id: r.id }, { messageIds: list.map((m) => m.id).slice(-50), count: list.length }), tx);
-    });
+    // The audit first: a read that is shown is always on record, even if the read state then fails.
+    await recordAudit(byMember(scope, "thread.read", { type: "thread", id: r.id }, { messageIds: list.map((m) => m.id).slice(-50), count: list.length }));
+    await markRead(db, thread, scope.user.id, now);
   }
   const clientIds = [r.ownId, r.aId, r.bId].filter((id): id is string => id !== null);
   return {

@@ -32,7 +32,7 @@ test("a couple's own and shared threads, a clinician's reply with a PDF, at 375 
   await expectAxeClean(page, "the messages list");
   await page.getByRole("link", { name: "Just you and the practice" }).click();
   await expect(page.getByText("Messages are not for emergencies")).toBeVisible();
-  await page.getByLabel("Message").fill("Only for my therapist: I am exhausted.");
+  await page.getByRole("textbox", { name: "Message" }).fill("Only for my therapist: I am exhausted.");
   await page.getByLabel("Attachment (optional)").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "Send message" }).click();
   await expect(page.getByText("Only for my therapist: I am exhausted.")).toBeVisible();
@@ -45,7 +45,7 @@ test("a couple's own and shared threads, a clinician's reply with a PDF, at 375 
   expect(anaOwnUrl).toBe(`/portal/${ana.id}/messages/${anaOwn!.id}`);
 
   // Bad input on the page: an executable renamed .pdf is refused by name, nothing is sent.
-  await page.getByLabel("Message").fill("This one should not go");
+  await page.getByRole("textbox", { name: "Message" }).fill("This one should not go");
   await page.getByLabel("Attachment (optional)").setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(64)]) });
   await page.getByRole("button", { name: "Send message" }).click();
   await expect(page.getByText("Attachment: use a PDF, PNG, JPEG or WebP file (other kinds are not accepted) (invoice.pdf)")).toBeVisible();
@@ -54,7 +54,7 @@ test("a couple's own and shared threads, a clinician's reply with a PDF, at 375 
   // Ana writes in the shared thread too.
   await page.getByRole("link", { name: "All messages" }).click();
   await page.getByRole("link", { name: "Shared with Ben" }).click();
-  await page.getByLabel("Message").fill("For both of us: can we talk about Sunday?");
+  await page.getByRole("textbox", { name: "Message" }).fill("For both of us: can we talk about Sunday?");
   await page.getByRole("button", { name: "Send message" }).click();
   await expect(page.getByText("For both of us: can we talk about Sunday?")).toBeVisible();
   const sharedUrl = new URL(page.url()).pathname;
@@ -102,7 +102,7 @@ test("a couple's own and shared threads, a clinician's reply with a PDF, at 375 
   await expect(staff.locator(`a[href*="${anaOwn!.id}"]`)).toHaveCount(0);
   await staff.locator(`a[href="/clinic/${practice.slug}/messages/${sharedId}"]`).click();
   await expect(staff.getByText("For both of us: can we talk about Sunday?")).toBeVisible();
-  await staff.getByLabel("Message").fill("Yes. Here is the handout for Sunday's talk.");
+  await staff.getByRole("textbox", { name: "Message" }).fill("Yes. Here is the handout for Sunday's talk.");
   await staff.getByLabel("Attachment (optional)").setInputFiles({ name: "handout.pdf", mimeType: "application/pdf", buffer: PDF });
   await staff.getByRole("button", { name: "Send message" }).click();
   await expect(staff.getByRole("link", { name: "handout.pdf" })).toBeVisible();

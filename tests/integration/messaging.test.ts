@@ -12,6 +12,7 @@ import { saveMessagePreference, saveMessagingSettings } from "@/lib/messaging/se
 import { listClientThreads, loadClientThread } from "@/lib/messaging/threads";
 import { pgError } from "@/lib/db/pg-error";
 import { exportClientRecord } from "@/lib/export/client-export";
+import { mergeUnverifiedInto } from "@/lib/clients/merge-client";
 import { jsonEntry, readAll, unzip } from "./helpers/unzip";
 import { auditEventsFor, countRows, createClient, createMember, createPracticeWithOwner, createUser, scopeFor, uniqueEmail } from "./helpers/factories";
 
@@ -298,5 +299,20 @@ describe("export", () => {
     const anaZip = await tablesOf(ana.client.id);
     expect(jsonEntry(anaZip, "tables/messages.json").map((m) => m.body)).toEqual(["Ana alone", "Both of us"]);
     expect(jsonEntry(anaZip, "tables/message_attachments.json").map((a) => a.file_name)).toEqual(["ana.pdf"]);
+  });
+});
+
+describe("merging a booking's unverified record", () => {
+  it("keeps what staff wrote in its own thread, now the kept record's", async () => {
+    const { practice, owner, scope } = await createPracticeWithOwner();
+    const kept = await portalClient(practice, "Kim");
+    const booked = await createClient(practice, { firstName: "Kim", unverifiedSince: at(0) });
+    const [thread] = await staffThreadsForClient(scope, booked.id);
+    expect(await postStaffMessage(scope, thread!.id, { body: "Welcome, see you Tuesday." }, [], at(1))).toMatchObject({ ok: true });
+    await db.transaction((tx) => mergeUnverifiedInto(tx, { practiceId: practice.id, fromId: booked.id, intoId: kept.client.id }));
+    const mine = (await listClientThreads(kept.scope)).find((t) => t.kind === "own")!;
+    expect(mine.id).toBe(thread!.id);
+    const page = await loadClientThread(kept.scope, mine.id, at(2));
+    expect(page.ok && page.page.messages.map((m) => [m.authorName, m.body])).toEqual([[owner.member.displayName, "Welcome, see you Tuesday."]]);
   });
 });

@@ -18,8 +18,9 @@ const nextConfig: NextConfig = {
   // `next dev` otherwise prints every server action's arguments, e.g. a client's intake answers.
   logging: { serverFunctions: false },
   // The client import sends its CSV to a server action (at most 5 MB, lib/clients/import/limits.ts);
-  // the default 1 MB would refuse a 10,000-row export. A shared document is a PDF of up to 20 MB
-  // (lib/documents/schemas.ts), sent to a server action as form data: both limits leave room for it.
+  // the default 1 MB would refuse a 10,000-row export. A shared document (lib/documents/schemas.ts) and a
+  // message's one attachment (lib/messaging/message-schema.ts) are up to 20 MB, sent to server actions as
+  // form data: the limit leaves room for them. The proxy buffers the same, or it would cut a large upload short.
   experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "21mb" },
   // On every response, static files and 404s included; the CSP (per request) is in proxy.ts.
   async headers() {

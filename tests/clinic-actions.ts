@@ -36,6 +36,13 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "homework/actions.ts#endAssignmentAction": "homework.assign",
   "homework/actions.ts#sendSheetAction": "homework.assign",
   "safety/actions.ts#acknowledgeFlagAction": "clinical.read",
+  // Every member may open the inbox; which threads they reach is decided in SQL by lib/messaging/access.ts.
+  "messages/actions.ts#sendStaffMessageAction": "practice.view",
+  "messages/actions.ts#assignThreadAction": "practice.view",
+  "messages/actions.ts#setThreadStatusAction": "practice.view",
+  "messages/actions.ts#saveMessagingSettingsAction": "settings.manage",
+  "messages/actions.ts#saveReplyTemplateAction": "settings.manage",
+  "messages/actions.ts#deleteReplyTemplateAction": "settings.manage",
   "schedule/actions.ts#searchClientsAction": "schedule.book",
   "schedule/actions.ts#staffSlotsAction": "schedule.book",
   "schedule/actions.ts#bookAppointmentAction": "schedule.book",

@@ -16,3 +16,4 @@ export * from "./storage";
 export * from "./brand";
 export * from "./notifications";
 export * from "./documents";
+export * from "./messaging";

@@ -10,6 +10,7 @@ import { syncHomeworkLibrary } from "@/lib/homework/library/sync";
 import { seedDemoHomework } from "./homework";
 import { seedDemoDocuments } from "./documents";
 import { seedDemoAppointments } from "./appointments";
+import { seedDemoMessages } from "./messaging";
 
 /**
  * Demo data: three fictional practices (one per kind), their team, clients
@@ -191,6 +192,8 @@ async function insertDemo(tx: Tx, now: Date): Promise<DemoSeedSummary> {
   await seedDemoMeasures(tx, now);
   // A release of information shared with the Okafors; Priya has signed (./documents.ts).
   await seedDemoDocuments(tx, now);
+  // The Harbor couple's shared thread and Priya's own (db/seed/messaging.ts).
+  await seedDemoMessages(tx, now);
   return summary;
 }
 

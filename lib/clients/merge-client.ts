@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { appointmentAttendees, assignments as homeworkAssignments, clients, fees, formAssignments, formTemplates, packagePurchases, payments, stripeCustomers } from "@/db/schema";
+import { appointmentAttendees, assignments as homeworkAssignments, clients, fees, formAssignments, formTemplates, packagePurchases, payments, stripeCustomers, threads } from "@/db/schema";
 
 /**
  * Folds an unverified record (made by a public booking) into the client
@@ -53,5 +53,11 @@ export async function mergeUnverifiedInto(tx: Tx, input: { practiceId: string; f
     };
     if (Object.keys(fill).length > 0) await tx.update(clients).set(fill).where(eq(clients.id, intoId));
   }
+  // Staff may have written in the booking record's own thread: it moves over when the kept record has
+  // none yet (messages cannot be moved one by one, they are immutable, decision 0046).
+  await tx
+    .update(threads)
+    .set({ clientId: intoId })
+    .where(and(eq(threads.practiceId, practiceId), eq(threads.kind, "own"), eq(threads.clientId, fromId), sql`not exists (select 1 from threads k where k.kind = 'own' and k.client_id = ${intoId})`));
   await tx.delete(clients).where(and(eq(clients.id, fromId), eq(clients.practiceId, practiceId)));
 }

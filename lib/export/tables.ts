@@ -42,6 +42,8 @@ const CLIENT_PAYMENTS = `select p.id from payments p where p.practice_id = $1 an
 const CLIENT_PROGRAMS = `select h.program_id from homework_assignments h where h.id in (${CLIENT_HOMEWORK}) and h.program_id is not null`;
 /** The documents shared with the client alone or with their couple. */
 const CLIENT_SHARES = `select s.id from document_shares s where s.practice_id = $1 and (s.client_id = $2 or s.couple_id in (${CLIENT_COUPLE}))`;
+/** The client's threads: their own and their couple's shared one, never a partner's own (decision 0046). */
+const CLIENT_THREADS = `select th.id from threads th where th.practice_id = $1 and (th.client_id = $2 or th.client_a_id = $2 or th.client_b_id = $2)`;
 const PRACTICE_PROGRAMS = `select p.id from programs p where p.practice_id = $1 or p.id in (select h.program_id from homework_assignments h where h.practice_id = $1)`;
 
 export const EXPORT_TABLES: readonly ExportTable[] = [
@@ -184,6 +186,23 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     orderBy: "t.created_at, t.id",
   },
   // Who read or changed the client's record (the accounting of disclosures).
+  { name: "threads", clientWhere: `t.practice_id = $1 and t.id in (${CLIENT_THREADS})`, orderBy: "t.created_at, t.id" },
+  {
+    name: "thread_members",
+    // The client's own read state; staff members' read state is the practice's bookkeeping.
+    clientWhere: `t.practice_id = $1 and t.thread_id in (${CLIENT_THREADS}) and t.user_id = (select c.user_id from clients c where c.practice_id = $1 and c.id = $2)`,
+    orderBy: "t.thread_id, t.user_id",
+  },
+  { name: "messages", clientWhere: `t.practice_id = $1 and t.thread_id in (${CLIENT_THREADS})`, orderBy: "t.seq" },
+  {
+    // Metadata: the files' bytes are in the practice export's files/ (lib/storage), not in a client's record ZIP.
+    name: "message_attachments",
+    clientWhere: `t.practice_id = $1 and t.message_id in (select m.id from messages m where m.practice_id = $1 and m.thread_id in (${CLIENT_THREADS}))`,
+    orderBy: "t.created_at, t.id",
+  },
+  { name: "message_preferences", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.client_id" },
+  { name: "reply_templates", clientWhere: null, clientWhy: "the practice's canned replies hold nothing of any client", orderBy: "t.title, t.id" },
+  { name: "messaging_settings", clientWhere: null, clientWhy: "the practice's crisis text and front-desk setting", orderBy: "t.practice_id" },
   { name: "audit_events", clientWhere: "t.practice_id = $1 and t.subject_type = 'client' and t.subject_id = $2::text", orderBy: "t.at, t.id" },
   { name: "data_exports", clientWhere: null, clientWhy: "the practice's own exports", orderBy: "t.created_at, t.id" },
 ];

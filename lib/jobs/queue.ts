@@ -14,6 +14,7 @@ import { sweepLimits } from "./sweep-limits";
 import { sendSafetyNotifications } from "@/lib/safety/notify";
 import { sendStaffNotificationEmails } from "@/lib/notifications/send-emails";
 import { runPendingExports } from "@/lib/export/practice-export";
+import { sendMessageDigest } from "@/lib/messaging/notify";
 
 /**
  * The job runner: pg-boss 10 on the app's own PostgreSQL (schema `pgboss`),
@@ -43,6 +44,7 @@ export const JOB_NAMES = [
   "safety-notify",
   "staff-notify",
   "practice-export",
+  "message-digest",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -165,6 +167,15 @@ const JOBS: Record<JobName, JobDefinition> = {
     run: async (now) => {
       const r = await runPendingExports(now);
       return r.done + r.failed + r.removed > 0 ? `exports done ${r.done}, failed ${r.failed}, expired files removed ${r.removed}` : null;
+    },
+  },
+  // Daily 14:00 UTC: clients who chose one email a day about messages (lib/messaging/notify.ts); keyed per client and day.
+  "message-digest": {
+    cron: "0 14 * * *",
+    expireInSeconds: 600,
+    run: async (now) => {
+      const r = await sendMessageDigest(now);
+      return r.due > 0 ? `message digest due ${r.due}: sent ${r.sent}, failed ${r.failed}` : null;
     },
   },
 };

@@ -154,6 +154,9 @@ const ROUTES: Route[] = [
   { path: (r) => `/clinic/${r.practice.slug}/settings/services/${r.serviceId}/edit`, capability: "settings.manage" },
   { path: (r) => `/clinic/${r.practice.slug}/settings/billing`, capability: "settings.manage" },
   { path: (r) => `/clinic/${r.practice.slug}/settings/export`, capability: "data.export" },
+  // Every member opens the inbox; which threads are in it is lib/messaging/access.ts's rule.
+  { path: (r) => `/clinic/${r.practice.slug}/messages`, capability: "practice.view" },
+  { path: (r) => `/clinic/${r.practice.slug}/settings/messaging`, capability: "settings.manage" },
   { path: (r) => `/clinic/${r.practice.slug}/settings/availability`, capability: "availability.own" },
 ];
 

@@ -43,6 +43,7 @@ describe("the job runner", () => {
       ["homework-digest", "0 13 * * 1"],
       ["homework-reminders", "7 * * * *"],
       ["limits-sweep", "*/10 * * * *"],
+      ["message-digest", "0 14 * * *"],
       ["practice-export", "* * * * *"],
       ["safety-notify", "* * * * *"],
       ["send-form-reminders", "*/15 * * * *"],

@@ -11,6 +11,7 @@ import { unreadCount } from "@/lib/notifications/inbox";
 const NAV: { href: string; label: string; capability: Capability }[] = [
   { href: "/schedule", label: "Schedule", capability: "schedule.view" },
   { href: "/clients", label: "Clients", capability: "clients.view" },
+  { href: "/messages", label: "Messages", capability: "practice.view" },
   { href: "/forms", label: "Forms", capability: "forms.build" },
   { href: "/homework", label: "Homework", capability: "practice.view" },
   { href: "/documents", label: "Documents", capability: "forms.send" },

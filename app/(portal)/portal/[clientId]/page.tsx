@@ -43,6 +43,14 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
         <PortalFormsCard clientId={client.id} forms={forms} timeZone={practice.timeZone} />
         <PortalDocumentsCard client={client} />
         <Card>
+          <h2 className="font-semibold">Messages</h2>
+          <p className="mt-1">
+            <Link href={`/portal/${client.id}/messages`} className="text-brand underline underline-offset-2">
+              Write to your care team, or read their replies
+            </Link>
+          </p>
+        </Card>
+        <Card>
           <h2 className="font-semibold">Payments</h2>
           {owed.length === 0 ? (
             <p className="mt-1 text-muted">You owe nothing.</p>

@@ -71,6 +71,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ pract
             </Link>
           </Card>
         ) : null}
+        {can(role, "settings.manage") ? (
+          <Card>
+            <h2 className="mb-2 font-semibold">Messaging</h2>
+            <p className="text-muted">The crisis text shown above every message box, front-desk access and reply templates.</p>
+            <Link href={`/clinic/${slug}/settings/messaging`} className="mt-3 inline-block font-medium text-brand underline">
+              Open messaging settings
+            </Link>
+          </Card>
+        ) : null}
         {can(role, "data.export") ? (
           <Card>
             <h2 className="mb-2 font-semibold">Export</h2>

@@ -20,6 +20,7 @@ import { pendingEmailChange } from "@/lib/clients/email-change";
 import { getClientRecord } from "@/lib/clients/get-client-record";
 import { listCoupleCandidates } from "@/lib/clients/list-clients";
 import { flagsForClient } from "@/lib/safety/client-flags";
+import { staffThreadsForClient } from "@/lib/messaging/inbox";
 import { unlinkCoupleAction } from "../actions";
 
 export const metadata: Metadata = { title: "Client" };
@@ -36,6 +37,8 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
   // This client's own flags only (never their partner's); none for the front desk.
   const flags = await flagsForClient(scope, c.id);
   const base = `/clinic/${slug}/clients`;
+  // The threads this member may open (care team, owners; the front desk when allowed).
+  const threadLinks = await staffThreadsForClient(scope, c.id);
   const desk = can(scope.role, "payments.take") ? await deskOptions(scope.practice.id, c.id, practiceReader(scope.practice)) : null;
   const details: [string, string | null][] = [
     ["Preferred name", c.preferredName],
@@ -88,6 +91,18 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
             ))}
           </dl>
         </Card>
+        {threadLinks.length > 0 ? (
+          <Card>
+            <h2 className="mb-3 font-semibold">Messages</h2>
+            <div className="flex flex-wrap gap-2">
+              {threadLinks.map((t) => (
+                <ButtonLink key={t.id} variant="secondary" href={`/clinic/${slug}/messages/${t.id}`}>
+                  {t.kind === "own" ? "Their own thread" : "The couple's shared thread"}
+                </ButtonLink>
+              ))}
+            </div>
+          </Card>
+        ) : null}
         {can(scope.role, "homework.assign") ? (
           <Card>
             <h2 className="mb-3 font-semibold">Homework</h2>

@@ -18,12 +18,23 @@ export const CSI4_CUTOFF = 13.5;
  * leaves it unscored.
  */
 export function scoreCsi4(answers: Record<string, unknown>): MeasureScore {
-  const scores = CSI4_ITEMS.map((item) => itemScore(answers[item.id], item.max));
+  return scoreCsiTotal("csi4", CSI4_ITEMS.map((item) => item.max), CSI4_CUTOFF, answers);
+}
+
+/**
+ * Every CSI form is scored the same way: the sum of its items (answers q1…qN,
+ * each already its keyed score, from 0 to its own maximum), unscored when any
+ * item is missing (the authors publish no proration), and below the form's
+ * cut-off is notable dissatisfaction.
+ */
+export function scoreCsiTotal(measure: "csi4" | "csi16" | "csi32", itemMaxes: readonly number[], cutoff: number, answers: Record<string, unknown>): MeasureScore {
+  const scores = itemMaxes.map((max, i) => itemScore(answers[`q${i + 1}`], max));
   const answered = scores.filter((s): s is number => s !== null);
-  const base = { measure: "csi4" as const, max: 21, answered: answered.length, items: CSI4_ITEMS.length, prorated: false };
-  if (answered.length < CSI4_ITEMS.length) return { ...base, total: null, band: null, bandLabel: null };
+  const max = itemMaxes.reduce((a, b) => a + b, 0);
+  const base = { measure, max, answered: answered.length, items: itemMaxes.length, prorated: false };
+  if (answered.length < itemMaxes.length) return { ...base, total: null, band: null, bandLabel: null };
   const total = answered.reduce((a, b) => a + b, 0);
-  const dissatisfied = total < CSI4_CUTOFF;
+  const dissatisfied = total < cutoff;
   return {
     ...base,
     total,

@@ -50,7 +50,7 @@ export function UploadDocumentForm({ practiceSlug }: { practiceSlug: string }) {
       <Field label="Title" required hint="Clients see it in their portal (never in an email)." error={errors.title?.message}>
         {(ids) => <Input {...ids} maxLength={200} {...form.register("title")} />}
       </Field>
-      <Field label="Clients" required error={errors.kind?.message}>
+      <Field label="What clients do with it" required error={errors.kind?.message}>
         {(ids) => (
           <Select {...ids} {...form.register("kind")}>
             <LabelOptions labels={DOCUMENT_KIND_LABELS} />

@@ -14,7 +14,7 @@ export const DOCUMENT_KIND_LABELS = { view: "To read", sign: "To read and sign" 
 /** The library's upload form, without the file (checked by its bytes, lib/files/sniff.ts). */
 export const uploadDocumentSchema = z.object({
   title: z.string("Title: give the document a title").trim().min(1, "Title: give the document a title").max(200, "Title: keep it under 200 characters"),
-  kind: z.enum(["view", "sign"], "Kind: choose whether the client reads or signs it"),
+  kind: z.enum(["view", "sign"], "What clients do with it: choose whether they read it or sign it"),
 });
 export type UploadDocumentInput = z.input<typeof uploadDocumentSchema>;
 

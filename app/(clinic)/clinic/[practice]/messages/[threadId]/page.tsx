@@ -33,7 +33,7 @@ export default async function StaffThreadPage({ params }: { params: Promise<{ pr
         title={thread.who}
         description={
           <span className="flex flex-wrap gap-2">
-            <Badge>{thread.kind === "own" ? "Own thread: only this client sees it" : "Shared thread: both partners see it"}</Badge>
+            <Badge>{thread.kind === "own" ? "Own thread: this client and the care team; their partner never sees it" : "Shared thread: both partners and the care team"}</Badge>
             {thread.status === "done" ? <Badge tone="ok">Done</Badge> : null}
           </span>
         }

@@ -203,6 +203,9 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   { name: "message_preferences", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.client_id" },
   { name: "reply_templates", clientWhere: null, clientWhy: "the practice's canned replies hold nothing of any client", orderBy: "t.title, t.id" },
   { name: "messaging_settings", clientWhere: null, clientWhy: "the practice's crisis text and front-desk setting", orderBy: "t.practice_id" },
+  // A feed's address is derived from its id with AUTH_SECRET (lib/tokens/derived-token.ts): no secret in the row.
+  { name: "calendar_feeds", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.created_at, t.id" },
+  { name: "calendar_settings", clientWhere: null, clientWhy: "the practice's choice of what clinicians' feeds call a session", orderBy: "t.practice_id" },
   { name: "audit_events", clientWhere: "t.practice_id = $1 and t.subject_type = 'client' and t.subject_id = $2::text", orderBy: "t.at, t.id" },
   { name: "data_exports", clientWhere: null, clientWhy: "the practice's own exports", orderBy: "t.created_at, t.id" },
 ];

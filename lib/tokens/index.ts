@@ -5,3 +5,4 @@
  */
 export * from "./signed-token";
 export * from "./random";
+export * from "./derived-token";

@@ -28,6 +28,8 @@ export const TOKEN_PURPOSES = {
   addressProof: "address-proof",
   emailChange: "email-change",
   practiceExport: "practice-export",
+  /** Not an expiring token: a calendar feed's address (lib/tokens/derived-token.ts), revoked in the database. */
+  calendarFeed: "calendar-feed",
 } as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[keyof typeof TOKEN_PURPOSES];
 

@@ -1,0 +1,200 @@
+import ICAL from "ical.js";
+import { DateTime } from "luxon";
+import { eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { db, sql } from "@/db/client";
+import { availabilityRules, calendarFeeds, clients, couples, members, serviceClinicians, services, type Practice } from "@/db/schema";
+import { bookForClients } from "@/lib/appointments/staff-book";
+import { cancelAppointment } from "@/lib/appointments/change-appointment";
+import {
+  clientFeedLink,
+  makeClientFeedLink,
+  makeMemberFeedLink,
+  memberFeedLink,
+  renderFeed,
+  revokeClientFeed,
+  revokeMemberFeed,
+  saveFeedSummary,
+} from "@/lib/calendar/feeds";
+import type { ClientScope } from "@/lib/auth/guards";
+import { auditEventsFor, createClient, createMember, createPractice, createUser, scopeFor, uniqueEmail, type TestMember } from "./helpers/factories";
+
+const ZONE = "America/Los_Angeles";
+/** Monday 3 March 2031, 04:00 in Los Angeles; the clocks go forward on Sunday 9 March. */
+const NOW = new Date("2031-03-03T12:00:00Z");
+const at = (local: string) => DateTime.fromISO(local, { zone: ZONE }).toUTC().toISO()!;
+
+async function feedPractice() {
+  const practice = await createPractice({ timeZone: ZONE, name: "Harbor Couples Therapy" });
+  const owner = await createMember(practice, { role: "owner" });
+  const clinician = await createMember(practice, { role: "clinician", displayName: "Dr. Ada Reyes" });
+  await db.insert(availabilityRules).values(
+    [1, 2, 3, 4, 5].map((weekday) => ({ practiceId: practice.id, memberId: clinician.member.id, weekday, startMinute: 540, endMinute: 1020, timeZone: ZONE })),
+  );
+  const [service] = await db
+    .insert(services)
+    .values({ practiceId: practice.id, name: "Emotionally focused couples session", durationMinutes: 50, format: "online", attendance: "either", priceCents: 18000, slotStepMinutes: 15 })
+    .returning();
+  await db.insert(serviceClinicians).values({ practiceId: practice.id, serviceId: service!.id, memberId: clinician.member.id });
+  return { practice, owner, clinician, service: service!, scope: scopeFor(owner) };
+}
+
+async function createCouple(practice: Practice) {
+  const userX = await createUser();
+  const x = await createClient(practice, { firstName: "Priya", lastName: "Okafor", email: uniqueEmail("priya"), userId: userX.id });
+  const y = await createClient(practice, { firstName: "Daniel", lastName: "Okafor", email: uniqueEmail("daniel") });
+  const [a, b] = [x.id, y.id].sort() as [string, string];
+  await db.insert(couples).values({ practiceId: practice.id, clientAId: a, clientBId: b });
+  return { x, y, userX };
+}
+
+function clientScope(practice: Practice, client: typeof clients.$inferSelect, user: { id: string; email: string }): ClientScope {
+  return { user: { id: user.id, email: user.email, name: null, isStaff: false }, client, practice, practiceDisplayName: practice.name };
+}
+
+function tokenOf(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.split("/").pop()!).replace(/\.ics$/, "");
+}
+
+function parse(body: string) {
+  const calendar = new ICAL.Component(ICAL.parse(body));
+  return calendar.getAllSubcomponents("vevent").map((v) => {
+    const event = new ICAL.Event(v);
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      status: v.getFirstPropertyValue("status"),
+      sequence: event.sequence,
+      start: event.startDate.toJSDate().toISOString(),
+      location: event.location,
+    };
+  });
+}
+
+async function book(ctx: Awaited<ReturnType<typeof feedPractice>>, clientIds: string[], local: string) {
+  const result = await bookForClients(ctx.scope, { serviceId: ctx.service.id, clinicianId: ctx.clinician.member.id, clientIds, start: at(local) }, NOW);
+  if (!result.ok) throw new Error(`booking failed: ${JSON.stringify(result)}`);
+  return result.appointmentId;
+}
+
+describe("clinician calendar feed", () => {
+  test("carries the clinician's sessions as 'Session' only, correct across the DST change, with cancellations marked", async () => {
+    const ctx = await feedPractice();
+    const { x, y } = await createCouple(ctx.practice);
+    const before = await book(ctx, [x.id, y.id], "2031-03-07T09:00"); // Friday, PST (UTC-8)
+    const after = await book(ctx, [x.id, y.id], "2031-03-10T09:00"); // Monday, PDT (UTC-7)
+    const cancelled = await book(ctx, [x.id], "2031-03-11T11:00");
+    expect(await cancelAppointment({ practiceId: ctx.practice.id, appointmentId: cancelled, actor: { kind: "member", userId: ctx.owner.user.id } }, NOW)).toMatchObject({ ok: true });
+
+    const link = await makeMemberFeedLink(scopeFor(ctx.clinician));
+    expect(link.url).toMatch(/^http:\/\/localhost:3000\/api\/calendar\/[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}\.ics$/);
+    const result = await renderFeed(tokenOf(link.url), NOW);
+    expect(result.kind).toBe("ok");
+    if (result.kind !== "ok") return;
+    // Nothing that names a client, a service or the practice's clinical work.
+    for (const word of ["Priya", "Daniel", "Okafor", "Emotionally", "couples session", "P.O."]) expect(result.body).not.toContain(word);
+
+    const events = parse(result.body);
+    expect(events).toEqual([
+      { uid: `${before}@tandem`, summary: "Session", status: "CONFIRMED", sequence: 0, start: "2031-03-07T17:00:00.000Z", location: "Online" },
+      { uid: `${after}@tandem`, summary: "Session", status: "CONFIRMED", sequence: 0, start: "2031-03-10T16:00:00.000Z", location: "Online" },
+      { uid: `${cancelled}@tandem`, summary: "Session", status: "CANCELLED", sequence: expect.any(Number), start: "2031-03-11T18:00:00.000Z", location: "Online" },
+    ]);
+    // 9:00 local on both sides of the change.
+    for (const e of events.slice(0, 2)) expect(DateTime.fromISO(e.start, { zone: ZONE }).toFormat("HH:mm")).toBe("09:00");
+    // The owner's own feed is empty of the clinician's sessions.
+    const ownerLink = await makeMemberFeedLink(ctx.scope);
+    const ownerFeed = await renderFeed(tokenOf(ownerLink.url), NOW);
+    expect(ownerFeed.kind === "ok" && parse(ownerFeed.body)).toEqual([]);
+  });
+
+  test("the practice can choose initials; the setting is validated and audited", async () => {
+    const ctx = await feedPractice();
+    const { x, y } = await createCouple(ctx.practice);
+    await book(ctx, [x.id, y.id], "2031-03-07T09:00");
+    expect(await saveFeedSummary(ctx.scope, { feedSummary: "names" })).toEqual({ ok: false, errors: { feedSummary: ["Choose what the calendar shows for each session."] } });
+    expect(await saveFeedSummary(ctx.scope, { feedSummary: "initials" })).toEqual({ ok: true });
+    const link = await makeMemberFeedLink(scopeFor(ctx.clinician));
+    const result = await renderFeed(tokenOf(link.url), NOW);
+    const summaries = result.kind === "ok" ? parse(result.body).map((e) => e.summary) : [];
+    // Both partners' initials, in the order they were added to the booking; never a name.
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0]).toBe("Session · P.O. & D.O.");
+    expect((await auditEventsFor(ctx.practice.id, "calendar_feed.summary_update")).map((e) => e.detail)).toEqual([{ feedSummary: "initials" }]);
+  });
+
+  test("a new link turns the old one off; revoking answers 'revoked'; tampered and unknown tokens answer 'unknown'", async () => {
+    const ctx = await feedPractice();
+    const scope = scopeFor(ctx.clinician);
+    expect(await memberFeedLink(scope)).toBeNull();
+    const first = await makeMemberFeedLink(scope);
+    expect((await memberFeedLink(scope))?.url).toBe(first.url);
+    const second = await makeMemberFeedLink(scope);
+    expect(second.url).not.toBe(first.url);
+    expect(await renderFeed(tokenOf(first.url), NOW)).toEqual({ kind: "revoked" });
+    expect((await renderFeed(tokenOf(second.url), NOW)).kind).toBe("ok");
+
+    const token = tokenOf(second.url);
+    const [id, sig] = token.split(".") as [string, string];
+    const flipped = `${id}.${sig[0] === "A" ? "B" : "A"}${sig.slice(1)}`;
+    expect(await renderFeed(flipped, NOW)).toEqual({ kind: "unknown" });
+    expect(await renderFeed(id, NOW)).toEqual({ kind: "unknown" });
+    expect(await renderFeed("not-a-token", NOW)).toEqual({ kind: "unknown" });
+
+    await revokeMemberFeed(scope);
+    expect(await renderFeed(token, NOW)).toEqual({ kind: "revoked" });
+    expect(await memberFeedLink(scope)).toBeNull();
+    expect((await auditEventsFor(ctx.practice.id)).map((e) => e.action).filter((a) => a.startsWith("calendar_feed."))).toEqual([
+      "calendar_feed.create",
+      "calendar_feed.create",
+      "calendar_feed.revoke",
+    ]);
+  });
+
+  test("a member who no longer takes sessions has a feed that answers 'revoked'", async () => {
+    const ctx = await feedPractice();
+    const link = await makeMemberFeedLink(scopeFor(ctx.clinician));
+    await db.update(members).set({ role: "front_desk" }).where(eq(members.id, ctx.clinician.member.id));
+    expect(await renderFeed(tokenOf(link.url), NOW)).toEqual({ kind: "revoked" });
+  });
+
+  test("the database allows one live feed per owner and exactly one owner", async () => {
+    const ctx = await feedPractice();
+    await makeMemberFeedLink(scopeFor(ctx.clinician));
+    await expect(db.insert(calendarFeeds).values({ practiceId: ctx.practice.id, memberId: ctx.clinician.member.id })).rejects.toThrow();
+    await expect(sql`insert into calendar_feeds (practice_id) values (${ctx.practice.id})`).rejects.toThrow(/calendar_feeds_one_owner/);
+  });
+});
+
+describe("client calendar feed", () => {
+  test("a partner's feed holds the sessions they attend (joint ones too), never the other partner's own", async () => {
+    const ctx = await feedPractice();
+    const { x, y, userX } = await createCouple(ctx.practice);
+    const joint = await book(ctx, [x.id, y.id], "2031-03-07T09:00");
+    const own = await book(ctx, [x.id], "2031-03-12T10:00");
+    const partnersOwn = await book(ctx, [y.id], "2031-03-13T10:00");
+
+    const scope = clientScope(ctx.practice, x, userX);
+    expect(await clientFeedLink(scope)).toBeNull();
+    const link = await makeClientFeedLink(scope);
+    const result = await renderFeed(tokenOf(link.url), NOW);
+    expect(result.kind).toBe("ok");
+    if (result.kind !== "ok") return;
+    const events = parse(result.body);
+    expect(events.map((e) => e.uid)).toEqual([`${joint}@tandem`, `${own}@tandem`]);
+    expect(events.map((e) => e.uid)).not.toContain(`${partnersOwn}@tandem`);
+    expect(events[0]!.summary).toBe("Session with Dr. Ada Reyes — Harbor Couples Therapy");
+    expect(result.body).not.toContain("Daniel");
+
+    await revokeClientFeed(scope);
+    expect(await renderFeed(tokenOf(link.url), NOW)).toEqual({ kind: "revoked" });
+  });
+
+  test("a client whose portal access was removed has a feed that answers 'revoked'", async () => {
+    const ctx = await feedPractice();
+    const { x, userX } = await createCouple(ctx.practice);
+    const link = await makeClientFeedLink(clientScope(ctx.practice, x, userX));
+    await db.update(clients).set({ userId: null }).where(eq(clients.id, x.id));
+    expect(await renderFeed(tokenOf(link.url), NOW)).toEqual({ kind: "revoked" });
+  });
+});

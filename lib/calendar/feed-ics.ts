@@ -62,9 +62,13 @@ export function buildFeed(header: FeedHeader, events: readonly FeedEvent[]): str
   return refoldOctets(value);
 }
 
-/** ics refuses an empty list; a feed with no sessions is still a valid calendar. */
+/**
+ * ics refuses an empty list; a feed with no sessions is still a valid
+ * calendar. X-WR-CALNAME is written as ics writes it (not TEXT-escaped:
+ * calendar apps read the extension property as it stands), newlines aside.
+ */
 function emptyFeed(header: FeedHeader): string {
-  const name = header.name.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, " ");
+  const name = header.name.replace(/[\r\n]+/g, " ");
   return refoldOctets(
     ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Tandem//Calendar feed//EN", "METHOD:PUBLISH", "CALSCALE:GREGORIAN", `X-WR-CALNAME:${name}`, "END:VCALENDAR", ""].join("\r\n"),
   );

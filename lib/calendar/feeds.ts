@@ -264,7 +264,7 @@ async function memberEvents(practiceId: string, memberId: string, slug: string, 
   });
 }
 
-async function clientEvents(practiceId: string, clientId: string, practiceName: string, from: Date, to: Date): Promise<FeedEvent[]> {
+async function clientEvents(practiceId: string, clientId: string, practiceName: string, from: Date | null, to: Date | null, appointmentId?: string): Promise<FeedEvent[]> {
   const rows = await db
     .select({ ...sessionColumns, clinicianName: members.displayName })
     .from(appointmentAttendees)
@@ -276,8 +276,9 @@ async function clientEvents(practiceId: string, clientId: string, practiceName: 
         eq(appointmentAttendees.practiceId, practiceId),
         eq(appointmentAttendees.clientId, clientId),
         inArray(appointments.status, [...IN_FEED]),
-        gte(appointments.startsAt, from),
-        lte(appointments.startsAt, to),
+        from ? gte(appointments.startsAt, from) : undefined,
+        to ? lte(appointments.startsAt, to) : undefined,
+        appointmentId ? eq(appointments.id, appointmentId) : undefined,
       ),
     )
     .orderBy(asc(appointments.startsAt), asc(appointments.id));
@@ -292,4 +293,15 @@ async function clientEvents(practiceId: string, clientId: string, practiceName: 
     state: stateOf(r.status),
     updatedAt: r.updatedAt,
   }));
+}
+
+/**
+ * One session as a calendar file for the client's download (METHOD:PUBLISH,
+ * the same UID as its invitations), or null when the client does not attend
+ * it (another client's session, a partner's own, another practice's).
+ */
+export async function clientSessionFile(scope: ClientScope, appointmentId: string, now: Date): Promise<string | null> {
+  const events = await clientEvents(scope.practice.id, scope.client.id, scope.practiceDisplayName, null, null, appointmentId);
+  if (events.length === 0) return null;
+  return buildFeed({ name: `Sessions with ${scope.practiceDisplayName}`, stamp: now }, events);
 }

@@ -8,6 +8,7 @@ import { bookForClients } from "@/lib/appointments/staff-book";
 import { cancelAppointment } from "@/lib/appointments/change-appointment";
 import {
   clientFeedLink,
+  clientSessionFile,
   makeClientFeedLink,
   makeMemberFeedLink,
   memberFeedLink,
@@ -17,7 +18,7 @@ import {
   saveFeedSummary,
 } from "@/lib/calendar/feeds";
 import type { ClientScope } from "@/lib/auth/guards";
-import { auditEventsFor, createClient, createMember, createPractice, createUser, scopeFor, uniqueEmail, type TestMember } from "./helpers/factories";
+import { auditEventsFor, createClient, createMember, createPractice, createUser, scopeFor, uniqueEmail } from "./helpers/factories";
 
 const ZONE = "America/Los_Angeles";
 /** Monday 3 March 2031, 04:00 in Los Angeles; the clocks go forward on Sunday 9 March. */
@@ -188,6 +189,23 @@ describe("client calendar feed", () => {
 
     await revokeClientFeed(scope);
     expect(await renderFeed(tokenOf(link.url), NOW)).toEqual({ kind: "revoked" });
+  });
+
+  test("one session's own file: only for a session the client attends", async () => {
+    const ctx = await feedPractice();
+    const { x, y, userX } = await createCouple(ctx.practice);
+    const joint = await book(ctx, [x.id, y.id], "2031-03-07T09:00");
+    const partnersOwn = await book(ctx, [y.id], "2031-03-13T10:00");
+    const scope = clientScope(ctx.practice, x, userX);
+    const file = await clientSessionFile(scope, joint, NOW);
+    expect(file && parse(file)).toEqual([
+      { uid: `${joint}@tandem`, summary: "Session with Dr. Ada Reyes — Harbor Couples Therapy", status: "CONFIRMED", sequence: 0, start: "2031-03-07T17:00:00.000Z", location: "Online" },
+    ]);
+    expect(await clientSessionFile(scope, partnersOwn, NOW)).toBeNull();
+    // Another practice's client with the same appointment id gets nothing either.
+    const other = await feedPractice();
+    const stranger = await createClient(other.practice);
+    expect(await clientSessionFile(clientScope(other.practice, stranger, userX), joint, NOW)).toBeNull();
   });
 
   test("a client whose portal access was removed has a feed that answers 'revoked'", async () => {

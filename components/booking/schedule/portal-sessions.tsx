@@ -15,19 +15,24 @@ type PortalPractice = { name: string; slug: string; timeZone: string; locale?: s
  * the next one first with its join link; a cancelled or no-show session is
  * never here (it is in PortalPastSessions).
  */
-export function PortalUpcomingSessions({ practice, upcoming }: { practice: PortalPractice; upcoming: ClientSession[] }) {
+export function PortalUpcomingSessions({ practice, upcoming, clientId }: { practice: PortalPractice; upcoming: ClientSession[]; clientId: string }) {
   return (
     <Card>
       <h2 className="mb-3 font-semibold">Upcoming sessions</h2>
       {upcoming.length === 0 ? (
         <p className="text-muted">No upcoming sessions. Sessions you book with {practice.name} will show here.</p>
       ) : (
-        <SessionList sessions={upcoming} timeZone={practice.timeZone} locale={practice.locale} label="Upcoming sessions" leadFirst />
+        <SessionList sessions={upcoming} timeZone={practice.timeZone} locale={practice.locale} label="Upcoming sessions" leadFirst clientId={clientId} />
       )}
       {/* Booking from here is signed in: details prefilled, credits offered (decision 0012). */}
-      <Link href={`/book/${practice.slug}`} className={cn(buttonClass("secondary", "sm"), "mt-3")}>
-        Book a session
-      </Link>
+      <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
+        <Link href={`/book/${practice.slug}`} className={buttonClass("secondary", "sm")}>
+          Book a session
+        </Link>
+        <Link href={`/portal/${clientId}/calendar`} className="text-sm font-medium text-brand underline underline-offset-2">
+          Keep your sessions in your calendar
+        </Link>
+      </div>
     </Card>
   );
 }
@@ -44,7 +49,22 @@ export function PortalPastSessions({ practice, past }: { practice: PortalPractic
 }
 
 /** `leadFirst`: the first session (the next one) reads larger. */
-function SessionList({ sessions, timeZone, locale, label, leadFirst = false }: { sessions: ClientSession[]; timeZone: string; locale?: string | null; label: string; leadFirst?: boolean }) {
+/** `clientId`: upcoming sessions offer their own .ics file. */
+function SessionList({
+  sessions,
+  timeZone,
+  locale,
+  label,
+  leadFirst = false,
+  clientId,
+}: {
+  sessions: ClientSession[];
+  timeZone: string;
+  locale?: string | null;
+  label: string;
+  leadFirst?: boolean;
+  clientId?: string;
+}) {
   return (
     <ul className="divide-y divide-line" aria-label={label}>
       {sessions.map((s, i) => (
@@ -63,13 +83,19 @@ function SessionList({ sessions, timeZone, locale, label, leadFirst = false }: {
             </p>
             {s.join.kind === "later" ? <JoinVideo state={s.join} timeZone={readerZone(s.timeZone, timeZone)} locale={locale} className="mt-1" /> : null}
           </div>
-          {s.join.kind === "open" || s.manageHref ? (
+          {s.join.kind === "open" || s.manageHref || clientId ? (
             <div className="flex shrink-0 flex-col gap-2 sm:items-end">
               {s.join.kind === "open" ? <JoinVideo state={s.join} timeZone={readerZone(s.timeZone, timeZone)} locale={locale} /> : null}
               {s.manageHref ? (
                 <Link href={s.manageHref} prefetch={false} className={buttonClass("secondary", "sm", "shrink-0")}>
                   Reschedule or cancel
                 </Link>
+              ) : null}
+              {clientId ? (
+                // A file download, not a page: no prefetch, and the browser hands it to the calendar app.
+                <a href={`/portal/${clientId}/sessions/${s.id}/calendar`} download="session.ics" className={buttonClass("secondary", "sm", "shrink-0")}>
+                  Add to calendar
+                </a>
               ) : null}
             </div>
           ) : null}

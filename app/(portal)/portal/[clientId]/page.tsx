@@ -76,7 +76,7 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
             </Link>
           </p>
         </Card>
-        <PortalUpcomingSessions practice={sessionPractice} upcoming={sessions.upcoming} />
+        <PortalUpcomingSessions practice={sessionPractice} upcoming={sessions.upcoming} clientId={client.id} />
         <PortalThisWeek clientId={client.id} data={homework} />
         <PortalPastSessions practice={sessionPractice} past={sessions.past} />
         <Card>

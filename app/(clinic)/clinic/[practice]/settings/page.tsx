@@ -108,6 +108,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ pract
           </Link>
         </Card>
         <Card>
+          <h2 className="mb-2 font-semibold">Calendar feed</h2>
+          <p className="text-muted">Your sessions in Google, Apple or Outlook calendar through a private address, with no client names.</p>
+          <Link href={`/clinic/${slug}/settings/calendar`} className="mt-3 inline-block font-medium text-brand underline">
+            Open calendar feed
+          </Link>
+        </Card>
+        <Card>
           <h2 className="mb-2 font-semibold">Your notifications</h2>
           <p className="text-muted">What you are told of (bookings, forms, safety flags, failed payments), by email and under the bell.</p>
           <Link href={`/clinic/${slug}/settings/notifications`} className="mt-3 inline-block font-medium text-brand underline">

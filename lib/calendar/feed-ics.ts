@@ -1,4 +1,4 @@
-import { createEvents, type EventAttributes } from "ics";
+import ical, { ICalCalendarMethod, ICalEventClass, ICalEventStatus, ICalEventTransparency } from "ical-generator";
 import { icsUid, refoldOctets } from "@/lib/booking/ics";
 
 /**
@@ -10,6 +10,11 @@ import { icsUid, refoldOctets } from "@/lib/booking/ics";
  * zone when it was booked. A cancelled session stays in the feed as
  * STATUS:CANCELLED for a while, so calendars that copied it remove it.
  * Pure: the same input gives the same text.
+ *
+ * ical-generator, not the `ics` package the invitations use: `ics`
+ * validates every event with a schema, ~0.14 ms each, which made a
+ * 2,000-session feed take ~275 ms to write; ical-generator writes the same
+ * in ~30–70 ms (decision 0053).
  */
 export interface FeedEvent {
   appointmentId: string;
@@ -32,46 +37,35 @@ export interface FeedHeader {
   stamp: Date;
 }
 
+const STATUS = { confirmed: ICalEventStatus.CONFIRMED, tentative: ICalEventStatus.TENTATIVE, cancelled: ICalEventStatus.CANCELLED } as const;
+
 export function buildFeed(header: FeedHeader, events: readonly FeedEvent[]): string {
-  if (events.length === 0) return emptyFeed(header);
-  const attributes = events.map((event): EventAttributes & { timestamp: number } => {
+  const calendar = ical({
+    name: header.name.replace(/[\r\n]+/g, " "),
+    prodId: "//Tandem//Calendar feed//EN",
+    method: ICalCalendarMethod.PUBLISH,
+  });
+  for (const event of events) {
+    if (!(event.start.getTime() < event.end.getTime())) throw new Error("buildFeed: start must be before end");
     const cancelled = event.state === "cancelled";
-    return {
-      uid: icsUid(event.appointmentId),
+    calendar.createEvent({
+      id: icsUid(event.appointmentId),
       sequence: event.sequence,
-      timestamp: header.stamp.getTime(),
-      lastModified: event.updatedAt.getTime(),
-      start: event.start.getTime(),
-      startInputType: "utc",
-      startOutputType: "utc",
-      end: event.end.getTime(),
-      endInputType: "utc",
-      endOutputType: "utc",
-      title: event.summary,
+      stamp: header.stamp,
+      lastModified: event.updatedAt,
+      start: event.start,
+      end: event.end,
+      summary: event.summary,
       location: event.location ?? undefined,
       url: event.url ?? undefined,
       description: event.url ? `Open in Tandem: ${event.url}` : undefined,
-      status: cancelled ? "CANCELLED" : event.state === "tentative" ? "TENTATIVE" : "CONFIRMED",
-      busyStatus: cancelled ? "FREE" : "BUSY",
-      transp: cancelled ? "TRANSPARENT" : "OPAQUE",
-      classification: "PRIVATE",
-    };
-  });
-  const { error, value } = createEvents(attributes, { productId: "-//Tandem//Calendar feed//EN", method: "PUBLISH", calName: header.name });
-  if (error || !value) throw new Error(`buildFeed: ${error?.message ?? "no output"}`);
-  return refoldOctets(value);
-}
-
-/**
- * ics refuses an empty list; a feed with no sessions is still a valid
- * calendar. X-WR-CALNAME is written as ics writes it (not TEXT-escaped:
- * calendar apps read the extension property as it stands), newlines aside.
- */
-function emptyFeed(header: FeedHeader): string {
-  const name = header.name.replace(/[\r\n]+/g, " ");
-  return refoldOctets(
-    ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Tandem//Calendar feed//EN", "METHOD:PUBLISH", "CALSCALE:GREGORIAN", `X-WR-CALNAME:${name}`, "END:VCALENDAR", ""].join("\r\n"),
-  );
+      status: STATUS[event.state],
+      transparency: cancelled ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
+      class: ICalEventClass.PRIVATE,
+    });
+  }
+  // ical-generator folds by characters; RFC 5545 says octets.
+  return refoldOctets(calendar.toString());
 }
 
 /** "P.O." from first and last name (the first letter of each, upper case); "" when neither has a letter. */

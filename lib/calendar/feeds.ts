@@ -168,6 +168,7 @@ export async function renderFeed(token: string, now: Date): Promise<FeedResult> 
       memberId: calendarFeeds.memberId,
       clientId: calendarFeeds.clientId,
       revokedAt: calendarFeeds.revokedAt,
+      createdAt: calendarFeeds.createdAt,
       practiceName: practices.name,
       practiceSlug: practices.slug,
       displayName: practiceBrands.displayName,
@@ -192,11 +193,22 @@ export async function renderFeed(token: string, now: Date): Promise<FeedResult> 
   if (feed.memberId) {
     if (!feed.memberRole || !can(feed.memberRole, "sessions.take")) return { kind: "revoked" };
     const events = await memberEvents(feed.practiceId, feed.memberId, feed.practiceSlug, feed.feedSummary ?? "session", from, to);
-    return { kind: "ok", body: buildFeed({ name: `${practiceName} sessions`, stamp: now }, events) };
+    return { kind: "ok", body: buildFeed({ name: `${practiceName} sessions`, stamp: stampOf(events, feed.createdAt) }, events) };
   }
   if (!feed.clientUserId) return { kind: "revoked" };
   const events = await clientEvents(feed.practiceId, feed.clientId!, practiceName, from, to);
-  return { kind: "ok", body: buildFeed({ name: `Sessions with ${practiceName}`, stamp: now }, events) };
+  return { kind: "ok", body: buildFeed({ name: `Sessions with ${practiceName}`, stamp: stampOf(events, feed.createdAt) }, events) };
+}
+
+/**
+ * DTSTAMP: the latest change among the events (or when the feed was made),
+ * not the time of the request, so an unchanged feed is the same bytes and
+ * the route's ETag lets calendar apps skip the download.
+ */
+function stampOf(events: readonly FeedEvent[], createdAt: Date): Date {
+  let latest = createdAt.getTime();
+  for (const e of events) latest = Math.max(latest, e.updatedAt.getTime());
+  return new Date(latest);
 }
 
 const sessionColumns = {
@@ -242,7 +254,7 @@ async function memberEvents(practiceId: string, memberId: string, slug: string, 
       .from(appointmentAttendees)
       .innerJoin(clients, and(eq(clients.id, appointmentAttendees.clientId), eq(clients.practiceId, appointmentAttendees.practiceId)))
       .where(and(eq(appointmentAttendees.practiceId, practiceId), inArray(appointmentAttendees.appointmentId, rows.map((r) => r.id))))
-      .orderBy(asc(appointmentAttendees.createdAt), asc(appointmentAttendees.id));
+      .orderBy(asc(appointmentAttendees.createdAt), asc(clients.firstName), asc(clients.lastName), asc(appointmentAttendees.id));
     for (const p of people) {
       const text = initialsOf(p.firstName, p.lastName);
       if (text) (initials.get(p.appointmentId) ?? initials.set(p.appointmentId, []).get(p.appointmentId)!).push(text);

@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db, sql } from "@/db/client";
 import { availabilityRules, calendarFeeds, clients, couples, members, serviceClinicians, services, type Practice } from "@/db/schema";
+import { GET as feedRoute } from "@/app/api/calendar/[token]/route";
 import { bookForClients } from "@/lib/appointments/staff-book";
 import { cancelAppointment } from "@/lib/appointments/change-appointment";
 import {
@@ -118,9 +120,8 @@ describe("clinician calendar feed", () => {
     const link = await makeMemberFeedLink(scopeFor(ctx.clinician));
     const result = await renderFeed(tokenOf(link.url), NOW);
     const summaries = result.kind === "ok" ? parse(result.body).map((e) => e.summary) : [];
-    // Both partners' initials, in the order they were added to the booking; never a name.
-    expect(summaries).toHaveLength(1);
-    expect(summaries[0]).toBe("Session · P.O. & D.O.");
+    // Both partners' initials (booked together: by first name), never a name.
+    expect(summaries).toEqual(["Session · D.O. & P.O."]);
     expect((await auditEventsFor(ctx.practice.id, "calendar_feed.summary_update")).map((e) => e.detail)).toEqual([{ feedSummary: "initials" }]);
   });
 
@@ -164,6 +165,54 @@ describe("clinician calendar feed", () => {
     await makeMemberFeedLink(scopeFor(ctx.clinician));
     await expect(db.insert(calendarFeeds).values({ practiceId: ctx.practice.id, memberId: ctx.clinician.member.id })).rejects.toThrow();
     await expect(sql`insert into calendar_feeds (practice_id) values (${ctx.practice.id})`).rejects.toThrow(/calendar_feeds_one_owner/);
+  });
+});
+
+describe("the feed's route", () => {
+  test("answers text/calendar with an ETag (304 when unchanged, 200 after a booking), 410 when turned off, 404 for a made-up address", async () => {
+    const ctx = await feedPractice();
+    const { x } = await createCouple(ctx.practice);
+    // The route reads the real clock, so these sessions are booked a week or two from today.
+    const realNow = new Date();
+    const weekday = (days: number) => {
+      let d = DateTime.fromJSDate(realNow, { zone: ZONE }).plus({ days }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+      while (d.weekday > 5) d = d.plus({ days: 1 });
+      return d.toUTC().toISO()!;
+    };
+    const bookNow = async (start: string) => {
+      const r = await bookForClients(ctx.scope, { serviceId: ctx.service.id, clinicianId: ctx.clinician.member.id, clientIds: [x.id], start }, realNow);
+      expect(r.ok).toBe(true);
+    };
+    await bookNow(weekday(7));
+    const link = await makeMemberFeedLink(scopeFor(ctx.clinician));
+    const get = (url: string, headers: Record<string, string> = {}) => feedRoute(new Request(url, { headers }), { params: Promise.resolve({ token: decodeURIComponent(new URL(url).pathname.split("/").pop()!) }) });
+
+    const first = await get(link.url);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    expect(first.headers.get("cache-control")).toBe("private, no-store");
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    const body = await first.text();
+    expect(body.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+
+    const again = await get(link.url, { "if-none-match": etag });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+
+    await bookNow(weekday(14));
+    const changed = await get(link.url, { "if-none-match": etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+    expect((await changed.text()).match(/BEGIN:VEVENT/g)).toHaveLength(2);
+
+    await revokeMemberFeed(scopeFor(ctx.clinician));
+    const gone = await get(link.url);
+    expect(gone.status).toBe(410);
+    expect(await gone.text()).toBe("This calendar link was turned off. Make a new one in Tandem and subscribe to that.");
+    const unknown = await get(`http://localhost:3000/api/calendar/${randomUUID()}.${"A".repeat(43)}.ics`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toBe("No calendar has this address. Check the link you copied from Tandem.");
   });
 });
 

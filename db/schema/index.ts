@@ -17,3 +17,4 @@ export * from "./brand";
 export * from "./notifications";
 export * from "./documents";
 export * from "./messaging";
+export * from "./plans";

@@ -36,6 +36,9 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "homework/actions.ts#endAssignmentAction": "homework.assign",
   "homework/actions.ts#sendSheetAction": "homework.assign",
   "safety/actions.ts#acknowledgeFlagAction": "clinical.read",
+  "clients/[clientId]/plan/actions.ts#createPlanAction": "plans.write",
+  "clients/[clientId]/plan/actions.ts#savePlanDraftAction": "plans.write",
+  "clients/[clientId]/plan/actions.ts#publishPlanAction": "plans.write",
   // Every member may open the inbox; which threads they reach is decided in SQL by lib/messaging/access.ts.
   "messages/actions.ts#sendStaffMessageAction": "practice.view",
   "messages/actions.ts#assignThreadAction": "practice.view",

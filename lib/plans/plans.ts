@@ -1,5 +1,4 @@
 import { and, desc, eq, inArray, max } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { clients, planSignatures, planVersions, treatmentPlans, type PlanSignature, type PlanVersion, type TreatmentPlan } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
@@ -14,17 +13,13 @@ import { coupleOf } from "@/lib/documents/shares";
 import { MEASURE_NAMES } from "@/lib/intake/measures/types";
 import { onPlan, peopleOfPlan, scoresOf } from "./people";
 import { peopleForGoal, planProgress, type GoalProgress, type PlanPerson } from "./progress";
-import { planContentSchema, toContent, type PlanContent } from "./schema";
+import { newPlanSchema, planContentSchema, toContent, type PlanContent } from "./schema";
 
 /**
  * Treatment plans for staff (decision 0051). Writing needs plans.write,
  * reading clinical.read; every read of a plan is audited (`plan.read`, ids
  * only). The domain returns typed errors; the form's fields are named.
  */
-
-export const createPlanSchema = z.object({
-  with: z.enum(["client", "couple"], "Plan for: choose the client or the couple"),
-});
 
 type WriteError = Invalid | NotFound | Forbidden | Conflict<"no_draft" | "busy">;
 
@@ -82,10 +77,10 @@ export async function createPlan(scope: PracticeScope, clientId: string, input: 
   const practiceId = scope.practice.id;
   const [client] = await db.select({ id: clients.id }).from(clients).where(and(eq(clients.practiceId, practiceId), eq(clients.id, clientId)));
   if (!client) return notFound("Client not found");
-  const kind = createPlanSchema.safeParse(input);
-  if (!kind.success) return invalid(zodFieldErrors(kind.error));
-  const parsed = parseContent(input);
-  if ("ok" in parsed) return parsed;
+  const whole = newPlanSchema.safeParse(input);
+  if (!whole.success) return invalid(zodFieldErrors(whole.error));
+  const kind = whole;
+  const parsed = toContent(whole.data);
   const couple = kind.data.with === "couple" ? await coupleOf(practiceId, clientId) : null;
   if (kind.data.with === "couple" && !couple) return invalid({ with: ["Plan for: this client is not in a couple; write the plan for the client"] });
   const partnerClientId = couple ? (couple.clientAId === clientId ? couple.clientBId : couple.clientAId) : null;

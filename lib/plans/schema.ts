@@ -96,6 +96,12 @@ export const planContentSchema = z.object({
   reviewDate: day("Review date"),
 });
 
+/** A new plan: the same form, plus whom it is for. */
+export const newPlanSchema = planContentSchema.extend({
+  with: z.enum(["client", "couple"], "Plan for: choose the client or the couple"),
+});
+export type NewPlanInput = z.input<typeof newPlanSchema>;
+
 export type PlanFormInput = z.input<typeof planContentSchema>;
 export type PlanFormOutput = z.output<typeof planContentSchema>;
 

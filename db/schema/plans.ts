@@ -3,7 +3,7 @@ import { check, date, foreignKey, index, integer, jsonb, pgEnum, pgTable, text, 
 import { users } from "./auth";
 import { clients, practices } from "./practice";
 import { tz } from "./columns";
-import type { PlanContent } from "@/lib/plans/schema";
+import type { PlanContent } from "@/lib/plans/content";
 
 /**
  * A treatment plan (decision 0051) for one client or for a couple. The

@@ -1,14 +1,16 @@
 import { z } from "zod";
 import { ICD10 } from "@/lib/billing/diagnosis-schema";
 import { MEASURES, MEASURE_MAX, type MeasureId } from "@/lib/intake/measures/types";
+import type { Comparator, MeasureWho, PlanContent } from "./content";
+
+export type { Comparator, MeasureWho, PlanContent, PlanGoal, PlanMeasureLink } from "./content";
 
 /**
  * The treatment plan form's rules (decision 0051): one schema, used by the
  * editor (react-hook-form) and again by the server. Pure.
  */
 
-export const COMPARATORS = ["at_least", "at_most", "drop_pct"] as const;
-export type Comparator = (typeof COMPARATORS)[number];
+export const COMPARATORS = ["at_least", "at_most", "drop_pct"] as const satisfies readonly Comparator[];
 
 export const COMPARATOR_LABELS: Record<Comparator, string> = {
   at_least: "at least",
@@ -17,8 +19,7 @@ export const COMPARATOR_LABELS: Record<Comparator, string> = {
 };
 
 /** Whose scores a goal's target is read from: on a couple's plan, one partner or each of them. */
-export const MEASURE_WHO = ["client", "partner", "both"] as const;
-export type MeasureWho = (typeof MEASURE_WHO)[number];
+export const MEASURE_WHO = ["client", "partner", "both"] as const satisfies readonly MeasureWho[];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 function isCalendarDay(v: string): boolean {
@@ -104,27 +105,6 @@ export type NewPlanInput = z.input<typeof newPlanSchema>;
 
 export type PlanFormInput = z.input<typeof planContentSchema>;
 export type PlanFormOutput = z.output<typeof planContentSchema>;
-
-/** What a version stores (the review date lives in its own column too, for the reminder's index). */
-export interface PlanMeasureLink {
-  measureKey: MeasureId;
-  comparator: Comparator;
-  target: number;
-  who: MeasureWho;
-  byDate: string | null;
-}
-export interface PlanGoal {
-  text: string;
-  objectives: { text: string; targetDate: string | null }[];
-  interventions: string;
-  measure: PlanMeasureLink | null;
-}
-export interface PlanContent {
-  presentingConcerns: string;
-  diagnoses: string[];
-  goals: PlanGoal[];
-  interventions: string;
-}
 
 /** The parsed form as stored content. */
 export function toContent(input: PlanFormOutput): { content: PlanContent; reviewDate: string } {

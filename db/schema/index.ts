@@ -18,3 +18,4 @@ export * from "./notifications";
 export * from "./documents";
 export * from "./messaging";
 export * from "./calendar";
+export * from "./plans";

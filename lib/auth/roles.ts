@@ -53,7 +53,8 @@ export type Capability =
   | "exercises.edit"
   | "homework.assign"
   | "forms.send"
-  | "forms.build";
+  | "forms.build"
+  | "plans.write";
 
 type Row = Readonly<Record<MemberRole, boolean>>;
 
@@ -123,6 +124,8 @@ export const ROLE_MATRIX: Readonly<Record<Capability, Row>> = {
   "forms.send": ALL,
   /** Form templates: build, publish, open, download as FHIR. */
   "forms.build": CLINICAL,
+  /** Write, publish and revise treatment plans (decision 0051); reading one is clinical.read. */
+  "plans.write": CLINICAL,
 };
 
 export const CAPABILITIES = Object.keys(ROLE_MATRIX) as Capability[];

@@ -160,6 +160,15 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   // Only the client's own signatures: a partner's IP and browser are theirs. The signed PDFs are in signed-documents/.
   { name: "document_signatures", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.signed_at, t.id" },
 
+  // Treatment plans (decision 0051): the client's own and their couple's; only the client's own signatures.
+  { name: "treatment_plans", clientWhere: "t.practice_id = $1 and (t.client_id = $2 or t.partner_client_id = $2)", orderBy: "t.created_at, t.id" },
+  {
+    name: "plan_versions",
+    clientWhere: "t.practice_id = $1 and t.plan_id in (select p.id from treatment_plans p where p.practice_id = $1 and (p.client_id = $2 or p.partner_client_id = $2))",
+    orderBy: "t.plan_id, t.number",
+  },
+  { name: "plan_signatures", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.signed_at, t.id" },
+
   // Billing
   { name: "practice_billing", clientWhere: null, clientWhy: "the practice's billing settings (its tax id and NPI appear on the client's superbill)", orderBy: "t.practice_id" },
   { name: "service_billing", clientWhere: null, clientWhy: "billing codes per service (they appear on the client's superbill)", orderBy: "t.service_id" },

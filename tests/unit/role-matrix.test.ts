@@ -37,6 +37,7 @@ const EXPECTED: Record<Capability, string> = {
   "homework.assign": "OAC.",
   "forms.send": "OACF",
   "forms.build": "OAC.",
+  "plans.write": "OAC.",
 };
 
 const row = (c: Capability) => ROLES.map((r, i) => (can(r, c) ? "OACF"[i] : ".")).join("");

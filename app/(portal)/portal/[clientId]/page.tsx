@@ -8,6 +8,7 @@ import { balanceDue } from "@/lib/billing/portal-billing";
 import { listClientSessions } from "@/lib/booking/list-client-sessions";
 import { PortalFormsCard } from "@/components/intake/portal-forms-card";
 import { PortalDocumentsCard } from "@/components/documents/portal-documents-card";
+import { PortalPlanCard } from "@/components/plans/portal-plan-card";
 import { listOwnForms } from "@/lib/intake/respond";
 import { IdentityRows } from "@/components/portal/identity-rows";
 import { PortalThisWeek } from "@/components/homework/portal-this-week";
@@ -42,6 +43,7 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
       <div className="space-y-4">
         <PortalFormsCard clientId={client.id} forms={forms} timeZone={practice.timeZone} />
         <PortalDocumentsCard client={client} />
+        <PortalPlanCard client={client} />
         <Card>
           <h2 className="font-semibold">Messages</h2>
           <p className="mt-1">

@@ -114,6 +114,14 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
             </div>
           </Card>
         ) : null}
+        {can(scope.role, "clinical.read") ? (
+          <Card>
+            <h2 className="mb-3 font-semibold">Treatment plan</h2>
+            <ButtonLink variant="secondary" href={`${base}/${c.id}/plan`}>
+              Treatment plans and goals
+            </ButtonLink>
+          </Card>
+        ) : null}
         <Card>
           <h2 className="mb-3 font-semibold">Couple</h2>
           {couple ? (

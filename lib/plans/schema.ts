@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { signDocumentSchema } from "@/lib/documents/schemas";
 import { ICD10 } from "@/lib/billing/diagnosis-schema";
 import { MEASURES, MEASURE_MAX, type MeasureId } from "@/lib/intake/measures/types";
 import type { Comparator, MeasureWho, PlanContent } from "./content";
@@ -154,8 +155,6 @@ export function emptyGoal(): PlanFormInput["goals"][number] {
 }
 
 /** The read-and-sign form, as documents ask it. */
-export const signPlanSchema = z.object({
-  name: z.string("Name: type your full name to sign").trim().min(2, "Name: type your full name to sign").max(200, "Name: keep it under 200 characters"),
-  agreed: z.literal(true, "Tick the box to agree"),
-});
+/** Signing a plan is signing as a document is signed: one rule for a typed signature (lib/documents/schemas.ts). */
+export const signPlanSchema = signDocumentSchema;
 export type SignPlanInput = z.input<typeof signPlanSchema>;

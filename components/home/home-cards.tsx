@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime, type Reader } from "@/lib/dates";
+import { formatCalendarDate, formatDateTime, type Reader } from "@/lib/dates";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
@@ -7,6 +7,7 @@ import type { HomeBilling, HomePaymentLine } from "@/lib/home/billing";
 import type { HomeAnswered, HomeAwaiting } from "@/lib/home/forms";
 import type { HomeHomeworkFlag } from "@/lib/home/homework-flags";
 import type { HomeSession } from "@/lib/home/sessions";
+import type { PlanReviewDue } from "@/lib/plans/reviews";
 import type { OpenFlag } from "@/lib/safety/open-flags";
 
 /**
@@ -272,5 +273,24 @@ export function SafetyFlagsCard({ slug, flags, reader }: { slug: string; flags: 
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Treatment plans whose review date is a week away or past (lib/plans/reviews.ts), soonest first. */
+export function PlanReviewsCard({ slug, rows, locale }: { slug: string; rows: PlanReviewDue[]; locale: string | null }) {
+  return (
+    <HomeCard id="home-plan-reviews" title="Treatment plan reviews">
+      <ul className="space-y-2">
+        {rows.map((r) => (
+          <li key={r.planId} className="flex flex-wrap items-baseline gap-x-2">
+            <Link href={`/clinic/${slug}/clients/${r.clientId}/plan/${r.planId}`} className={link}>
+              {r.clientName}
+            </Link>
+            <span className="text-sm text-muted">Review {formatCalendarDate(r.reviewDate, locale)}</span>
+            {r.overdue ? <Badge tone="warn">Past its review date</Badge> : null}
+          </li>
+        ))}
+      </ul>
+    </HomeCard>
   );
 }

@@ -1,9 +1,9 @@
 import { can, type Capability, type MemberRole } from "@/lib/auth/roles";
 
 /**
- * The clinic home's sections, in the order they are drawn. Two are slots the
- * home does not fill itself: `safety_flags` (first, from lib/safety/open-flags)
- * and `setup_checklist` (components/setup/setup-card). Each section names the
+ * The clinic home's sections, in the order they are drawn. Three are slots the
+ * home does not fill itself: `safety_flags` (first, from lib/safety/open-flags),
+ * `setup_checklist` (components/setup/setup-card) and `plan_reviews` (lib/plans/reviews). Each section names the
  * capability that shows it, so a role sees only what the matrix gives it.
  */
 export const HOME_SECTIONS = [
@@ -12,6 +12,8 @@ export const HOME_SECTIONS = [
   { key: "sessions", slot: false, capability: "schedule.view" },
   { key: "forms_answered", slot: false, capability: "clinical.read" },
   { key: "homework_flags", slot: false, capability: "clinical.read" },
+  // Filled by the page from lib/plans/reviews (plansDueForReview): a plan's review a week ahead or past.
+  { key: "plan_reviews", slot: true, capability: "plans.write" },
   { key: "awaiting", slot: false, capability: "forms.send" },
   { key: "billing", slot: false, capability: "billing.read" },
 ] as const satisfies readonly { key: string; slot: boolean; capability: Capability }[];

@@ -15,6 +15,7 @@ import { sendSafetyNotifications } from "@/lib/safety/notify";
 import { sendStaffNotificationEmails } from "@/lib/notifications/send-emails";
 import { runPendingExports } from "@/lib/export/practice-export";
 import { sendMessageDigest } from "@/lib/messaging/notify";
+import { remindPlanReviews } from "@/lib/plans/review-reminders";
 
 /**
  * The job runner: pg-boss 10 on the app's own PostgreSQL (schema `pgboss`),
@@ -45,6 +46,7 @@ export const JOB_NAMES = [
   "staff-notify",
   "practice-export",
   "message-digest",
+  "plan-reviews",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -176,6 +178,15 @@ const JOBS: Record<JobName, JobDefinition> = {
     run: async (now) => {
       const r = await sendMessageDigest(now);
       return r.due > 0 ? `message digest due ${r.due}: sent ${r.sent}, failed ${r.failed}` : null;
+    },
+  },
+  // Hourly, so each practice's day turns over within the hour; one notice per plan version and review date (keyed).
+  "plan-reviews": {
+    cron: "23 * * * *",
+    expireInSeconds: 600,
+    run: async (now) => {
+      const r = await remindPlanReviews(now);
+      return r.due > 0 ? `plan reviews due ${r.due}: ${r.told} notice(s) addressed` : null;
     },
   },
 };

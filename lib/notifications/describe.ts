@@ -29,6 +29,7 @@ export const TITLES: Record<NotificationKind, string> = {
   form_completed: "A client completed a form",
   safety_flag: "A form response needs your attention",
   payment_failed: "A payment did not go through",
+  plan_review: "A treatment plan is due for review",
 };
 
 type Row = Pick<StaffNotification, "id" | "kind" | "appointmentId" | "clientId" | "paymentId" | "responseId">;
@@ -106,6 +107,9 @@ export async function describeNotices(practiceId: string, timeZone: string | Rea
         emailLines: [],
         path: row.responseId ? `/responses/${row.responseId}` : row.clientId ? `/clients/${row.clientId}` : "/clients",
       });
+    } else if (row.kind === "plan_review") {
+      // The email names nobody (no lines): that someone has a treatment plan is clinical.
+      out.set(row.id, { title, detail: client ? `${client}'s treatment plan` : null, emailLines: [], path: row.clientId ? `/clients/${row.clientId}/plan` : "/clients" });
     } else if (row.kind === "safety_flag") {
       out.set(row.id, { title, detail: client, emailLines: [], path: row.clientId ? `/clients/${row.clientId}` : "/clients" });
     } else {

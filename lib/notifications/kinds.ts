@@ -6,7 +6,7 @@
  * switch for something that never happens would be a control that lies.
  * The kind is added with messaging (issue 15).
  */
-export const NOTIFICATION_KINDS = ["booking_new", "booking_changed", "booking_cancelled", "form_completed", "safety_flag", "payment_failed"] as const;
+export const NOTIFICATION_KINDS = ["booking_new", "booking_changed", "booking_cancelled", "form_completed", "safety_flag", "payment_failed", "plan_review"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface Channels {
@@ -21,6 +21,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   form_completed: "Completed forms",
   safety_flag: "Safety flags",
   payment_failed: "Failed payments",
+  plan_review: "Treatment plan reviews",
 };
 
 /**
@@ -36,6 +37,8 @@ export const DEFAULT_CHANNELS: Record<NotificationKind, Channels> = {
   form_completed: { email: false, inApp: true },
   safety_flag: { email: true, inApp: true },
   payment_failed: { email: true, inApp: true },
+  // Once per plan version and review date, a week ahead (lib/plans/review-reminders.ts): rare enough to email.
+  plan_review: { email: true, inApp: true },
 };
 
 /** Kinds whose in-app notice cannot be turned off: a safety flag must always reach a person. */

@@ -179,7 +179,7 @@ describe("the clinic home", () => {
   test("a clinician sees their own sessions today and tomorrow, with forms missing, unpaid, join link, answers and homework flags, and no money", async () => {
     const f = await homeFixture();
     const home = await loadClinicHome(scopeFor(f.clinician), NOW);
-    expect(home.sections).toEqual(["safety_flags", "sessions", "forms_answered", "homework_flags", "awaiting"]);
+    expect(home.sections).toEqual(["safety_flags", "sessions", "forms_answered", "homework_flags", "plan_reviews", "awaiting"]);
     expect(home.reach).toBe("yours");
     expect(home.days.today.date).toBe(TODAY);
     expect(home.days.today.sessions).toEqual([
@@ -233,7 +233,7 @@ describe("the clinic home", () => {
     const f = await homeFixture();
     const other = await homeFixture();
     const home = await loadClinicHome(scopeFor(f.owner), NOW);
-    expect(home.sections).toEqual(["safety_flags", "setup_checklist", "sessions", "forms_answered", "homework_flags", "awaiting", "billing"]);
+    expect(home.sections).toEqual(["safety_flags", "setup_checklist", "sessions", "forms_answered", "homework_flags", "plan_reviews", "awaiting", "billing"]);
     expect(home.days.today.sessions).toHaveLength(2);
     expect(home.days.tomorrow.sessions).toHaveLength(1);
     expect(home.answered!.map((r) => r.responseId)).toEqual([f.response.id]);

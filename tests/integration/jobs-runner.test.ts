@@ -44,6 +44,7 @@ describe("the job runner", () => {
       ["homework-reminders", "7 * * * *"],
       ["limits-sweep", "*/10 * * * *"],
       ["message-digest", "0 14 * * *"],
+      ["plan-reviews", "23 * * * *"],
       ["practice-export", "* * * * *"],
       ["safety-notify", "* * * * *"],
       ["send-form-reminders", "*/15 * * * *"],

@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, sql } from "@/db/client";
-import { clients, couples, planSignatures, planVersions, treatmentPlans, type Client } from "@/db/schema";
+import { clients, couples, emailMessages, planSignatures, planVersions, staffNotifications, treatmentPlans, type Client } from "@/db/schema";
 import { seedIntakeForms } from "@/db/seed/intake";
 import type { PracticeKind } from "@/db/schema";
 import type { PracticeScope } from "@/lib/auth/guards";
@@ -10,6 +10,8 @@ import { openAssignment, submitResponse, type ClientRef } from "@/lib/intake/res
 import { createPlan, getPlan, listClientPlans, publishVersion, saveDraftVersion } from "@/lib/plans/plans";
 import { listPortalPlans, signPlan } from "@/lib/plans/portal";
 import { plansDueForReview } from "@/lib/plans/reviews";
+import { remindPlanReviews } from "@/lib/plans/review-reminders";
+import { sendStaffNotificationEmails } from "@/lib/notifications/send-emails";
 import { auditEventsFor, countRows, createClient, createMember, createPracticeWithOwner, scopeFor, uniqueEmail } from "./helpers/factories";
 
 const NOW = new Date("2031-03-01T12:00:00Z");
@@ -267,5 +269,35 @@ describe("treatment plans", () => {
     expect(await plansDueForReview(clinician, new Date("2031-03-11T12:00:00Z"))).toMatchObject([{ overdue: true }]);
     const desk = scopeFor(await createMember(practice, { role: "front_desk" }));
     expect(await plansDueForReview(desk, march3)).toEqual([]);
+  });
+
+  it("the review reminder job tells the plan's clinician once, a week ahead in the practice's calendar; the email names nobody", async () => {
+    const { practice, scope, ana, ben, csi } = await coupleFixture();
+    await answer(scope, ana, csi, csi4(2), NOW);
+    await answer(scope, ben, csi, csi4(2), NOW);
+    const writer = await createMember(practice, { role: "clinician" });
+    const colleague = await createMember(practice, { role: "clinician" });
+    const created = await createPlan(scopeFor(writer), ana.id, planInput({ reviewDate: "2031-03-10" }), NOW);
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    await publishVersion(scopeFor(writer), created.planId, NOW);
+    const notices = () =>
+      db.select().from(staffNotifications).where(and(eq(staffNotifications.practiceId, practice.id), eq(staffNotifications.kind, "plan_review")));
+
+    // 1 March: nine days ahead, nobody is told yet.
+    await remindPlanReviews(NOW);
+    expect(await notices()).toEqual([]);
+    // 3 March at 12:00 UTC is the 3rd in New York too: seven days ahead.
+    const march3 = new Date("2031-03-03T12:00:00Z");
+    await remindPlanReviews(march3);
+    await remindPlanReviews(march3);
+    const told = await notices();
+    expect(told.map((n) => [n.memberId, n.clientId, n.inApp, n.email])).toEqual([[writer.member.id, ana.id, true, true]]);
+    expect(told.some((n) => n.memberId === colleague.member.id)).toBe(false);
+
+    await sendStaffNotificationEmails(march3);
+    const mail = await db.select().from(emailMessages).where(and(eq(emailMessages.to, writer.user.email), eq(emailMessages.template, "staff-notice")));
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.subject).toBe("A treatment plan is due for review");
+    for (const word of ["Ana", "Reyes", "Ben", "Okafor", "EFT", "close"]) expect(mail[0]!.text).not.toContain(word);
   });
 });

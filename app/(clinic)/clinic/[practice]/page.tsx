@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AnsweredCard, AwaitingCard, BillingCard, HomeNav, HomeworkFlagsCard, SafetyFlagsCard, SessionsCard } from "@/components/home/home-cards";
+import { AnsweredCard, AwaitingCard, BillingCard, HomeNav, HomeworkFlagsCard, PlanReviewsCard, SafetyFlagsCard, SessionsCard } from "@/components/home/home-cards";
 import { SetupCard } from "@/components/setup/setup-card";
 import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
@@ -7,6 +7,7 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import { formatDay, practiceReader } from "@/lib/dates";
 import { loadClinicHome } from "@/lib/home/load-home";
 import type { HomeSectionKey } from "@/lib/home/sections";
+import { plansDueForReview } from "@/lib/plans/reviews";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,8 @@ const LINKS = [
 export default async function WorkspaceHome({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
   const scope = await requireMember(slug, "practice.view");
-  const home = await loadClinicHome(scope, new Date());
+  const now = new Date();
+  const [home, reviews] = await Promise.all([loadClinicHome(scope, now), plansDueForReview(scope, now)]);
   const reader = practiceReader(scope.practice);
   const whose = home.reach === "yours" ? "Your sessions" : "Sessions";
 
@@ -44,6 +46,8 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ prac
     ),
     forms_answered: () => (home.answered ? <AnsweredCard key="answered" slug={slug} answered={home.answered} /> : null),
     homework_flags: () => (home.homeworkFlags ? <HomeworkFlagsCard key="homework" slug={slug} rows={home.homeworkFlags} /> : null),
+    // Shown only when a plan is due: an empty card every day would teach people to skip it.
+    plan_reviews: () => (reviews.length ? <PlanReviewsCard key="plan-reviews" slug={slug} rows={reviews} locale={scope.practice.locale} /> : null),
     awaiting: () => <AwaitingCard key="awaiting" slug={slug} rows={home.awaiting} />,
     billing: () => (home.billing ? <BillingCard key="billing" slug={slug} billing={home.billing} /> : null),
   };

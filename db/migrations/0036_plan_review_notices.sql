@@ -1,0 +1,4 @@
+ALTER TABLE "notification_preferences" DROP CONSTRAINT "notification_preferences_kind";--> statement-breakpoint
+ALTER TABLE "staff_notifications" DROP CONSTRAINT "staff_notifications_kind";--> statement-breakpoint
+ALTER TABLE "notification_preferences" ADD CONSTRAINT "notification_preferences_kind" CHECK ("notification_preferences"."kind" in ('booking_new', 'booking_changed', 'booking_cancelled', 'form_completed', 'safety_flag', 'payment_failed', 'plan_review'));--> statement-breakpoint
+ALTER TABLE "staff_notifications" ADD CONSTRAINT "staff_notifications_kind" CHECK ("staff_notifications"."kind" in ('booking_new', 'booking_changed', 'booking_cancelled', 'form_completed', 'safety_flag', 'payment_failed', 'plan_review'));

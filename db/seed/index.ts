@@ -11,6 +11,7 @@ import { seedDemoHomework } from "./homework";
 import { seedDemoDocuments } from "./documents";
 import { seedDemoAppointments } from "./appointments";
 import { seedDemoMessages } from "./messaging";
+import { seedDemoPlans } from "./plans";
 
 /**
  * Demo data: three fictional practices (one per kind), their team, clients
@@ -194,6 +195,8 @@ async function insertDemo(tx: Tx, now: Date): Promise<DemoSeedSummary> {
   await seedDemoDocuments(tx, now);
   // The Harbor couple's shared thread and Priya's own (db/seed/messaging.ts).
   await seedDemoMessages(tx, now);
+  // The Okafors' couple plan (review in five days, unsigned) and Emily Carter's pain goal (./plans.ts).
+  await seedDemoPlans(tx, now);
   return summary;
 }
 

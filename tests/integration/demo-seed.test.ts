@@ -2,7 +2,9 @@ import { and, eq, gt, gte, inArray, isNotNull, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { expect, test } from "vitest";
 import { db } from "@/db/client";
-import { appointments, checkIns, documentShares, documentSignatures, formResponses, payments, practices, safetyFlags } from "@/db/schema";
+import { appointments, checkIns, documentShares, documentSignatures, formResponses, payments, planSignatures, planVersions, practices, safetyFlags, treatmentPlans } from "@/db/schema";
+import { addDays } from "@/lib/dates/calendar";
+import { todayIn } from "@/lib/dates/zone";
 import { DEMO_PRACTICE_SLUGS, seedDemo } from "@/db/seed";
 
 const DAY = 24 * 3_600_000;
@@ -59,6 +61,19 @@ for (const now of [new Date(), new Date("2027-03-14T07:30:00Z")]) {
         const shares = await tx.select().from(documentShares).where(eq(documentShares.practiceId, harbor.id));
         expect(shares.map((s) => s.coupleId !== null)).toEqual([true]);
         expect(await tx.select().from(documentSignatures).where(eq(documentSignatures.shareId, shares[0]!.id))).toHaveLength(1);
+        // Treatment plans: the Okafors' (for the couple, review in five days of Harbor's calendar, nobody has signed)
+        // and Emily Carter's at Meadowbrook, each goal on a measure its people answered.
+        const versions = await tx
+          .select({ practiceId: treatmentPlans.practiceId, partner: treatmentPlans.partnerClientId, status: planVersions.status, reviewDate: planVersions.reviewDate, content: planVersions.content, zone: practices.timeZone, versionId: planVersions.id })
+          .from(planVersions)
+          .innerJoin(treatmentPlans, eq(treatmentPlans.id, planVersions.planId))
+          .innerJoin(practices, eq(practices.id, planVersions.practiceId))
+          .where(inArray(planVersions.practiceId, rows.map((r) => r.id)));
+        const harborPlan = versions.filter((v) => v.practiceId === harbor.id);
+        expect(harborPlan.map((v) => [v.status, v.partner !== null, v.reviewDate])).toEqual([["published", true, addDays(todayIn(harborPlan[0]!.zone, now), 5)]]);
+        expect(await tx.select().from(planSignatures).where(eq(planSignatures.versionId, harborPlan[0]!.versionId))).toEqual([]);
+        const meadowbrook = rows.find((p) => p.slug === DEMO_PRACTICE_SLUGS.pelvicPt)!;
+        expect(versions.filter((v) => v.practiceId === meadowbrook.id).map((v) => v.content.goals.map((g) => g.measure?.measureKey))).toEqual([["pain"]]);
         // The demo's answers trigger no safety flag: none is seeded.
         expect(await tx.select().from(safetyFlags)).toEqual([]);
         throw new TransactionRollbackError();

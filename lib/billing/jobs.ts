@@ -22,7 +22,13 @@ export async function releasePaymentHolds(now: Date): Promise<number> {
   let released = 0;
   for (const d of due) {
     if (!d.sessionId) continue;
-    if ((await expireCheckout(d.sessionId, d.account, now)) === "expired") released++;
+    // One checkout Stripe will not answer for (deleted, an account disconnected) must not keep
+    // every later hold from being released: it is logged and tried again on the next run.
+    try {
+      if ((await expireCheckout(d.sessionId, d.account, now)) === "expired") released++;
+    } catch (error) {
+      logError("billing", `release hold ${d.sessionId}`, error);
+    }
   }
   return released;
 }

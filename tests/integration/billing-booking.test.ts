@@ -146,6 +146,17 @@ describe("paying at booking", () => {
     expect(await appointmentStatus(booked.appointmentId)).toBe("expired");
   });
 
+  it("a checkout Stripe no longer knows does not keep the job from releasing the other holds", async () => {
+    const { practice, service } = await paidPractice({ attendance: "individual" });
+    const lost = await bookPaid(practice, service.id, { people: [{ firstName: "Lou", lastName: "Ng", email: `lou-${practice.slug}@example.test` }] });
+    const kept = await bookPaid(practice, service.id, { slotIndex: 1, people: [{ firstName: "Kit", lastName: "Ray", email: `kit-${practice.slug}@example.test` }] });
+    const [lostPayment] = await paymentsOf(lost.appointmentId);
+    delete stripe.state.checkout_sessions[lostPayment!.stripeCheckoutSessionId!];
+    await releasePaymentHolds(new Date(Date.now() + 31 * 60_000));
+    expect(await appointmentStatus(kept.appointmentId)).toBe("expired");
+    expect(await appointmentStatus(lost.appointmentId)).toBe("pending_payment");
+  });
+
   it("paid after the hold was released: the booking does not come back, the payment is refunded in full", async () => {
     const { practice, service } = await paidPractice({ attendance: "individual" });
     const booked = await bookPaid(practice, service.id, { people: [{ firstName: "Eli", lastName: "Ro", email: `eli-${practice.slug}@example.test` }] });

@@ -75,7 +75,7 @@ for (const now of [new Date(), new Date("2027-03-14T07:30:00Z")]) {
         const meadowbrook = rows.find((p) => p.slug === DEMO_PRACTICE_SLUGS.pelvicPt)!;
         expect(versions.filter((v) => v.practiceId === meadowbrook.id).map((v) => v.content.goals.map((g) => g.measure?.measureKey))).toEqual([["pain"]]);
         // The demo's answers trigger no safety flag: none is seeded.
-        expect(await tx.select().from(safetyFlags)).toEqual([]);
+        expect(await tx.select().from(safetyFlags).where(inArray(safetyFlags.practiceId, rows.map((r) => r.id)))).toEqual([]);
         throw new TransactionRollbackError();
       })
       .catch((e: unknown) => (e instanceof TransactionRollbackError ? "rolled back" : Promise.reject(e)));

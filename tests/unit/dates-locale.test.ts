@@ -105,7 +105,9 @@ describe("a calendar date (a date of birth)", () => {
         expect(formatCalendarDate("2000-01-01", "en-US"), tz).toBe("1 January 2000");
       }
     } finally {
-      process.env.TZ = before;
+      // Assigning undefined would leave the string "undefined" for the next file in this worker.
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
     }
   });
 

@@ -11,15 +11,17 @@ import { WORKER_DATABASE_PREFIX, quoteIdent, withDatabase } from "./context";
  * template, and points the app's environment at it. `lib/env.ts` reads
  * `process.env` when first imported, so this must not import app modules.
  *
- * The database is made once per worker process (setup files run per test
- * file); concurrent workers have distinct VITEST_POOL_IDs, so distinct
- * databases. Tests create their own practices, so files sharing a worker's
- * database do not see each other's rows in any way that matters.
+ * Each test file gets a fresh copy under the worker's one database name
+ * (setup files run per test file); concurrent workers have distinct
+ * VITEST_POOL_IDs, so distinct databases.
  */
 
 interface WorkerDb {
   databaseUrl: string;
   dataDir: string;
+  adminUrl: string;
+  template: string;
+  name: string;
 }
 
 const holder = globalThis as unknown as { __tandemWorkerDb?: WorkerDb };
@@ -32,20 +34,30 @@ async function prepare(): Promise<WorkerDb> {
   }
   const id = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? String(process.pid);
   const name = `${WORKER_DATABASE_PREFIX}${id.replace(/\W/g, "")}`;
+  await freshCopy(adminUrl, template, name);
+  // The generated auth secret and any other local state go here, not in the
+  // repo's .data; global teardown removes the run directory.
+  const dataDir = mkdtempSync(path.join(inject("tandemRunDir"), `worker-${name}-`));
+  return { databaseUrl: withDatabase(adminUrl, name), dataDir, adminUrl, template, name };
+}
+
+/** Drops the worker's database (closing the app's pooled connections to it) and copies the template again. */
+async function freshCopy(adminUrl: string, template: string, name: string): Promise<void> {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
-    // A stale copy from an earlier run or an earlier worker in this slot.
+    // A stale copy from an earlier run, an earlier worker in this slot, or the file before this one.
     await admin.unsafe(`drop database if exists ${quoteIdent(name)} with (force)`);
     await admin.unsafe(`create database ${quoteIdent(name)} template ${quoteIdent(template)}`);
   } finally {
     await admin.end({ timeout: 5 });
   }
-  // The generated auth secret and any other local state go here, not in the
-  // repo's .data; global teardown removes the run directory.
-  const dataDir = mkdtempSync(path.join(inject("tandemRunDir"), `worker-${name}-`));
-  return { databaseUrl: withDatabase(adminUrl, name), dataDir };
 }
 
+// A worker process runs many files (vitest.config.ts: isolate false), and each file starts on
+// a fresh copy of the migrated template, as it did with a process per file: the jobs a test
+// runs (releasing holds, sending reminders) read the whole database, and must not meet the
+// rows of a file that ran before it. The app's pool reconnects to the new copy on its next query.
+if (holder.__tandemWorkerDb) await freshCopy(holder.__tandemWorkerDb.adminUrl, holder.__tandemWorkerDb.template, holder.__tandemWorkerDb.name);
 const worker = (holder.__tandemWorkerDb ??= await prepare());
 
 process.env.DATABASE_URL = worker.databaseUrl;

@@ -33,7 +33,7 @@ CREATE INDEX "good_faith_estimates_client_id_idx" ON "good_faith_estimates" USIN
 CREATE INDEX "good_faith_estimates_appointment_id_idx" ON "good_faith_estimates" USING btree ("appointment_id");--> statement-breakpoint
 CREATE INDEX "good_faith_estimates_issued_by_user_id_idx" ON "good_faith_estimates" USING btree ("issued_by_user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "good_faith_estimates_supersedes_id_key" ON "good_faith_estimates" USING btree ("supersedes_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "good_faith_estimates_scheduled_once" ON "good_faith_estimates" USING btree ("appointment_id") WHERE "good_faith_estimates"."reason" = 'scheduled' and "good_faith_estimates"."version" = 1;--> statement-breakpoint
+CREATE UNIQUE INDEX "good_faith_estimates_scheduled_once" ON "good_faith_estimates" USING btree ("appointment_id","client_id") WHERE "good_faith_estimates"."reason" = 'scheduled' and "good_faith_estimates"."version" = 1;--> statement-breakpoint
 CREATE INDEX "good_faith_estimates_undelivered_idx" ON "good_faith_estimates" USING btree ("due_by") WHERE "good_faith_estimates"."delivered_at" is null;--> statement-breakpoint
 -- hand-written below
 

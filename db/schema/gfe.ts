@@ -54,8 +54,8 @@ export const goodFaithEstimates = pgTable(
     index("good_faith_estimates_issued_by_user_id_idx").on(t.issuedByUserId),
     // One re-issue per estimate: versions form a chain, never a fork.
     uniqueIndex("good_faith_estimates_supersedes_id_key").on(t.supersedesId),
-    // A booking owes one estimate; a second confirm run (the outbox retries) finds it.
-    uniqueIndex("good_faith_estimates_scheduled_once").on(t.appointmentId).where(sql`${t.reason} = 'scheduled' and ${t.version} = 1`),
+    // A booking owes each self-pay attendee one estimate; a second run of the outbox effect finds it.
+    uniqueIndex("good_faith_estimates_scheduled_once").on(t.appointmentId, t.clientId).where(sql`${t.reason} = 'scheduled' and ${t.version} = 1`),
     index("good_faith_estimates_undelivered_idx").on(t.dueBy).where(sql`${t.deliveredAt} is null`),
     check("good_faith_estimates_version", sql`${t.version} >= 1 and (${t.version} = 1) = (${t.supersedesId} is null)`),
     check("good_faith_estimates_total", sql`${t.totalCents} >= 0`),

@@ -19,6 +19,8 @@ export interface GfeItem {
 }
 
 export interface GfeSnapshot {
+  /** The service estimated (an id, so a re-issue can price it again); its name is in the items. */
+  serviceId: string | null;
   client: { name: string; dateOfBirth: string | null };
   /** The primary service in clear language. */
   primaryService: string;

@@ -15,6 +15,7 @@ import { sendSafetyNotifications } from "@/lib/safety/notify";
 import { sendStaffNotificationEmails } from "@/lib/notifications/send-emails";
 import { runPendingExports } from "@/lib/export/practice-export";
 import { sendMessageDigest } from "@/lib/messaging/notify";
+import { deliverGfes } from "@/lib/gfe/deliver";
 
 /**
  * The job runner: pg-boss 10 on the app's own PostgreSQL (schema `pgboss`),
@@ -45,6 +46,7 @@ export const JOB_NAMES = [
   "staff-notify",
   "practice-export",
   "message-digest",
+  "gfe-deliver",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -176,6 +178,15 @@ const JOBS: Record<JobName, JobDefinition> = {
     run: async (now) => {
       const r = await sendMessageDigest(now);
       return r.due > 0 ? `message digest due ${r.due}: sent ${r.sent}, failed ${r.failed}` : null;
+    },
+  },
+  // Good Faith Estimates issued and not yet delivered (lib/gfe/deliver.ts); one email per estimate (keyed).
+  "gfe-deliver": {
+    cron: "* * * * *",
+    expireInSeconds: 120,
+    run: async (now) => {
+      const r = await deliverGfes(now);
+      return r.due > 0 ? `estimates due ${r.due}: sent ${r.sent}, outbox ${r.outbox}, duplicate ${r.duplicate}, failed ${r.failed}` : null;
     },
   },
 };

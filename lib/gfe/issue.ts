@@ -20,6 +20,7 @@ import { localDate } from "@/lib/dates/zone";
 import { conflict, invalid, notFound, type Conflict, type Invalid, type NotFound } from "@/lib/errors/domain-error";
 import { isUniqueViolation } from "@/lib/db/pg-error";
 import { dueBy } from "./deadline";
+import { isUsPractice } from "./us";
 import { buildEstimate, DEFAULT_WEEKS, MAX_WEEKS } from "./estimate";
 import type { GfeSnapshot } from "./snapshot";
 
@@ -28,10 +29,7 @@ export const GFE_NOT_US = "Good Faith Estimates apply to US practices only";
 export type NotUs = Conflict<"gfe_not_us">;
 export type IssueResult = { ok: true; gfe: GoodFaithEstimate } | NotUs | NotFound | Invalid;
 
-/** Whether a practice's clients are owed estimates at all: the No Surprises Act is US law. */
-export function isUsPractice(p: { country: string }): boolean {
-  return p.country === "US";
-}
+export { isUsPractice };
 
 /** Staff issue (or the client asks for) an estimate for one service: the one form's schema, both sides. */
 export const issueGfeSchema = z.object({

@@ -10,7 +10,11 @@ import { z } from "zod";
  */
 export const INSURANCE_QUESTION = "Will you use insurance for these sessions?";
 
-export const usesInsuranceField = z.enum(["yes", "no"], { message: "Choose yes or no" }).optional();
+// nullish: an unticked radio group reaches react-hook-form as null.
+export const usesInsuranceField = z
+  .enum(["yes", "no"], { message: "Choose yes or no" })
+  .nullish()
+  .transform((v) => v ?? undefined);
 
 /** The record's self-pay flag for an answer; undefined: not asked, leave it. */
 export function selfPayFrom(answer: "yes" | "no" | undefined): boolean | undefined {

@@ -1,5 +1,4 @@
 import { and, desc, eq, notInArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import { db, type DbOrTx } from "@/db/client";
 import {
   appointmentAttendees,
@@ -21,7 +20,7 @@ import { conflict, invalid, notFound, type Conflict, type Invalid, type NotFound
 import { isUniqueViolation } from "@/lib/db/pg-error";
 import { dueBy } from "./deadline";
 import { isUsPractice } from "./us";
-import { buildEstimate, DEFAULT_WEEKS, MAX_WEEKS } from "./estimate";
+import { buildEstimate, DEFAULT_WEEKS } from "./estimate";
 import type { GfeSnapshot } from "./snapshot";
 
 export const GFE_NOT_US = "Good Faith Estimates apply to US practices only";
@@ -31,17 +30,7 @@ export type IssueResult = { ok: true; gfe: GoodFaithEstimate } | NotUs | NotFoun
 
 export { isUsPractice };
 
-/** Staff issue (or the client asks for) an estimate for one service: the one form's schema, both sides. */
-export const issueGfeSchema = z.object({
-  serviceId: z.uuid({ message: "Choose a service" }),
-  weeks: z.coerce
-    .number({ message: "Enter how many weekly sessions to estimate" })
-    .int("Enter a whole number of weeks")
-    .min(1, "At least 1 week")
-    .max(MAX_WEEKS, `At most ${MAX_WEEKS} weeks (12 months)`)
-    .default(DEFAULT_WEEKS),
-});
-export type IssueGfeInput = z.input<typeof issueGfeSchema>;
+export { issueGfeSchema, type IssueGfeInput } from "./schema";
 
 export interface IssueInput {
   practiceId: string;

@@ -6,7 +6,8 @@ import { localDate } from "@/lib/dates/zone";
 import { invalid, notFound, type NotFound } from "@/lib/errors/domain-error";
 import { zodFieldErrors } from "@/lib/form-result";
 import { deliverGfes } from "./deliver";
-import { issueGfe, issueGfeSchema, isUsPractice, type IssueResult } from "./issue";
+import { issueGfeSchema } from "./schema";
+import { issueGfe, isUsPractice, type IssueResult } from "./issue";
 import { gfePdf } from "./pdf";
 import type { GfeSnapshot } from "./snapshot";
 

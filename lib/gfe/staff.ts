@@ -9,8 +9,10 @@ import { conflict, forbidden, invalid, notFound, type Conflict, type Forbidden, 
 import { isUniqueViolation } from "@/lib/db/pg-error";
 import { zodFieldErrors } from "@/lib/form-result";
 import { deliverGfes } from "./deliver";
-import { issueGfe, issueGfeSchema, type IssueResult } from "./issue";
+import { issueGfeSchema } from "./schema";
+import { issueGfe, type IssueResult } from "./issue";
 import { gfePdf } from "./pdf";
+import { isUuid } from "@/lib/ids";
 
 /**
  * What staff do with estimates. Reading one (its snapshot carries diagnosis
@@ -124,4 +126,14 @@ export async function staffGfePdf(scope: PracticeScope, gfeId: string): Promise<
   await recordAudit(byMember(scope, "gfe.read", { type: "good_faith_estimate", id: gfeId }, { clientId: row.gfe.clientId, version: row.gfe.version }));
   const bytes = await gfePdf({ snapshot: row.gfe.snapshot, version: row.gfe.version, issuedOn: localDate(row.gfe.issuedAt, row.zone), locale: row.locale });
   return { ok: true, bytes, filename: `good-faith-estimate-v${row.gfe.version}.pdf` };
+}
+
+/** The client an estimates page is about, in this practice (null: not found). Name only. */
+export async function clientForEstimates(scope: PracticeScope, clientId: string): Promise<{ id: string; name: string } | null> {
+  if (!isUuid(clientId)) return null;
+  const [row] = await db
+    .select({ id: clients.id, firstName: clients.firstName, lastName: clients.lastName })
+    .from(clients)
+    .where(and(eq(clients.id, clientId), eq(clients.practiceId, scope.practice.id)));
+  return row ? { id: row.id, name: `${row.firstName} ${row.lastName}` } : null;
 }

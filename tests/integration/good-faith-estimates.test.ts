@@ -16,6 +16,7 @@ import {
   type Practice,
 } from "@/db/schema";
 import { confirmBooking } from "@/lib/appointments/confirm-booking";
+import { bookForClients } from "@/lib/appointments/staff-book";
 import { gfeOverages } from "@/lib/billing/dashboard";
 import { holdSlot } from "@/lib/booking/hold-slot";
 import { createAppointment } from "@/lib/booking/lifecycle";
@@ -112,6 +113,20 @@ describe("Good Faith Estimates", () => {
     expect(await deliverGfes(new Date(NOW.getTime() + 60_000))).toMatchObject({ due: 0 });
     expect(await gfesOf(client.id)).toHaveLength(1);
     expect(await mailTo(email)).toHaveLength(1);
+  });
+
+  it("staff booking asks too: a self-pay client booked by the front desk gets an estimate; a radio left unticked (null) parses", async () => {
+    const ctx = await usClinic();
+    const client = await createClient(ctx.practice, { email: uniqueEmail("desk") });
+    const booked = await bookForClients(scopeFor(ctx.desk), { serviceId: ctx.service.id, clinicianId: ctx.clinician.member.id, clientIds: [client.id], start: START.toISOString(), usesInsurance: "no" }, NOW);
+    expect(booked).toMatchObject({ ok: true });
+    const [row] = await db.select().from(clients).where(eq(clients.id, client.id));
+    expect(row!.selfPay).toBe(true);
+    expect(await gfesOf(client.id)).toEqual([expect.objectContaining({ reason: "scheduled", scheduledFor: "2031-04-08", deliveredAt: NOW })]);
+    const other = await createClient(ctx.practice, { email: uniqueEmail("desk2") });
+    const later = new Date(START.getTime() + 2 * 3_600_000).toISOString();
+    expect(await bookForClients(scopeFor(ctx.desk), { serviceId: ctx.service.id, clinicianId: ctx.clinician.member.id, clientIds: [other.id], start: later, usesInsurance: null }, NOW)).toMatchObject({ ok: true });
+    expect(await gfesOf(other.id)).toEqual([]);
   });
 
   it("no estimate for a client who uses insurance, or who was not asked; a weekly client is not sent one per booking", async () => {

@@ -16,6 +16,7 @@ import {
   type Practice,
 } from "@/db/schema";
 import { confirmBooking } from "@/lib/appointments/confirm-booking";
+import { mergeUnverifiedInto } from "@/lib/clients/merge-client";
 import { bookForClients } from "@/lib/appointments/staff-book";
 import { gfeOverages } from "@/lib/billing/dashboard";
 import { holdSlot } from "@/lib/booking/hold-slot";
@@ -221,6 +222,19 @@ describe("Good Faith Estimates", () => {
     // Deleting the client (the practice erasing a record) takes its estimates with it.
     await db.delete(clients).where(eq(clients.id, client.id));
     expect(await gfesOf(client.id)).toEqual([]);
+  });
+
+  it("proving an unverified booking's address files its estimate under the proven record, unchanged", async () => {
+    const ctx = await usClinic();
+    const booked = await book(ctx.practice, ctx.service.id, { usesInsurance: "no" });
+    const proven = await createClient(ctx.practice, { email: uniqueEmail("proven") });
+    const [before] = await gfesOf(booked.client.id);
+    await db.transaction((tx) => mergeUnverifiedInto(tx, { practiceId: ctx.practice.id, fromId: booked.client.id, intoId: proven.id }));
+    const [after, ...more] = await gfesOf(proven.id);
+    expect(more).toEqual([]);
+    expect(after).toEqual({ ...before, clientId: proven.id });
+    const [kept] = await db.select().from(clients).where(eq(clients.id, proven.id));
+    expect(kept!.selfPay).toBe(true);
   });
 
   it("a re-issue is a new version superseding the old, which stays; a fork is refused", async () => {

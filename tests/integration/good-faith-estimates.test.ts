@@ -25,7 +25,7 @@ import { deliverGfes } from "@/lib/gfe/deliver";
 import { GFE_NOT_US, issueForBooking, issueGfe } from "@/lib/gfe/issue";
 import { listOwnGfes, ownGfePdf, requestGfe } from "@/lib/gfe/portal";
 import { issueGfeForClient, listOverdueGfes, reissueGfe, staffGfePdf } from "@/lib/gfe/staff";
-import { auditEventsFor, createClient, createMember, createPractice, createUser, scopeFor, uniqueEmail, type TestMember } from "./helpers/factories";
+import { auditEventsFor, createClient, createMember, createPractice, createUser, scopeFor, uniqueEmail } from "./helpers/factories";
 import { pdfText } from "./helpers/pdf-text";
 
 // Tuesday 1 April 2031, 09:00 in New York (daylight time): the moment of booking.
@@ -330,4 +330,3 @@ describe("Good Faith Estimates", () => {
   });
 });
 
-export type { TestMember };

@@ -137,3 +137,25 @@ export async function clientForEstimates(scope: PracticeScope, clientId: string)
     .where(and(eq(clients.id, clientId), eq(clients.practiceId, scope.practice.id)));
   return row ? { id: row.id, name: `${row.firstName} ${row.lastName}` } : null;
 }
+
+/**
+ * Staff record that an estimate reached the client another way (handed over
+ * on paper, posted): for a client with no email address, or whose email
+ * keeps failing. Sets `delivered_at` once (the trigger refuses a second
+ * time) and audits who said so; ids only.
+ */
+export async function markGfeDelivered(scope: PracticeScope, gfeId: string, now: Date): Promise<{ ok: true } | NotFound | Conflict<"already_delivered">> {
+  if (!isUuid(gfeId)) return notFound("No such estimate");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: goodFaithEstimates.id, clientId: goodFaithEstimates.clientId, deliveredAt: goodFaithEstimates.deliveredAt, issuedAt: goodFaithEstimates.issuedAt })
+      .from(goodFaithEstimates)
+      .where(and(eq(goodFaithEstimates.id, gfeId), eq(goodFaithEstimates.practiceId, scope.practice.id)))
+      .for("update");
+    if (!row) return notFound("No such estimate");
+    if (row.deliveredAt) return conflict("already_delivered", "This estimate was already delivered");
+    await tx.update(goodFaithEstimates).set({ deliveredAt: now < row.issuedAt ? row.issuedAt : now }).where(eq(goodFaithEstimates.id, gfeId));
+    await recordAudit(byMember(scope, "gfe.delivered_by_hand", { type: "good_faith_estimate", id: gfeId }, { clientId: row.clientId }), tx);
+    return { ok: true as const };
+  });
+}

@@ -24,7 +24,7 @@ import { createAppointment } from "@/lib/booking/lifecycle";
 import { deliverGfes } from "@/lib/gfe/deliver";
 import { GFE_NOT_US, issueForBooking, issueGfe } from "@/lib/gfe/issue";
 import { listOwnGfes, ownGfePdf, requestGfe } from "@/lib/gfe/portal";
-import { issueGfeForClient, listOverdueGfes, reissueGfe, staffGfePdf } from "@/lib/gfe/staff";
+import { issueGfeForClient, listOverdueGfes, markGfeDelivered, reissueGfe, staffGfePdf } from "@/lib/gfe/staff";
 import { auditEventsFor, createClient, createMember, createPractice, createUser, scopeFor, uniqueEmail } from "./helpers/factories";
 import { pdfText } from "./helpers/pdf-text";
 
@@ -202,6 +202,14 @@ describe("Good Faith Estimates", () => {
     expect(await listOverdueGfes(scope, new Date("2031-04-05T04:00:01Z"))).toEqual([
       expect.objectContaining({ id: b.id, clientId: noEmail.id, reason: "requested", hasEmail: false, dueBy: b.dueBy }),
     ]);
+
+    // Handed over on paper: the front desk records it (audited), once; it leaves the overdue list.
+    const handed = new Date("2031-04-07T15:00:00Z");
+    expect(await markGfeDelivered(scope, b.id, handed)).toEqual({ ok: true });
+    expect(await markGfeDelivered(scope, b.id, handed)).toMatchObject({ ok: false, code: "conflict", reason: "already_delivered" });
+    expect(await listOverdueGfes(scope, new Date("2031-04-08T00:00:00Z"))).toEqual([]);
+    expect((await db.select().from(goodFaithEstimates).where(eq(goodFaithEstimates.id, b.id)))[0]!.deliveredAt).toEqual(handed);
+    expect(await auditEventsFor(ctx.practice.id, "gfe.delivered_by_hand")).toEqual([expect.objectContaining({ subjectId: b.id, actorUserId: ctx.desk.user.id, detail: { clientId: noEmail.id } })]);
   });
 
   it("an issued estimate is immutable in the database; only its delivery time is set, once", async () => {

@@ -38,6 +38,9 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "safety/actions.ts#acknowledgeFlagAction": "clinical.read",
   "clients/[clientId]/plan/actions.ts#createPlanAction": "plans.write",
   "clients/[clientId]/plan/actions.ts#savePlanDraftAction": "plans.write",
+  "clients/[clientId]/estimates/actions.ts#issueGfeAction": "gfe.issue",
+  "clients/[clientId]/estimates/actions.ts#reissueGfeAction": "gfe.issue",
+  "estimates/actions.ts#markGfeDeliveredAction": "gfe.track",
   "clients/[clientId]/plan/actions.ts#publishPlanAction": "plans.write",
   // Every member may open the inbox; which threads they reach is decided in SQL by lib/messaging/access.ts.
   "messages/actions.ts#sendStaffMessageAction": "practice.view",

@@ -151,6 +151,12 @@ export const clients = pgTable(
      * confirmation) or when staff entered the client. See decision 0012.
      */
     unverifiedSince: timestamp("unverified_since", tz),
+    /**
+     * The answer to "Will you use insurance for these sessions?" (US practices,
+     * decision 0053): true = self-pay (no insurance, or choosing not to use it),
+     * which makes a booking owe a Good Faith Estimate; null = never asked.
+     */
+    selfPay: boolean("self_pay"),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
   },

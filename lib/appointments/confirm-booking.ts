@@ -1,4 +1,4 @@
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { appointmentAttendees, appointments, clients, couples, practices, serviceBilling, services } from "@/db/schema";
 import { asksSuperbillDetails } from "@/lib/clients/address-schema";
@@ -12,6 +12,7 @@ import { TOKEN_PURPOSES, verifyToken } from "@/lib/tokens";
 import { expired as expiredError, invalid, paymentFailed, type Expired, type Invalid, type PaymentFailed } from "@/lib/errors/domain-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { runAppointmentEvents } from "@/lib/jobs/appointment-events";
+import { selfPayFrom } from "@/lib/gfe/self-pay-field";
 
 export type ConfirmResult =
   | { ok: true; appointmentId: string; attendeeEmails: string[]; signedIn: boolean; credit?: boolean; payment?: { checkoutUrl: string | null; partnerEmailed: boolean } }
@@ -46,7 +47,7 @@ export interface Booker {
 export async function confirmBooking(practiceId: string, input: unknown, now: Date, booker: Booker = { userId: null }): Promise<ConfirmResult> {
   const parsed = bookingDetailsSchema.safeParse(input);
   if (!parsed.success) return invalid(zodFieldErrors(parsed.error));
-  const { holdToken, attendees, payer, useCredit, superbillDetails, timeZone: readerZone } = parsed.data;
+  const { holdToken, attendees, payer, useCredit, superbillDetails, timeZone: readerZone, usesInsurance } = parsed.data;
   const token = verifyToken(TOKEN_PURPOSES.hold, holdToken, now);
   if (!token.ok) return expired();
   const appointmentId = String((token.data as { appointmentId?: unknown }).appointmentId ?? "");
@@ -67,6 +68,7 @@ export async function confirmBooking(practiceId: string, input: unknown, now: Da
         startsAt: appointments.startsAt,
         practiceName: practices.name,
         timeZone: practices.timeZone,
+        country: practices.country,
         asks: serviceBilling.asksSuperbillDetails,
       })
       .from(appointments)
@@ -95,6 +97,9 @@ export async function confirmBooking(practiceId: string, input: unknown, now: Da
       const { dateOfBirth, ...address } = superbillDetails;
       await tx.update(clients).set({ dateOfBirth, ...address, updatedAt: now }).where(and(eq(clients.id, clientIds[0]!), eq(clients.practiceId, practiceId)));
     }
+    // The insurance answer (US practices ask it) marks who is self-pay, before the outbox's GFE effect reads it.
+    const selfPay = appt.country === "US" ? selfPayFrom(usesInsurance) : undefined;
+    if (selfPay !== undefined) await tx.update(clients).set({ selfPay, updatedAt: now }).where(and(eq(clients.practiceId, practiceId), inArray(clients.id, clientIds)));
     // Both attendees read in the zone the booking page showed (one booking, one household's clock); null: the practice's.
     await tx
       .insert(appointmentAttendees)

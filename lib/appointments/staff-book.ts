@@ -12,6 +12,7 @@ import { staffBookingSchema } from "@/lib/booking/staff-book-schema";
 import { pgError } from "@/lib/db/pg-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { runAppointmentEvents } from "@/lib/jobs/appointment-events";
+import { selfPayFrom } from "@/lib/gfe/self-pay-field";
 
 export type StaffBookResult =
   | { ok: true; appointmentId: string; startsAt: string }
@@ -54,7 +55,7 @@ function outsideSlot(rules: BookingRules, clinicianId: string, start: Date): Slo
 export async function bookForClients(scope: PracticeScope, input: unknown, now: Date): Promise<StaffBookResult> {
   const parsed = staffBookingSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
-  const { serviceId, clinicianId, clientIds, override, overrideReason } = parsed.data;
+  const { serviceId, clinicianId, clientIds, override, overrideReason, usesInsurance } = parsed.data;
   const practiceId = scope.practice.id;
   const start = new Date(parsed.data.start);
 
@@ -133,6 +134,9 @@ export async function bookForClients(scope: PracticeScope, input: unknown, now: 
         now,
       });
       await tx.insert(appointmentAttendees).values(clientIds.map((clientId) => ({ practiceId, appointmentId: id, clientId })));
+      // US practices ask whether insurance will be used; the outbox's GFE effect reads the answer after commit.
+      const selfPay = scope.practice.country === "US" ? selfPayFrom(usesInsurance) : undefined;
+      if (selfPay !== undefined) await tx.update(clients).set({ selfPay, updatedAt: now }).where(and(eq(clients.practiceId, practiceId), inArray(clients.id, clientIds)));
       await recordAudit(byMember(scope, "appointment.book", { type: "appointment", id }, { clientIds, via: "staff", ...(outside ? { outsideAvailability: true } : {}) }), tx);
       return id;
     });

@@ -54,7 +54,9 @@ export type Capability =
   | "homework.assign"
   | "forms.send"
   | "forms.build"
-  | "plans.write";
+  | "plans.write"
+  | "gfe.issue"
+  | "gfe.track";
 
 type Row = Readonly<Record<MemberRole, boolean>>;
 
@@ -126,6 +128,13 @@ export const ROLE_MATRIX: Readonly<Record<Capability, Row>> = {
   "forms.build": CLINICAL,
   /** Write, publish and revise treatment plans (decision 0051); reading one is clinical.read. */
   "plans.write": CLINICAL,
+  /**
+   * Issue, re-issue and read a Good Faith Estimate (decision 0053): it carries
+   * the client's diagnosis codes, so it is clinical reach, audited on read.
+   */
+  "gfe.issue": CLINICAL,
+  /** See which estimates are due or overdue (client name and dates only, no content): the front desk chases them too. */
+  "gfe.track": ALL,
 };
 
 export const CAPABILITIES = Object.keys(ROLE_MATRIX) as Capability[];

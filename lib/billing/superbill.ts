@@ -266,11 +266,11 @@ export async function superbillPdf(bill: Superbill): Promise<Uint8Array> {
   return doc.save();
 }
 
-function money(cents: number, currency: string): string {
+export function money(cents: number, currency: string): string {
   return formatMoney(cents, currency).replace(/[^\x20-\x7E]/g, (c) => (c === "£" ? "GBP " : c === "€" ? "EUR " : ""));
 }
 
 /** Standard fonts carry WinAnsi only: keep text to what they can draw. */
-function ascii(value: string): string {
+export function ascii(value: string): string {
   return value.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7E£€]/g, "?");
 }

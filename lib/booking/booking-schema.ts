@@ -3,6 +3,7 @@ import { emailField } from "@/lib/auth/sign-in-schema";
 import { firstNameField, lastNameField, phoneField } from "@/lib/clients/client-schema";
 import { superbillDetailsSchema } from "@/lib/clients/address-schema";
 import { isTimeZone } from "@/lib/dates/zone";
+import { usesInsuranceField } from "@/lib/gfe/self-pay-field";
 
 /** Public booking: the schemas the booking page and the route handlers share. */
 
@@ -47,6 +48,8 @@ export const bookingDetailsSchema = z.object({
    */
   superbillDetails: superbillDetailsSchema.optional(),
   agreePolicy: z.literal(true, { message: "Please agree to the cancellation policy to book" }),
+  /** US practices ask whether insurance will be used; "no" = self-pay, owed a Good Faith Estimate (decision 0053). */
+  usesInsurance: usesInsuranceField,
   /** For a couple's paid session: who pays (billing). */
   payer: z.enum(["me", "partner", "split"], { message: "Choose who pays" }).default("me"),
   /** Pay with a session credit: only a client signed in to their portal may (the server checks the session). */

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { usesInsuranceField } from "@/lib/gfe/self-pay-field";
 
 /**
  * Staff booking and the schedule's actions: the schemas the browser forms
@@ -33,6 +34,8 @@ export const staffBookingSchema = z
      */
     override: z.boolean().optional().default(false),
     overrideReason: z.string().trim().max(OVERRIDE_REASON_MAX, `Keep the reason under ${OVERRIDE_REASON_MAX} characters`).optional().default(""),
+    /** US practices: will the client use insurance? "no" = self-pay, owed a Good Faith Estimate (decision 0053). */
+    usesInsurance: usesInsuranceField,
   })
   .superRefine((v, ctx) => {
     if (v.override && v.overrideReason.length === 0) {

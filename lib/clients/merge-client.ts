@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { appointmentAttendees, assignments as homeworkAssignments, clients, fees, formAssignments, formTemplates, packagePurchases, payments, stripeCustomers, threads } from "@/db/schema";
+import { appointmentAttendees, assignments as homeworkAssignments, clients, fees, formAssignments, formTemplates, goodFaithEstimates, packagePurchases, payments, stripeCustomers, threads } from "@/db/schema";
 
 /**
  * Folds an unverified record (made by a public booking) into the client
@@ -38,6 +38,9 @@ export async function mergeUnverifiedInto(tx: Tx, input: { practiceId: string; f
   );
   await tx.update(formAssignments).set({ clientId: intoId }).where(and(eq(formAssignments.practiceId, practiceId), eq(formAssignments.clientId, fromId)));
 
+  // Good Faith Estimates are kept, not lost with the booking's record (the trigger allows this move alone, decision 0053).
+  await tx.update(goodFaithEstimates).set({ clientId: intoId }).where(and(eq(goodFaithEstimates.practiceId, practiceId), eq(goodFaithEstimates.clientId, fromId)));
+
   const [keptCard] = await tx.select({ id: stripeCustomers.clientId }).from(stripeCustomers).where(eq(stripeCustomers.clientId, intoId));
   if (!keptCard) await tx.update(stripeCustomers).set({ clientId: intoId }).where(and(eq(stripeCustomers.practiceId, practiceId), eq(stripeCustomers.clientId, fromId)));
 
@@ -47,6 +50,8 @@ export async function mergeUnverifiedInto(tx: Tx, input: { practiceId: string; f
   if (from && into) {
     const fill = {
       ...(into.dateOfBirth === null && from.dateOfBirth !== null ? { dateOfBirth: from.dateOfBirth } : {}),
+      // The insurance answer given at this booking is the newer one.
+      ...(from.selfPay !== null ? { selfPay: from.selfPay } : {}),
       ...(into.addressLine1 === null && from.addressLine1 !== null
         ? { addressLine1: from.addressLine1, addressLine2: from.addressLine2, city: from.city, region: from.region, postalCode: from.postalCode, country: from.country }
         : {}),

@@ -169,6 +169,9 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   },
   { name: "plan_signatures", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.signed_at, t.id" },
 
+  // Good Faith Estimates (decision 0053): every version the client was issued, as issued.
+  { name: "good_faith_estimates", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.issued_at, t.version, t.id" },
+
   // Billing
   { name: "practice_billing", clientWhere: null, clientWhy: "the practice's billing settings (its tax id and NPI appear on the client's superbill)", orderBy: "t.practice_id" },
   { name: "service_billing", clientWhere: null, clientWhy: "billing codes per service (they appear on the client's superbill)", orderBy: "t.service_id" },

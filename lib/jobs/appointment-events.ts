@@ -4,6 +4,8 @@ import { runEvents, type EffectHandlers, type RunSummary } from "@/lib/booking/l
 import { notifyAttendees, type BookingNotice } from "@/lib/booking/notify-attendees";
 import type { EmailTransport } from "@/lib/email/send-email";
 import { assignServiceForms } from "@/lib/intake/assign-forms";
+import { deliverGfes } from "@/lib/gfe/deliver";
+import { issueForBooking } from "@/lib/gfe/issue";
 import { logError } from "@/lib/db/pg-error";
 import { sendStaffNotificationEmails } from "@/lib/notifications/send-emails";
 
@@ -24,6 +26,10 @@ const HANDLERS: EffectHandlers = {
   // Refunds, a returned package credit or the late-cancel fee, per the service's policy.
   "cancellation-policy": async (event, ctx) => {
     await applyCancellationPolicy(event.appointmentId, ctx.now);
+  },
+  // A self-pay attendee's Good Faith Estimate (US only; a no-op otherwise), issued and emailed at once.
+  gfe: async (event, ctx) => {
+    for (const gfeId of await issueForBooking(event.appointmentId, ctx.now)) await deliverGfes(ctx.now, { gfeId, transport: ctx.transport });
   },
 };
 

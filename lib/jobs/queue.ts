@@ -16,6 +16,7 @@ import { sendStaffNotificationEmails } from "@/lib/notifications/send-emails";
 import { runPendingExports } from "@/lib/export/practice-export";
 import { sendMessageDigest } from "@/lib/messaging/notify";
 import { remindPlanReviews } from "@/lib/plans/review-reminders";
+import { deliverGfes } from "@/lib/gfe/deliver";
 
 /**
  * The job runner: pg-boss 10 on the app's own PostgreSQL (schema `pgboss`),
@@ -47,6 +48,7 @@ export const JOB_NAMES = [
   "practice-export",
   "message-digest",
   "plan-reviews",
+  "gfe-deliver",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -187,6 +189,15 @@ const JOBS: Record<JobName, JobDefinition> = {
     run: async (now) => {
       const r = await remindPlanReviews(now);
       return r.due > 0 ? `plan reviews due ${r.due}: ${r.told} notice(s) addressed` : null;
+    },
+  },
+  // Good Faith Estimates issued and not yet delivered (lib/gfe/deliver.ts); one email per estimate (keyed).
+  "gfe-deliver": {
+    cron: "* * * * *",
+    expireInSeconds: 120,
+    run: async (now) => {
+      const r = await deliverGfes(now);
+      return r.due > 0 ? `estimates due ${r.due}: sent ${r.sent}, outbox ${r.outbox}, duplicate ${r.duplicate}, failed ${r.failed}` : null;
     },
   },
 };

@@ -31,6 +31,7 @@ export const getPublicPractice = cache(async (slug: string) => {
       locale: practices.locale,
       email: practices.email,
       phone: practices.phone,
+      country: practices.country,
     })
     .from(practices)
     .where(and(eq(practices.slug, slug), isNotNull(practices.publishedAt)));

@@ -168,7 +168,7 @@ describe("the outbox's job", () => {
     capture.respondWith({ status: 500, body: { statusCode: 500, name: "internal_server_error", message: "down" } });
     expect(await runAppointmentEvents(NOW, { appointmentId, transport: resend })).toEqual({ due: 1, done: 0, failed: 1 });
     const [failed] = await eventsOf(appointmentId).then((e) => e.filter((x) => x.kind === "confirmed"));
-    expect(failed).toMatchObject({ attempts: 1, doneAt: null, effectsDone: ["forms"] });
+    expect(failed).toMatchObject({ attempts: 1, doneAt: null, effectsDone: ["forms", "gfe"] });
     expect(failed!.lastError).toContain("not sent");
     expect(sentTo()).toHaveLength(1);
 
@@ -183,7 +183,7 @@ describe("the outbox's job", () => {
     const mail = await db.select().from(emailMessages).where(and(eq(emailMessages.to, client.email!), eq(emailMessages.template, "booking-confirmation")));
     expect(mail.map((m) => m.status)).toEqual(["sent"]);
     const [done] = await eventsOf(appointmentId).then((e) => e.filter((x) => x.kind === "confirmed"));
-    expect(done).toMatchObject({ attempts: 2, effectsDone: ["forms", "email"], lastError: null });
+    expect(done).toMatchObject({ attempts: 2, effectsDone: ["forms", "gfe", "email"], lastError: null });
     expect(done!.doneAt?.getTime()).toBe(later.getTime());
   });
 
@@ -231,7 +231,7 @@ describe("the outbox's job", () => {
     expect(await mailOf("booking-confirmation")).toHaveLength(1);
     expect(await db.select().from(formAssignments).where(eq(formAssignments.clientId, client!.id))).toEqual([]);
     const [pending] = await eventsOf(appointmentId).then((e) => e.filter((x) => x.kind === "confirmed"));
-    expect(pending).toMatchObject({ effectsDone: ["email"], doneAt: null, attempts: 1 });
+    expect(pending).toMatchObject({ effectsDone: ["email", "gfe"], doneAt: null, attempts: 1 });
 
     // The job's next run (after the back-off) assigns them and sends their email, once.
     expect(await runAppointmentEvents(new Date(NOW.getTime() + 2 * 60_000), { appointmentId })).toEqual({ due: 1, done: 1, failed: 0 });

@@ -132,7 +132,7 @@ describe("the whole practice", () => {
     const clientsJson = jsonEntry(entries, "tables/clients.json");
     expect(clientsJson.map((c) => c.first_name).sort()).toEqual(["=HYPERLINK(\"http://x\")", "Ana", "Bo"]);
     const csv = entries.get("tables/clients.csv")!.toString("utf8");
-    expect(csv.split("\n")[0]).toBe("id,practice_id,user_id,first_name,last_name,preferred_name,pronouns,email,phone,date_of_birth,status,created_at,updated_at,unverified_since,notes,address_line1,address_line2,city,region,postal_code,country");
+    expect(csv.split("\n")[0]).toBe("id,practice_id,user_id,first_name,last_name,preferred_name,pronouns,email,phone,date_of_birth,status,created_at,updated_at,unverified_since,notes,address_line1,address_line2,city,region,postal_code,country,self_pay");
     // A formula is neutralised in the CSV (the JSON keeps it exactly).
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")",'-Formula`);
     expect(csv).not.toContain("Stranger");

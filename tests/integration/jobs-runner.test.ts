@@ -40,6 +40,7 @@ describe("the job runner", () => {
       ["billing-reconcile", "*/10 * * * *"],
       ["billing-release-holds", "* * * * *"],
       ["expire-holds", "* * * * *"],
+      ["gfe-deliver", "* * * * *"],
       ["homework-digest", "0 13 * * 1"],
       ["homework-reminders", "7 * * * *"],
       ["limits-sweep", "*/10 * * * *"],

@@ -38,6 +38,8 @@ const EXPECTED: Record<Capability, string> = {
   "forms.send": "OACF",
   "forms.build": "OAC.",
   "plans.write": "OAC.",
+  "gfe.issue": "OAC.",
+  "gfe.track": "OACF",
 };
 
 const row = (c: Capability) => ROLES.map((r, i) => (can(r, c) ? "OACF"[i] : ".")).join("");

@@ -12,6 +12,7 @@ import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field
 import { formatDateTime, localDate } from "@/lib/dates";
 import { ATTENDANCE_LABELS, FORMAT_LABELS } from "@/lib/booking/service-labels";
 import { OVERRIDE_REASON_MAX, staffBookingSchema, type StaffBookingInput, type StaffBookingValues } from "@/lib/booking/staff-book-schema";
+import { INSURANCE_QUESTION } from "@/lib/gfe/self-pay-field";
 import { DaySlotPicker } from "./day-slot-picker";
 import { scheduleHref } from "./schedule-href";
 
@@ -59,6 +60,7 @@ export function NewAppointmentForm({
   defaultTime = "",
   defaultClinicianId,
   services,
+  asksInsurance = false,
 }: {
   practiceSlug: string;
   timeZone: string;
@@ -70,6 +72,8 @@ export function NewAppointmentForm({
   defaultTime?: string;
   defaultClinicianId?: string;
   services: BookableService[];
+  /** A US practice: ask whether the client will use insurance (self-pay clients are owed a Good Faith Estimate, decision 0053). */
+  asksInsurance?: boolean;
 }) {
   const router = useRouter();
   // The clinician's only service is chosen for them; with several, staff choose and the clinician stays.
@@ -306,6 +310,24 @@ export function NewAppointmentForm({
           />
         )}
       </Field>
+
+      {asksInsurance ? (
+        <fieldset className="space-y-1 rounded-md border border-line p-3">
+          <legend className="px-1 font-medium">{INSURANCE_QUESTION}</legend>
+          <p className="text-sm text-muted">Optional. &ldquo;No&rdquo; marks the client self-pay and sends them a Good Faith Estimate.</p>
+          {(
+            [
+              ["yes", "Yes, insurance"],
+              ["no", "No, self-pay"],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="flex min-h-11 items-center gap-2">
+              <input type="radio" value={value} className="h-5 w-5 accent-brand" {...form.register("usesInsurance")} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
 
       <label className="flex min-h-11 items-center gap-2">
         <input

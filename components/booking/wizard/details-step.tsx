@@ -13,6 +13,7 @@ import { formatDateTime, formatTime } from "@/lib/dates";
 import { confirmRequestSchema, type ConfirmRequest, type ConfirmResponse, type HoldResponse } from "@/lib/booking/public-api";
 import type { PortalBooker } from "@/lib/booking/portal-booker";
 import type { PublicService } from "@/lib/booking/public-services";
+import { INSURANCE_QUESTION } from "@/lib/gfe/self-pay-field";
 import { postConfirm, reportDrift } from "./booking-api";
 import { HoldCountdown } from "./hold-countdown";
 import { placeLabel, type WizardLocation } from "./place";
@@ -151,6 +152,30 @@ export function DetailsStep({
           );
         })}
         {service.asksSuperbillDetails ? <SuperbillDetailsFields form={form} /> : null}
+        {practice.asksInsurance ? (
+          <fieldset className="space-y-1 rounded-lg border border-line p-3" aria-describedby="insurance-hint">
+            <legend className="px-1 font-medium">{INSURANCE_QUESTION}</legend>
+            <p id="insurance-hint" className="text-sm text-muted">
+              Optional. If you answer no, you will get a Good Faith Estimate of your costs in your client portal.
+            </p>
+            {(
+              [
+                ["yes", "Yes, I will use insurance"],
+                ["no", "No, I will pay for my sessions myself"],
+              ] as const
+            ).map(([value, label]) => (
+              <label key={value} className="flex min-h-11 items-center gap-2">
+                <input type="radio" value={value} className="h-5 w-5 accent-brand" {...form.register("usesInsurance")} />
+                {label}
+              </label>
+            ))}
+            {errors.usesInsurance ? (
+              <p role="alert" className="text-sm font-medium text-danger">
+                {errors.usesInsurance.message}
+              </p>
+            ) : null}
+          </fieldset>
+        ) : null}
         <div className="rounded-lg bg-canvas p-3 text-sm">
           <h3 className="font-medium">Cancellation policy</h3>
           <p className="mt-1">

@@ -30,14 +30,15 @@ import { notifyAppointmentChange } from "@/lib/notifications/producers";
 export const EVENT_KINDS = ["held", "awaiting_payment", "confirmed", "rescheduled", "cancelled", "late_cancelled", "completed", "no_show", "expired"] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-export type EffectName = "email" | "forms" | "cancellation-policy";
+export type EffectName = "email" | "forms" | "cancellation-policy" | "gfe";
 
 /** What follows each change, in the order it runs. */
 export const EVENT_EFFECTS: Record<EventKind, readonly EffectName[]> = {
   held: [],
   awaiting_payment: [],
   // The confirmation first: it matters most and must not wait on the forms.
-  confirmed: ["email", "forms"],
+  // Then a self-pay client's Good Faith Estimate (US practices, decision 0053).
+  confirmed: ["email", "forms", "gfe"],
   rescheduled: ["email"],
   cancelled: ["email", "cancellation-policy"],
   late_cancelled: ["email", "cancellation-policy"],

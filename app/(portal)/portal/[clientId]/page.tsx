@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PortalGfeCard } from "@/components/gfe/portal-gfe-card";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { PortalPastSessions, PortalUpcomingSessions } from "@/components/booking/schedule/portal-sessions";
@@ -44,6 +45,7 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
         <PortalFormsCard clientId={client.id} forms={forms} timeZone={practice.timeZone} />
         <PortalDocumentsCard client={client} />
         <PortalPlanCard client={client} />
+        <PortalGfeCard clientId={client.id} practice={practice} />
         <Card>
           <h2 className="font-semibold">Messages</h2>
           <p className="mt-1">

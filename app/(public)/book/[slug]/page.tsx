@@ -10,6 +10,8 @@ import { listPublicServices } from "@/lib/booking/public-services";
 import { loadBrandBySlug } from "@/lib/brand/load-brand";
 import { PRACTICE_KIND_LABELS } from "@/lib/practices/practice-kinds";
 import { getPublicPractice } from "@/lib/practices/public-practices";
+import { GfeNotice } from "@/components/gfe/gfe-notice";
+import { isUsPractice } from "@/lib/gfe/us";
 
 export const dynamic = "force-dynamic";
 
@@ -41,8 +43,9 @@ export default async function PracticeBookingPage({ params }: { params: Promise<
           This practice has not published bookable services yet. {practice.email ? <>You can write to them at {practice.email}.</> : null}
         </EmptyState>
       ) : (
-        <BookingWizard practice={{ slug: practice.slug, name, timeZone: practice.timeZone, locale: practice.locale }} services={services} locations={practice.locations} booker={booker} />
+        <BookingWizard practice={{ slug: practice.slug, name, timeZone: practice.timeZone, locale: practice.locale, asksInsurance: isUsPractice(practice) }} services={services} locations={practice.locations} booker={booker} />
       )}
+      {isUsPractice(practice) ? <GfeNotice practiceName={name} /> : null}
       <Card>
         <h2 className="font-semibold">Where</h2>
         {practice.locations.length === 0 ? (

@@ -4,7 +4,8 @@ import { RevenueChart } from "@/components/charts/revenue-chart";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
-import { billingFilterOptions } from "@/lib/billing/dashboard";
+import { billingFilterOptions, gfeOverages } from "@/lib/billing/dashboard";
+import { isUsPractice } from "@/lib/gfe/us";
 import { listPayments, outstandingBalances, packageSales, paymentFiltersSchema, recentRefunds, revenueByMonth } from "@/lib/billing/billing-queries";
 import { FEE_LABELS } from "@/lib/billing/fees";
 import { formatMoney } from "@/lib/money";
@@ -30,6 +31,8 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
     packageSales(scope.practice.id),
     billingFilterOptions(scope.practice.id),
   ]);
+  // Money only (names and totals): the estimates' content stays with clinical staff (decision 0053).
+  const overages = isUsPractice(scope.practice) ? await gfeOverages(scope.practice.id) : [];
   const reader = practiceReader(scope.practice);
   const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString();
   const currencies = [...new Set(revenue.map((r) => r.currency))];
@@ -60,6 +63,33 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
           <p className="text-2xl font-semibold" data-testid="outstanding-total">{[...owed].map(([c, n]) => formatMoney(n, c)).join(" · ") || formatMoney(0, "USD")}</p>
         </Card>
       </div>
+
+      {isUsPractice(scope.practice) ? (
+        <p className="mt-4 text-sm">
+          <Link href={`/clinic/${slug}/estimates`} className="text-brand underline underline-offset-2">
+            Good Faith Estimates past their deadline
+          </Link>
+        </p>
+      ) : null}
+      {overages.length > 0 ? (
+        <Card className="mt-4">
+          <h2 className="text-lg font-semibold">Billed $400 or more above the Good Faith Estimate</h2>
+          <p className="mt-1 text-sm text-muted">These clients may dispute their bills. Re-issue the estimate, or review the charges.</p>
+          <ul className="mt-2 divide-y divide-line" aria-label="Clients billed above their estimate">
+            {overages.map((o) => (
+              <li key={o.clientId} className="flex flex-wrap justify-between gap-2 py-2">
+                <Link href={`/clinic/${slug}/clients/${o.clientId}`} className="text-brand underline underline-offset-2">
+                  {o.clientName}
+                </Link>
+                <span>
+                  Estimate {formatMoney(o.estimateCents, o.currency)} · billed {formatMoney(o.billedCents, o.currency)} ·{" "}
+                  <Badge tone="warn">{formatMoney(o.billedCents - o.estimateCents, o.currency)} over</Badge>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
 
       <Card className="mt-4">
         <h2 className="text-lg font-semibold">Revenue by month</h2>

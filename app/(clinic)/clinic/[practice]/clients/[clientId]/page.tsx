@@ -22,6 +22,7 @@ import { listCoupleCandidates } from "@/lib/clients/list-clients";
 import { flagsForClient } from "@/lib/safety/client-flags";
 import { staffThreadsForClient } from "@/lib/messaging/inbox";
 import { unlinkCoupleAction } from "../actions";
+import { isUsPractice } from "@/lib/gfe/us";
 
 export const metadata: Metadata = { title: "Client" };
 export const dynamic = "force-dynamic";
@@ -119,6 +120,14 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
             <h2 className="mb-3 font-semibold">Treatment plan</h2>
             <ButtonLink variant="secondary" href={`${base}/${c.id}/plan`}>
               Treatment plans and goals
+            </ButtonLink>
+          </Card>
+        ) : null}
+        {can(scope.role, "gfe.issue") && isUsPractice(scope.practice) ? (
+          <Card>
+            <h2 className="mb-3 font-semibold">Good Faith Estimates</h2>
+            <ButtonLink variant="secondary" href={`${base}/${c.id}/estimates`}>
+              Estimates for self-pay care
             </ButtonLink>
           </Card>
         ) : null}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewAppointmentForm } from "@/components/booking/schedule/new-appointment-form";
+import { isUsPractice } from "@/lib/gfe/us";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
@@ -65,6 +66,7 @@ export default async function NewAppointmentPage({
             defaultTime={defaultTime}
             defaultClinicianId={services.some((s) => s.clinicians.some((c) => c.id === askedClinician)) ? askedClinician : undefined}
             services={services}
+            asksInsurance={isUsPractice(scope.practice)}
           />
         </Card>
       )}

@@ -54,7 +54,9 @@ export type Capability =
   | "homework.assign"
   | "forms.send"
   | "forms.build"
-  | "plans.write";
+  | "plans.write"
+  | "notes.write"
+  | "notes.cosign";
 
 type Row = Readonly<Record<MemberRole, boolean>>;
 
@@ -126,6 +128,14 @@ export const ROLE_MATRIX: Readonly<Record<Capability, Row>> = {
   "forms.build": CLINICAL,
   /** Write, publish and revise treatment plans (decision 0051); reading one is clinical.read. */
   "plans.write": CLINICAL,
+  /**
+   * Write and sign session notes (decision 0052): the roles that take sessions,
+   * as a note is its session clinician's. Reading a progress note is
+   * clinical.read; psychotherapy notes only ever their author's.
+   */
+  "notes.write": { owner: true, admin: false, clinician: true, front_desk: false },
+  /** Co-sign a supervised clinician's signed note (never one's own; a supervised member never co-signs). */
+  "notes.cosign": { owner: true, admin: false, clinician: true, front_desk: false },
 };
 
 export const CAPABILITIES = Object.keys(ROLE_MATRIX) as Capability[];

@@ -38,6 +38,8 @@ const EXPECTED: Record<Capability, string> = {
   "forms.send": "OACF",
   "forms.build": "OAC.",
   "plans.write": "OAC.",
+  "notes.write": "O.C.",
+  "notes.cosign": "O.C.",
 };
 
 const row = (c: Capability) => ROLES.map((r, i) => (can(r, c) ? "OACF"[i] : ".")).join("");

@@ -144,7 +144,8 @@ export async function startNote(scope: PracticeScope, input: unknown, now: Date)
       .from(appointmentAttendees)
       .innerJoin(clients, eq(clients.id, appointmentAttendees.clientId))
       .where(and(eq(appointmentAttendees.practiceId, practiceId), eq(appointmentAttendees.appointmentId, appt.id)))
-      .orderBy(asc(appointmentAttendees.createdAt), asc(appointmentAttendees.id));
+      // Who booked first, then by name: the same order every time the note is opened.
+      .orderBy(asc(appointmentAttendees.createdAt), asc(clients.firstName), asc(clients.lastName), asc(clients.id));
     if (people.length === 0) return conflict("unavailable", "This session has no client yet");
     const existing = await db
       .select({ id: sessionNotes.id, authorUserId: sessionNotes.authorUserId })

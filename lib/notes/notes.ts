@@ -187,7 +187,12 @@ export async function startNote(scope: PracticeScope, input: unknown, now: Date)
 /** Parses the editor's values against the note's template version. */
 async function parseDraft(note: SessionNote, input: unknown): Promise<Invalid | { content: NoteContent; codes: string[] }> {
   const parsed = noteDraftSchema.safeParse(input);
-  if (!parsed.success) return invalid(zodFieldErrors(parsed.error));
+  if (!parsed.success) {
+    // One message for the codes field, whichever code is wrong (`codes.2` → `codes`).
+    const errors: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(zodFieldErrors(parsed.error))) (errors[k.startsWith("codes.") ? "codes" : k] ??= []).push(...v);
+    return invalid(errors);
+  }
   const checked = checkContent(await definitionOf(note.practiceId, note.templateVersionId), parsed.data.content);
   if (!checked.ok) return invalid(checked.errors);
   if (note.kind === "psychotherapy" && parsed.data.codes.length > 0) return invalid({ codes: ["Diagnosis codes go on the progress note, not on psychotherapy notes"] });

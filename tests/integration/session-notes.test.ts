@@ -76,7 +76,7 @@ describe("session notes", () => {
 
     // Autosave: the author only; bad input names the field and changes nothing.
     expect(await saveDraft(scopeFor(c.other), started.noteId, draft({ cycle: "x" }), NOW)).toMatchObject({ ok: false, code: "forbidden", reason: "not_author" });
-    expect(await saveDraft(tess, started.noteId, draft({ cycle: "Pursue–withdraw" }, "4323"), NOW)).toMatchObject({ ok: false, code: "invalid", errors: { "codes.0": ["Each code must look like F43.23 or Z63.0"] } });
+    expect(await saveDraft(tess, started.noteId, draft({ cycle: "Pursue–withdraw" }, "4323"), NOW)).toMatchObject({ ok: false, code: "invalid", errors: { codes: ["Each code must look like F43.23 or Z63.0"] } });
     const saved = await saveDraft(tess, started.noteId, draft({ attendees: "Ana Reyes & Ben Okafor", cycle: "Pursue–withdraw around bedtime" }), new Date(NOW.getTime() + 60_000));
     expect(saved).toMatchObject({ ok: true });
 

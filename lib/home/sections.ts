@@ -10,6 +10,8 @@ export const HOME_SECTIONS = [
   { key: "safety_flags", slot: true, capability: "clinical.read" },
   { key: "setup_checklist", slot: true, capability: "settings.manage" },
   { key: "sessions", slot: false, capability: "schedule.view" },
+  // Sessions without a signed note (lib/notes/due.ts): states only, so the front desk can chase them too.
+  { key: "notes_due", slot: true, capability: "schedule.view" },
   { key: "forms_answered", slot: false, capability: "clinical.read" },
   { key: "homework_flags", slot: false, capability: "clinical.read" },
   { key: "awaiting", slot: false, capability: "forms.send" },

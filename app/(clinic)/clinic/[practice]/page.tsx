@@ -6,7 +6,9 @@ import { requireMember } from "@/lib/auth/guards";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { formatDay, practiceReader } from "@/lib/dates";
 import { loadClinicHome } from "@/lib/home/load-home";
-import type { HomeSectionKey } from "@/lib/home/sections";
+import { showsSection, type HomeSectionKey } from "@/lib/home/sections";
+import { NotesDueCard } from "@/components/notes/notes-due-card";
+import { notesDue } from "@/lib/notes/due";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +22,9 @@ const LINKS = [
 export default async function WorkspaceHome({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
   const scope = await requireMember(slug, "practice.view");
-  const home = await loadClinicHome(scope, new Date());
+  const now = new Date();
+  const home = await loadClinicHome(scope, now);
+  const due = showsSection(scope.role, "notes_due") ? await notesDue(scope, now, { memberId: home.reach === "yours" ? scope.memberId : undefined }) : null;
   const reader = practiceReader(scope.practice);
   const whose = home.reach === "yours" ? "Your sessions" : "Sessions";
 
@@ -42,6 +46,8 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ prac
         />
       </div>
     ),
+    notes_due: () =>
+      due ? <NotesDueCard key="notes-due" slug={slug} rows={due} reader={reader} signHours={scope.practice.noteSignHours} showClinician={home.reach === "practice"} /> : null,
     forms_answered: () => (home.answered ? <AnsweredCard key="answered" slug={slug} answered={home.answered} /> : null),
     homework_flags: () => (home.homeworkFlags ? <HomeworkFlagsCard key="homework" slug={slug} rows={home.homeworkFlags} /> : null),
     awaiting: () => <AwaitingCard key="awaiting" slug={slug} rows={home.awaiting} />,

@@ -120,6 +120,16 @@ CREATE TRIGGER note_template_versions_immutable BEFORE UPDATE ON note_template_v
 -- are addenda.
 CREATE FUNCTION session_notes_locked() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- The one move allowed: folding an unverified booking record into the client it proved to be
+  -- (lib/clients/merge-client.ts names the record it folds, for its own transaction only).
+  IF (NEW.client_id <> OLD.client_id OR NEW.partner_client_id IS DISTINCT FROM OLD.partner_client_id)
+     AND current_setting('tandem.merging_client', true) IS NOT NULL
+     AND current_setting('tandem.merging_client', true) IN (OLD.client_id::text, OLD.partner_client_id::text)
+     AND (NEW.client_id = OLD.client_id OR OLD.client_id::text = current_setting('tandem.merging_client', true))
+     AND (NEW.partner_client_id IS NOT DISTINCT FROM OLD.partner_client_id OR OLD.partner_client_id::text = current_setting('tandem.merging_client', true)) THEN
+    OLD.client_id := NEW.client_id;
+    OLD.partner_client_id := NEW.partner_client_id;
+  END IF;
   IF NEW.practice_id <> OLD.practice_id OR NEW.kind <> OLD.kind OR NEW.client_id <> OLD.client_id
      OR NEW.partner_client_id IS DISTINCT FROM OLD.partner_client_id
      OR NEW.appointment_id IS DISTINCT FROM OLD.appointment_id

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db, sql } from "@/db/client";
 import { appointmentAttendees, appointmentDiagnoses, appointments, couples, members, noteAddenda, noteTemplates, practices, serviceCptLines, services, sessionNotes, type Client, type Practice } from "@/db/schema";
 import { buildSuperbill } from "@/lib/billing/superbill";
+import { mergeUnverifiedInto } from "@/lib/clients/merge-client";
 import { exportTable } from "@/lib/export/tables";
 import { isNoteOverdue, notesDue } from "@/lib/notes/due";
 import { addAddendum, cosignNote, getNote, listClientNotes, notesForAppointment, saveDraft, signNote, startNote } from "@/lib/notes/notes";
@@ -323,5 +324,21 @@ describe("session notes", () => {
     }
     expect((await sql.unsafe<{ id: string }[]>(`select t.id from session_notes t where ${exportTable("session_notes").practiceWhere}`, [c.practice.id])).map((r) => r.id)).toEqual([started.noteId]);
     expect(await db.select({ n: sessionNotes.id }).from(sessionNotes).where(and(eq(sessionNotes.appointmentId, appt.id)))).toHaveLength(1);
+  });
+
+  it("folding an unverified booking record into the proven client moves its signed notes, and nothing else can move them", async () => {
+    const c = await clinic();
+    const kept = await createClient(c.practice, { firstName: "Kim" });
+    const booked = await createClient(c.practice, { firstName: "Kim" });
+    const appt = await session(c, [booked]);
+    const tess = scopeFor(c.therapist);
+    const started = await startNote(tess, { appointmentId: appt.id, templateId: c.template("soap") }, NOW);
+    if (!started.ok) throw new Error("start");
+    await signNote(tess, started.noteId, draft({ subjective: "First visit" }), NOW);
+    expect(await rawError(() => sql`update session_notes set client_id = ${kept.id} where id = ${started.noteId}`)).toContain("cannot move to another client");
+    await db.transaction((tx) => mergeUnverifiedInto(tx, { practiceId: c.practice.id, fromId: booked.id, intoId: kept.id }));
+    const [moved] = await db.select().from(sessionNotes).where(eq(sessionNotes.id, started.noteId));
+    expect(moved).toMatchObject({ clientId: kept.id, status: "signed", content: { subjective: "First visit" } });
+    expect((await listClientNotes(tess, kept.id)).map((n) => n.id)).toEqual([started.noteId]);
   });
 });

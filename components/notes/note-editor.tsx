@@ -112,7 +112,7 @@ export function NoteEditor({
         </fieldset>
       ))}
       {kind === "progress" ? (
-        <Field label="Diagnosis codes (ICD-10)" hint="Separated by commas, e.g. F43.23, Z63.0. When you sign, they become the session's codes on the superbill." error={codesError(errors.codes)}>
+        <Field label="Diagnosis codes on this note (ICD-10)" hint="Separated by commas, e.g. F43.23, Z63.0. When you sign, they become the session's codes on the superbill." error={codesError(errors.codes)}>
           {(ids) => <Input {...ids} {...form.register("codes")} />}
         </Field>
       ) : null}

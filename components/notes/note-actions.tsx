@@ -41,17 +41,22 @@ export function StartNoteForm({
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2">
-      <Field label="Template" error={errors.templateId?.message} className="min-w-0 flex-1 basis-56">
-        {(ids) => (
-          <Select {...ids} {...form.register("templateId")}>
-            {templates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      {templates.length === 1 ? (
+        // One template (psychotherapy notes): nothing to choose.
+        <input type="hidden" {...form.register("templateId")} />
+      ) : (
+        <Field label="Template" error={errors.templateId?.message} className="min-w-0 flex-1 basis-56">
+          {(ids) => (
+            <Select {...ids} {...form.register("templateId")}>
+              {templates.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.title}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      )}
       <Button type="submit" disabled={isSubmitting}>
         {label}
       </Button>

@@ -33,10 +33,10 @@ test("a therapist writes and signs a couples note from the schedule, adds an add
   await expect(page.getByText("One joint note for the couple.")).toBeVisible();
   await expect(page.getByLabel("Template")).toHaveValue(/.+/);
   await page.getByRole("button", { name: "Start note" }).click();
-  await expect(page.getByLabel("Who attended")).toHaveValue(`Ana ${ana.lastName} & Ben ${ben.lastName}`);
-  await expect(page.getByLabel("Service")).toHaveValue("Couples session, 50 min");
-  await page.getByLabel("The cycle").fill("She pursues when he goes quiet after the children's bedtime");
-  await page.getByLabel("Homework given").fill("A ten-minute check-in each evening");
+  await expect(page.getByLabel("Who attended", { exact: true })).toHaveValue(`Ana ${ana.lastName} & Ben ${ben.lastName}`);
+  await expect(page.getByLabel("Service", { exact: true })).toHaveValue("Couples session, 50 min");
+  await page.getByLabel("The cycle", { exact: true }).fill("She pursues when he goes quiet after the children's bedtime");
+  await page.getByLabel("Homework given", { exact: true }).fill("A ten-minute check-in each evening");
   await expect(page.getByRole("status").filter({ hasText: /^Saved at/ })).toBeVisible();
   await expectAxeClean(page, "the note editor");
 
@@ -50,7 +50,7 @@ test("a therapist writes and signs a couples note from the schedule, adds an add
   // A correction is an addendum: why and what, shown in order.
   await page.getByRole("button", { name: "Add addendum" }).click();
   await expect(page.getByText("Say why you are adding this")).toBeVisible();
-  await page.getByLabel("Why").fill("Late entry");
+  await page.getByLabel("Why", { exact: true }).fill("Late entry");
   await page.getByLabel("Addendum", { exact: true }).fill("Ben called afterwards to say the check-in felt hopeful");
   await page.getByRole("button", { name: "Add addendum" }).click();
   await expect(page.getByRole("region", { name: "Addenda" }).getByText("Ben called afterwards to say the check-in felt hopeful")).toBeVisible();

@@ -51,8 +51,13 @@ const notAuthor = (message = "Only the note's author can change or sign it"): No
 /** Statuses a note can be written for: a session that was (or will be) held. */
 const NOTABLE: readonly string[] = ["confirmed", "completed", "no_show", "late_cancelled"];
 
-function subjectOf(note: Pick<SessionNote, "clientId">) {
-  return { type: "client", id: note.clientId };
+/**
+ * The audit subject: the client for progress notes. Psychotherapy notes are audited on the note
+ * itself, so the client's record export (which takes the client's audit events) never shows that
+ * they exist; the practice's audit trail still has every read.
+ */
+function subjectOf(note: Pick<SessionNote, "clientId" | "kind" | "id">) {
+  return note.kind === "psychotherapy" ? { type: "session_note", id: note.id } : { type: "client", id: note.clientId };
 }
 
 async function loadNote(practiceId: string, noteId: string): Promise<SessionNote | null> {
@@ -175,7 +180,7 @@ export async function startNote(scope: PracticeScope, input: unknown, now: Date)
       .insert(sessionNotes)
       .values({ practiceId, clientId, partnerClientId, appointmentId, kind, authorUserId: scope.user.id, templateVersionId: version.id, content, createdAt: now, updatedAt: now })
       .returning({ id: sessionNotes.id });
-    await recordAudit(byMember(scope, "note.create", { type: "client", id: clientId }, { noteId: note!.id, appointmentId, kind }));
+    await recordAudit(byMember(scope, "note.create", subjectOf({ id: note!.id, clientId, kind }), { noteId: note!.id, appointmentId }));
     return { ok: true, noteId: note!.id, existing: false };
   } catch (error) {
     // Two tabs starting the same session's note at once: one wins.
@@ -375,7 +380,7 @@ export async function getNote(scope: PracticeScope, noteId: string): Promise<Sta
     .orderBy(asc(noteAddenda.createdAt), asc(noteAddenda.id));
   const names = await memberNames(note.practiceId, [note.authorUserId, note.signedByUserId, note.cosignedByUserId, ...addenda.map((a) => a.authorUserId)]);
   const name = (id: string | null) => (id ? (names.get(id) ?? "A former member") : null);
-  await recordAudit(byMember(scope, "note.read", subjectOf(note), { noteId: note.id, kind: note.kind }));
+  await recordAudit(byMember(scope, "note.read", subjectOf(note), { noteId: note.id }));
   return {
     note,
     definition: template!.definition,

@@ -162,7 +162,10 @@ describe("session notes", () => {
     expect((await listClientNotes(tess, ana.id)).map((n) => n.kind).sort()).toEqual(["progress", "psychotherapy"]);
     expect((await notesForAppointment(tess, appt.id)).ownProcessNoteId).toBe(process.noteId);
     const reads = await auditEventsFor(c.practice.id, "note.read");
-    expect(reads.map((e) => [e.actorUserId, e.subjectId, e.detail])).toEqual([[c.therapist.user.id, ana.id, { noteId: process.noteId, kind: "psychotherapy" }]]);
+    // Audited on the note itself, never on the client: the client's record export takes the client's audit events.
+    expect(reads.map((e) => [e.actorUserId, e.subjectType, e.subjectId, e.detail])).toEqual([[c.therapist.user.id, "session_note", process.noteId, { noteId: process.noteId }]]);
+    const clientAudit = await sql.unsafe<{ detail: unknown }[]>(`select t.detail from audit_events t where ${exportTable("audit_events").clientWhere}`, [c.practice.id, ana.id]);
+    expect(JSON.stringify(clientAudit)).not.toContain(process.noteId);
 
     // Exports: the progress note (and its template version) is in both; the psychotherapy notes in neither.
     const rows = async (table: string, scopeClause: "practice" | "client") => {

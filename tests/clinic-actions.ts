@@ -42,6 +42,11 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "clients/[clientId]/estimates/actions.ts#reissueGfeAction": "gfe.issue",
   "estimates/actions.ts#markGfeDeliveredAction": "gfe.track",
   "clients/[clientId]/plan/actions.ts#publishPlanAction": "plans.write",
+  "notes/actions.ts#startNoteAction": "notes.write",
+  "notes/actions.ts#saveNoteDraftAction": "notes.write",
+  "notes/actions.ts#signNoteAction": "notes.write",
+  "notes/actions.ts#addAddendumAction": "notes.write",
+  "notes/actions.ts#cosignNoteAction": "notes.cosign",
   // Every member may open the inbox; which threads they reach is decided in SQL by lib/messaging/access.ts.
   "messages/actions.ts#sendStaffMessageAction": "practice.view",
   "messages/actions.ts#assignThreadAction": "practice.view",

@@ -20,3 +20,4 @@ export * from "./messaging";
 export * from "./calendar";
 export * from "./plans";
 export * from "./gfe";
+export * from "./notes";

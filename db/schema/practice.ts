@@ -4,6 +4,7 @@ import {
   check,
   foreignKey,
   index,
+  integer,
   pgEnum,
   pgTable,
   text,
@@ -53,12 +54,15 @@ export const practices = pgTable(
      * that existed before the column were published by its migration.
      */
     publishedAt: timestamp("published_at", tz),
+    /** Hours after a session's end before its unsigned note is flagged overdue (decision 0052). */
+    noteSignHours: integer("note_sign_hours").notNull().default(72),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
   },
   (t) => [
     check("practices_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("practices_currency", currencyIn(t.currency)),
     check("practices_locale", localeIn(t.locale)),
+    check("practices_note_sign_hours", sql`${t.noteSignHours} between 1 and 720`),
     check("practices_video_url_pattern", sql`${t.videoUrlPattern} is null or (${t.videoUrlPattern} ~ '^https://' and position('{appointment}' in ${t.videoUrlPattern}) > 0)`),
   ],
 );
@@ -104,6 +108,8 @@ export const members = pgTable(
     timeZone: text("time_zone"),
     /** The clinician's standing video room for online sessions. */
     videoUrl: text("video_url"),
+    /** Their signed notes wait for a supervisor's co-signature (decision 0052). */
+    supervised: boolean("supervised").notNull().default(false),
     invitedAt: timestamp("invited_at", tz).notNull().defaultNow(),
     joinedAt: timestamp("joined_at", tz),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),

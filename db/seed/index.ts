@@ -12,6 +12,7 @@ import { seedDemoDocuments } from "./documents";
 import { seedDemoAppointments } from "./appointments";
 import { seedDemoMessages } from "./messaging";
 import { seedDemoPlans } from "./plans";
+import { installNoteTemplates } from "@/lib/notes/templates";
 
 /**
  * Demo data: three fictional practices (one per kind), their team, clients
@@ -144,6 +145,7 @@ async function insertDemo(tx: Tx, now: Date): Promise<DemoSeedSummary> {
       fixture.practice.kind,
       serviceRows.map((s) => s.id),
     );
+    await installNoteTemplates(tx, practiceId);
 
     const clientRows = await tx
       .insert(clients)

@@ -56,7 +56,9 @@ export type Capability =
   | "forms.build"
   | "plans.write"
   | "gfe.issue"
-  | "gfe.track";
+  | "gfe.track"
+  | "notes.write"
+  | "notes.cosign";
 
 type Row = Readonly<Record<MemberRole, boolean>>;
 
@@ -135,6 +137,14 @@ export const ROLE_MATRIX: Readonly<Record<Capability, Row>> = {
   "gfe.issue": CLINICAL,
   /** See which estimates are due or overdue (client name and dates only, no content): the front desk chases them too. */
   "gfe.track": ALL,
+  /**
+   * Write and sign session notes (decision 0052): the roles that take sessions,
+   * as a note is its session clinician's. Reading a progress note is
+   * clinical.read; psychotherapy notes only ever their author's.
+   */
+  "notes.write": { owner: true, admin: false, clinician: true, front_desk: false },
+  /** Co-sign a supervised clinician's signed note (never one's own; a supervised member never co-signs). */
+  "notes.cosign": { owner: true, admin: false, clinician: true, front_desk: false },
 };
 
 export const CAPABILITIES = Object.keys(ROLE_MATRIX) as Capability[];

@@ -44,6 +44,14 @@ const CLIENT_PROGRAMS = `select h.program_id from homework_assignments h where h
 const CLIENT_SHARES = `select s.id from document_shares s where s.practice_id = $1 and (s.client_id = $2 or s.couple_id in (${CLIENT_COUPLE}))`;
 /** The client's threads: their own and their couple's shared one, never a partner's own (decision 0046). */
 const CLIENT_THREADS = `select th.id from threads th where th.practice_id = $1 and (th.client_id = $2 or th.client_a_id = $2 or th.client_b_id = $2)`;
+/**
+ * Session notes in the exports (decision 0052): progress notes only. Psychotherapy notes are the
+ * author's private process notes, kept apart from the record, so neither export ever takes them
+ * (nor their addenda). A client's record takes the client's own progress notes; a couple's joint
+ * note is in the practice export only, since neither partner ever sees it.
+ */
+const PRACTICE_NOTES = `select n.id from session_notes n where n.practice_id = $1 and n.kind = 'progress'`;
+const CLIENT_NOTES = `select n.id from session_notes n where n.practice_id = $1 and n.kind = 'progress' and n.client_id = $2 and n.partner_client_id is null`;
 const PRACTICE_PROGRAMS = `select p.id from programs p where p.practice_id = $1 or p.id in (select h.program_id from homework_assignments h where h.practice_id = $1)`;
 
 export const EXPORT_TABLES: readonly ExportTable[] = [
@@ -72,7 +80,8 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     name: "members",
     clientWhere: `t.practice_id = $1 and t.id in (select x.member_id from appointments x where x.id in (${CLIENT_APPOINTMENTS}))`,
     // A client's record names their clinicians; how the team signs in and meets is the practice's.
-    clientOmit: ["user_id", "time_zone", "video_url", "invited_at", "joined_at"],
+    // Whether a clinician is supervised (decision 0052) is the team's, too.
+    clientOmit: ["user_id", "time_zone", "video_url", "invited_at", "joined_at", "supervised"],
     orderBy: "t.id",
   },
   {
@@ -171,6 +180,11 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
 
   // Good Faith Estimates (decision 0053): every version the client was issued, as issued.
   { name: "good_faith_estimates", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.issued_at, t.version, t.id" },
+  // Session notes (decision 0052): progress notes only, never psychotherapy notes (PRACTICE_NOTES above).
+  { name: "note_templates", clientWhere: `t.practice_id = $1 and t.id in (select v.template_id from note_template_versions v where v.id in (select n.template_version_id from session_notes n where n.id in (${CLIENT_NOTES})))`, orderBy: "t.id" },
+  { name: "note_template_versions", clientWhere: `t.practice_id = $1 and t.id in (select n.template_version_id from session_notes n where n.id in (${CLIENT_NOTES}))`, orderBy: "t.template_id, t.version" },
+  { name: "session_notes", practiceWhere: `t.id in (${PRACTICE_NOTES})`, clientWhere: `t.id in (${CLIENT_NOTES})`, orderBy: "t.created_at, t.id" },
+  { name: "note_addenda", practiceWhere: `t.practice_id = $1 and t.note_id in (${PRACTICE_NOTES})`, clientWhere: `t.practice_id = $1 and t.note_id in (${CLIENT_NOTES})`, orderBy: "t.note_id, t.created_at, t.id" },
 
   // Billing
   { name: "practice_billing", clientWhere: null, clientWhy: "the practice's billing settings (its tax id and NPI appear on the client's superbill)", orderBy: "t.practice_id" },

@@ -1,15 +1,17 @@
 import { can, type Capability, type MemberRole } from "@/lib/auth/roles";
 
 /**
- * The clinic home's sections, in the order they are drawn. Three are slots the
+ * The clinic home's sections, in the order they are drawn. Four are slots the
  * home does not fill itself: `safety_flags` (first, from lib/safety/open-flags),
- * `setup_checklist` (components/setup/setup-card) and `plan_reviews` (lib/plans/reviews). Each section names the
- * capability that shows it, so a role sees only what the matrix gives it.
+ * `setup_checklist` (components/setup/setup-card), `notes_due` (lib/notes/due) and
+ * `plan_reviews` (lib/plans/reviews). Each section names the capability that shows it, so a role sees only what the matrix gives it.
  */
 export const HOME_SECTIONS = [
   { key: "safety_flags", slot: true, capability: "clinical.read" },
   { key: "setup_checklist", slot: true, capability: "settings.manage" },
   { key: "sessions", slot: false, capability: "schedule.view" },
+  // Sessions without a signed note (lib/notes/due.ts): states only, so the front desk can chase them too.
+  { key: "notes_due", slot: true, capability: "schedule.view" },
   { key: "forms_answered", slot: false, capability: "clinical.read" },
   { key: "homework_flags", slot: false, capability: "clinical.read" },
   // Filled by the page from lib/plans/reviews (plansDueForReview): a plan's review a week ahead or past.

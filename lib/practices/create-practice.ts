@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/db/pg-error";
 import { conflict, invalid, type Conflict, type Invalid } from "@/lib/errors/domain-error";
 import { zodFieldErrors } from "@/lib/form-result";
 import { installStarterForms } from "@/lib/intake/starter-forms";
+import { installNoteTemplates } from "@/lib/notes/templates";
 import { newPracticeSchema } from "./sign-up-schema";
 import { suggestSlug } from "./slug";
 
@@ -55,6 +56,7 @@ export async function createPractice(input: unknown, options: { now: Date; origi
         .values({ practiceId: practice!.id, userId, role: "owner", displayName: v.ownerName, invitedAt: options.now, createdAt: options.now })
         .returning({ id: members.id });
       await installStarterForms(tx, practice!.id, v.kind);
+      await installNoteTemplates(tx, practice!.id);
       await recordAudit(
         { practiceId: practice!.id, actor: { kind: "system" }, action: "practice.create", subjectType: "practice", subjectId: practice!.id, detail: { origin: options.origin, kind: v.kind, ownerMemberId: member!.id } },
         tx,

@@ -40,6 +40,8 @@ const EXPECTED: Record<Capability, string> = {
   "plans.write": "OAC.",
   "gfe.issue": "OAC.",
   "gfe.track": "OACF",
+  "notes.write": "O.C.",
+  "notes.cosign": "O.C.",
 };
 
 const row = (c: Capability) => ROLES.map((r, i) => (can(r, c) ? "OACF"[i] : ".")).join("");

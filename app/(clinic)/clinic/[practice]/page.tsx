@@ -6,8 +6,10 @@ import { requireMember } from "@/lib/auth/guards";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { formatDay, practiceReader } from "@/lib/dates";
 import { loadClinicHome } from "@/lib/home/load-home";
-import type { HomeSectionKey } from "@/lib/home/sections";
+import { showsSection, type HomeSectionKey } from "@/lib/home/sections";
 import { plansDueForReview } from "@/lib/plans/reviews";
+import { NotesDueCard } from "@/components/notes/notes-due-card";
+import { notesDue } from "@/lib/notes/due";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +25,7 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ prac
   const scope = await requireMember(slug, "practice.view");
   const now = new Date();
   const [home, reviews] = await Promise.all([loadClinicHome(scope, now), plansDueForReview(scope, now)]);
+  const due = showsSection(scope.role, "notes_due") ? await notesDue(scope, now, { memberId: home.reach === "yours" ? scope.memberId : undefined }) : null;
   const reader = practiceReader(scope.practice);
   const whose = home.reach === "yours" ? "Your sessions" : "Sessions";
 
@@ -44,6 +47,8 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ prac
         />
       </div>
     ),
+    notes_due: () =>
+      due ? <NotesDueCard key="notes-due" slug={slug} rows={due} reader={reader} signHours={scope.practice.noteSignHours} showClinician={home.reach === "practice"} /> : null,
     forms_answered: () => (home.answered ? <AnsweredCard key="answered" slug={slug} answered={home.answered} /> : null),
     homework_flags: () => (home.homeworkFlags ? <HomeworkFlagsCard key="homework" slug={slug} rows={home.homeworkFlags} /> : null),
     // Shown only when a plan is due: an empty card every day would teach people to skip it.

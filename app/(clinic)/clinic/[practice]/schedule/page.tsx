@@ -1,3 +1,4 @@
+import { ScheduleNotesNotice } from "@/components/notes/schedule-notes-notice";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ScheduleCalendar } from "@/components/booking/schedule/schedule-calendar";
@@ -140,6 +141,7 @@ export default async function SchedulePage({
           />
         </FiltersDisclosure>
       </div>
+      <ScheduleNotesNotice scope={scope} items={items} now={now} />
       <ScheduleCalendar
         practiceSlug={slug}
         view={range.view}

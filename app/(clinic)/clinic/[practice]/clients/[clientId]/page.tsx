@@ -10,6 +10,7 @@ import { PendingEmailNotice } from "@/components/clients/pending-email-notice";
 import { ClientFormsPanel } from "@/components/intake/client-forms-panel";
 import { ClientDocumentsPanel } from "@/components/documents/client-documents-panel";
 import { SafetyFlagsPanel } from "@/components/safety/safety-flags-panel";
+import { ClientNotesPanel } from "@/components/notes/client-notes-panel";
 import { superbillDefaults } from "@/lib/billing/superbill-defaults";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -115,6 +116,7 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
             </div>
           </Card>
         ) : null}
+        <ClientNotesPanel scope={scope} clientId={c.id} />
         {can(scope.role, "clinical.read") ? (
           <Card>
             <h2 className="mb-3 font-semibold">Treatment plan</h2>

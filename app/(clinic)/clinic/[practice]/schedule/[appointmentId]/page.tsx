@@ -23,6 +23,7 @@ import { attendeeNames, openScheduleAppointment } from "@/lib/booking/list-sched
 import { FORMAT_LABELS } from "@/lib/booking/service-labels";
 import { AttendeeForms } from "@/components/intake/attendee-forms";
 import { appointmentFormStatus } from "@/lib/intake/staff-forms";
+import { SessionNoteSection } from "@/components/notes/session-note-section";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -135,6 +136,7 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
             <p className="text-sm text-muted">This booking is not confirmed yet ({STATUS_LABELS[a.status].toLowerCase()}).</p>
           ) : null}
         </Card>
+        <SessionNoteSection scope={scope} appointment={{ id: a.id, memberId: a.clinician.memberId, status: a.status, attendees: a.attendees.length }} />
         {can(scope.role, "clinical.read") ? (
           <Card>
             <h2 className="mb-2 text-lg font-semibold">For superbills</h2>

@@ -19,3 +19,4 @@ export * from "./documents";
 export * from "./messaging";
 export * from "./calendar";
 export * from "./plans";
+export * from "./series";

@@ -13,7 +13,9 @@ import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result"
 import { runAppointmentEvents } from "@/lib/jobs/appointment-events";
 import { loadSeriesTimes } from "./check-times";
 import { expandSeries, MAX_OCCURRENCES, MAX_SPAN_DAYS, type Occurrence, type SeriesRule } from "./occurrences";
-import { CONFLICT_LABELS, seriesBookingSchema, type ConflictReason, type SeriesBookingValues } from "./series-schema";
+import { CONFLICT_LABELS, seriesBookingSchema, type ConflictReason, type PreviewOccurrence, type SeriesBookingValues, type SeriesPreview } from "./series-schema";
+
+export type { PreviewOccurrence, SeriesPreview } from "./series-schema";
 
 /*
  * Recurring series (decision 0054): preview, then book. Every occurrence is an
@@ -22,28 +24,6 @@ import { CONFLICT_LABELS, seriesBookingSchema, type ConflictReason, type SeriesB
  * .ics, forms and reminders exactly as a single session does), checked by the
  * same slot engine and, in the end, by the database's exclusion constraint.
  */
-
-export interface PreviewOccurrence {
-  index: number;
-  /** Local date in the practice's zone. */
-  date: string;
-  start: string;
-  end: string;
-  /** The wall time does not exist that day (spring forward): moved forward by the gap. */
-  shifted: boolean;
-  status: "ok" | "conflict";
-  reason?: ConflictReason;
-  /** For a conflict: what the preview says, e.g. "Overlaps another session with this clinician". */
-  message?: string;
-}
-
-export interface SeriesPreview {
-  ok: true;
-  rule: { frequency: SeriesRule["frequency"]; firstDate: string; time: string; timeZone: string };
-  occurrences: PreviewOccurrence[];
-  /** Monthly on a 5th weekday: the months that have none (YYYY-MM), skipped. */
-  skippedMonths: string[];
-}
 
 export type PreviewResult = SeriesPreview | { ok: false; errors: FieldErrors };
 

@@ -74,6 +74,13 @@ export const FREQUENCY_LABELS: Record<(typeof FREQUENCIES)[number], string> = {
   monthly: "monthly",
 };
 
+/** "Part of a weekly series (3 of 12)" on an occurrence's page. */
+export const SERIES_WORDS: Record<(typeof FREQUENCIES)[number], string> = {
+  weekly: "a weekly series",
+  biweekly: "a series every 2 weeks",
+  monthly: "a monthly series",
+};
+
 export const CONFLICT_LABELS = {
   overlap: "Overlaps another session with this clinician",
   outside_availability: "Outside the clinician's availability",
@@ -81,3 +88,27 @@ export const CONFLICT_LABELS = {
   past: "Already in the past",
 } as const;
 export type ConflictReason = keyof typeof CONFLICT_LABELS;
+
+/** What previewSeries answers (lib/series/book-series.ts), as the form shows it. */
+export interface PreviewOccurrence {
+  index: number;
+  /** Local date in the practice's zone. */
+  date: string;
+  start: string;
+  end: string;
+  /** The wall time does not exist that day (spring forward): moved forward by the gap. */
+  shifted: boolean;
+  status: "ok" | "conflict";
+  reason?: ConflictReason;
+  /** For a conflict: what the preview says, e.g. "Overlaps another session with this clinician". */
+  message?: string;
+}
+
+export interface SeriesPreview {
+  ok: true;
+  rule: { frequency: (typeof FREQUENCIES)[number]; firstDate: string; time: string; timeZone: string };
+  occurrences: PreviewOccurrence[];
+  /** Monthly on a 5th weekday: the months that have none (YYYY-MM), skipped. */
+  skippedMonths: string[];
+}
+

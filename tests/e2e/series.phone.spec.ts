@@ -34,7 +34,7 @@ test("a therapist books a weekly series across a DST change on a phone and cance
   await page.getByRole("list", { name: "Free times" }).getByRole("radio", { name: "9:00 AM" }).check();
 
   await page.getByLabel("Repeat").selectOption("weekly");
-  await page.getByLabel("Number of sessions").fill("3");
+  await page.getByRole("spinbutton", { name: "Number of sessions" }).fill("3");
   await page.getByRole("button", { name: "Preview series" }).click();
   const sessions = page.getByRole("list", { name: "Sessions in the series" }).getByRole("listitem");
   await expect(sessions).toHaveCount(3);

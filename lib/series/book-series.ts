@@ -165,6 +165,9 @@ export async function bookSeries(scope: PracticeScope, input: unknown, now: Date
     });
   if (chosen.length === 0) return fieldError("decisions", "Every session is skipped: there is nothing to book.");
   if (chosen.some((o) => o.start % 60_000 !== 0)) return fieldError("decisions", "Choose whole-minute times for the moved sessions");
+  // A moved session stays within the series' reach (two years from the first), as the rule does.
+  const reach = wallLimit(occurrences[0]!.start);
+  if (chosen.some((o) => o.moved && o.start > reach)) return fieldError("decisions", "A moved session must stay within two years of the first one");
 
   const times = await loadSeriesTimes({ practiceId, rules, clinicianId: values.clinicianId, starts: chosen.map((o) => o.start), now });
   const durationMs = rules.service.durationMinutes * 60_000;
@@ -252,6 +255,10 @@ export async function bookSeries(scope: PracticeScope, input: unknown, now: Date
   // Confirmations (.ics, manage link) and forms, one per occurrence, from the outbox rows written with them.
   for (const id of appointmentIds) await runAppointmentEvents(now, { appointmentId: id });
   return { ok: true, seriesId, appointmentIds, skipped: occurrences.length - chosen.length, moved: chosen.filter((o) => o.moved).length };
+}
+
+function wallLimit(firstStart: number): number {
+  return firstStart + (MAX_SPAN_DAYS + 1) * 86_400_000;
 }
 
 function conflictMessage(conflicts: PreviewOccurrence[], scope: PracticeScope, verb: string): string {

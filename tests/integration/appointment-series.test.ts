@@ -228,6 +228,20 @@ describe("bookSeries", () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.conflicts?.map((c) => [c.index, c.reason, c.start])).toEqual([[1, "overlap", iso("2031-03-12T10:00")]]);
     expect(await appointmentsOf(ctx.practice.id)).toHaveLength(1);
+    // Nor years away, nor a malformed choice.
+    expect(await bookSeries(ctx.scope, weekly(ctx, [client.id], { count: 3, decisions: [{ index: 1, action: "move", start: at("2035-03-12T10:00") }] }), NOW)).toEqual({
+      ok: false,
+      errors: { decisions: ["A moved session must stay within two years of the first one"] },
+    });
+    expect(await bookSeries(ctx.scope, weekly(ctx, [client.id], { count: 3, decisions: [{ index: 1, action: "move" }] }), NOW)).toEqual({
+      ok: false,
+      errors: { "decisions.0.start": ["Choose a new time for this session"] },
+    });
+    expect(await bookSeries(ctx.scope, weekly(ctx, [client.id], { count: 3, decisions: [{ index: 7, action: "skip" }] }), NOW)).toEqual({
+      ok: false,
+      errors: { decisions: ["A choice names a session that is not in this series. Preview the series again."] },
+    });
+    expect(await appointmentsOf(ctx.practice.id)).toHaveLength(1);
   });
 
   test("a race on one occurrence saves nothing and names the time that was taken", async () => {

@@ -15,6 +15,7 @@ import { ConfirmButton } from "@/components/ui/confirm-dialog";
 export function SeriesActions({
   practiceSlug,
   appointmentId,
+  canEnd,
   sessions,
   lateNow,
   windowHours,
@@ -22,6 +23,8 @@ export function SeriesActions({
 }: {
   practiceSlug: string;
   appointmentId: string;
+  /** An upcoming confirmed occurrence. Kept mounted otherwise, so the answer stays after the page refreshes. */
+  canEnd: boolean;
   /** Confirmed sessions from this one on. */
   sessions: number;
   /** This one starts inside the cancellation window (later ones may too). */
@@ -33,6 +36,7 @@ export function SeriesActions({
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const label = sessions === 1 ? "this session" : `these ${sessions} sessions`;
+  if (!canEnd && !notice) return null;
   return (
     <div className="space-y-2">
       {notice ? (
@@ -40,34 +44,36 @@ export function SeriesActions({
           {notice.text}
         </p>
       ) : null}
-      <ConfirmButton
-        label="Cancel this and all later"
-        variant="secondary"
-        size="md"
-        disabled={pending}
-        title={`Cancel ${label} and end the series?`}
-        description={
-          <>
-            <p>This session and every later one in the series are cancelled ({sessions} in all); earlier sessions stay as they are. No new sessions are added to the series.</p>
-            <p>
-              {lateNow
-                ? `This one starts within ${windowHours} hours, so it counts as a late cancellation and the late-cancellation policy applies to it.`
-                : `Sessions more than ${windowHours} hours away are cancelled in time: no fee.`}{" "}
-              Each cancellation follows the service&apos;s policy (refund or returned credit), as for a single session.
-            </p>
-            <p>{emailedLine}</p>
-          </>
-        }
-        cancelLabel="Keep the series"
-        confirmLabel={`Cancel ${label}`}
-        onConfirm={() =>
-          startTransition(async () => {
-            const result = await cancelThisAndLaterAction(practiceSlug, appointmentId, { waiveFee: false });
-            setNotice({ ok: result.ok, text: result.message });
-            if (result.ok) router.refresh();
-          })
-        }
-      />
+      {canEnd ? (
+        <ConfirmButton
+          label="Cancel this and all later"
+          variant="secondary"
+          size="md"
+          disabled={pending}
+          title={`Cancel ${label} and end the series?`}
+          description={
+            <>
+              <p>This session and every later one in the series are cancelled ({sessions} in all); earlier sessions stay as they are. No new sessions are added to the series.</p>
+              <p>
+                {lateNow
+                  ? `This one starts within ${windowHours} hours, so it counts as a late cancellation and the late-cancellation policy applies to it.`
+                  : `Sessions more than ${windowHours} hours away are cancelled in time: no fee.`}{" "}
+                Each cancellation follows the service&apos;s policy (refund or returned credit), as for a single session.
+              </p>
+              <p>{emailedLine}</p>
+            </>
+          }
+          cancelLabel="Keep the series"
+          confirmLabel={`Cancel ${label}`}
+          onConfirm={() =>
+            startTransition(async () => {
+              const result = await cancelThisAndLaterAction(practiceSlug, appointmentId, { waiveFee: false });
+              setNotice({ ok: result.ok, text: result.message });
+              if (result.ok) router.refresh();
+            })
+          }
+        />
+      ) : null}
     </div>
   );
 }

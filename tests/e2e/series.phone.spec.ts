@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import * as schema from "@/db/schema";
 import { expectAxeClean, expectNoSidewaysScroll } from "./a11y";
@@ -17,7 +17,7 @@ function tuesdayBeforeDstChange(): DateTime {
   }
 }
 
-test("a therapist books a weekly series across a DST change on a phone and cancels one occurrence", async ({ page }) => {
+test("a therapist books a weekly series across a DST change on a phone, cancels one occurrence, then ends the series", async ({ page }) => {
   const practice = await createPractice();
   const service = await createBookableService(practice.id, practice.owner.memberId, { attendance: "individual", name: "Weekly therapy" });
   const first = tuesdayBeforeDstChange();
@@ -64,6 +64,16 @@ test("a therapist books a weekly series across a DST change on a phone and cance
   await page.getByRole("button", { name: "Confirm cancellation" }).click();
   await expect(page.getByText("Session cancelled. The attendees were emailed.")).toBeVisible();
 
-  const after = await db.select().from(schema.appointments).where(and(eq(schema.appointments.practiceId, practice.id))).orderBy(asc(schema.appointments.startsAt));
+  const after = await db.select().from(schema.appointments).where(eq(schema.appointments.practiceId, practice.id)).orderBy(asc(schema.appointments.startsAt));
   expect(after.map((r) => r.status)).toEqual(["confirmed", "cancelled", "confirmed"]);
+
+  // The third: "Cancel this and all later" ends the series there; the first stays.
+  await page.goto(`/clinic/${practice.slug}/schedule/${rows[2]!.id}`);
+  await page.getByRole("button", { name: "Cancel this and all later" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("1 in all");
+  await page.getByRole("alertdialog").getByRole("button", { name: "Cancel this session" }).click();
+  await expect(page.getByText("Series ended: 1 session cancelled. The attendees were emailed.")).toBeVisible();
+  await expect(page.getByText("Part of a weekly series (3 of 3), ended")).toBeVisible();
+  const ended = await db.select().from(schema.appointments).where(eq(schema.appointments.practiceId, practice.id)).orderBy(asc(schema.appointments.startsAt));
+  expect(ended.map((r) => r.status)).toEqual(["confirmed", "cancelled", "cancelled"]);
 });

@@ -131,10 +131,11 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
             }
             noShowFee={a.service.noShowFeeCents > 0 ? money(a.service.noShowFeeCents, a.currency) : null}
           />
-          {series && a.status === "confirmed" && !started && series.confirmedFromHere > 0 ? (
+          {series ? (
             <SeriesActions
               practiceSlug={slug}
               appointmentId={a.id}
+              canEnd={a.status === "confirmed" && !started && series.confirmedFromHere > 0}
               sessions={series.confirmedFromHere}
               lateNow={isLateCancellation(a.startsAt, a.service.cancellationWindowHours, now)}
               windowHours={a.service.cancellationWindowHours}

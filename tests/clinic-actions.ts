@@ -61,6 +61,10 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "schedule/actions.ts#rescheduleAppointmentAction": "schedule.book",
   "schedule/actions.ts#cancelAppointmentAction": "schedule.book",
   "schedule/actions.ts#recordOutcomeAction": "schedule.book",
+  // Recurring series (decision 0054): booking, like a single session.
+  "schedule/series/actions.ts#previewSeriesAction": "schedule.book",
+  "schedule/series/actions.ts#bookSeriesAction": "schedule.book",
+  "schedule/series/actions.ts#cancelThisAndLaterAction": "schedule.book",
   "settings/availability/actions.ts#saveWeeklyHoursAction": "availability.own",
   "settings/availability/actions.ts#addOverrideAction": "availability.own",
   "settings/availability/actions.ts#deleteOverrideAction": "availability.own",

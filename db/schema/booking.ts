@@ -13,11 +13,13 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { clients, couples, locations, members, practices } from "./practice";
 import { currencyIn, tz } from "./columns";
+import { appointmentSeries } from "./series";
 
 export const serviceFormat = pgEnum("service_format", ["in_person", "online", "phone"]);
 export const serviceAttendance = pgEnum("service_attendance", ["individual", "couple", "either"]);
@@ -212,11 +214,19 @@ export const appointments = pgTable(
      * booking page. Null: the time was one the rules offered.
      */
     overrideReason: text("override_reason"),
+    /** The recurring series this is an occurrence of (db/schema/series.ts), and its 0-based place in the rule. */
+    seriesId: uuid("series_id"),
+    seriesIndex: smallint("series_index"),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
   },
   (t) => [
     unique("appointments_practice_id_id_key").on(t.practiceId, t.id),
+    // Same practice by construction; migration 0038 re-creates it as ON DELETE SET NULL (series_id).
+    foreignKey({ name: "appointments_series_fkey", columns: [t.practiceId, t.seriesId], foreignColumns: [appointmentSeries.practiceId, appointmentSeries.id] }),
+    // One appointment per place in a series; also the index behind the series foreign key.
+    uniqueIndex("appointments_series_occurrence_key").on(t.seriesId, t.seriesIndex).where(sql`${t.seriesId} is not null`),
+    check("appointments_series_index", sql`${t.seriesId} is null or ${t.seriesIndex} between 0 and 51`),
     foreignKey({ name: "appointments_service_fkey", columns: [t.practiceId, t.serviceId], foreignColumns: [services.practiceId, services.id] }),
     foreignKey({ name: "appointments_member_fkey", columns: [t.practiceId, t.memberId], foreignColumns: [members.practiceId, members.id] }),
     foreignKey({ name: "appointments_location_fkey", columns: [t.practiceId, t.locationId], foreignColumns: [locations.practiceId, locations.id] }),

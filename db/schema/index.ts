@@ -21,3 +21,4 @@ export * from "./calendar";
 export * from "./plans";
 export * from "./gfe";
 export * from "./notes";
+export * from "./series";

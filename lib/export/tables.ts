@@ -112,6 +112,8 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     clientWhy: "the outbox of emails and effects after each booking change: delivery bookkeeping",
     orderBy: "t.created_at, t.id",
   },
+  // Recurring series (decision 0054): those the client or their partner is booked in.
+  { name: "appointment_series", clientWhere: "t.practice_id = $1 and (t.client_id = $2 or t.partner_client_id = $2)", orderBy: "t.created_at, t.id" },
   { name: "hold_claims", clientWhere: null, clientWhy: "which IP held a time on the public booking page (anti-abuse, deleted after the hold)", orderBy: "t.appointment_id" },
 
   // Intake

@@ -13,6 +13,7 @@ import { formatDateTime, localDate } from "@/lib/dates";
 import { ATTENDANCE_LABELS, FORMAT_LABELS } from "@/lib/booking/service-labels";
 import { OVERRIDE_REASON_MAX, staffBookingSchema, type StaffBookingInput, type StaffBookingValues } from "@/lib/booking/staff-book-schema";
 import { INSURANCE_QUESTION } from "@/lib/gfe/self-pay-field";
+import { SeriesBooking } from "@/components/series/series-booking";
 import { DaySlotPicker } from "./day-slot-picker";
 import { scheduleHref } from "./schedule-href";
 
@@ -100,6 +101,8 @@ export function NewAppointmentForm({
   const [results, setResults] = useState<ClientChoice[] | null>(null);
   const [searching, setSearching] = useState(false);
   const [searchError, setSearchError] = useState<string | null>(null);
+  // "Repeat" chosen: the series part books instead of the single-session button (lib/series).
+  const [repeating, setRepeating] = useState(false);
 
   const load = useCallback(
     (d: string) => staffSlotsAction(practiceSlug, { serviceId, clinicianId, date: d }),
@@ -147,6 +150,8 @@ export function NewAppointmentForm({
   });
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
+    // A series books from its own button; Enter in one of its fields must not book a single session.
+    if (repeating) return e.preventDefault();
     form.setValue("clientIds", attendeeIds(chosen, service, together));
     if (override) form.setValue("start", startAt(date, overrideTime, timeZone));
     return submit(e);
@@ -329,14 +334,16 @@ export function NewAppointmentForm({
         </fieldset>
       ) : null}
 
-      <label className="flex min-h-11 items-center gap-2">
-        <input
-          type="checkbox"
-          {...form.register("override", { onChange: () => (form.setValue("start", ""), setAlternatives([]), form.clearErrors("start")) })}
-          className="h-5 w-5 accent-brand"
-        />
-        Book outside availability
-      </label>
+      {repeating ? null : (
+        <label className="flex min-h-11 items-center gap-2">
+          <input
+            type="checkbox"
+            {...form.register("override", { onChange: () => (form.setValue("start", ""), setAlternatives([]), form.clearErrors("start")) })}
+            className="h-5 w-5 accent-brand"
+          />
+          Book outside availability
+        </label>
+      )}
 
       {override ? (
         <div className="space-y-4 rounded-md border border-line p-3">
@@ -393,10 +400,25 @@ export function NewAppointmentForm({
         </div>
       ) : null}
 
+      {override ? null : (
+        <SeriesBooking
+          practiceSlug={practiceSlug}
+          timeZone={timeZone}
+          locale={locale}
+          serviceId={serviceId}
+          clinicianId={clinicianId}
+          clientIds={attending}
+          start={start}
+          onRepeatChange={setRepeating}
+        />
+      )}
+
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={isSubmitting || Boolean(problem)}>
-          {isSubmitting ? "Booking…" : "Book appointment"}
-        </Button>
+        {repeating ? null : (
+          <Button type="submit" disabled={isSubmitting || Boolean(problem)}>
+            {isSubmitting ? "Booking…" : "Book appointment"}
+          </Button>
+        )}
         <Button variant="secondary" onClick={() => router.back()}>
           Cancel
         </Button>

@@ -39,7 +39,8 @@ async function move(tx: DbOrTx, ref: AppointmentRef, to: AppointmentStatus, opti
   return true;
 }
 
-type Extra = Partial<Pick<typeof appointments.$inferInsert, "coupleId" | "holdExpiresAt" | "bookedByStaff" | "createdByUserId" | "overrideReason">>;
+// seriesId/seriesIndex: an occurrence of a recurring series (lib/series), created here like any other booking.
+type Extra = Partial<Pick<typeof appointments.$inferInsert, "coupleId" | "holdExpiresAt" | "bookedByStaff" | "createdByUserId" | "overrideReason" | "seriesId" | "seriesIndex">>;
 
 /**
  * An appointment's start: a hold (public booking) or a confirmed booking

@@ -24,6 +24,10 @@ import { FORMAT_LABELS } from "@/lib/booking/service-labels";
 import { AttendeeForms } from "@/components/intake/attendee-forms";
 import { appointmentFormStatus } from "@/lib/intake/staff-forms";
 import { SessionNoteSection } from "@/components/notes/session-note-section";
+import { SeriesActions } from "@/components/series/series-actions";
+import { emailedLine } from "@/lib/booking/emailed-line";
+import { SERIES_WORDS } from "@/lib/series/series-schema";
+import { seriesPlace } from "@/lib/series/read-series";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -40,10 +44,11 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
     noShowFeeCents: a.service.noShowFeeCents,
     currency: a.currency,
   };
-  const [formStatus, cancelPreview, feeDue] = await Promise.all([
+  const [formStatus, cancelPreview, feeDue, series] = await Promise.all([
     appointmentFormStatus(scope, a.id),
     a.status === "confirmed" ? cancellationPreview(scope.practice.id, a.id) : null,
     appointmentFeeDue(scope.practice.id, a.id, a.status, policy),
+    seriesPlace(scope, a.id),
   ]);
   const now = new Date();
   const zone = scope.practice.timeZone;
@@ -78,6 +83,9 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
     ["Where", a.location ? `${a.location.name}, ${a.location.address}` : FORMAT_LABELS[a.format]],
     ["Duration", `${a.service.durationMinutes} min`],
     ["Price", a.priceCents > 0 ? money(a.priceCents, a.currency) : "Free"],
+    ...(series
+      ? [["Series", `Part of ${SERIES_WORDS[series.frequency]} (${series.position} of ${series.total})${series.endedAt ? ", ended" : ""}`] as [string, ReactNode]]
+      : []),
   ];
   return (
     <>
@@ -124,6 +132,17 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
             }
             noShowFee={a.service.noShowFeeCents > 0 ? money(a.service.noShowFeeCents, a.currency) : null}
           />
+          {series ? (
+            <SeriesActions
+              practiceSlug={slug}
+              appointmentId={a.id}
+              canEnd={a.status === "confirmed" && !started && series.confirmedFromHere > 0}
+              sessions={series.confirmedFromHere}
+              lateNow={isLateCancellation(a.startsAt, a.service.cancellationWindowHours, now)}
+              windowHours={a.service.cancellationWindowHours}
+              emailedLine={emailedLine(a.attendees.filter((p) => p.email).map((p) => `${p.firstName} ${p.lastName}`), "for each cancelled session")}
+            />
+          ) : null}
           {feeDue ? (
             // Never "nothing more to do" while a fee can still be charged (issue 11, problem 7).
             <p className="text-sm text-muted">

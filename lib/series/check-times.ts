@@ -1,0 +1,102 @@
+import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { availabilityOverrides, closures } from "@/db/schema";
+import { addDays, utcDate } from "@/lib/dates";
+import { computeSlots } from "@/lib/booking/compute-slots";
+import type { BookingRules } from "@/lib/booking/list-services";
+import { loadBusy } from "@/lib/booking/load-busy";
+import { slotRulesOf } from "@/lib/booking/slot-interval";
+import type { DateOverride, Interval, Slot } from "@/lib/booking/slot-types";
+import { MAX_SPAN_DAYS } from "./occurrences";
+import type { ConflictReason } from "./series-schema";
+
+const DAY = 86_400_000;
+
+export type TimeCheck = { ok: true; slot: Slot } | { ok: false; reason: ConflictReason };
+
+/**
+ * Whether one clinician can take a service at given instants, for a whole
+ * series at once: the same pure slot engine as single bookings
+ * (lib/booking/compute-slots.ts: hours, date overrides, closures, buffers,
+ * other sessions), fed once with the clinician's overrides, the practice's
+ * closures and the busy times over the series' whole range, not only the
+ * service's booking horizon (staff book a series ahead of what clients may
+ * book themselves; minimum notice is waived as for any staff booking).
+ *
+ * `reserve` adds a booked occurrence's blocked range to the busy times, so
+ * the later ones of the same series (a moved one especially) see it.
+ */
+export interface SeriesTimes {
+  check(start: number): TimeCheck;
+  reserve(slot: Slot): void;
+}
+
+export async function loadSeriesTimes(input: { practiceId: string; rules: BookingRules; clinicianId: string; starts: number[]; now: Date }): Promise<SeriesTimes> {
+  const { practiceId, rules, clinicianId, now } = input;
+  const clinician = rules.clinicians.find((c) => c.memberId === clinicianId);
+  const service = rules.service;
+  const first = Math.min(...input.starts);
+  const last = Math.max(...input.starts);
+  const from = new Date(first - 2 * DAY);
+  const to = new Date(last + 2 * DAY);
+
+  const atLocation = service.format === "in_person";
+  const [overrideRows, closureRows, busyByMember] = await Promise.all([
+    db
+      .select()
+      .from(availabilityOverrides)
+      .where(
+        and(
+          eq(availabilityOverrides.practiceId, practiceId),
+          inArray(availabilityOverrides.memberId, [clinicianId]),
+          gte(availabilityOverrides.date, addDays(utcDate(from), -1)),
+          lte(availabilityOverrides.date, addDays(utcDate(to), 1)),
+        ),
+      )
+      .orderBy(asc(availabilityOverrides.date), sql`${availabilityOverrides.startMinute} asc nulls first`),
+    db
+      .select({ startsAt: closures.startsAt, endsAt: closures.endsAt })
+      .from(closures)
+      .where(and(eq(closures.practiceId, practiceId), lt(closures.startsAt, to), gt(closures.endsAt, from)))
+      .orderBy(asc(closures.startsAt)),
+    loadBusy([clinicianId], { from, to }, now),
+  ]);
+  // As lib/booking/list-services.ts reads them: "available" overrides only for the service's format.
+  const overrides: DateOverride[] = overrideRows
+    .filter((o) => o.kind === "unavailable" || (o.locationId !== null) === atLocation)
+    .map((o) => ({ date: o.date, kind: o.kind, startMinute: o.startMinute, endMinute: o.endMinute, timeZone: o.timeZone, locationId: o.locationId }));
+  const closed: Interval[] = closureRows.map((c) => ({ start: c.startsAt.getTime(), end: c.endsAt.getTime() }));
+  const busy: Interval[] = [...(busyByMember.get(clinicianId) ?? [])];
+  const slotRules = { ...slotRulesOf(service), horizonDays: Math.ceil((last - now.getTime()) / DAY) + MAX_SPAN_DAYS };
+  const before = service.bufferBeforeMinutes * 60_000;
+  const after = service.bufferAfterMinutes * 60_000;
+  const duration = service.durationMinutes * 60_000;
+  const overlaps = (list: Interval[], a: Interval) => list.some((b) => a.start < b.end && b.start < a.end);
+
+  return {
+    check(start) {
+      if (start < now.getTime()) return { ok: false, reason: "past" };
+      const slot = clinician
+        ? computeSlots({
+            service: slotRules,
+            clinicians: [{ memberId: clinicianId, weekly: clinician.weekly, overrides, busy }],
+            closures: closed,
+            from: start,
+            to: start + 1,
+            now: now.getTime(),
+            ignoreNotice: true,
+          }).find((s) => s.start === start)
+        : undefined;
+      if (slot) return { ok: true, slot };
+      // Why not, most specific first: the practice is closed, the clinician is busy, or it is outside their hours.
+      const blocked = { start: start - before, end: start + duration + after };
+      if (overlaps(closed, blocked)) return { ok: false, reason: "closure" };
+      if (overlaps(busy, blocked)) return { ok: false, reason: "overlap" };
+      return { ok: false, reason: "outside_availability" };
+    },
+    reserve(slot) {
+      busy.push({ start: slot.start - before, end: slot.end + after });
+      busy.sort((a, b) => a.start - b.start);
+    },
+  };
+}

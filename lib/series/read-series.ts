@@ -1,0 +1,47 @@
+import { and, asc, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { appointments, appointmentSeries, type AppointmentStatus } from "@/db/schema";
+import type { PracticeScope } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import type { SeriesFrequency } from "./occurrences";
+
+export interface SeriesPlace {
+  seriesId: string;
+  frequency: SeriesFrequency;
+  /** 1-based place of this session among the series' booked sessions, in the rule's order. */
+  position: number;
+  total: number;
+  endedAt: Date | null;
+  /** Confirmed sessions from this one on (what "cancel this and all later" would cancel). */
+  confirmedFromHere: number;
+}
+
+/**
+ * Where a session sits in its series ("3 of 12"), for the appointment page;
+ * null for a single session. Scoped to the signed-in practice. Ids, dates and
+ * statuses only: nothing clinical.
+ */
+export async function seriesPlace(scope: Pick<PracticeScope, "practice">, appointmentId: string): Promise<SeriesPlace | null> {
+  if (!isUuid(appointmentId)) return null;
+  const [row] = await db
+    .select({ seriesId: appointmentSeries.id, frequency: appointmentSeries.frequency, endedAt: appointmentSeries.endedAt })
+    .from(appointments)
+    .innerJoin(appointmentSeries, and(eq(appointmentSeries.id, appointments.seriesId), eq(appointmentSeries.practiceId, appointments.practiceId)))
+    .where(and(eq(appointments.id, appointmentId), eq(appointments.practiceId, scope.practice.id)));
+  if (!row) return null;
+  const all: { id: string; startsAt: Date; status: AppointmentStatus }[] = await db
+    .select({ id: appointments.id, startsAt: appointments.startsAt, status: appointments.status })
+    .from(appointments)
+    .where(and(eq(appointments.practiceId, scope.practice.id), eq(appointments.seriesId, row.seriesId)))
+    .orderBy(asc(appointments.seriesIndex));
+  const here = all.findIndex((a) => a.id === appointmentId);
+  const self = all[here]!;
+  return {
+    seriesId: row.seriesId,
+    frequency: row.frequency,
+    position: here + 1,
+    total: all.length,
+    endedAt: row.endedAt,
+    confirmedFromHere: all.filter((a) => a.status === "confirmed" && a.startsAt >= self.startsAt).length,
+  };
+}

@@ -1,0 +1,79 @@
+import { asc, eq } from "drizzle-orm";
+import { DateTime } from "luxon";
+import * as schema from "@/db/schema";
+import { expectAxeClean, expectNoSidewaysScroll } from "./a11y";
+import { createBookableService, createClient, createPractice, db, emailsTo, expect, signInAs, test } from "./fixtures";
+
+const ZONE = "America/New_York";
+
+/** The first Tuesday (at least 3 days away) whose 9:00 and the next Tuesday's 9:00 are on either side of a clock change. */
+function tuesdayBeforeDstChange(): DateTime {
+  let day = DateTime.now().setZone(ZONE).plus({ days: 3 }).startOf("day");
+  while (day.weekday !== 2) day = day.plus({ days: 1 });
+  for (;;) {
+    const nine = day.set({ hour: 9 });
+    if (nine.offset !== nine.plus({ weeks: 1 }).offset) return nine;
+    day = day.plus({ weeks: 1 });
+  }
+}
+
+test("a therapist books a weekly series across a DST change on a phone, cancels one occurrence, then ends the series", async ({ page }) => {
+  const practice = await createPractice();
+  const service = await createBookableService(practice.id, practice.owner.memberId, { attendance: "individual", name: "Weekly therapy" });
+  const first = tuesdayBeforeDstChange();
+  // The clock change may be months away: the service's horizon reaches the first session (staff book the rest beyond it).
+  await db.update(schema.services).set({ horizonDays: Math.ceil(first.diffNow("days").days) + 14 }).where(eq(schema.services.id, service.id));
+  const client = await createClient(practice.id, "Robin");
+  await signInAs(page, practice.owner.userId);
+
+  await page.goto(`/clinic/${practice.slug}/schedule/new?date=${first.toISODate()}`);
+  await page.getByLabel("Service").selectOption({ label: "Weekly therapy · 50 min · Online video · Individual" });
+  await page.getByLabel("Find a client").fill("Robin");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("list", { name: "Matching clients" }).getByRole("button", { name: /Robin/ }).click();
+  await page.getByRole("list", { name: "Free times" }).getByRole("radio", { name: "9:00 AM" }).check();
+
+  await page.getByLabel("Repeat").selectOption("weekly");
+  await page.getByRole("spinbutton", { name: "Number of sessions" }).fill("3");
+  await page.getByRole("button", { name: "Preview series" }).click();
+  const sessions = page.getByRole("list", { name: "Sessions in the series" }).getByRole("listitem");
+  await expect(sessions).toHaveCount(3);
+  // 9:00 on every row, both sides of the clock change.
+  for (let i = 0; i < 3; i++) {
+    await expect(sessions.nth(i)).toContainText("9:00 AM");
+    await expect(sessions.nth(i)).toContainText("Free");
+  }
+  await expectNoSidewaysScroll(page, "the series preview");
+  await expectAxeClean(page, "the series preview", { only: "serious" });
+  await page.getByRole("button", { name: "Book series (3 sessions)" }).click();
+  await expect(page).toHaveURL(/\/schedule\?/);
+
+  const rows = await db.select().from(schema.appointments).where(eq(schema.appointments.practiceId, practice.id)).orderBy(asc(schema.appointments.startsAt));
+  expect(rows.map((r) => DateTime.fromJSDate(r.startsAt).setZone(ZONE).toFormat("ccc HH:mm"))).toEqual(["Tue 09:00", "Tue 09:00", "Tue 09:00"]);
+  // Same wall time, a different UTC hour after the change.
+  expect(new Set(rows.map((r) => r.startsAt.getUTCHours())).size).toBe(2);
+  expect(rows.every((r) => r.seriesId && r.status === "confirmed")).toBe(true);
+  expect((await emailsTo(client.email)).filter((m) => m.template === "booking-confirmation")).toHaveLength(3);
+
+  // The second occurrence: its place in the series, and cancelled on its own through the usual path.
+  await page.goto(`/clinic/${practice.slug}/schedule/${rows[1]!.id}`);
+  await expect(page.getByText("Part of a weekly series (2 of 3)")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Cancel this and all later" })).toBeVisible();
+  await expectNoSidewaysScroll(page, "an occurrence's page");
+  await page.getByRole("button", { name: "Cancel appointment" }).click();
+  await page.getByRole("button", { name: "Confirm cancellation" }).click();
+  await expect(page.getByText("Session cancelled. The attendees were emailed.")).toBeVisible();
+
+  const after = await db.select().from(schema.appointments).where(eq(schema.appointments.practiceId, practice.id)).orderBy(asc(schema.appointments.startsAt));
+  expect(after.map((r) => r.status)).toEqual(["confirmed", "cancelled", "confirmed"]);
+
+  // The third: "Cancel this and all later" ends the series there; the first stays.
+  await page.goto(`/clinic/${practice.slug}/schedule/${rows[2]!.id}`);
+  await page.getByRole("button", { name: "Cancel this and all later" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("1 in all");
+  await page.getByRole("alertdialog").getByRole("button", { name: "Cancel this session" }).click();
+  await expect(page.getByText("Series ended: 1 session cancelled. The attendees were emailed.")).toBeVisible();
+  await expect(page.getByText("Part of a weekly series (3 of 3), ended")).toBeVisible();
+  const ended = await db.select().from(schema.appointments).where(eq(schema.appointments.practiceId, practice.id)).orderBy(asc(schema.appointments.startsAt));
+  expect(ended.map((r) => r.status)).toEqual(["confirmed", "cancelled", "cancelled"]);
+});

@@ -222,7 +222,7 @@ export const appointments = pgTable(
   },
   (t) => [
     unique("appointments_practice_id_id_key").on(t.practiceId, t.id),
-    // Same practice by construction; migration 0038 re-creates it as ON DELETE SET NULL (series_id).
+    // Same practice by construction; migration 0039 re-creates it as ON DELETE SET NULL (series_id).
     foreignKey({ name: "appointments_series_fkey", columns: [t.practiceId, t.seriesId], foreignColumns: [appointmentSeries.practiceId, appointmentSeries.id] }),
     // One appointment per place in a series; also the index behind the series foreign key.
     uniqueIndex("appointments_series_occurrence_key").on(t.seriesId, t.seriesIndex).where(sql`${t.seriesId} is not null`),

@@ -33,7 +33,7 @@ export const noteTemplates = pgTable(
 );
 
 /**
- * One published definition of a note template. Immutable (trigger in 0036):
+ * One published definition of a note template. Immutable (trigger in 0038):
  * editing a template publishes the next version, and every note keeps the
  * version it was written on.
  */
@@ -61,7 +61,7 @@ export const noteTemplateVersions = pgTable(
  * A session note. Belongs to a client (and, for a couple's session, the
  * partner too: one joint note), usually to an appointment; a phone call or an
  * email has none. Draft → signed; once signed the database refuses any change
- * but the one co-signature and any delete (triggers in 0036). Authorship is a
+ * but the one co-signature and any delete (triggers in 0038). Authorship is a
  * user (set null if the person's account is ever deleted), so removing a
  * member from the team keeps their signed notes intact.
  */
@@ -115,7 +115,7 @@ export const sessionNotes = pgTable(
   ],
 );
 
-/** A correction to a signed note: who, when, why. Insert-only (trigger in 0036), shown in order. */
+/** A correction to a signed note: who, when, why. Insert-only (trigger in 0038), shown in order. */
 export const noteAddenda = pgTable(
   "note_addenda",
   {

@@ -35,7 +35,7 @@ import { currentNoteVersion, listNoteTemplates } from "./templates";
  * the author's alone; reading a progress note needs clinical.read; a
  * psychotherapy note is readable by its author only, whatever their role.
  * Every read of a note's content is audited (`note.read`, ids only, never
- * content). The database locks signed notes too (triggers in 0036); these
+ * content). The database locks signed notes too (triggers in 0038); these
  * checks give the person a clear message before it comes to that.
  */
 

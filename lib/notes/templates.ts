@@ -7,7 +7,7 @@ import { NOTE_TEMPLATES } from "./starter-templates";
 /**
  * Installs the starter note templates (version 1 each) a practice lacks.
  * Idempotent: a template the practice already has, by slug, is left alone,
- * so the sign-up, the demo seed and a practice that predates migration 0036
+ * so the sign-up, the demo seed and a practice that predates migration 0038
  * all go through this one function.
  */
 export async function installNoteTemplates(tx: DbOrTx, practiceId: string): Promise<void> {

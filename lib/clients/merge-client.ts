@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { appointmentAttendees, assignments as homeworkAssignments, clients, fees, formAssignments, formTemplates, goodFaithEstimates, packagePurchases, payments, sessionNotes, stripeCustomers, threads } from "@/db/schema";
+import { appointmentAttendees, assignments as homeworkAssignments, clients, fees, formAssignments, formTemplates, goodFaithEstimates, packagePurchases, payments, sessionNotes, stripeCustomers, threads, treatmentPlans } from "@/db/schema";
 
 /**
  * Folds an unverified record (made by a public booking) into the client
@@ -27,11 +27,15 @@ export async function mergeUnverifiedInto(tx: Tx, input: { practiceId: string; f
   await tx.update(packagePurchases).set({ clientId: intoId }).where(and(eq(packagePurchases.practiceId, practiceId), eq(packagePurchases.clientId, fromId)));
   await tx.update(homeworkAssignments).set({ clientId: intoId }).where(and(eq(homeworkAssignments.practiceId, practiceId), eq(homeworkAssignments.clientId, fromId)));
   // Session notes move too (a session may have been held before the address was proven); signed notes are
-  // locked, and the lock trigger (0036) allows only this move, for the record this transaction names.
+  // locked, and the lock trigger (0038) allows only this move, for the record this transaction names.
   await tx.execute(sql`select set_config('tandem.merging_client', ${fromId}, true)`);
   await tx.update(sessionNotes).set({ clientId: intoId }).where(and(eq(sessionNotes.practiceId, practiceId), eq(sessionNotes.clientId, fromId)));
   await tx.update(sessionNotes).set({ partnerClientId: intoId }).where(and(eq(sessionNotes.practiceId, practiceId), eq(sessionNotes.partnerClientId, fromId)));
   await tx.execute(sql`select set_config('tandem.merging_client', '', true)`);
+  // Treatment plans (decision 0051) follow the client, with their versions; deleting the record would
+  // have cascaded them away. A record never proven has no portal, so it holds no plan signature.
+  await tx.update(treatmentPlans).set({ clientId: intoId }).where(and(eq(treatmentPlans.practiceId, practiceId), eq(treatmentPlans.clientId, fromId)));
+  await tx.update(treatmentPlans).set({ partnerClientId: intoId }).where(and(eq(treatmentPlans.practiceId, practiceId), eq(treatmentPlans.partnerClientId, fromId)));
 
   // Forms: unanswered ones the kept record already has (not measures, which repeat) are dropped.
   await tx.delete(formAssignments).where(

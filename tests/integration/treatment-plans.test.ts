@@ -11,6 +11,7 @@ import { createPlan, getPlan, listClientPlans, publishVersion, saveDraftVersion 
 import { listPortalPlans, signPlan } from "@/lib/plans/portal";
 import { plansDueForReview } from "@/lib/plans/reviews";
 import { remindPlanReviews } from "@/lib/plans/review-reminders";
+import { mergeUnverifiedInto } from "@/lib/clients/merge-client";
 import { sendStaffNotificationEmails } from "@/lib/notifications/send-emails";
 import { auditEventsFor, countRows, createClient, createMember, createPracticeWithOwner, scopeFor, uniqueEmail } from "./helpers/factories";
 
@@ -269,6 +270,18 @@ describe("treatment plans", () => {
     expect(await plansDueForReview(clinician, new Date("2031-03-11T12:00:00Z"))).toMatchObject([{ overdue: true }]);
     const desk = scopeFor(await createMember(practice, { role: "front_desk" }));
     expect(await plansDueForReview(desk, march3)).toEqual([]);
+  });
+
+  it("folding an unverified booking record into the proven client keeps its plan, published versions included", async () => {
+    const { practice, scope } = await practiceOf("pelvic_pt");
+    const kept = await createClient(practice, { firstName: "Mia", lastName: "Lund", email: uniqueEmail("mia") });
+    const booked = await createClient(practice, { firstName: "Mia", lastName: "Lund" });
+    const created = await createPlan(scope, booked.id, planInput({ with: "client", goals: [{ text: "Sit without pain", interventions: "", objectives: [], measure: { measureKey: "", comparator: "at_most", target: "", who: "client", byDate: "" } }] }), NOW);
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    await publishVersion(scope, created.planId, NOW);
+    await db.transaction((tx) => mergeUnverifiedInto(tx, { practiceId: practice.id, fromId: booked.id, intoId: kept.id }));
+    expect((await listClientPlans(scope, kept.id)).map((p) => [p.id, p.current?.status])).toEqual([[created.planId, "published"]]);
+    expect(await countRows(planVersions, eq(planVersions.planId, created.planId))).toBe(1);
   });
 
   it("the review reminder job tells the plan's clinician once, a week ahead in the practice's calendar; the email names nobody", async () => {

@@ -84,6 +84,7 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "settings/calendar/actions.ts#makeFeedLinkAction": "sessions.take",
   "settings/calendar/actions.ts#revokeFeedLinkAction": "sessions.take",
   "settings/calendar/actions.ts#saveFeedSummaryAction": "settings.manage",
+  "settings/notes/actions.ts#saveNoteSettingsAction": "settings.manage",
   "settings/video/actions.ts#saveVideoPatternAction": "settings.manage",
   "settings/video/actions.ts#saveOwnVideoRoomAction": "sessions.take",
   "settings/team/actions.ts#inviteMemberAction": "team.manage",

@@ -1,13 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, sql } from "@/db/client";
-import { appointmentAttendees, appointmentDiagnoses, appointments, couples, members, noteAddenda, noteTemplates, practices, serviceCptLines, services, sessionNotes, type Client, type Practice } from "@/db/schema";
+import { appointmentAttendees, appointmentDiagnoses, appointments, couples, noteAddenda, noteTemplates, practices, serviceCptLines, services, sessionNotes, type Client, type Practice } from "@/db/schema";
 import { buildSuperbill } from "@/lib/billing/superbill";
 import { mergeUnverifiedInto } from "@/lib/clients/merge-client";
 import { exportTable } from "@/lib/export/tables";
 import { isNoteOverdue, notesDue } from "@/lib/notes/due";
 import { addAddendum, cosignNote, getNote, listClientNotes, notesForAppointment, saveDraft, signNote, startNote } from "@/lib/notes/notes";
 import { listNoteTemplates } from "@/lib/notes/templates";
+import { loadNoteSettings, saveNoteSettings } from "@/lib/notes/settings";
 import { auditEventsFor, createClient, createMember, createPractice, scopeFor, type TestMember } from "./helpers/factories";
 
 const START = new Date("2031-03-02T15:00:00Z");
@@ -218,9 +219,38 @@ describe("session notes", () => {
     expect(bill!.lines.map((l) => l.icd10)).toEqual([["F43.23", "Z63.0"]]);
   });
 
+  it("note settings: the owner sets the overdue limit and who is supervised; bad or foreign input is a field error and changes nothing", async () => {
+    const c = await clinic();
+    const owner = scopeFor(c.owner);
+    expect((await loadNoteSettings(owner)).clinicians.map((m) => [m.name, m.supervised])).toEqual([
+      ["Olive Owner", false],
+      ["Oscar Other", false],
+      ["Tess Therapist", false],
+    ]);
+    const elsewhere = await clinic();
+    for (const [input, field] of [
+      [{ noteSignHours: "0", supervised: [] }, "noteSignHours"],
+      [{ noteSignHours: "2.5", supervised: [] }, "noteSignHours"],
+      [{ noteSignHours: "", supervised: [] }, "noteSignHours"],
+      [{ noteSignHours: "48", supervised: [elsewhere.therapist.member.id] }, "supervised"],
+      [{ noteSignHours: "48", supervised: [c.desk.member.id] }, "supervised"],
+    ] as const) {
+      const r = await saveNoteSettings(owner, input);
+      expect(r.ok ? [] : Object.keys(r.errors), JSON.stringify(input)).toEqual([field]);
+    }
+    expect((await loadNoteSettings(owner)).noteSignHours).toBe(72);
+    expect(await saveNoteSettings(owner, { noteSignHours: "48", supervised: [c.other.member.id] })).toEqual({ ok: true });
+    const after = await loadNoteSettings(owner);
+    expect([after.noteSignHours, after.clinicians.filter((m) => m.supervised).map((m) => m.name)]).toEqual([48, ["Oscar Other"]]);
+    expect(await auditEventsFor(c.practice.id, "notes.settings_update")).toEqual([expect.objectContaining({ detail: { noteSignHours: 48, supervised: 1 } })]);
+    // Elsewhere nothing moved.
+    expect((await loadNoteSettings(scopeFor(elsewhere.owner))).clinicians.some((m) => m.supervised)).toBe(false);
+  });
+
   it("a supervised clinician's signed note waits for one co-signature from someone else", async () => {
     const c = await clinic();
-    await db.update(members).set({ supervised: true }).where(eq(members.id, c.therapist.member.id));
+    // The owner marks Tess supervised on the settings page.
+    expect(await saveNoteSettings(scopeFor(c.owner), { noteSignHours: "72", supervised: [c.therapist.member.id] })).toEqual({ ok: true });
     const ana = await createClient(c.practice);
     const appt = await session(c, [ana]);
     const tess = scopeFor(c.therapist);

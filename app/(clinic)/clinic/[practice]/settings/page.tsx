@@ -73,6 +73,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ pract
         ) : null}
         {can(role, "settings.manage") ? (
           <Card>
+            <h2 className="mb-2 font-semibold">Session notes</h2>
+            <p className="text-muted">When an unsigned note counts as overdue, and which clinicians&apos; notes need a co-signature.</p>
+            <Link href={`/clinic/${slug}/settings/notes`} className="mt-3 inline-block font-medium text-brand underline">
+              Open session note settings
+            </Link>
+          </Card>
+        ) : null}
+        {can(role, "settings.manage") ? (
+          <Card>
             <h2 className="mb-2 font-semibold">Messaging</h2>
             <p className="text-muted">The crisis text shown above every message box, front-desk access and reply templates.</p>
             <Link href={`/clinic/${slug}/settings/messaging`} className="mt-3 inline-block font-medium text-brand underline">

@@ -29,6 +29,8 @@ export function AssignForm({
   exercises,
   today,
   defaultSubject,
+  noteId,
+  returnTo,
 }: {
   slug: string;
   clientId: string;
@@ -37,6 +39,9 @@ export function AssignForm({
   exercises: AssignOption[];
   today: string;
   defaultSubject?: string;
+  /** Assigned from a session note: the note it is recorded on, and where to go back to. */
+  noteId?: string;
+  returnTo?: string;
 }) {
   const router = useRouter();
   const form = useForm<AssignmentInput, unknown, z.output<typeof assignmentSchema>>({
@@ -50,6 +55,7 @@ export function AssignForm({
       weeks: "",
       dueDate: "",
       personalNote: "",
+      noteId: noteId ?? "",
       ...dosageFormValues(exercises.find((x) => x.value === defaultSubject)?.dosage ?? {}),
     },
   });
@@ -63,13 +69,13 @@ export function AssignForm({
   const onSubmit = form.handleSubmit(async () => {
     const result = await assignAction(slug, form.getValues());
     if (!result.ok) return applyServerErrors(form, result.errors);
-    router.push(`/clinic/${slug}/homework/clients/${clientId}`);
+    router.push(returnTo ?? `/clinic/${slug}/homework/clients/${clientId}`);
     router.refresh();
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-5">
-      <FormError message={errors.root?.message} />
+      <FormError message={errors.root?.message ?? errors.noteId?.message} />
       <Field label="Assign to" required error={errors.assignee?.message}>
         {(ids) => (
           <Select

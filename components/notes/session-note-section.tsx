@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import { practiceReader } from "@/lib/dates";
+import { formatCalendarDate, practiceReader } from "@/lib/dates";
+import { homeworkFromNote } from "@/lib/homework/from-note";
 import { getNote, notesForAppointment, type NoteState } from "@/lib/notes/notes";
 import { contentAsText } from "@/lib/notes/schema";
 import { listNoteTemplates } from "@/lib/notes/templates";
@@ -52,6 +53,7 @@ export async function SessionNoteSection({
   const processTemplate = templates.find((t) => t.version.definition.kind === "psychotherapy");
   const view = notes.progressNoteId ? await getNote(scope, notes.progressNoteId) : null;
   const note = view && !("code" in view) ? view : null;
+  const homework = note ? await homeworkFromNote(scope, note.note.id) : [];
   return (
     <Card className="lg:col-span-2">
       <h2 className="mb-2 text-lg font-semibold">Session note</h2>
@@ -89,6 +91,33 @@ export async function SessionNoteSection({
           <Badge tone="warn">{STATE_LABELS[notes.state]}</Badge>
         </p>
       )}
+      {note ? (
+        <section aria-labelledby="note-homework" className="mt-4 border-t border-line pt-3">
+          <h3 id="note-homework" className="mb-1 font-semibold">
+            Homework from this session
+          </h3>
+          {homework.length === 0 ? (
+            <p className="text-sm text-muted">None assigned from this note yet.</p>
+          ) : (
+            <ul className="mb-2 list-disc pl-5 text-sm">
+              {homework.map((h) => (
+                <li key={h.assignmentId}>
+                  {h.title} · until {formatCalendarDate(h.dueDate, scope.practice.locale)}
+                  {h.ended ? " (ended)" : ""}
+                </li>
+              ))}
+            </ul>
+          )}
+          {can(scope.role, "homework.assign") ? (
+            <Link
+              href={`/clinic/${slug}/homework/assign?client=${note.note.clientId}&note=${note.note.id}&appointment=${appointment.id}`}
+              className="text-sm font-medium text-brand underline underline-offset-2"
+            >
+              Assign homework from this session
+            </Link>
+          ) : null}
+        </section>
+      ) : null}
       {writer ? (
         <div className="mt-4 border-t border-line pt-3 text-sm">
           {notes.ownProcessNoteId ? (

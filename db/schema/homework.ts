@@ -17,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { sessionNotes } from "./notes";
 import { clients, couples, members, practices } from "./practice";
 import { tz } from "./columns";
 
@@ -235,6 +236,8 @@ export const assignments = pgTable(
     /** The clinician's dosage for a single exercise (prefilled from the exercise's defaults); a program's items use the exercises' own. */
     ...dosageColumns(),
     assignedByMemberId: uuid("assigned_by_member_id").references(() => members.id, { onDelete: "set null" }),
+    /** The session note it was given from (lib/notes): the note lists it; deleting a draft note keeps the homework (SET NULL, migration 0040). */
+    noteId: uuid("note_id"),
     endedAt: timestamp("ended_at", tz),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
@@ -251,6 +254,8 @@ export const assignments = pgTable(
     index("homework_assignments_exercise_id_idx").on(t.exerciseId),
     index("homework_assignments_program_id_idx").on(t.programId),
     index("homework_assignments_assigned_by_member_id_idx").on(t.assignedByMemberId),
+    foreignKey({ name: "homework_assignments_note_fkey", columns: [t.practiceId, t.noteId], foreignColumns: [sessionNotes.practiceId, sessionNotes.id] }),
+    index("homework_assignments_note_id_idx").on(t.noteId),
     check("homework_assignments_one_assignee", sql`(${t.clientId} is null) <> (${t.coupleId} is null)`),
     check("homework_assignments_one_subject", sql`(${t.exerciseId} is null) <> (${t.programId} is null)`),
     check("homework_assignments_mode", sql`(${t.clientId} is not null and ${t.mode} = 'individual') or (${t.coupleId} is not null and ${t.mode} <> 'individual')`),

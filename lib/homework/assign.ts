@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { db } from "@/db/client";
-import { assignments, clients, couples, exercises, programItems, programs } from "@/db/schema";
+import { assignments, clients, couples, exercises, programItems, programs, sessionNotes } from "@/db/schema";
 import HomeworkAssignedEmail, { homeworkAssignedSubject } from "@/emails/homework-assigned";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { isUuid } from "@/lib/ids";
@@ -74,6 +74,18 @@ export async function assignHomework(scope: PracticeScope, input: unknown, optio
     programWeeks = program.weeks;
   }
 
+  // From a session note: a progress note of this practice about the same people (never a psychotherapy note).
+  if (v.noteId) {
+    const [note] = await db
+      .select({ clientId: sessionNotes.clientId, partnerClientId: sessionNotes.partnerClientId, kind: sessionNotes.kind })
+      .from(sessionNotes)
+      .where(and(eq(sessionNotes.practiceId, practiceId), eq(sessionNotes.id, v.noteId)));
+    const ids = new Set(people.map((p) => p.id));
+    if (!note || note.kind !== "progress" || !(ids.has(note.clientId) || (note.partnerClientId !== null && ids.has(note.partnerClientId)))) {
+      return fieldError("noteId", "That session note is not about this client");
+    }
+  }
+
   const weeks = v.weeks ?? (v.dueDate ? null : programWeeks);
   const dueDate = v.dueDate ?? addDays(v.startDate, 7 * (weeks ?? 1) - 1);
   if (daysBetween(v.startDate, dueDate) > 365) return fieldError("dueDate", "Homework can run for at most a year");
@@ -97,10 +109,11 @@ export async function assignHomework(scope: PracticeScope, input: unknown, optio
           personalNote: v.personalNote,
           ...(subjectKind === "exercise" ? pickDosage(v) : NO_DOSAGE),
           assignedByMemberId: scope.memberId,
+          noteId: v.noteId,
         })
         .returning({ id: assignments.id });
       await recordAudit(
-        byMember(scope, "homework.assign", { type: "homework_assignment", id: row!.id }, { [assigneeKind === "client" ? "clientId" : "coupleId"]: assigneeId, [`${subjectKind}Id`]: subjectId }),
+        byMember(scope, "homework.assign", { type: "homework_assignment", id: row!.id }, { [assigneeKind === "client" ? "clientId" : "coupleId"]: assigneeId, [`${subjectKind}Id`]: subjectId, ...(v.noteId ? { noteId: v.noteId } : {}) }),
         tx,
       );
       return row!.id;

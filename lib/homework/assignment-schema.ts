@@ -39,6 +39,11 @@ export const assignmentSchema = z
       .max(2000, "The note must be at most 2000 characters")
       .optional()
       .transform((v) => (v ? v : null)),
+    /** The session note it is given from, when assigned from a note (lib/notes); empty otherwise. */
+    noteId: z
+      .union([z.literal(""), z.string().uuid("That session note was not found")])
+      .optional()
+      .transform((v) => (v ? v : null)),
     /** For a single exercise: the clinician's dosage, prefilled from the exercise's defaults. */
     ...dosageFields,
   })

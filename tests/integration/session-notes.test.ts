@@ -1,15 +1,18 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, sql } from "@/db/client";
-import { appointmentAttendees, appointmentDiagnoses, appointments, couples, noteAddenda, noteTemplates, practices, serviceCptLines, services, sessionNotes, type Client, type Practice } from "@/db/schema";
+import { appointmentAttendees, assignments, exercises, appointmentDiagnoses, appointments, couples, noteAddenda, noteTemplates, practices, serviceCptLines, services, sessionNotes, type Client, type Practice } from "@/db/schema";
 import { buildSuperbill } from "@/lib/billing/superbill";
 import { mergeUnverifiedInto } from "@/lib/clients/merge-client";
 import { exportTable } from "@/lib/export/tables";
 import { isNoteOverdue, notesDue } from "@/lib/notes/due";
 import { addAddendum, cosignNote, getNote, listClientNotes, notesForAppointment, saveDraft, signNote, startNote } from "@/lib/notes/notes";
 import { listNoteTemplates } from "@/lib/notes/templates";
+import { assignHomework } from "@/lib/homework/assign";
+import { homeworkFromNote } from "@/lib/homework/from-note";
+import { syncHomeworkLibrary } from "@/lib/homework/library/sync";
 import { loadNoteSettings, saveNoteSettings } from "@/lib/notes/settings";
-import { auditEventsFor, createClient, createMember, createPractice, scopeFor, type TestMember } from "./helpers/factories";
+import { auditEventsFor, countRows, createClient, createMember, createPractice, scopeFor, type TestMember } from "./helpers/factories";
 
 const START = new Date("2031-03-02T15:00:00Z");
 const NOW = new Date("2031-03-02T17:00:00Z");
@@ -217,6 +220,37 @@ describe("session notes", () => {
     expect(dx!.icd10Codes).toEqual(["F43.23", "Z63.0"]);
     const bill = await buildSuperbill(c.practice.id, ana.id, { from: "2031-01-01", to: "2031-03-31" }, NOW);
     expect(bill!.lines.map((l) => l.icd10)).toEqual([["F43.23", "Z63.0"]]);
+  });
+
+  it("homework given from a note is a real assignment recorded on it; a note about someone else, or private process notes, is refused and nothing is assigned", async () => {
+    await syncHomeworkLibrary();
+    const [ritual] = await db.select({ id: exercises.id }).from(exercises).where(and(isNull(exercises.practiceId), eq(exercises.libraryKey, "six-second-hello")));
+    const c = await clinic();
+    const ana = await createClient(c.practice, { firstName: "Ana" });
+    const ben = await createClient(c.practice, { firstName: "Ben" });
+    const [x, y] = [ana.id, ben.id].sort() as [string, string];
+    const [couple] = await db.insert(couples).values({ practiceId: c.practice.id, clientAId: x, clientBId: y }).returning();
+    const other = await createClient(c.practice, { firstName: "Cy" });
+    const tess = scopeFor(c.therapist);
+    const appt = await session(c, [ana, ben]);
+    const started = await startNote(tess, { appointmentId: appt.id, templateId: c.template("couples-session") }, NOW);
+    if (!started.ok) throw new Error("start");
+    const give = (assignee: string, noteId: string) =>
+      assignHomework(tess, { subject: `exercise:${ritual!.id}`, assignee, mode: assignee.startsWith("couple:") ? "together" : "individual", startDate: "2031-03-03", timesPerWeek: "5", weeks: "2", noteId });
+
+    const given = await give(`couple:${couple!.id}`, started.noteId);
+    if (!given.ok) throw new Error(JSON.stringify(given));
+    const [row] = await db.select().from(assignments).where(eq(assignments.id, given.assignmentId));
+    expect(row).toMatchObject({ coupleId: couple!.id, noteId: started.noteId, dueDate: "2031-03-16" });
+    expect((await homeworkFromNote(tess, started.noteId)).map((h) => [h.assignmentId, h.title])).toEqual([[given.assignmentId, "The six-second hello"]]);
+
+    const before = await countRows(assignments, eq(assignments.practiceId, c.practice.id));
+    expect(await give(`client:${other.id}`, started.noteId)).toEqual({ ok: false, errors: { noteId: ["That session note is not about this client"] } });
+    const own = await session(c, [other]);
+    const process = await startNote(tess, { appointmentId: own.id, templateId: c.template("psychotherapy-notes") }, NOW);
+    if (!process.ok) throw new Error("start process");
+    expect(await give(`client:${other.id}`, process.noteId)).toMatchObject({ ok: false, errors: { noteId: expect.any(Array) } });
+    expect(await countRows(assignments, eq(assignments.practiceId, c.practice.id))).toBe(before);
   });
 
   it("note settings: the owner sets the overdue limit and who is supervised; bad or foreign input is a field error and changes nothing", async () => {

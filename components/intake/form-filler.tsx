@@ -96,7 +96,8 @@ export function FormFiller({
       setSave({ kind: "saving" });
       try {
         const result = await saveDraftAction(clientId, assignmentId, { versionId, answers: cleanAnswers(form.getValues()) });
-        if (result.ok) setSave({ kind: "saved", at: new Date(result.savedAt) });
+        // Answers changed while this save was on its way: they are not saved yet, so say nothing until they are.
+        if (result.ok) setSave(dirty.current ? { kind: "idle" } : { kind: "saved", at: new Date(result.savedAt) });
         else {
           setSave({ kind: "error", message: result.message });
           placeErrors(result.errors);
@@ -115,6 +116,8 @@ export function FormFiller({
     if (serialized === lastSaved.current) return;
     lastSaved.current = serialized;
     dirty.current = true;
+    // "Draft saved" is about the answers on screen: a change after the save takes it back until the next one.
+    setSave((s) => (s.kind === "saved" ? { kind: "idle" } : s));
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void saveNow(), AUTOSAVE_MS);
   }, [serialized, saveNow]);

@@ -45,7 +45,6 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
         <PortalFormsCard clientId={client.id} forms={forms} timeZone={practice.timeZone} />
         <PortalDocumentsCard client={client} />
         <PortalPlanCard client={client} />
-        <PortalGfeCard clientId={client.id} practice={practice} />
         <Card>
           <h2 className="font-semibold">Messages</h2>
           <p className="mt-1">
@@ -83,6 +82,8 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
         <PortalUpcomingSessions practice={sessionPractice} upcoming={sessions.upcoming} clientId={client.id} />
         <PortalThisWeek clientId={client.id} data={homework} />
         <PortalPastSessions practice={sessionPractice} past={sessions.past} />
+        {/* A right to know about, not something due: after the sessions, before the client's details. */}
+        <PortalGfeCard clientId={client.id} practice={practice} />
         <Card>
           <h2 className="mb-2 font-semibold">Your details</h2>
           {/* minmax(0, 1fr) and min-w-0 let a long address wrap inside the card at 375 px instead of widening it. */}

@@ -12,6 +12,8 @@ test("a therapist writes and signs a couples note from the schedule, adds an add
   const service = await createBookableService(practice.id, therapist.memberId, { attendance: "couple", name: "Couples session" });
   const ana = await createClient(practice.id, "Ana");
   const ben = await createClient(practice.id, "Ben");
+  const [x, y] = [ana.id, ben.id].sort() as [string, string];
+  await db.insert(schema.couples).values({ practiceId: practice.id, clientAId: x, clientBId: y });
   const startsAt = new Date(Date.now() - 3 * 3_600_000);
   const endsAt = new Date(startsAt.getTime() + 50 * 60_000);
   const [session] = await db
@@ -55,6 +57,18 @@ test("a therapist writes and signs a couples note from the schedule, adds an add
   await page.getByRole("button", { name: "Add addendum" }).click();
   await expect(page.getByRole("region", { name: "Addenda" }).getByText("Ben called afterwards to say the check-in felt hopeful")).toBeVisible();
   await expectAxeClean(page, "the signed note");
+
+  // Homework given in the session is a real assignment, recorded on the note and listed under it.
+  await page.getByRole("link", { name: "Assign homework from this session" }).click();
+  await expect(page.getByText(/· from the session note$/)).toBeVisible();
+  await page.getByLabel("Exercise or program").selectOption({ label: "The six-second hello" });
+  await page.getByLabel("Times per week").fill("5");
+  await page.getByLabel("Weeks", { exact: true }).fill("2");
+  await page.getByRole("button", { name: "Assign homework" }).click();
+  await page.waitForURL(`**/schedule/${session!.id}`);
+  await expect(page.getByRole("region", { name: "Homework from this session" }).getByText(/^The six-second hello · until /)).toBeVisible();
+  const [given] = await db.select().from(schema.assignments).where(eq(schema.assignments.noteId, note!.id));
+  expect(given).toMatchObject({ mode: "together", timesPerWeek: 5, weeks: 2 });
 
   // The front desk: "Note signed", and not a word of it.
   await page.context().clearCookies();

@@ -33,7 +33,7 @@ const PLANS: DemoPlan[] = [
     reviewInDays: 5,
     publishedDaysAgo: 10,
     content: {
-      presentingConcerns: "Growing distance since their second child; arguments about night feeds end with Priya pressing and Daniel going quiet.",
+      presentingConcerns: "Growing distance since their second child; arguments about night feeds end with one reaching harder and the other going quiet.",
       diagnoses: ["Z63.0"],
       interventions: "Emotionally focused couple therapy, stage one: de-escalating the cycle.",
       goals: [

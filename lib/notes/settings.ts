@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { members, practices } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
@@ -42,9 +42,11 @@ export async function saveNoteSettings(scope: PracticeScope, values: unknown): P
   if (supervised.some((id) => !ids.has(id))) return fieldError("supervised", "Supervised: choose from the practice's clinicians");
   await db.transaction(async (tx) => {
     await tx.update(practices).set({ noteSignHours }).where(eq(practices.id, scope.practice.id));
-    for (const w of writers) {
-      await tx.update(members).set({ supervised: supervised.includes(w.id) }).where(and(eq(members.practiceId, scope.practice.id), eq(members.id, w.id)));
-    }
+    // One statement for every note writer: supervised exactly when listed.
+    await tx
+      .update(members)
+      .set({ supervised: supervised.length > 0 ? inArray(members.id, supervised) : sql`false` })
+      .where(and(eq(members.practiceId, scope.practice.id), inArray(members.role, rolesWith("notes.write"))));
     await recordAudit(byMember(scope, "notes.settings_update", { type: "practice", id: scope.practice.id }, { noteSignHours, supervised: supervised.length }), tx);
   });
   return { ok: true };

@@ -21,3 +21,9 @@ export async function expectNoSidewaysScroll(page: Page, what = "the page"): Pro
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
 }
+
+/** The phone checks every screen passes: axe clean, and nothing wider than the viewport. */
+export async function expectCleanOnPhone(page: Page, what: string): Promise<void> {
+  await expectAxeClean(page, what);
+  await expectNoSidewaysScroll(page, what);
+}

@@ -1,24 +1,9 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import * as schema from "@/db/schema";
-import { createClient, createPractice, db, expect, signInAs, test } from "./fixtures";
-import { expectAxeClean, expectNoSidewaysScroll } from "./a11y";
-
-async function phone(browser: Browser, userId: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, baseURL: process.env.APP_URL });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => {
-    throw e;
-  });
-  await signInAs(page, userId);
-  return page;
-}
-
-async function clean(page: Page, what: string) {
-  await expectAxeClean(page, what);
-  await expectNoSidewaysScroll(page, what);
-}
+import { createClient, createPractice, db, expect, phoneAs, test } from "./fixtures";
+import { expectCleanOnPhone } from "./a11y";
 
 async function releasePdf(): Promise<Buffer> {
   const doc = await PDFDocument.create();
@@ -27,15 +12,15 @@ async function releasePdf(): Promise<Buffer> {
 }
 
 async function signAs(browser: Browser, partner: { id: string; userId: string; firstName: string; lastName: string }, other: string) {
-  const page = await phone(browser, partner.userId);
+  const page = await phoneAs(browser, partner.userId);
   await page.goto(`/portal/${partner.id}`);
   await page.getByRole("link", { name: "Your documents" }).click();
   const waiting = page.getByRole("list", { name: "Waiting for your signature" });
   await expect(waiting.getByRole("link", { name: "Release of information" })).toBeVisible();
-  await clean(page, `${partner.firstName}'s documents`);
+  await expectCleanOnPhone(page, `${partner.firstName}'s documents`);
   await waiting.getByRole("link", { name: "Release of information" }).click();
   await expect(page.getByRole("heading", { name: "Release of information" })).toBeVisible();
-  await clean(page, `${partner.firstName}'s read-and-sign page`);
+  await expectCleanOnPhone(page, `${partner.firstName}'s read-and-sign page`);
   const file = await page.request.get(page.url() + "/file");
   expect(file.status()).toBe(200);
   expect(file.headers()["content-type"]).toBe("application/pdf");
@@ -47,7 +32,7 @@ async function signAs(browser: Browser, partner: { id: string; userId: string; f
   await page.getByLabel(/I have read this document/).check();
   await page.getByRole("button", { name: "Sign the document" }).click();
   await expect(page.getByText(`Name: type your own full name as your practice has it (${partner.firstName} ${partner.lastName})`)).toBeVisible();
-  await clean(page, `${partner.firstName}'s sign form with errors`);
+  await expectCleanOnPhone(page, `${partner.firstName}'s sign form with errors`);
 
   await page.getByLabel("Type your full name to sign").fill(`${partner.firstName.toLowerCase()} ${partner.lastName}`);
   await page.getByRole("button", { name: "Sign the document" }).click();
@@ -55,7 +40,7 @@ async function signAs(browser: Browser, partner: { id: string; userId: string; f
   const signed = await page.request.get(page.url() + "/signed");
   expect(signed.status()).toBe(200);
   expect((await PDFDocument.load(await signed.body())).getPageCount()).toBe(2);
-  await clean(page, `${partner.firstName}'s signed document`);
+  await expectCleanOnPhone(page, `${partner.firstName}'s signed document`);
   await page.context().close();
 }
 
@@ -68,9 +53,9 @@ test("staff share a release of information with a couple; each partner signs on 
   await db.insert(schema.couples).values({ practiceId: practice.id, clientAId: x, clientBId: y });
 
   // The therapist, on a phone: the library, then Ana's record.
-  const staff = await phone(browser, practice.owner.userId);
+  const staff = await phoneAs(browser, practice.owner.userId);
   await staff.goto(`/clinic/${practice.slug}/documents`);
-  await clean(staff, "the documents library");
+  await expectCleanOnPhone(staff, "the documents library");
   // An executable renamed .pdf is refused by its bytes, and nothing is listed.
   await staff.getByLabel("Title").fill("Release of information");
   await staff.getByLabel("PDF file").setInputFiles({ name: "release.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(64)]) });
@@ -89,7 +74,7 @@ test("staff share a release of information with a couple; each partner signs on 
   await expect(staff.getByText(/^Shared\. The client was told/)).toBeVisible();
   const signatures = staff.getByRole("list", { name: "Signatures on Release of information" });
   await expect(signatures.getByText("Not signed yet")).toHaveCount(2);
-  await clean(staff, "the client record with a share");
+  await expectCleanOnPhone(staff, "the client record with a share");
 
   // The emails say a document waits, never which.
   const mails = await db.select().from(schema.emailMessages).where(eq(schema.emailMessages.practiceId, practice.id));
@@ -102,7 +87,7 @@ test("staff share a release of information with a couple; each partner signs on 
   await staff.reload();
   await expect(signatures.getByText(/^Signed \d/)).toHaveCount(2);
   await expect(signatures.getByRole("link", { name: /Signed copy/ })).toHaveCount(2);
-  await clean(staff, "the client record with both signatures");
+  await expectCleanOnPhone(staff, "the client record with both signatures");
 
   // Withdrawn: it leaves the portal, the signatures stay on the record.
   await staff.getByRole("button", { name: "Withdraw" }).click();

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { and, desc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -167,4 +167,15 @@ export function icsOf(message: { attachments: { filename: string; content: strin
   const file = message.attachments?.find((a) => a.filename.endsWith(".ics"));
   if (!file) throw new Error("no .ics attached");
   return Buffer.from(file.content, "base64").toString("utf8");
+}
+
+/** A fresh 375 px phone context signed in as a user; a page error fails the test. Close its context when done. */
+export async function phoneAs(browser: Browser, userId: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, baseURL: process.env.APP_URL });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => {
+    throw e;
+  });
+  await signInAs(page, userId);
+  return page;
 }

@@ -1,24 +1,9 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import type { PlanContent } from "@/lib/plans/content";
-import { createClient, createPractice, db, expect, signInAs, test } from "./fixtures";
-import { expectAxeClean, expectNoSidewaysScroll } from "./a11y";
-
-async function phone(browser: Browser, userId: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, baseURL: process.env.APP_URL });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => {
-    throw e;
-  });
-  await signInAs(page, userId);
-  return page;
-}
-
-async function clean(page: Page, what: string) {
-  await expectAxeClean(page, what);
-  await expectNoSidewaysScroll(page, what);
-}
+import { createClient, createPractice, db, expect, phoneAs, test } from "./fixtures";
+import { expectCleanOnPhone } from "./a11y";
 
 const CONTENT: PlanContent = {
   presentingConcerns: "Feeling apart since the baby came",
@@ -31,14 +16,14 @@ type Person = { id: string; userId: string; firstName: string; lastName: string 
 
 /** One partner on their phone: the portal home leads to the plan; a wrong name is refused by field; then they sign. */
 async function signOnPhone(browser: Browser, me: Person, partner: Person, partnerSigned: boolean) {
-  const page = await phone(browser, me.userId);
+  const page = await phoneAs(browser, me.userId);
   await page.goto(`/portal/${me.id}`);
   await expect(page.getByText("Your treatment plan is ready for you to review and sign.")).toBeVisible();
   await page.getByRole("link", { name: "Your plan" }).click();
   await expect(page.getByRole("heading", { name: /Your plan as a couple/ })).toBeVisible();
   await expect(page.getByText("Feel like a team at bedtime")).toBeVisible();
   await expect(page.getByText(partnerSigned ? `${partner.firstName} signed` : `${partner.firstName} has not signed yet`)).toBeVisible();
-  await clean(page, `${me.firstName}'s plan`);
+  await expectCleanOnPhone(page, `${me.firstName}'s plan`);
 
   await page.getByLabel("Type your full name to sign").fill(`${partner.firstName} ${partner.lastName}`);
   await page.getByRole("button", { name: "Sign the plan" }).click();
@@ -46,12 +31,12 @@ async function signOnPhone(browser: Browser, me: Person, partner: Person, partne
   await page.getByLabel(/I have reviewed this treatment plan/).check();
   await page.getByRole("button", { name: "Sign the plan" }).click();
   await expect(page.getByText(`Name: type your own full name as your practice has it (${me.firstName} ${me.lastName})`)).toBeVisible();
-  await clean(page, `${me.firstName}'s sign form with errors`);
+  await expectCleanOnPhone(page, `${me.firstName}'s sign form with errors`);
 
   await page.getByLabel("Type your full name to sign").fill(`${me.firstName} ${me.lastName}`);
   await page.getByRole("button", { name: "Sign the plan" }).click();
   await expect(page.getByRole("status").filter({ hasText: /^You signed this plan on / })).toBeVisible();
-  await clean(page, `${me.firstName}'s signed plan`);
+  await expectCleanOnPhone(page, `${me.firstName}'s signed plan`);
   await page.context().close();
 }
 
@@ -77,13 +62,13 @@ test("a couple's treatment plan: each partner reviews and signs on a phone; the 
   expect(signatures.map((s) => s.signatureName).sort()).toEqual([`${ana.firstName} ${ana.lastName}`, `${ben.firstName} ${ben.lastName}`].sort());
 
   // The therapist, on a phone: the home lists the review; the plan shows who signed and how.
-  const staff = await phone(browser, practice.owner.userId);
+  const staff = await phoneAs(browser, practice.owner.userId);
   await staff.goto(`/clinic/${practice.slug}`);
   const reviews = staff.getByRole("region", { name: "Treatment plan reviews" });
   await expect(reviews.getByRole("link", { name: `${ana.firstName} ${ana.lastName}` })).toBeVisible();
   await reviews.getByRole("link", { name: `${ana.firstName} ${ana.lastName}` }).click();
   await expect(staff.getByText(new RegExp(`^${ana.firstName} ${ana.lastName}: signed .* as “${ana.firstName} ${ana.lastName}”$`))).toBeVisible();
   await expect(staff.getByText(new RegExp(`^${ben.firstName} ${ben.lastName}: signed .* as “${ben.firstName} ${ben.lastName}”$`))).toBeVisible();
-  await clean(staff, "the plan with both signatures");
+  await expectCleanOnPhone(staff, "the plan with both signatures");
   await staff.context().close();
 });

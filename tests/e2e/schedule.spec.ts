@@ -36,7 +36,7 @@ test("a session booked online shows in the clinician's week view, and staff canc
   await expect(page.getByText("no fee applies")).toBeVisible();
   await page.getByRole("button", { name: "Confirm cancellation" }).click();
   await expect(page.getByRole("status")).toBeVisible();
-  await expect(page.getByText("there is nothing more to do here")).toBeVisible();
+  await expect(page.getByText("it can no longer be moved or cancelled")).toBeVisible();
 
   const [row] = await db.select().from(schema.appointments).where(eq(schema.appointments.practiceId, practice.id));
   expect(row!.status).toBe("cancelled");

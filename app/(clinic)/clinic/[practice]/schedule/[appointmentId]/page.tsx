@@ -144,13 +144,13 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
             />
           ) : null}
           {feeDue ? (
-            // Never "nothing more to do" while a fee can still be charged (issue 11, problem 7).
+            // Never "no longer be moved or cancelled" alone while a fee can still be charged (issue 11, problem 7).
             <p className="text-sm text-muted">
               This session is {STATUS_LABELS[a.status].toLowerCase()}. The {FEE_LABELS[feeDue.kind].toLowerCase()} ({money(feeDue.amountCents, feeDue.currency)}) is not paid yet
               {can(scope.role, "billing.read") ? ": charge it under Payments." : ": someone with billing access can charge it."}
             </p>
           ) : FINAL.includes(a.status) ? (
-            <p className="text-sm text-muted">This session is {STATUS_LABELS[a.status].toLowerCase()}: there is nothing more to do here.</p>
+            <p className="text-sm text-muted">This session is {STATUS_LABELS[a.status].toLowerCase()}: it can no longer be moved or cancelled.</p>
           ) : a.status !== "confirmed" ? (
             <p className="text-sm text-muted">This booking is not confirmed yet ({STATUS_LABELS[a.status].toLowerCase()}).</p>
           ) : null}

@@ -58,7 +58,8 @@ export type Capability =
   | "gfe.issue"
   | "gfe.track"
   | "notes.write"
-  | "notes.cosign";
+  | "notes.cosign"
+  | "notes.templates";
 
 type Row = Readonly<Record<MemberRole, boolean>>;
 
@@ -145,6 +146,11 @@ export const ROLE_MATRIX: Readonly<Record<Capability, Row>> = {
   "notes.write": { owner: true, admin: false, clinician: true, front_desk: false },
   /** Co-sign a supervised clinician's signed note (never one's own; a supervised member never co-signs). */
   "notes.cosign": { owner: true, admin: false, clinician: true, front_desk: false },
+  /**
+   * Edit the practice's note templates (decision 0055): structure, not clinical
+   * content, so as for form templates it is the clinical roles'.
+   */
+  "notes.templates": CLINICAL,
 };
 
 export const CAPABILITIES = Object.keys(ROLE_MATRIX) as Capability[];

@@ -56,14 +56,15 @@ export async function listNoteTemplates(practiceId: string): Promise<NoteTemplat
   });
 }
 
-/** One template's newest version, within the practice. */
+/** One template's newest version, within the practice; none for an archived template (new notes are not started on it). */
 export async function currentNoteVersion(practiceId: string, templateId: string): Promise<NoteTemplateVersion | null> {
   if (!isUuid(templateId)) return null;
-  const [version] = await db
-    .select()
+  const [row] = await db
+    .select({ version: noteTemplateVersions })
     .from(noteTemplateVersions)
+    .innerJoin(noteTemplates, and(eq(noteTemplates.practiceId, noteTemplateVersions.practiceId), eq(noteTemplates.id, noteTemplateVersions.templateId), isNull(noteTemplates.archivedAt)))
     .where(and(eq(noteTemplateVersions.practiceId, practiceId), eq(noteTemplateVersions.templateId, templateId)))
     .orderBy(desc(noteTemplateVersions.version))
     .limit(1);
-  return version ?? null;
+  return row?.version ?? null;
 }

@@ -71,13 +71,22 @@ export default async function SettingsPage({ params }: { params: Promise<{ pract
             </Link>
           </Card>
         ) : null}
-        {can(role, "settings.manage") ? (
+        {can(role, "settings.manage") || can(role, "notes.templates") ? (
           <Card>
             <h2 className="mb-2 font-semibold">Session notes</h2>
-            <p className="text-muted">When an unsigned note counts as overdue, and which clinicians&apos; notes need a co-signature.</p>
-            <Link href={`/clinic/${slug}/settings/notes`} className="mt-3 inline-block font-medium text-brand underline">
-              Open session note settings
-            </Link>
+            <p className="text-muted">The templates notes are written on{can(role, "settings.manage") ? ", when an unsigned note counts as overdue, and which clinicians’ notes need a co-signature" : ""}.</p>
+            <p className="mt-3 flex flex-wrap gap-x-4 gap-y-2">
+              {can(role, "notes.templates") ? (
+                <Link href={`/clinic/${slug}/settings/notes/templates`} className="font-medium text-brand underline">
+                  Edit note templates
+                </Link>
+              ) : null}
+              {can(role, "settings.manage") ? (
+                <Link href={`/clinic/${slug}/settings/notes`} className="font-medium text-brand underline">
+                  Open session note settings
+                </Link>
+              ) : null}
+            </p>
           </Card>
         ) : null}
         {can(role, "settings.manage") ? (

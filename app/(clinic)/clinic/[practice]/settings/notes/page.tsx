@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { NoteSettingsForm } from "@/components/notes/note-settings-form";
 import { BackToSettings } from "@/components/settings/back-to-settings";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -22,6 +23,13 @@ export default async function NoteSettingsPage({ params }: { params: Promise<{ p
           clinicians={settings.clinicians.map((c) => ({ memberId: c.memberId, name: c.name, roleLabel: c.roleLabel }))}
           defaults={{ noteSignHours: String(settings.noteSignHours), supervised: settings.clinicians.filter((c) => c.supervised).map((c) => c.memberId) }}
         />
+      </Card>
+      <Card className="mt-4">
+        <h2 className="mb-2 font-semibold">Templates</h2>
+        <p className="text-muted">SOAP, DAP, BIRP, the couples session note, the pelvic PT notes and your own: edit them, add new ones, archive those you do not use.</p>
+        <Link href={`/clinic/${slug}/settings/notes/templates`} className="mt-3 inline-block font-medium text-brand underline">
+          Edit note templates
+        </Link>
       </Card>
     </>
   );

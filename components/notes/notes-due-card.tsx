@@ -1,13 +1,29 @@
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import { formatDateTime, type Reader } from "@/lib/dates";
+import type { NoteToCosign } from "@/lib/notes/cosign-queue";
 import type { NoteDue } from "@/lib/notes/due";
 
 /**
  * Sessions held without a signed note (decision 0052), oldest first; those
  * past the practice's limit are marked overdue. Names and states only.
  */
-export function NotesDueCard({ slug, rows, reader, signHours, showClinician }: { slug: string; rows: NoteDue[]; reader: Reader; signHours: number; showClinician: boolean }) {
+export function NotesDueCard({
+  slug,
+  rows,
+  cosign = [],
+  reader,
+  signHours,
+  showClinician,
+}: {
+  slug: string;
+  rows: NoteDue[];
+  /** Signed notes waiting for this member's co-signature. */
+  cosign?: NoteToCosign[];
+  reader: Reader;
+  signHours: number;
+  showClinician: boolean;
+}) {
   const overdue = rows.filter((r) => r.overdue).length;
   return (
     <Card className="min-w-0">
@@ -32,6 +48,20 @@ export function NotesDueCard({ slug, rows, reader, signHours, showClinician }: {
           </ul>
         )}
         <p className="text-sm text-muted">A note is overdue when it is not signed {signHours} hours after the session.</p>
+        {cosign.length > 0 ? (
+          <>
+            <h3 className="pt-2 font-semibold">Waiting for your co-signature · {cosign.length}</h3>
+            <ul className="space-y-2">
+              {cosign.map((n) => (
+                <li key={n.noteId}>
+                  <Link href={`/clinic/${slug}/notes/${n.noteId}`} className="text-brand underline underline-offset-2">
+                    {n.clientName}: signed by {n.authorName} on {formatDateTime(n.signedAt, reader)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </div>
     </Card>
   );

@@ -110,6 +110,12 @@ export const members = pgTable(
     videoUrl: text("video_url"),
     /** Their signed notes wait for a supervisor's co-signature (decision 0052). */
     supervised: boolean("supervised").notNull().default(false),
+    /**
+     * The one member who co-signs this supervised clinician's notes (decision
+     * 0058); null: any member who may co-sign. Same practice, never oneself,
+     * cleared if that member leaves (the FK is hand-written in 0041).
+     */
+    supervisorMemberId: uuid("supervisor_member_id"),
     invitedAt: timestamp("invited_at", tz).notNull().defaultNow(),
     joinedAt: timestamp("joined_at", tz),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
@@ -118,6 +124,8 @@ export const members = pgTable(
     unique("members_practice_id_user_id_key").on(t.practiceId, t.userId),
     unique("members_practice_id_id_key").on(t.practiceId, t.id),
     index("members_user_id_idx").on(t.userId),
+    index("members_supervisor_member_id_idx").on(t.supervisorMemberId),
+    check("members_supervisor_not_self", sql`${t.supervisorMemberId} is null or ${t.supervisorMemberId} <> ${t.id}`),
   ],
 );
 

@@ -147,7 +147,7 @@ export const ROLE_MATRIX: Readonly<Record<Capability, Row>> = {
   /** Co-sign a supervised clinician's signed note (never one's own; a supervised member never co-signs). */
   "notes.cosign": { owner: true, admin: false, clinician: true, front_desk: false },
   /**
-   * Edit the practice's note templates (decision 0055): structure, not clinical
+   * Edit the practice's note templates (decision 0058): structure, not clinical
    * content, so as for form templates it is the clinical roles'.
    */
   "notes.templates": CLINICAL,

@@ -320,6 +320,17 @@ export async function cosignNote(scope: PracticeScope, noteId: string, now: Date
   if (note.authorUserId === scope.user.id) return forbidden("You cannot co-sign your own note");
   const [me] = await db.select({ supervised: members.supervised }).from(members).where(and(eq(members.practiceId, scope.practice.id), eq(members.id, scope.memberId)));
   if (me?.supervised) return forbidden("A supervised clinician cannot co-sign notes");
+  // An assigned supervisor is the only one who co-signs that clinician's notes (decision 0058).
+  if (note.authorUserId) {
+    const [author] = await db
+      .select({ supervisorMemberId: members.supervisorMemberId })
+      .from(members)
+      .where(and(eq(members.practiceId, scope.practice.id), eq(members.userId, note.authorUserId)));
+    if (author?.supervisorMemberId && author.supervisorMemberId !== scope.memberId) {
+      const [supervisor] = await db.select({ name: members.displayName }).from(members).where(eq(members.id, author.supervisorMemberId));
+      return forbidden(`Only ${supervisor?.name ?? "their assigned supervisor"}, the author's supervisor, co-signs this note`);
+    }
+  }
   return db.transaction(async (tx) => {
     const done = await tx
       .update(sessionNotes)

@@ -18,5 +18,7 @@ export const noteSettingsSchema = z.object({
         .max(720, "Hours: at most 720 (30 days)"),
     ),
   supervised: z.array(z.string().uuid("Supervised: choose from the practice's clinicians")).max(500),
+  /** Supervised member id → the member who co-signs their notes; "" or absent: anyone who may co-sign. */
+  supervisors: z.record(z.string(), z.union([z.literal(""), z.string().uuid("Supervisor: choose from the practice's clinicians")])).default({}),
 });
 export type NoteSettingsInput = z.input<typeof noteSettingsSchema>;

@@ -11,7 +11,7 @@ import type { NoteTemplateDefinition } from "./content";
 import { newNoteTemplateSchema, noteTemplateDefinitionSchema } from "./template-schema";
 
 /**
- * Editing a practice's note templates (decision 0055). Publishing writes the
+ * Editing a practice's note templates (decision 0058). Publishing writes the
  * next immutable version; notes already written keep the version they were
  * written on (session_notes.template_version_id), so nothing a clinician has
  * signed ever changes under them. Template structure is not clinical content:

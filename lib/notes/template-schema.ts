@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { NoteTemplateDefinition } from "./content";
 
 /**
- * The note template editor's schema (decision 0055), shared by the editor in
+ * The note template editor's schema (decision 0058), shared by the editor in
  * the browser and lib/notes/template-editor. Field ids are the keys of a
  * note's content, so they must be unique across the whole template; the
  * editor keeps an edited field's id, so a renamed label still reads the

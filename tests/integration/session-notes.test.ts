@@ -5,6 +5,7 @@ import { appointmentAttendees, assignments, exercises, appointmentDiagnoses, app
 import { buildSuperbill } from "@/lib/billing/superbill";
 import { mergeUnverifiedInto } from "@/lib/clients/merge-client";
 import { exportTable } from "@/lib/export/tables";
+import { notesToCosign } from "@/lib/notes/cosign-queue";
 import { isNoteOverdue, notesDue } from "@/lib/notes/due";
 import { addAddendum, cosignNote, getNote, listClientNotes, notesForAppointment, saveDraft, signNote, startNote } from "@/lib/notes/notes";
 import { listNoteTemplates } from "@/lib/notes/templates";
@@ -276,7 +277,7 @@ describe("session notes", () => {
     expect(await saveNoteSettings(owner, { noteSignHours: "48", supervised: [c.other.member.id] })).toEqual({ ok: true });
     const after = await loadNoteSettings(owner);
     expect([after.noteSignHours, after.clinicians.filter((m) => m.supervised).map((m) => m.name)]).toEqual([48, ["Oscar Other"]]);
-    expect(await auditEventsFor(c.practice.id, "notes.settings_update")).toEqual([expect.objectContaining({ detail: { noteSignHours: 48, supervised: 1 } })]);
+    expect(await auditEventsFor(c.practice.id, "notes.settings_update")).toEqual([expect.objectContaining({ detail: { noteSignHours: 48, supervised: 1, supervisorsAssigned: 0 } })]);
     // Elsewhere nothing moved.
     expect((await loadNoteSettings(scopeFor(elsewhere.owner))).clinicians.some((m) => m.supervised)).toBe(false);
   });
@@ -300,6 +301,39 @@ describe("session notes", () => {
     expect(await rawError(() => sql`update session_notes set cosigned_by_user_id = ${c.other.user.id} where id = ${started.noteId}`)).toContain("a signed note cannot be changed");
     const read = await getNote(tess, started.noteId);
     expect(read).toMatchObject({ cosignedByName: "Olive Owner", note: { cosignedAt: new Date(NOW.getTime() + HOUR) } });
+  });
+
+  it("an assigned supervisor is the only one who co-signs, and finds the note waiting on their home", async () => {
+    const c = await clinic();
+    const owner = scopeFor(c.owner);
+    // Oscar cannot supervise while supervised himself, nor Tess herself; the field is named and nothing changes.
+    for (const supervisor of [c.therapist.member.id, c.desk.member.id]) {
+      const r = await saveNoteSettings(owner, { noteSignHours: "72", supervised: [c.therapist.member.id], supervisors: { [c.therapist.member.id]: supervisor } });
+      expect(r).toMatchObject({ ok: false, errors: { [`supervisors.${c.therapist.member.id}`]: [expect.stringContaining("Supervisor")] } });
+    }
+    expect((await loadNoteSettings(owner)).clinicians.some((m) => m.supervised)).toBe(false);
+    expect(await saveNoteSettings(owner, { noteSignHours: "72", supervised: [c.therapist.member.id], supervisors: { [c.therapist.member.id]: c.other.member.id } })).toEqual({ ok: true });
+    expect((await loadNoteSettings(owner)).clinicians.find((m) => m.memberId === c.therapist.member.id)).toMatchObject({ supervised: true, supervisorMemberId: c.other.member.id });
+
+    const ana = await createClient(c.practice, { firstName: "Ana", lastName: "Reyes" });
+    const appt = await session(c, [ana]);
+    const tess = scopeFor(c.therapist);
+    const started = await startNote(tess, { appointmentId: appt.id, templateId: c.template("birp") }, NOW);
+    if (!started.ok) throw new Error("start");
+    expect(await signNote(tess, started.noteId, draft({ behavior: "Calm" }), NOW)).toEqual({ ok: true, cosignRequired: true });
+
+    // Oscar's home lists it; the owner's does not, and the owner is refused with Oscar named.
+    expect(await notesToCosign(scopeFor(c.other))).toEqual([{ noteId: started.noteId, signedAt: NOW, authorName: "Tess Therapist", clientName: "Ana Reyes" }]);
+    expect(await notesToCosign(owner)).toEqual([]);
+    expect(await notesToCosign(tess)).toEqual([]);
+    expect(await cosignNote(owner, started.noteId, NOW)).toMatchObject({ ok: false, code: "forbidden", message: expect.stringContaining("Oscar Other") });
+    expect(await cosignNote(scopeFor(c.other), started.noteId, NOW)).toEqual({ ok: true });
+    expect(await notesToCosign(scopeFor(c.other))).toEqual([]);
+
+    // Unmarking Tess clears her supervisor; the database refuses a member supervising themself.
+    expect(await saveNoteSettings(owner, { noteSignHours: "72", supervised: [] })).toEqual({ ok: true });
+    expect((await loadNoteSettings(owner)).clinicians.find((m) => m.memberId === c.therapist.member.id)).toMatchObject({ supervised: false, supervisorMemberId: null });
+    expect(await rawError(() => sql`update members set supervisor_member_id = id where id = ${c.therapist.member.id}`)).toContain("members_supervisor_not_self");
   });
 
   it("sessions without a signed note are listed, and flagged overdue after the practice's limit", async () => {

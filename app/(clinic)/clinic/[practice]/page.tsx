@@ -9,6 +9,7 @@ import { loadClinicHome } from "@/lib/home/load-home";
 import { showsSection, type HomeSectionKey } from "@/lib/home/sections";
 import { plansDueForReview } from "@/lib/plans/reviews";
 import { NotesDueCard } from "@/components/notes/notes-due-card";
+import { notesToCosign } from "@/lib/notes/cosign-queue";
 import { notesDue } from "@/lib/notes/due";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +27,7 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ prac
   const now = new Date();
   const [home, reviews] = await Promise.all([loadClinicHome(scope, now), plansDueForReview(scope, now)]);
   const due = showsSection(scope.role, "notes_due") ? await notesDue(scope, now, { memberId: home.reach === "yours" ? scope.memberId : undefined }) : null;
+  const cosign = due ? await notesToCosign(scope) : [];
   const reader = practiceReader(scope.practice);
   const whose = home.reach === "yours" ? "Your sessions" : "Sessions";
 
@@ -48,7 +50,7 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ prac
       </div>
     ),
     notes_due: () =>
-      due ? <NotesDueCard key="notes-due" slug={slug} rows={due} reader={reader} signHours={scope.practice.noteSignHours} showClinician={home.reach === "practice"} /> : null,
+      due ? <NotesDueCard key="notes-due" slug={slug} rows={due} cosign={cosign} reader={reader} signHours={scope.practice.noteSignHours} showClinician={home.reach === "practice"} /> : null,
     forms_answered: () => (home.answered ? <AnsweredCard key="answered" slug={slug} answered={home.answered} /> : null),
     homework_flags: () => (home.homeworkFlags ? <HomeworkFlagsCard key="homework" slug={slug} rows={home.homeworkFlags} /> : null),
     // Shown only when a plan is due: an empty card every day would teach people to skip it.

@@ -21,7 +21,11 @@ export default async function NoteSettingsPage({ params }: { params: Promise<{ p
         <NoteSettingsForm
           slug={slug}
           clinicians={settings.clinicians.map((c) => ({ memberId: c.memberId, name: c.name, roleLabel: c.roleLabel }))}
-          defaults={{ noteSignHours: String(settings.noteSignHours), supervised: settings.clinicians.filter((c) => c.supervised).map((c) => c.memberId) }}
+          defaults={{
+            noteSignHours: String(settings.noteSignHours),
+            supervised: settings.clinicians.filter((c) => c.supervised).map((c) => c.memberId),
+            supervisors: Object.fromEntries(settings.clinicians.filter((c) => c.supervised).map((c) => [c.memberId, c.supervisorMemberId ?? ""])),
+          }}
         />
       </Card>
       <Card className="mt-4">

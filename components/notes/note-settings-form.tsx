@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { saveNoteSettingsAction } from "@/app/(clinic)/clinic/[practice]/settings/notes/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
@@ -16,7 +16,7 @@ export function NoteSettingsForm({ slug, clinicians, defaults }: { slug: string;
   const [saved, setSaved] = useState(false);
   const form = useForm<Values, unknown, z.output<typeof noteSettingsSchema>>({ resolver: zodResolver(noteSettingsSchema), defaultValues: defaults });
   const { errors, isSubmitting } = form.formState;
-  const supervised = form.watch("supervised") ?? [];
+  const supervised = useWatch({ control: form.control, name: "supervised" }) ?? [];
   const onSubmit = form.handleSubmit(async (values) => {
     setSaved(false);
     const r = await saveNoteSettingsAction(slug, values);

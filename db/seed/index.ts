@@ -11,6 +11,7 @@ import { seedDemoHomework } from "./homework";
 import { seedDemoDocuments } from "./documents";
 import { seedDemoAppointments } from "./appointments";
 import { seedDemoMessages } from "./messaging";
+import { seedDemoNotes } from "./notes";
 import { seedDemoPlans } from "./plans";
 import { installNoteTemplates } from "@/lib/notes/templates";
 
@@ -199,6 +200,8 @@ async function insertDemo(tx: Tx, now: Date): Promise<DemoSeedSummary> {
   await seedDemoMessages(tx, now);
   // The Okafors' couple plan (review in five days, unsigned) and Emily Carter's pain goal (./plans.ts).
   await seedDemoPlans(tx, now);
+  // Signed notes for past sessions but each clinician's latest (./notes.ts).
+  await seedDemoNotes(tx, now);
   return summary;
 }
 

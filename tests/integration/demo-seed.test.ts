@@ -2,7 +2,7 @@ import { and, eq, gt, gte, inArray, isNotNull, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { expect, test } from "vitest";
 import { db } from "@/db/client";
-import { appointments, checkIns, documentShares, documentSignatures, formResponses, payments, planSignatures, planVersions, practices, safetyFlags, treatmentPlans } from "@/db/schema";
+import { appointments, checkIns, documentShares, documentSignatures, formResponses, payments, planSignatures, planVersions, practices, safetyFlags, sessionNotes, treatmentPlans } from "@/db/schema";
 import { addDays } from "@/lib/dates/calendar";
 import { todayIn } from "@/lib/dates/zone";
 import { DEMO_PRACTICE_SLUGS, seedDemo } from "@/db/seed";
@@ -74,6 +74,17 @@ for (const now of [new Date(), new Date("2027-03-14T07:30:00Z")]) {
         expect(await tx.select().from(planSignatures).where(eq(planSignatures.versionId, harborPlan[0]!.versionId))).toEqual([]);
         const meadowbrook = rows.find((p) => p.slug === DEMO_PRACTICE_SLUGS.pelvicPt)!;
         expect(versions.filter((v) => v.practiceId === meadowbrook.id).map((v) => v.content.goals.map((g) => g.measure?.measureKey))).toEqual([["pain"]]);
+        // Past sessions carry signed notes, but each clinician's latest: the home shows one to write, not a month overdue.
+        for (const p of rows) {
+          const unwritten = await tx.execute<{ member_id: string; n: number }>(sql`
+            select a.member_id, count(*)::int as n from appointments a
+            where a.practice_id = ${p.id} and a.status in ('confirmed', 'completed') and a.ends_at <= ${now.toISOString()}::timestamptz and a.starts_at >= ${new Date(now.getTime() - 30 * DAY).toISOString()}::timestamptz
+              and not exists (select 1 from session_notes n where n.appointment_id = a.id and n.kind = 'progress' and n.status = 'signed')
+            group by a.member_id`);
+          expect(unwritten.map((r) => r.n).every((n) => n <= 1), `${p.slug}: unwritten notes per clinician`).toBe(true);
+          const [signed] = await tx.select({ n: sql<number>`count(*)::int` }).from(sessionNotes).where(and(eq(sessionNotes.practiceId, p.id), eq(sessionNotes.status, "signed")));
+          expect(signed!.n, `${p.slug}: signed notes`).toBeGreaterThan(0);
+        }
         // The demo's answers trigger no safety flag: none is seeded.
         expect(await tx.select().from(safetyFlags).where(inArray(safetyFlags.practiceId, rows.map((r) => r.id)))).toEqual([]);
         throw new TransactionRollbackError();

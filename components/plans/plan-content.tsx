@@ -28,7 +28,7 @@ export function PlanContentView({ content, reviewDate, locale, people }: { conte
                   {g.objectives.map((o, j) => (
                     <li key={j}>
                       {o.text}
-                      {o.targetDate ? ` — by ${formatCalendarDate(o.targetDate, locale)}` : ""}
+                      {o.targetDate ? ` — by ${formatCalendarDate(o.targetDate, locale, { short: true })}` : ""}
                     </li>
                   ))}
                 </ul>
@@ -39,7 +39,7 @@ export function PlanContentView({ content, reviewDate, locale, people }: { conte
                   Measured by {MEASURE_NAMES[g.measure.measureKey]}:{" "}
                   {g.measure.comparator === "drop_pct" ? `down by ${g.measure.target} % from the first score` : `${COMPARATOR_LABELS[g.measure.comparator]} ${g.measure.target}`}
                   {whose(g.measure.who)}
-                  {g.measure.byDate ? `, by ${formatCalendarDate(g.measure.byDate, locale)}` : ""}
+                  {g.measure.byDate ? `, by ${formatCalendarDate(g.measure.byDate, locale, { short: true })}` : ""}
                 </p>
               ) : null}
             </li>
@@ -52,7 +52,7 @@ export function PlanContentView({ content, reviewDate, locale, people }: { conte
           <p className="whitespace-pre-line">{content.interventions}</p>
         </div>
       ) : null}
-      <p className="text-sm">Review date: {formatCalendarDate(reviewDate, locale)}</p>
+      <p className="text-sm">Review date: {formatCalendarDate(reviewDate, locale, { short: true })}</p>
     </div>
   );
 }

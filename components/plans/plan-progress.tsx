@@ -32,7 +32,7 @@ export function PlanProgress({ goals, progress, reader, locale }: { goals: PlanG
             <p className="flex flex-wrap items-center gap-2 text-sm">
               <span>
                 Target: {targetText(p)}
-                {p.byDate ? ` by ${formatCalendarDate(p.byDate, locale)}` : ""}
+                {p.byDate ? ` by ${formatCalendarDate(p.byDate, locale, { short: true })}` : ""}
               </span>
               <Badge tone={TONE[p.status]}>{GOAL_STATUS_LABELS[p.status]}</Badge>
             </p>

@@ -50,7 +50,7 @@ export default async function ClientPlansPage({ params }: { params: Promise<{ pr
                   {p.current ? <Badge tone={p.current.status === "published" ? "ok" : "neutral"}>{STATUS[p.current.status]}</Badge> : null}
                   {p.hasDraft && p.current?.status === "published" ? <Badge>Draft open</Badge> : null}
                   {p.current && p.current.status === "published" && p.current.reviewDate <= addDays(today, 7) ? (
-                    <Badge tone="warn">Review {formatCalendarDate(p.current.reviewDate, scope.practice.locale)}</Badge>
+                    <Badge tone="warn">Review {formatCalendarDate(p.current.reviewDate, scope.practice.locale, { short: true })}</Badge>
                   ) : null}
                 </li>
               ))}

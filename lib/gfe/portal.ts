@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, isNull, min, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { goodFaithEstimates, practices, services } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { localDate } from "@/lib/dates/zone";
-import { invalid, notFound, type NotFound } from "@/lib/errors/domain-error";
+import { invalid, notFound, rateLimited, type NotFound, type RateLimited } from "@/lib/errors/domain-error";
 import { zodFieldErrors } from "@/lib/form-result";
 import { deliverGfes } from "./deliver";
 import { issueGfeSchema } from "./schema";
@@ -48,16 +48,34 @@ export async function servicesForRequest(practiceId: string) {
 }
 
 /**
+ * A client may ask for this many estimates in a rolling day: enough for every
+ * service and a change of mind, not enough to flood the practice's records.
+ */
+export const MAX_REQUESTS_PER_DAY = 5;
+const REQUEST_WINDOW_MS = 24 * 3_600_000;
+
+/**
  * A client asks for an estimate (the right every US client has, booked or
  * not): issued at once and delivered; the rule gives 3 business days, so the
  * deadline stands in case the email fails.
  */
-export async function requestGfe(who: PortalClient, values: unknown, now: Date): Promise<IssueResult> {
+export async function requestGfe(who: PortalClient, values: unknown, now: Date): Promise<IssueResult | RateLimited> {
   const parsed = issueGfeSchema.safeParse(values);
   if (!parsed.success) return invalid(zodFieldErrors(parsed.error));
-  const result = await db.transaction((tx) =>
-    issueGfe({ practiceId: who.practiceId, clientId: who.clientId, serviceId: parsed.data.serviceId, weeks: parsed.data.weeks, reason: "requested", actor: { kind: "client", userId: who.userId }, now }, tx),
-  );
+  const result = await db.transaction(async (tx) => {
+    // One client's requests, one at a time, so the daily cap holds under double clicks and two tabs.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('gfe-request:' || ${who.clientId}))`);
+    const since = new Date(now.getTime() - REQUEST_WINDOW_MS);
+    const [recent] = await tx
+      .select({ n: count(), oldest: min(goodFaithEstimates.issuedAt) })
+      .from(goodFaithEstimates)
+      .where(and(eq(goodFaithEstimates.practiceId, who.practiceId), eq(goodFaithEstimates.clientId, who.clientId), eq(goodFaithEstimates.reason, "requested"), gt(goodFaithEstimates.issuedAt, since)));
+    if ((recent?.n ?? 0) >= MAX_REQUESTS_PER_DAY) {
+      const retry = recent?.oldest ? (recent.oldest.getTime() + REQUEST_WINDOW_MS - now.getTime()) / 1000 : REQUEST_WINDOW_MS / 1000;
+      return rateLimited(`You have asked for ${MAX_REQUESTS_PER_DAY} estimates in the last 24 hours, and the practice has them all. Ask again tomorrow, or message the practice.`, retry);
+    }
+    return issueGfe({ practiceId: who.practiceId, clientId: who.clientId, serviceId: parsed.data.serviceId, weeks: parsed.data.weeks, reason: "requested", actor: { kind: "client", userId: who.userId }, now }, tx);
+  });
   if (result.ok) await deliverGfes(now, { gfeId: result.gfe.id });
   return result;
 }

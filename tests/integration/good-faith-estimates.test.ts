@@ -316,6 +316,23 @@ describe("Good Faith Estimates", () => {
     expect(await ownGfePdf(who, otherGfe.id, NOW)).toMatchObject({ ok: false, code: "not_found" });
   });
 
+  it("a client asks for at most five estimates in a rolling day; the sixth is refused and writes nothing", async () => {
+    const ctx = await usClinic();
+    const user = await createUser();
+    const client = await createClient(ctx.practice, { email: user.email, userId: user.id });
+    const who = { userId: user.id, clientId: client.id, practiceId: ctx.practice.id, practiceCountry: "US" };
+    const results = await Promise.all(Array.from({ length: 7 }, (_, i) => requestGfe(who, { serviceId: ctx.service.id, weeks: String(i + 1) }, new Date(NOW.getTime() + i * 60_000))));
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    expect(results.filter((r) => !r.ok)).toEqual([
+      expect.objectContaining({ code: "rate_limited", message: expect.stringContaining("5 estimates in the last 24 hours") }),
+      expect.objectContaining({ code: "rate_limited" }),
+    ]);
+    expect(await gfesOf(client.id)).toHaveLength(5);
+    // A day after the first, one more may be asked.
+    const later = new Date(NOW.getTime() + 24 * 3_600_000 + 1000);
+    expect(await requestGfe(who, { serviceId: ctx.service.id, weeks: "4" }, later)).toMatchObject({ ok: true });
+  });
+
   it("the billing dashboard flags a client billed $400 or more above their latest estimate", async () => {
     const ctx = await usClinic();
     const over = await createClient(ctx.practice, { email: uniqueEmail("over"), firstName: "Olga", lastName: "Over" });

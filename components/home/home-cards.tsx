@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatCalendarDate, formatDateTime, type Reader } from "@/lib/dates";
+import { formatCalendarDate, formatDateTime, formatDateTimeMedium, type Reader } from "@/lib/dates";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
@@ -7,6 +7,7 @@ import type { HomeBilling, HomePaymentLine } from "@/lib/home/billing";
 import type { HomeAnswered, HomeAwaiting } from "@/lib/home/forms";
 import type { HomeHomeworkFlag } from "@/lib/home/homework-flags";
 import type { HomeSession } from "@/lib/home/sessions";
+import type { OverdueGfe } from "@/lib/gfe/staff";
 import type { PlanReviewDue } from "@/lib/plans/reviews";
 import type { OpenFlag } from "@/lib/safety/open-flags";
 
@@ -291,6 +292,26 @@ export function PlanReviewsCard({ slug, rows, locale }: { slug: string; rows: Pl
           </li>
         ))}
       </ul>
+    </HomeCard>
+  );
+}
+
+/** Good Faith Estimates past their deadline and not delivered (decision 0053): the front desk chases them too. Names and dates only. */
+export function GfeOverdueCard({ slug, rows, reader }: { slug: string; rows: OverdueGfe[]; reader: Reader }) {
+  return (
+    <HomeCard id="home-gfe-overdue" title={`Good Faith Estimates overdue · ${rows.length}`}>
+      <ul className="space-y-2">
+        {rows.slice(0, 5).map((r) => (
+          <li key={r.id} className="flex flex-wrap items-baseline gap-x-2">
+            <span>{r.clientName}</span>
+            <span className="text-sm text-muted">due {formatDateTimeMedium(r.dueBy, reader)}</span>
+            {!r.hasEmail ? <Badge tone="warn">No email on file</Badge> : null}
+          </li>
+        ))}
+      </ul>
+      <Link href={`/clinic/${slug}/estimates`} className={`${link} mt-3 inline-block`}>
+        {rows.length > 5 ? `See all ${rows.length} overdue estimates` : "Open the estimates due"}
+      </Link>
     </HomeCard>
   );
 }

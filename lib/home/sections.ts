@@ -1,10 +1,10 @@
 import { can, type Capability, type MemberRole } from "@/lib/auth/roles";
 
 /**
- * The clinic home's sections, in the order they are drawn. Four are slots the
+ * The clinic home's sections, in the order they are drawn. Five are slots the
  * home does not fill itself: `safety_flags` (first, from lib/safety/open-flags),
- * `setup_checklist` (components/setup/setup-card), `notes_due` (lib/notes/due) and
- * `plan_reviews` (lib/plans/reviews). Each section names the capability that shows it, so a role sees only what the matrix gives it.
+ * `setup_checklist` (components/setup/setup-card), `notes_due` (lib/notes/due),
+ * `plan_reviews` (lib/plans/reviews) and `gfe_overdue` (lib/gfe/staff). Each section names the capability that shows it, so a role sees only what the matrix gives it.
  */
 export const HOME_SECTIONS = [
   { key: "safety_flags", slot: true, capability: "clinical.read" },
@@ -16,6 +16,8 @@ export const HOME_SECTIONS = [
   { key: "homework_flags", slot: false, capability: "clinical.read" },
   // Filled by the page from lib/plans/reviews (plansDueForReview): a plan's review a week ahead or past.
   { key: "plan_reviews", slot: true, capability: "plans.write" },
+  // Filled by the page from lib/gfe/staff (listOverdueGfes): Good Faith Estimates past their legal deadline. Names and dates only.
+  { key: "gfe_overdue", slot: true, capability: "gfe.track" },
   { key: "awaiting", slot: false, capability: "forms.send" },
   { key: "billing", slot: false, capability: "billing.read" },
 ] as const satisfies readonly { key: string; slot: boolean; capability: Capability }[];

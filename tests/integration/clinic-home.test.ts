@@ -179,7 +179,7 @@ describe("the clinic home", () => {
   test("a clinician sees their own sessions today and tomorrow, with forms missing, unpaid, join link, answers and homework flags, and no money", async () => {
     const f = await homeFixture();
     const home = await loadClinicHome(scopeFor(f.clinician), NOW);
-    expect(home.sections).toEqual(["safety_flags", "sessions", "notes_due", "forms_answered", "homework_flags", "plan_reviews", "awaiting"]);
+    expect(home.sections).toEqual(["safety_flags", "sessions", "notes_due", "forms_answered", "homework_flags", "plan_reviews", "gfe_overdue", "awaiting"]);
     expect(home.reach).toBe("yours");
     expect(home.days.today.date).toBe(TODAY);
     expect(home.days.today.sessions).toEqual([
@@ -211,7 +211,7 @@ describe("the clinic home", () => {
   test("the front desk sees everyone's sessions and the money, never answers or homework flags, and reads nothing clinical", async () => {
     const f = await homeFixture();
     const home = await loadClinicHome(scopeFor(f.frontDesk), NOW);
-    expect(home.sections).toEqual(["sessions", "notes_due", "awaiting", "billing"]);
+    expect(home.sections).toEqual(["sessions", "notes_due", "gfe_overdue", "awaiting", "billing"]);
     expect(home.reach).toBe("practice");
     expect(home.days.today.sessions.map((s) => [s.time, s.clinician, s.joinUrl, s.paymentText])).toEqual([
       ["2:00 PM – 2:50 PM", "Casey Clinician", null, "Unpaid · awaiting payment · $150"],
@@ -233,7 +233,7 @@ describe("the clinic home", () => {
     const f = await homeFixture();
     const other = await homeFixture();
     const home = await loadClinicHome(scopeFor(f.owner), NOW);
-    expect(home.sections).toEqual(["safety_flags", "setup_checklist", "sessions", "notes_due", "forms_answered", "homework_flags", "plan_reviews", "awaiting", "billing"]);
+    expect(home.sections).toEqual(["safety_flags", "setup_checklist", "sessions", "notes_due", "forms_answered", "homework_flags", "plan_reviews", "gfe_overdue", "awaiting", "billing"]);
     expect(home.days.today.sessions).toHaveLength(2);
     expect(home.days.tomorrow.sessions).toHaveLength(1);
     expect(home.answered!.map((r) => r.responseId)).toEqual([f.response.id]);

@@ -173,8 +173,8 @@ describe("billing", () => {
 
 describe("sections", () => {
   test("each role sees what its capabilities allow; the safety slot first", () => {
-    expect(homeSectionsFor("clinician")).toEqual(["safety_flags", "sessions", "notes_due", "forms_answered", "homework_flags", "plan_reviews", "awaiting"]);
-    expect(homeSectionsFor("front_desk")).toEqual(["sessions", "notes_due", "awaiting", "billing"]);
-    expect(homeSectionsFor("admin")).toEqual(["safety_flags", "setup_checklist", "sessions", "notes_due", "forms_answered", "homework_flags", "plan_reviews", "awaiting", "billing"]);
+    expect(homeSectionsFor("clinician")).toEqual(["safety_flags", "sessions", "notes_due", "forms_answered", "homework_flags", "plan_reviews", "gfe_overdue", "awaiting"]);
+    expect(homeSectionsFor("front_desk")).toEqual(["sessions", "notes_due", "gfe_overdue", "awaiting", "billing"]);
+    expect(homeSectionsFor("admin")).toEqual(["safety_flags", "setup_checklist", "sessions", "notes_due", "forms_answered", "homework_flags", "plan_reviews", "gfe_overdue", "awaiting", "billing"]);
   });
 });

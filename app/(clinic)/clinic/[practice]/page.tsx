@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AnsweredCard, AwaitingCard, BillingCard, HomeNav, HomeworkFlagsCard, PlanReviewsCard, SafetyFlagsCard, SessionsCard } from "@/components/home/home-cards";
+import { AnsweredCard, AwaitingCard, BillingCard, HomeNav, GfeOverdueCard, HomeworkFlagsCard, PlanReviewsCard, SafetyFlagsCard, SessionsCard } from "@/components/home/home-cards";
 import { SetupCard } from "@/components/setup/setup-card";
 import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
@@ -11,6 +11,7 @@ import { plansDueForReview } from "@/lib/plans/reviews";
 import { NotesDueCard } from "@/components/notes/notes-due-card";
 import { notesToCosign } from "@/lib/notes/cosign-queue";
 import { notesDue } from "@/lib/notes/due";
+import { listOverdueGfes } from "@/lib/gfe/staff";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +29,7 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ prac
   const [home, reviews] = await Promise.all([loadClinicHome(scope, now), plansDueForReview(scope, now)]);
   const due = showsSection(scope.role, "notes_due") ? await notesDue(scope, now, { memberId: home.reach === "yours" ? scope.memberId : undefined }) : null;
   const cosign = due ? await notesToCosign(scope) : [];
+  const overdueGfes = showsSection(scope.role, "gfe_overdue") ? await listOverdueGfes(scope, now) : [];
   const reader = practiceReader(scope.practice);
   const whose = home.reach === "yours" ? "Your sessions" : "Sessions";
 
@@ -55,6 +57,8 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ prac
     homework_flags: () => (home.homeworkFlags ? <HomeworkFlagsCard key="homework" slug={slug} rows={home.homeworkFlags} /> : null),
     // Shown only when a plan is due: an empty card every day would teach people to skip it.
     plan_reviews: () => (reviews.length ? <PlanReviewsCard key="plan-reviews" slug={slug} rows={reviews} locale={scope.practice.locale} /> : null),
+    // Only when one is late: a US practice's legal deadline, chased by whoever is at the desk.
+    gfe_overdue: () => (overdueGfes.length ? <GfeOverdueCard key="gfe-overdue" slug={slug} rows={overdueGfes} reader={reader} /> : null),
     awaiting: () => <AwaitingCard key="awaiting" slug={slug} rows={home.awaiting} />,
     billing: () => (home.billing ? <BillingCard key="billing" slug={slug} billing={home.billing} /> : null),
   };

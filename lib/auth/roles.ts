@@ -58,7 +58,8 @@ export type Capability =
   | "gfe.issue"
   | "gfe.track"
   | "notes.write"
-  | "notes.cosign";
+  | "notes.cosign"
+  | "products.manage";
 
 type Row = Readonly<Record<MemberRole, boolean>>;
 
@@ -145,6 +146,11 @@ export const ROLE_MATRIX: Readonly<Record<Capability, Row>> = {
   "notes.write": { owner: true, admin: false, clinician: true, front_desk: false },
   /** Co-sign a supervised clinician's signed note (never one's own; a supervised member never co-signs). */
   "notes.cosign": { owner: true, admin: false, clinician: true, front_desk: false },
+  /**
+   * Digital products (decision 0056): create and edit workbooks (title, price, PDF) and gift one to a
+   * client. What the practice sells and at what price is a manager's call; refunds stay payments.refund.
+   */
+  "products.manage": MANAGERS,
 };
 
 export const CAPABILITIES = Object.keys(ROLE_MATRIX) as Capability[];

@@ -1,6 +1,6 @@
-import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
-import { clients, productGrants, productOrders, products, type Client, type ProductOrder } from "@/db/schema";
+import { clients, payments, productGrants, productOrders, products, type Client, type ProductOrder } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { invalid, notFound, type Invalid, type NotFound } from "@/lib/errors/domain-error";
@@ -95,3 +95,25 @@ export async function portalProductFile(client: Pick<Client, "id" | "practiceId"
 }
 
 export type { ProductOrder };
+
+/** The clients a product can be given to: this practice's active clients with an address, by name. */
+export async function giftableClients(scope: PracticeScope): Promise<{ id: string; name: string }[]> {
+  const rows = await db
+    .select({ id: clients.id, first: clients.firstName, preferred: clients.preferredName, last: clients.lastName })
+    .from(clients)
+    .where(and(eq(clients.practiceId, scope.practice.id), eq(clients.status, "active"), isNotNull(clients.email), isNull(clients.unverifiedSince)))
+    .orderBy(asc(clients.lastName), asc(clients.firstName));
+  return rows.map((r) => ({ id: r.id, name: `${r.preferred ?? r.first} ${r.last}`.trim() }));
+}
+
+/** A product's orders for its staff page: who, when, which state, and the payment to refund from. */
+export async function ordersOf(scope: PracticeScope, productId: string) {
+  if (!isUuid(productId)) return [];
+  return db
+    .select({ id: productOrders.id, buyerName: productOrders.buyerName, status: productOrders.status, amountCents: productOrders.amountCents, currency: productOrders.currency, createdAt: productOrders.createdAt, paymentId: payments.id })
+    .from(productOrders)
+    .leftJoin(payments, and(eq(payments.productOrderId, productOrders.id), eq(payments.status, "succeeded")))
+    .where(and(eq(productOrders.practiceId, scope.practice.id), eq(productOrders.productId, productId)))
+    .orderBy(desc(productOrders.createdAt))
+    .limit(100);
+}

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/db/client";
 import { emailMessages, payments, productGrants, productOrders, products, storedObjects } from "@/db/schema";
 import { refundPayment } from "@/lib/billing/refunds";
+import { expireCheckout, syncCheckoutSession } from "@/lib/billing/sync-payments";
 import { buyProduct } from "@/lib/products/buy";
 import { deliverProductLinks } from "@/lib/products/deliver";
 import { downloadByToken, linkState } from "@/lib/products/download";
@@ -18,7 +19,7 @@ import { DOWNLOAD_LINK_USES, MAX_PRODUCT_BYTES } from "@/lib/products/schemas";
 import { objectStore, type ObjectStore } from "@/lib/storage";
 import { diskDriver } from "@/lib/storage/disk";
 import { s3Driver } from "@/lib/storage/s3";
-import { createClient, createMember, createPractice, scopeFor, uniqueEmail, type TestMember } from "./helpers/factories";
+import { createClient, createMember, createPractice, createUser, scopeFor, uniqueEmail, type TestMember } from "./helpers/factories";
 import { startLocalS3, type LocalS3 } from "./helpers/s3rver";
 import { startTestStandIn, type TestStandIn } from "./helpers/stripe-standin";
 
@@ -205,5 +206,44 @@ describe.each([
     const elsewhere = await setup();
     expect(await giftProduct(elsewhere.scope, productId, { clientId: client.id }, new Date())).toMatchObject({ ok: false, code: "not_found" });
     expect(await getPublicProduct(elsewhere.practice.id, productId)).toBeNull();
+  });
+});
+
+describe("buying, beyond the happy path", () => {
+  test("a portal client signed in buys as their own record and finds it in the portal; converging again changes nothing", async () => {
+    const { practice, scope } = await setup();
+    const store = objectStore(diskDriver(diskRoot));
+    const created = await createProduct(scope, { title: "Touch without pressure", price: "12" }, { name: "touch.pdf", bytes: pdf() }, new Date(), store);
+    const productId = (created as { productId: string }).productId;
+    const user = await createUser();
+    const client = await createClient(practice, { email: user.email, userId: user.id });
+    await buyProduct({ practiceId: practice.id, productId, values: { name: "Ana Reyes", email: user.email }, signedInUserId: user.id, now: new Date(), cancelPath: "/" });
+    const [order] = await db.select().from(productOrders).where(eq(productOrders.productId, productId));
+    expect(order!.clientId).toBe(client.id);
+    expect(await listPortalProducts(client)).toEqual([]);
+    const [payment] = await db.select().from(payments).where(eq(payments.productOrderId, order!.id));
+    await stripe.checkout(payment!.stripeCheckoutSessionId!, "pay");
+    await stripe.settled();
+    // The return page and a late webhook converge again: still one order paid, one grant.
+    await syncCheckoutSession(payment!.stripeCheckoutSessionId!, new Date());
+    expect(await db.select().from(productGrants).where(eq(productGrants.orderId, order!.id))).toHaveLength(1);
+    expect(await listPortalProducts(client)).toMatchObject([{ orderId: order!.id, gifted: false }]);
+  });
+
+  test("an abandoned checkout grants nothing; an inactive product cannot be bought", async () => {
+    const { practice, scope } = await setup();
+    const store = objectStore(diskDriver(diskRoot));
+    const created = await createProduct(scope, { title: "Brakes and accelerators", price: "15" }, { name: "b.pdf", bytes: pdf() }, new Date(), store);
+    const productId = (created as { productId: string }).productId;
+    await buyProduct({ practiceId: practice.id, productId, values: { name: "Cal", email: uniqueEmail("cal") }, signedInUserId: null, now: new Date(), cancelPath: "/" });
+    const [order] = await db.select().from(productOrders).where(eq(productOrders.productId, productId));
+    const [payment] = await db.select().from(payments).where(eq(payments.productOrderId, order!.id));
+    expect(await expireCheckout(payment!.stripeCheckoutSessionId!, null, new Date())).toBe("expired");
+    expect((await db.select().from(productOrders).where(eq(productOrders.id, order!.id)))[0]!.status).toBe("pending");
+    expect(await db.select().from(productGrants).where(eq(productGrants.orderId, order!.id))).toEqual([]);
+
+    expect(await updateProduct(scope, productId, { title: "Brakes and accelerators", price: "15", active: false }, null, new Date(), store)).toMatchObject({ ok: true });
+    expect(await listPublicProducts(practice.id)).toEqual([]);
+    expect(await buyProduct({ practiceId: practice.id, productId, values: { name: "Dee", email: uniqueEmail("dee") }, signedInUserId: null, now: new Date(), cancelPath: "/" })).toMatchObject({ ok: false, code: "not_found" });
   });
 });

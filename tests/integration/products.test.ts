@@ -9,6 +9,7 @@ import { emailMessages, payments, productGrants, productOrders, products, stored
 import { refundPayment } from "@/lib/billing/refunds";
 import { expireCheckout, syncCheckoutSession } from "@/lib/billing/sync-payments";
 import { buyProduct } from "@/lib/products/buy";
+import { BUY_LIMITS, buyProductWithinLimits } from "@/lib/products/buy-limits";
 import { deliverProductLinks } from "@/lib/products/deliver";
 import { downloadByToken, linkState } from "@/lib/products/download";
 import { giftProduct, listPortalProducts, portalProductFile } from "@/lib/products/gift";
@@ -245,5 +246,16 @@ describe("buying, beyond the happy path", () => {
     expect(await updateProduct(scope, productId, { title: "Brakes and accelerators", price: "15", active: false }, null, new Date(), store)).toMatchObject({ ok: true });
     expect(await listPublicProducts(practice.id)).toEqual([]);
     expect(await buyProduct({ practiceId: practice.id, productId, values: { name: "Dee", email: uniqueEmail("dee") }, signedInUserId: null, now: new Date(), cancelPath: "/" })).toMatchObject({ ok: false, code: "not_found" });
+  });
+
+  test("one address can start only so many purchases an hour; the refusal is a clear message", async () => {
+    const { practice, scope } = await setup();
+    const created = await createProduct(scope, { title: "Rituals of connection", price: "9" }, { name: "r.pdf", bytes: pdf() }, new Date(), objectStore(diskDriver(diskRoot)));
+    const productId = (created as { productId: string }).productId;
+    const email = uniqueEmail("many");
+    const buy = () => buyProductWithinLimits({ ip: "203.0.113.9", practiceId: practice.id, productId, values: { name: "Eve", email }, signedInUserId: null, now: new Date(), cancelPath: "/" });
+    for (let i = 0; i < BUY_LIMITS.perEmail.points; i++) expect((await buy()).ok).toBe(true);
+    expect(await buy()).toMatchObject({ ok: false, code: "rate_limited", message: expect.stringContaining("Too many purchases") });
+    expect(await db.select().from(productOrders).where(eq(productOrders.productId, productId))).toHaveLength(BUY_LIMITS.perEmail.points);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, payments, productGrants, productOrders, products, type Client, type ProductOrder } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
@@ -52,6 +52,19 @@ export async function giftProduct(scope: PracticeScope, productId: string, input
   return result;
 }
 
+type PortalClient = Pick<Client, "id" | "practiceId" | "email" | "userId" | "unverifiedSince">;
+
+/**
+ * The client's orders: those on their record, and those bought (signed out) with the
+ * address they have since proved by signing in to this practice's portal. That
+ * address is theirs, so what was bought with it is too; an unproved record
+ * never reaches another's purchases.
+ */
+function ownOrder(client: PortalClient) {
+  const proved = client.userId !== null && client.unverifiedSince === null && client.email !== null;
+  return proved ? or(eq(productOrders.clientId, client.id), and(eq(productOrders.buyerEmail, client.email!), isNull(productOrders.giftedByMemberId)))! : eq(productOrders.clientId, client.id);
+}
+
 export interface PortalProduct {
   orderId: string;
   title: string;
@@ -67,12 +80,12 @@ export interface PortalProduct {
  * refunded ones. Downloading from one's own portal is not counted against
  * the emailed link's uses: the client proved who they are by signing in.
  */
-export async function listPortalProducts(client: Pick<Client, "id" | "practiceId">): Promise<PortalProduct[]> {
+export async function listPortalProducts(client: PortalClient): Promise<PortalProduct[]> {
   const rows = await db
     .select({ order: productOrders, product: products })
     .from(productOrders)
     .innerJoin(products, eq(products.id, productOrders.productId))
-    .where(and(eq(productOrders.practiceId, client.practiceId), eq(productOrders.clientId, client.id)))
+    .where(and(eq(productOrders.practiceId, client.practiceId), ownOrder(client)))
     .orderBy(desc(productOrders.createdAt));
   return rows
     .filter((r) => r.order.status === "paid" || r.order.status === "gifted")
@@ -80,14 +93,14 @@ export async function listPortalProducts(client: Pick<Client, "id" | "practiceId
 }
 
 /** One of the client's own products' PDF; anything else (another's, refunded, revoked) is not found. */
-export async function portalProductFile(client: Pick<Client, "id" | "practiceId">, orderId: string, store: ObjectStore = storage): Promise<{ filename: string; bytes: Buffer } | NotFound> {
+export async function portalProductFile(client: PortalClient, orderId: string, store: ObjectStore = storage): Promise<{ filename: string; bytes: Buffer } | NotFound> {
   if (!isUuid(orderId)) return notFound("Product not found");
   const [row] = await db
     .select({ order: productOrders, product: products, revokedAt: productGrants.revokedAt })
     .from(productOrders)
     .innerJoin(products, eq(products.id, productOrders.productId))
     .leftJoin(productGrants, eq(productGrants.orderId, productOrders.id))
-    .where(and(eq(productOrders.practiceId, client.practiceId), eq(productOrders.clientId, client.id), eq(productOrders.id, orderId)));
+    .where(and(eq(productOrders.practiceId, client.practiceId), ownOrder(client), eq(productOrders.id, orderId)));
   if (!row || row.revokedAt || (row.order.status !== "paid" && row.order.status !== "gifted")) return notFound("Product not found");
   const stored = await store.get(client.practiceId, row.product.storageKey);
   if (!stored) return notFound("Product not found");

@@ -231,6 +231,27 @@ describe("buying, beyond the happy path", () => {
     expect(await listPortalProducts(client)).toMatchObject([{ orderId: order!.id, gifted: false }]);
   });
 
+  test("bought signed out, then the buyer signs in to the portal with that address: it is there; another client's portal never shows it", async () => {
+    const { practice, scope } = await setup();
+    const store = objectStore(diskDriver(diskRoot));
+    const file = pdf();
+    const created = await createProduct(scope, { title: "Mental load", price: "8" }, { name: "m.pdf", bytes: file }, new Date(), store);
+    const productId = (created as { productId: string }).productId;
+    const user = await createUser();
+    await buyProduct({ practiceId: practice.id, productId, values: { name: "Fay Lin", email: user.email }, signedInUserId: null, now: new Date(), cancelPath: "/" });
+    const [order] = await db.select().from(productOrders).where(eq(productOrders.productId, productId));
+    const [payment] = await db.select().from(payments).where(eq(payments.productOrderId, order!.id));
+    await stripe.checkout(payment!.stripeCheckoutSessionId!, "pay");
+    await stripe.settled();
+    const portalClient = await createClient(practice, { email: user.email, userId: user.id });
+    expect(await listPortalProducts(portalClient)).toMatchObject([{ orderId: order!.id }]);
+    const got = await portalProductFile(portalClient, order!.id, store);
+    expect("bytes" in got && got.bytes.equals(file)).toBe(true);
+    // The unverified record made for the purchase has no portal, and nobody else's portal shows it.
+    const stranger = await createClient(practice, { email: uniqueEmail("stranger"), userId: (await createUser()).id });
+    expect(await listPortalProducts(stranger)).toEqual([]);
+  });
+
   test("an abandoned checkout grants nothing; an inactive product cannot be bought", async () => {
     const { practice, scope } = await setup();
     const store = objectStore(diskDriver(diskRoot));

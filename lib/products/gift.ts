@@ -130,3 +130,15 @@ export async function ordersOf(scope: PracticeScope, productId: string) {
     .orderBy(desc(productOrders.createdAt))
     .limit(100);
 }
+
+/** A client's workbook orders for their record (staff): titles, states and dates, newest first. */
+export async function ordersForClient(scope: PracticeScope, clientId: string) {
+  if (!isUuid(clientId)) return [];
+  return db
+    .select({ id: productOrders.id, productId: productOrders.productId, title: products.title, status: productOrders.status, amountCents: productOrders.amountCents, currency: productOrders.currency, createdAt: productOrders.createdAt })
+    .from(productOrders)
+    .innerJoin(products, eq(products.id, productOrders.productId))
+    .where(and(eq(productOrders.practiceId, scope.practice.id), eq(productOrders.clientId, clientId)))
+    .orderBy(desc(productOrders.createdAt))
+    .limit(50);
+}

@@ -28,7 +28,6 @@ test("the coach adds a workbook on a phone; a parent buys it through the stand-i
   await staff.getByRole("button", { name: "Add product" }).click();
   await expect(staff.getByRole("list", { name: "Products" }).getByRole("link", { name: "Reconnecting after baby" })).toBeVisible();
   await expectCleanOnPhone(staff, "the products page");
-  await staff.context().close();
 
   // A parent, signed out, at 375 px (the phone project): the booking page lists it.
   const email = `parent-${practice.slug}@e2e.tandem.test`;
@@ -73,4 +72,10 @@ test("the coach adds a workbook on a phone; a parent buys it through the stand-i
   await page.reload();
   await expect(page.getByRole("heading", { name: "This download link has been used up" })).toBeVisible();
   await expectCleanOnPhone(page, "a used-up download link");
+
+  // The sale is on the billing dashboard.
+  await staff.goto(`/clinic/${practice.slug}/billing`);
+  await expect(staff.getByTestId("workbook-sales-total")).toContainText("1 sold, $24 net of refunds");
+  await expectCleanOnPhone(staff, "the billing dashboard with a workbook sale");
+  await staff.context().close();
 });

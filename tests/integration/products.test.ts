@@ -12,7 +12,7 @@ import { buyProduct } from "@/lib/products/buy";
 import { BUY_LIMITS, buyProductWithinLimits } from "@/lib/products/buy-limits";
 import { deliverProductLinks } from "@/lib/products/deliver";
 import { downloadByToken, linkState } from "@/lib/products/download";
-import { giftProduct, listPortalProducts, portalProductFile } from "@/lib/products/gift";
+import { giftProduct, listPortalProducts, ordersForClient, portalProductFile } from "@/lib/products/gift";
 import { createProduct, listProducts, updateProduct } from "@/lib/products/manage";
 import { getPublicProduct, listPublicProducts } from "@/lib/products/public";
 import { workbookSales } from "@/lib/products/sales";
@@ -201,6 +201,7 @@ describe.each([
     const own = await portalProductFile(client, orderId, store);
     expect("bytes" in own && own.bytes.equals(file)).toBe(true);
     expect(await listPortalProducts(other)).toEqual([]);
+    expect(await ordersForClient(scope, client.id)).toMatchObject([{ id: orderId, status: "gifted", title: "Desire workbook" }]);
     expect(await portalProductFile(other, orderId, store)).toMatchObject({ ok: false, code: "not_found" });
 
     // Another practice's staff cannot gift this product or see it.

@@ -21,9 +21,10 @@ const nextConfig: NextConfig = {
   // the default 1 MB would refuse a 10,000-row export. A shared document (lib/documents/schemas.ts) and a
   // message's one attachment (lib/messaging/message-schema.ts) are up to 20 MB, sent to server actions as
   // form data: the limit leaves room for them. The proxy buffers the same, or it would cut a large upload short.
+  // A workbook (lib/products/schemas.ts) is up to 50 MB, uploaded the same way (decision 0056): 51 MB.
   experimental: {
-    serverActions: { bodySizeLimit: "21mb" },
-    proxyClientMaxBodySize: "21mb",
+    serverActions: { bodySizeLimit: "51mb" },
+    proxyClientMaxBodySize: "51mb",
     // The build's Turbopack cache only pays on a later build in the same folder; a CI clone builds
     // once and spent about 20 s writing it (measured in the fresh-clone run of 2026-12-03).
     turbopackFileSystemCacheForBuild: !process.env.CI,

@@ -59,7 +59,8 @@ export type Capability =
   | "gfe.track"
   | "notes.write"
   | "notes.cosign"
-  | "notes.templates";
+  | "notes.templates"
+  | "products.manage";
 
 type Row = Readonly<Record<MemberRole, boolean>>;
 
@@ -151,6 +152,11 @@ export const ROLE_MATRIX: Readonly<Record<Capability, Row>> = {
    * content, so as for form templates it is the clinical roles'.
    */
   "notes.templates": CLINICAL,
+  /**
+   * Digital products (decision 0056): create and edit workbooks (title, price, PDF) and gift one to a
+   * client. What the practice sells and at what price is a manager's call; refunds stay payments.refund.
+   */
+  "products.manage": MANAGERS,
 };
 
 export const CAPABILITIES = Object.keys(ROLE_MATRIX) as Capability[];

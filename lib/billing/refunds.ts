@@ -8,6 +8,7 @@ import { refundFormSchema } from "./refund-schema";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { kickNotifications, queueNotification } from "./notifications";
 import { accountOptions, sameAccount, stripe, stripeErrorMessage } from "./stripe-client";
+import { revokeForRefund } from "@/lib/products/settle";
 
 export type RefundResult = { ok: true; refundId: string; status: Refund["status"] } | { ok: false; errors: FieldErrors; message?: string };
 
@@ -20,6 +21,8 @@ export async function recomputeRefunded(tx: DbOrTx, paymentId: string): Promise<
       updatedAt: new Date(),
     })
     .where(eq(payments.id, paymentId));
+  // A workbook refunded (any amount, pending or made) loses its download at once (decision 0056).
+  await revokeForRefund(tx, paymentId, new Date());
 }
 
 /**

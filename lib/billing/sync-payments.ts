@@ -10,6 +10,7 @@ import { kickStaffNotifications } from "@/lib/notifications/record";
 import { kickNotifications, queueNotification } from "./notifications";
 import { queueSystemRefund, submitRefund } from "./refunds";
 import { accountOptions, sameAccount, stripe } from "./stripe-client";
+import { kickProductLinks, settleProductPayment } from "@/lib/products/settle";
 
 /**
  * Converging our payments with Stripe. Every path (the return page, a
@@ -47,6 +48,7 @@ export async function syncCheckoutSession(sessionId: string, now: Date, hint: { 
   await runFollowUps(result.followUps, now);
   kickNotifications();
   kickAppointmentEvents();
+  kickProductLinks();
   if (result.status === "failed") kickStaffNotifications();
   return result.status;
 }
@@ -110,6 +112,8 @@ async function markSucceeded(tx: Tx, payment: Payment, pi: Stripe.PaymentIntent 
   await recordAudit({ practiceId: payment.practiceId, actor: { kind: "system" }, action: "payment.succeeded", subjectType: "payment", subjectId: payment.id, detail: { amountCents: payment.amountCents, kind: payment.kind } }, tx);
   if (payment.feeId) await tx.update(fees).set({ status: "paid", updatedAt: now }).where(and(eq(fees.id, payment.feeId), eq(fees.status, "open")));
   if (payment.purchaseId) await activatePurchase(tx, payment.purchaseId, now);
+  // A workbook: the order is paid and its download link owed (emailed by the product-links job).
+  if (payment.productOrderId) await settleProductPayment(tx, payment, now);
   if (payment.appointmentId) await settleAppointment(tx, succeeded, now, followUps);
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { appointmentAttendees, assignments as homeworkAssignments, clients, fees, formAssignments, formTemplates, goodFaithEstimates, packagePurchases, payments, sessionNotes, stripeCustomers, threads, treatmentPlans } from "@/db/schema";
+import { appointmentAttendees, assignments as homeworkAssignments, clients, fees, formAssignments, formTemplates, goodFaithEstimates, packagePurchases, payments, productOrders, sessionNotes, stripeCustomers, threads, treatmentPlans } from "@/db/schema";
 
 /**
  * Folds an unverified record (made by a public booking) into the client
@@ -25,6 +25,7 @@ export async function mergeUnverifiedInto(tx: Tx, input: { practiceId: string; f
   await tx.update(payments).set({ clientId: intoId }).where(and(eq(payments.practiceId, practiceId), eq(payments.clientId, fromId)));
   await tx.update(fees).set({ clientId: intoId }).where(and(eq(fees.practiceId, practiceId), eq(fees.clientId, fromId)));
   await tx.update(packagePurchases).set({ clientId: intoId }).where(and(eq(packagePurchases.practiceId, practiceId), eq(packagePurchases.clientId, fromId)));
+  await tx.update(productOrders).set({ clientId: intoId }).where(and(eq(productOrders.practiceId, practiceId), eq(productOrders.clientId, fromId)));
   await tx.update(homeworkAssignments).set({ clientId: intoId }).where(and(eq(homeworkAssignments.practiceId, practiceId), eq(homeworkAssignments.clientId, fromId)));
   // Session notes move too (a session may have been held before the address was proven); signed notes are
   // locked, and the lock trigger (0038) allows only this move, for the record this transaction names.

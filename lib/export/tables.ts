@@ -203,6 +203,10 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   // A payment is the payer's: a partner's payment for a couple session stays in the partner's record.
   { name: "payments", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.created_at, t.id" },
   { name: "refunds", clientWhere: `t.practice_id = $1 and t.payment_id in (${CLIENT_PAYMENTS})`, orderBy: "t.created_at, t.id" },
+  // Workbooks (decision 0056): the client's own orders (bought or gifted), the products they name, and each order's download link's state (no secret is stored).
+  { name: "products", clientWhere: "t.practice_id = $1 and t.id in (select o.product_id from product_orders o where o.practice_id = $1 and o.client_id = $2)", orderBy: "t.created_at, t.id" },
+  { name: "product_orders", clientWhere: "t.practice_id = $1 and t.client_id = $2", orderBy: "t.created_at, t.id" },
+  { name: "product_grants", clientWhere: "t.practice_id = $1 and t.order_id in (select o.id from product_orders o where o.practice_id = $1 and o.client_id = $2)", orderBy: "t.created_at, t.id" },
   { name: "billing_notifications", clientWhere: null, clientWhy: "receipts waiting to be sent: delivery bookkeeping", orderBy: "t.created_at, t.key" },
 
   // Messages and the audit trail

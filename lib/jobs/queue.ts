@@ -17,6 +17,7 @@ import { runPendingExports } from "@/lib/export/practice-export";
 import { sendMessageDigest } from "@/lib/messaging/notify";
 import { remindPlanReviews } from "@/lib/plans/review-reminders";
 import { deliverGfes } from "@/lib/gfe/deliver";
+import { deliverProductLinks } from "@/lib/products/deliver";
 
 /**
  * The job runner: pg-boss 10 on the app's own PostgreSQL (schema `pgboss`),
@@ -49,6 +50,7 @@ export const JOB_NAMES = [
   "message-digest",
   "plan-reviews",
   "gfe-deliver",
+  "product-links",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -198,6 +200,15 @@ const JOBS: Record<JobName, JobDefinition> = {
     run: async (now) => {
       const r = await deliverGfes(now);
       return r.due > 0 ? `estimates due ${r.due}: sent ${r.sent}, outbox ${r.outbox}, duplicate ${r.duplicate}, failed ${r.failed}` : null;
+    },
+  },
+  // Workbook download links owed after a payment or a gift (lib/products/deliver.ts); one email per grant (keyed).
+  "product-links": {
+    cron: "* * * * *",
+    expireInSeconds: 120,
+    run: async (now) => {
+      const r = await deliverProductLinks(now);
+      return r.due > 0 ? `download links due ${r.due}: sent ${r.sent}, outbox ${r.outbox}, duplicate ${r.duplicate}, failed ${r.failed}` : null;
     },
   },
 };

@@ -30,6 +30,8 @@ export const TOKEN_PURPOSES = {
   practiceExport: "practice-export",
   /** Not an expiring token: a calendar feed's address (lib/tokens/derived-token.ts), revoked in the database. */
   calendarFeed: "calendar-feed",
+  /** Not an expiring token either: a workbook's download link (lib/products), its expiry and uses kept in product_grants. */
+  productDownload: "product-download",
 } as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[keyof typeof TOKEN_PURPOSES];
 

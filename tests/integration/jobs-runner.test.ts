@@ -47,6 +47,7 @@ describe("the job runner", () => {
       ["message-digest", "0 14 * * *"],
       ["plan-reviews", "23 * * * *"],
       ["practice-export", "* * * * *"],
+      ["product-links", "* * * * *"],
       ["safety-notify", "* * * * *"],
       ["send-form-reminders", "*/15 * * * *"],
       ["send-reminders", "*/5 * * * *"],

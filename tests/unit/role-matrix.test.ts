@@ -43,6 +43,7 @@ const EXPECTED: Record<Capability, string> = {
   "notes.write": "O.C.",
   "notes.cosign": "O.C.",
   "notes.templates": "OAC.",
+  "products.manage": "OA..",
 };
 
 const row = (c: Capability) => ROLES.map((r, i) => (can(r, c) ? "OACF"[i] : ".")).join("");

@@ -54,6 +54,14 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
           </p>
         </Card>
         <Card>
+          <h2 className="font-semibold">Workbooks</h2>
+          <p className="mt-1">
+            <Link href={`/portal/${client.id}/products`} className="text-brand underline underline-offset-2">
+              Workbooks you bought or were given
+            </Link>
+          </p>
+        </Card>
+        <Card>
           <h2 className="font-semibold">Payments</h2>
           {owed.length === 0 ? (
             <p className="mt-1 text-muted">You owe nothing.</p>

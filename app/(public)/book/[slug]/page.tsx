@@ -12,6 +12,8 @@ import { PRACTICE_KIND_LABELS } from "@/lib/practices/practice-kinds";
 import { getPublicPractice } from "@/lib/practices/public-practices";
 import { GfeNotice } from "@/components/gfe/gfe-notice";
 import { isUsPractice } from "@/lib/gfe/us";
+import { PublicProducts } from "@/components/products/public-products";
+import { listPublicProducts } from "@/lib/products/public";
 
 export const dynamic = "force-dynamic";
 
@@ -46,6 +48,7 @@ export default async function PracticeBookingPage({ params }: { params: Promise<
         <BookingWizard practice={{ slug: practice.slug, name, timeZone: practice.timeZone, locale: practice.locale, asksInsurance: isUsPractice(practice) }} services={services} locations={practice.locations} booker={booker} />
       )}
       {isUsPractice(practice) ? <GfeNotice practiceName={name} /> : null}
+      <PublicProducts slug={practice.slug} products={await listPublicProducts(practice.id)} />
       <Card>
         <h2 className="font-semibold">Where</h2>
         {practice.locations.length === 0 ? (

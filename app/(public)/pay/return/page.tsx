@@ -50,6 +50,9 @@ export default async function PaymentReturnPage({ searchParams }: { searchParams
         </Message>
       );
     }
+    if (view.kind === "product") {
+      return <Message title="Payment received">Thank you: {amount} paid to {view.practiceName}. Your download link and a receipt are on their way by email.</Message>;
+    }
     return <Message title="Payment received">Thank you: {amount} paid to {view.practiceName} for {view.description}. A receipt is on its way.</Message>;
   }
   if (view.status === "pending") return <Message title="Confirming your payment">Your payment is being confirmed. You will get an email as soon as it is done; you can close this page.</Message>;

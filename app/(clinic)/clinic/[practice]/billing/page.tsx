@@ -11,6 +11,7 @@ import { FEE_LABELS } from "@/lib/billing/fees";
 import { formatMoney } from "@/lib/money";
 import { formatDateTime, practiceReader } from "@/lib/dates";
 import { Input, Select } from "@/components/ui/field";
+import { WorkbookSalesCard } from "@/components/products/workbook-sales-card";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Billing" };
@@ -253,6 +254,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
           )}
         </Card>
       </div>
+      <WorkbookSalesCard practiceId={scope.practice.id} slug={slug} reader={reader} />
       {rows.length === 0 && balances.length === 0 && currencies.length === 0 ? (
         <div className="mt-4">
           <EmptyState title="No payments yet">Payments appear here once clients pay at booking, buy a package or are charged a fee.</EmptyState>

@@ -9,6 +9,7 @@ import { LinkCoupleForm } from "@/components/clients/link-couple-form";
 import { PendingEmailNotice } from "@/components/clients/pending-email-notice";
 import { ClientFormsPanel } from "@/components/intake/client-forms-panel";
 import { ClientDocumentsPanel } from "@/components/documents/client-documents-panel";
+import { ClientProductsPanel } from "@/components/products/client-products-panel";
 import { SafetyFlagsPanel } from "@/components/safety/safety-flags-panel";
 import { ClientNotesPanel } from "@/components/notes/client-notes-panel";
 import { superbillDefaults } from "@/lib/billing/superbill-defaults";
@@ -161,6 +162,7 @@ export default async function ClientPage({ params }: { params: Promise<{ practic
         </Card>
         <ClientFormsPanel scope={scope} clientId={c.id} />
         {can(scope.role, "forms.send") ? <ClientDocumentsPanel scope={scope} clientId={c.id} partnerName={couple ? couple.partner.firstName : null} /> : null}
+        {can(scope.role, "billing.read") || can(scope.role, "products.manage") ? <ClientProductsPanel scope={scope} clientId={c.id} /> : null}
         {can(scope.role, "billing.read") ? (
           <Card>
             <h2 className="font-semibold">Payments at the desk</h2>

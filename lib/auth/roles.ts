@@ -24,6 +24,7 @@ export const ROLE_LABELS = {
 } as const satisfies Record<MemberRole, string>;
 
 export type Capability =
+  | "events.manage"
   | "practice.view"
   | "schedule.view"
   | "schedule.book"
@@ -145,6 +146,8 @@ export const ROLE_MATRIX: Readonly<Record<Capability, Row>> = {
   "notes.write": { owner: true, admin: false, clinician: true, front_desk: false },
   /** Co-sign a supervised clinician's signed note (never one's own; a supervised member never co-signs). */
   "notes.cosign": { owner: true, admin: false, clinician: true, front_desk: false },
+  /** Group events and webinars (decision 0055): create, cancel, see the roster, mark attendance, send materials. */
+  "events.manage": CLINICAL,
 };
 
 export const CAPABILITIES = Object.keys(ROLE_MATRIX) as Capability[];

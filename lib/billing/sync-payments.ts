@@ -10,6 +10,8 @@ import { kickStaffNotifications } from "@/lib/notifications/record";
 import { kickNotifications, queueNotification } from "./notifications";
 import { queueSystemRefund, submitRefund } from "./refunds";
 import { accountOptions, sameAccount, stripe } from "./stripe-client";
+import { releaseEventSeat, settleEventSeat } from "@/lib/events/seats";
+import { kickEventNotices } from "@/lib/events/kick";
 
 /**
  * Converging our payments with Stripe. Every path (the return page, a
@@ -47,6 +49,7 @@ export async function syncCheckoutSession(sessionId: string, now: Date, hint: { 
   await runFollowUps(result.followUps, now);
   kickNotifications();
   kickAppointmentEvents();
+  kickEventNotices();
   if (result.status === "failed") kickStaffNotifications();
   return result.status;
 }
@@ -86,9 +89,11 @@ async function applySession(
     await tx.update(payments).set({ status: "expired", updatedAt: now }).where(eq(payments.id, payment.id));
     if (payment.appointmentId) await releaseAppointment(tx, payment, now, followUps);
     if (payment.purchaseId) await tx.delete(creditUses).where(eq(creditUses.purchaseId, payment.purchaseId));
+    if (payment.eventRegistrationId) await releaseEventSeat(tx, payment, now);
     return { status: "expired", followUps };
   }
   if (payment.status === "succeeded" && payment.appointmentId) await settleAppointment(tx, payment, now, followUps);
+  if (payment.status === "succeeded" && payment.eventRegistrationId) await settleEventSeat(tx, payment, now, followUps.refundIds);
   return { status: payment.status, followUps };
 }
 
@@ -111,6 +116,8 @@ async function markSucceeded(tx: Tx, payment: Payment, pi: Stripe.PaymentIntent 
   if (payment.feeId) await tx.update(fees).set({ status: "paid", updatedAt: now }).where(and(eq(fees.id, payment.feeId), eq(fees.status, "open")));
   if (payment.purchaseId) await activatePurchase(tx, payment.purchaseId, now);
   if (payment.appointmentId) await settleAppointment(tx, succeeded, now, followUps);
+  // Group event seats (lib/events, decision 0055): confirmed, or refunded if their hold had ended.
+  if (payment.eventRegistrationId) await settleEventSeat(tx, succeeded, now, followUps.refundIds);
 }
 
 /** Keeps the card the client agreed (on the booking page) to leave on file for policy fees. */

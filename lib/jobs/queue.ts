@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { sweepEvents } from "@/lib/events/seats";
 import { directDatabaseUrl } from "@/db/client";
 import { safeErrorText } from "@/lib/db/pg-error";
 import { log } from "@/lib/log/logger";
@@ -49,6 +50,7 @@ export const JOB_NAMES = [
   "message-digest",
   "plan-reviews",
   "gfe-deliver",
+  "events",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -198,6 +200,15 @@ const JOBS: Record<JobName, JobDefinition> = {
     run: async (now) => {
       const r = await deliverGfes(now);
       return r.due > 0 ? `estimates due ${r.due}: sent ${r.sent}, outbox ${r.outbox}, duplicate ${r.duplicate}, failed ${r.failed}` : null;
+    },
+  },
+  // Group events (lib/events/seats.ts): lapsed seat holds and waitlist offers released and re-offered, event emails sent.
+  events: {
+    cron: "* * * * *",
+    expireInSeconds: 120,
+    run: async (now) => {
+      const r = await sweepEvents(now);
+      return r.released + r.sent > 0 ? `events: ${r.released} hold(s) released, ${r.sent} email(s)` : null;
     },
   },
 };

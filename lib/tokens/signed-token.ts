@@ -30,6 +30,9 @@ export const TOKEN_PURPOSES = {
   practiceExport: "practice-export",
   /** Not an expiring token: a calendar feed's address (lib/tokens/derived-token.ts), revoked in the database. */
   calendarFeed: "calendar-feed",
+  /** Group events (decision 0055): a waitlist offer's accept link, and an attendee's own manage (cancel) link. */
+  eventOffer: "event-offer",
+  eventManage: "event-manage",
 } as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[keyof typeof TOKEN_PURPOSES];
 

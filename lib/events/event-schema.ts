@@ -24,11 +24,13 @@ export const eventSignUpSchema = z
   });
 export type EventSignUpInput = z.input<typeof eventSignUpSchema>;
 
+// Nullable too: the browser sends the parsed values, which the server parses again.
 const optionalUrl = z
   .string()
   .trim()
   .max(2000, "At most 2000 characters")
-  .transform((s) => (s === "" ? null : s))
+  .nullable()
+  .transform((s) => (s ? s : null))
   .pipe(z.url({ protocol: /^https?$/, message: "Enter a web address starting with https://" }).nullable());
 
 /** One date of an event, as the form's datetime-local fields send it (read in the practice's zone). */

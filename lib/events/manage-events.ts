@@ -136,3 +136,12 @@ export async function sendMaterials(scope: PracticeScope, eventId: string, input
 export function cancelEvent(scope: PracticeScope, eventId: string, now: Date): Promise<CancelEventResult> {
   return cancelEventSeats(scope.practice.id, eventId, { userId: scope.user.id }, now);
 }
+
+/** Who may host: the practice's clinicians, owners and admins. */
+export async function hostChoices(scope: PracticeScope) {
+  return db
+    .select({ id: members.id, name: members.displayName })
+    .from(members)
+    .where(and(eq(members.practiceId, scope.practice.id), inArray(members.role, ["owner", "admin", "clinician"])))
+    .orderBy(asc(members.displayName));
+}

@@ -15,6 +15,7 @@ const NAV: { href: string; label: string; capability: Capability }[] = [
   { href: "/forms", label: "Forms", capability: "forms.build" },
   { href: "/homework", label: "Homework", capability: "practice.view" },
   { href: "/documents", label: "Documents", capability: "forms.send" },
+  { href: "/events", label: "Events", capability: "events.manage" },
   { href: "/billing", label: "Billing", capability: "billing.read" },
   { href: "/settings", label: "Settings", capability: "practice.view" },
 ];

@@ -12,6 +12,7 @@ import { PRACTICE_KIND_LABELS } from "@/lib/practices/practice-kinds";
 import { getPublicPractice } from "@/lib/practices/public-practices";
 import { GfeNotice } from "@/components/gfe/gfe-notice";
 import { isUsPractice } from "@/lib/gfe/us";
+import { PublicEventList } from "@/components/events/public-event-list";
 
 export const dynamic = "force-dynamic";
 
@@ -45,6 +46,7 @@ export default async function PracticeBookingPage({ params }: { params: Promise<
       ) : (
         <BookingWizard practice={{ slug: practice.slug, name, timeZone: practice.timeZone, locale: practice.locale, asksInsurance: isUsPractice(practice) }} services={services} locations={practice.locations} booker={booker} />
       )}
+      <PublicEventList practiceId={practice.id} slug={practice.slug} reader={{ zone: practice.timeZone, locale: practice.locale }} now={now} />
       {isUsPractice(practice) ? <GfeNotice practiceName={name} /> : null}
       <Card>
         <h2 className="font-semibold">Where</h2>

@@ -104,4 +104,10 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "setup/actions.ts#publishAction": "settings.manage",
   "setup/actions.ts#unpublishAction": "settings.manage",
   "setup/actions.ts#savePracticeDetailsAction": "settings.manage",
+  // Group events (decision 0055).
+  "events/actions.ts#createEventAction": "events.manage",
+  "events/actions.ts#cancelEventAction": "events.manage",
+  "events/actions.ts#cancelRegistrationAction": "events.manage",
+  "events/actions.ts#markAttendanceAction": "events.manage",
+  "events/actions.ts#sendMaterialsAction": "events.manage",
 };

@@ -19,11 +19,12 @@ import { appointments, services } from "./booking";
 import { clients, couples, members, practices } from "./practice";
 import { productOrders } from "./products";
 import { currencyIn, tz } from "./columns";
+import { eventRegistrations } from "./events";
 
 /** What a service asks for at booking: nothing online, the full price, or a deposit. */
 export const bookingPaymentMode = pgEnum("booking_payment_mode", ["none", "full", "deposit"]);
-/** session: the full price at booking; deposit: part of it; fee: late-cancel or no-show; package: a package bought. */
-export const paymentKind = pgEnum("payment_kind", ["session", "deposit", "fee", "package", "product"]);
+/** session: the full price at booking; deposit: part of it; fee: late-cancel or no-show; package: a package bought; product: a workbook; event_seat: a group event's seats. */
+export const paymentKind = pgEnum("payment_kind", ["session", "deposit", "fee", "package", "product", "event_seat"]);
 export const paymentStatus = pgEnum("payment_status", ["pending", "succeeded", "failed", "expired", "cancelled"]);
 export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "failed", "cancelled"]);
 /** How money arrived: through Stripe (checkout or the card on file), or taken at the desk and recorded by a member. */
@@ -317,6 +318,8 @@ export const payments = pgTable(
     purchaseId: uuid("purchase_id"),
     /** A workbook's order (kind product, decision 0056). */
     productOrderId: uuid("product_order_id"),
+    /** The group event registration (kind event_seat) these seats are for. */
+    eventRegistrationId: uuid("event_registration_id"),
     /** A couple's split: 1 and 2 of 2; null when one person pays the whole. */
     splitPart: integer("split_part"),
     description: text("description").notNull(),
@@ -353,15 +356,18 @@ export const payments = pgTable(
     index("payments_purchase_id_idx").on(t.purchaseId),
     foreignKey({ name: "payments_product_order_fkey", columns: [t.practiceId, t.productOrderId], foreignColumns: [productOrders.practiceId, productOrders.id] }),
     index("payments_product_order_id_idx").on(t.productOrderId),
+    foreignKey({ name: "payments_event_registration_fkey", columns: [t.practiceId, t.eventRegistrationId], foreignColumns: [eventRegistrations.practiceId, eventRegistrations.id] }),
+    index("payments_event_registration_id_idx").on(t.eventRegistrationId),
     index("payments_pending_created_at_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
     check("payments_amount", sql`${t.amountCents} >= 50`),
     check("payments_refunded", sql`${t.refundedCents} between 0 and ${t.amountCents}`),
     check("payments_refund_paid", sql`${t.refundedCents} = 0 or ${t.status} = 'succeeded'`),
     check("payments_currency", currencyIn(t.currency)),
     check("payments_split", sql`${t.splitPart} is null or ${t.splitPart} in (1, 2)`),
+    // ::text: the migration that adds the enum value also writes this check, and a new enum value cannot be cast to in that transaction.
     check(
       "payments_subject",
-      sql`(${t.kind} in ('session', 'deposit') and ${t.appointmentId} is not null) or (${t.kind} = 'fee' and ${t.feeId} is not null) or (${t.kind} = 'package' and ${t.purchaseId} is not null) or (${t.kind}::text = 'product' and ${t.productOrderId} is not null)`,
+      sql`(${t.kind} in ('session', 'deposit') and ${t.appointmentId} is not null) or (${t.kind} = 'fee' and ${t.feeId} is not null) or (${t.kind} = 'package' and ${t.purchaseId} is not null) or (${t.kind}::text = 'product' and ${t.productOrderId} is not null) or (${t.kind}::text = 'event_seat' and ${t.eventRegistrationId} is not null)`,
     ),
     check("payments_reference", sql`${t.reference} is null or length(${t.reference}) between 1 and 80`),
     check(

@@ -23,3 +23,4 @@ export * from "./gfe";
 export * from "./notes";
 export * from "./series";
 export * from "./products";
+export * from "./events";

@@ -24,6 +24,7 @@ export const ROLE_LABELS = {
 } as const satisfies Record<MemberRole, string>;
 
 export type Capability =
+  | "events.manage"
   | "practice.view"
   | "schedule.view"
   | "schedule.book"
@@ -157,6 +158,8 @@ export const ROLE_MATRIX: Readonly<Record<Capability, Row>> = {
    * client. What the practice sells and at what price is a manager's call; refunds stay payments.refund.
    */
   "products.manage": MANAGERS,
+  /** Group events and webinars (decision 0055): create, cancel, see the roster, mark attendance, send materials. */
+  "events.manage": CLINICAL,
 };
 
 export const CAPABILITIES = Object.keys(ROLE_MATRIX) as Capability[];

@@ -11,6 +11,8 @@ import { kickNotifications, queueNotification } from "./notifications";
 import { queueSystemRefund, submitRefund } from "./refunds";
 import { accountOptions, sameAccount, stripe } from "./stripe-client";
 import { kickProductLinks, settleProductPayment } from "@/lib/products/settle";
+import { releaseEventSeat, settleEventSeat } from "@/lib/events/seats";
+import { kickEventNotices } from "@/lib/events/kick";
 
 /**
  * Converging our payments with Stripe. Every path (the return page, a
@@ -49,6 +51,7 @@ export async function syncCheckoutSession(sessionId: string, now: Date, hint: { 
   kickNotifications();
   kickAppointmentEvents();
   kickProductLinks();
+  kickEventNotices();
   if (result.status === "failed") kickStaffNotifications();
   return result.status;
 }
@@ -88,9 +91,11 @@ async function applySession(
     await tx.update(payments).set({ status: "expired", updatedAt: now }).where(eq(payments.id, payment.id));
     if (payment.appointmentId) await releaseAppointment(tx, payment, now, followUps);
     if (payment.purchaseId) await tx.delete(creditUses).where(eq(creditUses.purchaseId, payment.purchaseId));
+    if (payment.eventRegistrationId) await releaseEventSeat(tx, payment, now);
     return { status: "expired", followUps };
   }
   if (payment.status === "succeeded" && payment.appointmentId) await settleAppointment(tx, payment, now, followUps);
+  if (payment.status === "succeeded" && payment.eventRegistrationId) await settleEventSeat(tx, payment, now, followUps.refundIds);
   return { status: payment.status, followUps };
 }
 
@@ -115,6 +120,8 @@ async function markSucceeded(tx: Tx, payment: Payment, pi: Stripe.PaymentIntent 
   // A workbook: the order is paid and its download link owed (emailed by the product-links job).
   if (payment.productOrderId) await settleProductPayment(tx, payment, now);
   if (payment.appointmentId) await settleAppointment(tx, succeeded, now, followUps);
+  // Group event seats (lib/events, decision 0055): confirmed, or refunded if their hold had ended.
+  if (payment.eventRegistrationId) await settleEventSeat(tx, succeeded, now, followUps.refundIds);
 }
 
 /** Keeps the card the client agreed (on the booking page) to leave on file for policy fees. */

@@ -37,6 +37,8 @@ const CLIENT_COUPLE = `select c.id from couples c where c.practice_id = $1 and (
 /** The client's homework: their own, and their couple's (shared by both partners). */
 const CLIENT_HOMEWORK = `select h.id from homework_assignments h where h.practice_id = $1 and (h.client_id = $2 or h.couple_id in (${CLIENT_COUPLE}))`;
 const CLIENT_FORM_VERSIONS = `select f.version_id from form_assignments f where f.practice_id = $1 and f.client_id = $2`;
+/** The group events the client (either partner of a couple) signed up or waited for. */
+const CLIENT_EVENTS = `select r.event_id from event_registrations r where r.practice_id = $1 and (r.client_id = $2 or r.partner_client_id = $2) union select w.event_id from event_waitlist w where w.practice_id = $1 and (w.client_id = $2 or w.partner_client_id = $2)`;
 const CLIENT_PURCHASES = `select p.id from package_purchases p where p.practice_id = $1 and p.client_id = $2`;
 const CLIENT_PAYMENTS = `select p.id from payments p where p.practice_id = $1 and p.client_id = $2`;
 const CLIENT_PROGRAMS = `select h.program_id from homework_assignments h where h.id in (${CLIENT_HOMEWORK}) and h.program_id is not null`;
@@ -114,6 +116,15 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   },
   // Recurring series (decision 0054): those the client or their partner is booked in.
   { name: "appointment_series", clientWhere: "t.practice_id = $1 and (t.client_id = $2 or t.partner_client_id = $2)", orderBy: "t.created_at, t.id" },
+  // Group events (decision 0055): those the client (or, for a couple, either partner) signed up or waited for.
+  { name: "group_events", clientWhere: `t.practice_id = $1 and t.id in (${CLIENT_EVENTS})`, clientOmit: ["join_url"], orderBy: "t.created_at, t.id" },
+  { name: "event_sessions", clientWhere: `t.practice_id = $1 and t.event_id in (${CLIENT_EVENTS})`, orderBy: "t.event_id, t.starts_at, t.id" },
+  { name: "event_hosts", clientWhere: null, clientWhy: "which members host an event: the practice's set-up", orderBy: "t.event_id, t.member_id" },
+  { name: "event_registrations", clientWhere: "t.practice_id = $1 and (t.client_id = $2 or t.partner_client_id = $2)", orderBy: "t.created_at, t.id" },
+  { name: "event_waitlist", clientWhere: "t.practice_id = $1 and (t.client_id = $2 or t.partner_client_id = $2)", orderBy: "t.position" },
+  { name: "event_attendance", clientWhere: "t.practice_id = $1 and t.registration_id in (select r.id from event_registrations r where r.practice_id = $1 and (r.client_id = $2 or r.partner_client_id = $2))", orderBy: "t.registration_id, t.session_id" },
+  // The event emails queued for the client (kind and times; the links they carry are left out).
+  { name: "event_notices", clientWhere: "t.practice_id = $1 and t.client_id = $2", omit: ["data"], orderBy: "t.created_at, t.key" },
   { name: "hold_claims", clientWhere: null, clientWhy: "which IP held a time on the public booking page (anti-abuse, deleted after the hold)", orderBy: "t.appointment_id" },
 
   // Intake

@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { sweepEvents } from "@/lib/events/seats";
 import { directDatabaseUrl } from "@/db/client";
 import { safeErrorText } from "@/lib/db/pg-error";
 import { log } from "@/lib/log/logger";
@@ -51,6 +52,7 @@ export const JOB_NAMES = [
   "plan-reviews",
   "gfe-deliver",
   "product-links",
+  "events",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -209,6 +211,15 @@ const JOBS: Record<JobName, JobDefinition> = {
     run: async (now) => {
       const r = await deliverProductLinks(now);
       return r.due > 0 ? `download links due ${r.due}: sent ${r.sent}, outbox ${r.outbox}, duplicate ${r.duplicate}, failed ${r.failed}` : null;
+    },
+  },
+  // Group events (lib/events/seats.ts): lapsed seat holds and waitlist offers released and re-offered, event emails sent.
+  events: {
+    cron: "* * * * *",
+    expireInSeconds: 120,
+    run: async (now) => {
+      const r = await sweepEvents(now);
+      return r.released + r.sent > 0 ? `events: ${r.released} hold(s) released, ${r.sent} email(s)` : null;
     },
   },
 };

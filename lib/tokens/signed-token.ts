@@ -32,6 +32,9 @@ export const TOKEN_PURPOSES = {
   calendarFeed: "calendar-feed",
   /** Not an expiring token either: a workbook's download link (lib/products), its expiry and uses kept in product_grants. */
   productDownload: "product-download",
+  /** Group events (decision 0055): a waitlist offer's accept link, and an attendee's own manage (cancel) link. */
+  eventOffer: "event-offer",
+  eventManage: "event-manage",
 } as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[keyof typeof TOKEN_PURPOSES];
 

@@ -39,6 +39,7 @@ describe("the job runner", () => {
       ["billing-notify", "* * * * *"],
       ["billing-reconcile", "*/10 * * * *"],
       ["billing-release-holds", "* * * * *"],
+      ["events", "* * * * *"],
       ["expire-holds", "* * * * *"],
       ["gfe-deliver", "* * * * *"],
       ["homework-digest", "0 13 * * 1"],

@@ -44,6 +44,7 @@ const EXPECTED: Record<Capability, string> = {
   "notes.cosign": "O.C.",
   "notes.templates": "OAC.",
   "products.manage": "OA..",
+  "events.manage": "OAC.",
 };
 
 const row = (c: Capability) => ROLES.map((r, i) => (can(r, c) ? "OACF"[i] : ".")).join("");

@@ -16,6 +16,7 @@ const NAV: { href: string; label: string; capability: Capability }[] = [
   { href: "/homework", label: "Homework", capability: "practice.view" },
   { href: "/documents", label: "Documents", capability: "forms.send" },
   { href: "/products", label: "Products", capability: "products.manage" },
+  { href: "/events", label: "Events", capability: "events.manage" },
   { href: "/billing", label: "Billing", capability: "billing.read" },
   { href: "/settings", label: "Settings", capability: "practice.view" },
 ];

@@ -14,6 +14,7 @@ import { GfeNotice } from "@/components/gfe/gfe-notice";
 import { isUsPractice } from "@/lib/gfe/us";
 import { PublicProducts } from "@/components/products/public-products";
 import { listPublicProducts } from "@/lib/products/public";
+import { PublicEventList } from "@/components/events/public-event-list";
 
 export const dynamic = "force-dynamic";
 
@@ -47,6 +48,7 @@ export default async function PracticeBookingPage({ params }: { params: Promise<
       ) : (
         <BookingWizard practice={{ slug: practice.slug, name, timeZone: practice.timeZone, locale: practice.locale, asksInsurance: isUsPractice(practice) }} services={services} locations={practice.locations} booker={booker} />
       )}
+      <PublicEventList practiceId={practice.id} slug={practice.slug} reader={{ zone: practice.timeZone, locale: practice.locale }} now={now} />
       {isUsPractice(practice) ? <GfeNotice practiceName={name} /> : null}
       <PublicProducts slug={practice.slug} products={await listPublicProducts(practice.id)} />
       <Card>

@@ -1,0 +1,23 @@
+import type { NextRequest } from "next/server";
+import { signUp } from "@/lib/events/seats";
+import { findPracticeBySlug } from "@/lib/booking/public-services";
+import { domainErrorResponse } from "@/lib/http/domain-error-response";
+import { json } from "@/lib/http/json";
+import { isUuid } from "@/lib/ids";
+
+/**
+ * Public: sign up for a group event (decision 0055). 201 with a seat
+ * (confirmed, or held with the Checkout to pay at), 202 with a waitlist
+ * place when full, 409 when sign-up has closed. Never an attendee's data.
+ */
+export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string; eventId: string }> }) {
+  const { slug, eventId } = await params;
+  const practice = await findPracticeBySlug(slug);
+  if (!practice || !isUuid(eventId)) return json({ message: "Event not found" }, 404);
+  const body = await request.json().catch(() => null);
+  const result = await signUp(practice.id, eventId, body, new Date());
+  if (!result.ok) return domainErrorResponse(result);
+  if (result.status === "waitlisted") return json({ status: result.status, placeInLine: result.placeInLine }, 202);
+  if (result.status === "awaiting_payment") return json({ status: result.status, checkoutUrl: result.checkoutUrl, holdExpiresAt: result.holdExpiresAt.toISOString() }, 201);
+  return json({ status: result.status }, 201);
+}

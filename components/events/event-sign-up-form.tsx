@@ -1,0 +1,79 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Field, FormError, Input } from "@/components/ui/field";
+import { eventSignUpSchema, type EventSignUpInput } from "@/lib/events/event-schema";
+
+type Answer = { status?: string; checkoutUrl?: string; placeInLine?: number; message?: string; errors?: Record<string, string[]> };
+
+/** The public sign-up form (decision 0055): one zod schema with the server; a couple gives both partners' details. */
+export function EventSignUpForm({ slug, eventId, paid }: { slug: string; eventId: string; paid: boolean }) {
+  const [done, setDone] = useState<string | null>(null);
+  const form = useForm<EventSignUpInput>({
+    resolver: zodResolver(eventSignUpSchema),
+    defaultValues: { kind: "individual", attendees: [{ firstName: "", lastName: "", email: "" }], agreePolicy: false as unknown as true },
+  });
+  const { fields, append, remove } = useFieldArray({ control: form.control, name: "attendees" });
+  const errors = form.formState.errors;
+
+  function setKind(kind: "individual" | "couple") {
+    form.setValue("kind", kind);
+    if (kind === "couple" && fields.length === 1) append({ firstName: "", lastName: "", email: "" });
+    if (kind === "individual" && fields.length === 2) remove(1);
+  }
+
+  async function submit(values: EventSignUpInput) {
+    const res = await fetch(`/api/book/${slug}/events/${eventId}/sign-up`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(values) });
+    const answer = (await res.json().catch(() => ({}))) as Answer;
+    if (answer.errors) {
+      for (const [field, messages] of Object.entries(answer.errors)) form.setError(field as "attendees", { message: messages[0] });
+      return;
+    }
+    if (!res.ok) return form.setError("root", { message: answer.message ?? "Something went wrong. Please try again." });
+    if (answer.checkoutUrl) return window.location.assign(answer.checkoutUrl);
+    setDone(answer.status === "waitlisted" ? `The event is full, so you are on the waitlist (number ${answer.placeInLine} in line). If a place opens, we email you a link to take it.` : "You're signed up. We emailed each of you a confirmation with a calendar file.");
+  }
+
+  const kind = useWatch({ control: form.control, name: "kind" });
+  if (done) return <p role="status" className="rounded-md bg-surface p-4">{done}</p>;
+  return (
+    <form onSubmit={form.handleSubmit(submit)} noValidate className="space-y-4">
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Who is coming?</legend>
+        <label className="flex min-h-11 items-center gap-2">
+          <input type="radio" name="kind" checked={kind === "individual"} onChange={() => setKind("individual")} /> Just me (one seat)
+        </label>
+        <label className="flex min-h-11 items-center gap-2">
+          <input type="radio" name="kind" checked={kind === "couple"} onChange={() => setKind("couple")} /> My partner and me (two seats)
+        </label>
+      </fieldset>
+      {fields.map((f, i) => (
+        <fieldset key={f.id} className="space-y-3">
+          <legend className="text-sm font-medium">{i === 0 ? "Your details" : "Your partner's details"}</legend>
+          <Field label="First name" required error={errors.attendees?.[i]?.firstName?.message}>
+            {(ids) => <Input {...ids} autoComplete={i === 0 ? "given-name" : "off"} {...form.register(`attendees.${i}.firstName`)} />}
+          </Field>
+          <Field label="Last name" required error={errors.attendees?.[i]?.lastName?.message}>
+            {(ids) => <Input {...ids} autoComplete={i === 0 ? "family-name" : "off"} {...form.register(`attendees.${i}.lastName`)} />}
+          </Field>
+          <Field label="Email" required hint={i === 1 ? "Your partner gets their own confirmation." : undefined} error={errors.attendees?.[i]?.email?.message}>
+            {(ids) => <Input {...ids} type="email" autoComplete={i === 0 ? "email" : "off"} {...form.register(`attendees.${i}.email`)} />}
+          </Field>
+        </fieldset>
+      ))}
+      <FormError message={errors.attendees?.message ?? errors.attendees?.root?.message} />
+      <label className="flex min-h-11 items-start gap-2">
+        <input type="checkbox" {...form.register("agreePolicy")} aria-invalid={errors.agreePolicy ? true : undefined} />
+        <span>I agree to the cancellation policy above.</span>
+      </label>
+      <FormError message={errors.agreePolicy?.message} />
+      <FormError message={errors.root?.message} />
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {paid ? "Continue to payment" : "Sign up"}
+      </Button>
+    </form>
+  );
+}

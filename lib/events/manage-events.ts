@@ -1,0 +1,147 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { db } from "@/db/client";
+import { clients, eventAttendance, eventHosts, eventRegistrations, eventSessions, eventWaitlist, groupEvents, members } from "@/db/schema";
+import type { PracticeScope } from "@/lib/auth/guards";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { invalid, notFound, type Invalid, type NotFound } from "@/lib/errors/domain-error";
+import { zodFieldErrors } from "@/lib/form-result";
+import { attendanceSchema, eventFormSchema, materialsSchema, priceCentsOf } from "./event-schema";
+import { queueForAttendees, sendEventNotices } from "./notices";
+import { cancelEventSeats, type CancelEventResult } from "./seats";
+
+/**
+ * Staff side of group events (capability events.manage): create, list, the
+ * roster (the only place attendees are named), attendance, materials,
+ * cancelling. Every query is scoped to scope.practice.id.
+ */
+
+export type SaveEventResult = { ok: true; eventId: string } | Invalid;
+
+export async function createEvent(scope: PracticeScope, input: unknown, now: Date): Promise<SaveEventResult> {
+  const parsed = eventFormSchema.safeParse(input);
+  if (!parsed.success) return invalid(zodFieldErrors(parsed.error));
+  const v = parsed.data;
+  const zone = scope.practice.timeZone;
+  const at = (local: string) => DateTime.fromISO(local, { zone }).toJSDate();
+  const dates = v.sessions.map((s) => ({ startsAt: at(s.startsAt), endsAt: new Date(at(s.startsAt).getTime() + s.durationMinutes * 60_000) })).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  if (dates.some((d) => Number.isNaN(d.startsAt.getTime()))) return invalid({ "sessions.0.startsAt": ["Enter a date and time"] });
+  if (dates[0]!.startsAt <= now) return invalid({ "sessions.0.startsAt": ["The first date must be in the future"] });
+  const cutoff = at(v.signupCutoff);
+  if (Number.isNaN(cutoff.getTime()) || cutoff > dates[0]!.startsAt) return invalid({ signupCutoff: ["Sign-up must close before the first date starts"] });
+  const hosts = await db.select({ id: members.id }).from(members).where(and(eq(members.practiceId, scope.practice.id), inArray(members.id, v.hostIds)));
+  if (hosts.length !== new Set(v.hostIds).size) return invalid({ hostIds: ["Choose hosts from your practice's team"] });
+  const eventId = await db.transaction(async (tx) => {
+    const [event] = await tx
+      .insert(groupEvents)
+      .values({
+        practiceId: scope.practice.id,
+        title: v.title,
+        description: v.description,
+        format: v.format,
+        location: v.format === "in_person" ? v.location : null,
+        joinUrl: v.format === "online" ? v.joinUrl : null,
+        capacity: v.capacity,
+        priceCents: priceCentsOf(v.price),
+        currency: scope.practice.currency,
+        signupCutoff: cutoff,
+        cancellationHours: v.cancellationHours,
+        cancellationPolicy: v.cancellationPolicy,
+        createdByUserId: scope.user.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: groupEvents.id });
+    await tx.insert(eventSessions).values(dates.map((d) => ({ practiceId: scope.practice.id, eventId: event!.id, ...d })));
+    await tx.insert(eventHosts).values(hosts.map((h) => ({ practiceId: scope.practice.id, eventId: event!.id, memberId: h.id })));
+    await recordAudit({ practiceId: scope.practice.id, actor: { kind: "member", userId: scope.user.id }, action: "event.create", subjectType: "group_event", subjectId: event!.id, detail: { dates: dates.length, capacity: v.capacity } }, tx);
+    return event!.id;
+  });
+  return { ok: true, eventId };
+}
+
+export async function listEvents(scope: PracticeScope) {
+  const events = await db.select().from(groupEvents).where(eq(groupEvents.practiceId, scope.practice.id)).orderBy(desc(groupEvents.createdAt));
+  const dates = events.length ? await db.select().from(eventSessions).where(inArray(eventSessions.eventId, events.map((e) => e.id))).orderBy(asc(eventSessions.startsAt)) : [];
+  return events.map((e) => ({ ...e, dates: dates.filter((d) => d.eventId === e.id) }));
+}
+
+/** The roster: the event, its dates and hosts, its live and past registrations with names, the waitlist, and attendance marks. */
+export async function loadEventRoster(scope: PracticeScope, eventId: string) {
+  const [event] = await db.select().from(groupEvents).where(and(eq(groupEvents.id, eventId), eq(groupEvents.practiceId, scope.practice.id)));
+  if (!event) return null;
+  const [dates, hosts, regs, waitlist, marks] = await Promise.all([
+    db.select().from(eventSessions).where(eq(eventSessions.eventId, eventId)).orderBy(asc(eventSessions.startsAt)),
+    db.select({ id: members.id, name: members.displayName }).from(eventHosts).innerJoin(members, eq(members.id, eventHosts.memberId)).where(eq(eventHosts.eventId, eventId)),
+    db.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.practiceId, scope.practice.id))).orderBy(asc(eventRegistrations.createdAt)),
+    db.select().from(eventWaitlist).where(and(eq(eventWaitlist.eventId, eventId), eq(eventWaitlist.practiceId, scope.practice.id))).orderBy(asc(eventWaitlist.position)),
+    db.select().from(eventAttendance).where(eq(eventAttendance.practiceId, scope.practice.id)),
+  ]);
+  const ids = [...new Set([...regs, ...waitlist].flatMap((r) => [r.clientId, r.partnerClientId]).filter((x): x is string => Boolean(x)))];
+  const people = ids.length ? await db.select({ id: clients.id, firstName: clients.firstName, lastName: clients.lastName, email: clients.email }).from(clients).where(and(eq(clients.practiceId, scope.practice.id), inArray(clients.id, ids))) : [];
+  const name = (id: string | null) => {
+    const p = people.find((x) => x.id === id);
+    return p ? `${p.firstName} ${p.lastName}` : null;
+  };
+  const regIds = new Set(regs.map((r) => r.id));
+  return {
+    event,
+    dates,
+    hosts,
+    registrations: regs.map((r) => ({ ...r, names: [name(r.clientId), name(r.partnerClientId)].filter((n): n is string => Boolean(n)) })),
+    waitlist: waitlist.map((w) => ({ ...w, names: [name(w.clientId), name(w.partnerClientId)].filter((n): n is string => Boolean(n)) })),
+    attendance: marks.filter((m) => regIds.has(m.registrationId)),
+  };
+}
+
+export type MarkResult = { ok: true } | Invalid | NotFound;
+
+/** A host (or a manager) marks whether a registration attended a date, after that date started. */
+export async function markAttendance(scope: PracticeScope, eventId: string, input: unknown, now: Date): Promise<MarkResult> {
+  const parsed = attendanceSchema.safeParse(input);
+  if (!parsed.success) return invalid(zodFieldErrors(parsed.error));
+  const { sessionId, registrationId, attended } = parsed.data;
+  const [date] = await db.select().from(eventSessions).where(and(eq(eventSessions.id, sessionId), eq(eventSessions.eventId, eventId), eq(eventSessions.practiceId, scope.practice.id)));
+  if (!date) return invalid({ sessionId: ["Choose a date of this event"] });
+  if (date.startsAt > now) return invalid({ sessionId: ["Attendance is marked once the date has started"] });
+  const [reg] = await db.select().from(eventRegistrations).where(and(eq(eventRegistrations.id, registrationId), eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.practiceId, scope.practice.id), eq(eventRegistrations.status, "confirmed")));
+  if (!reg) return invalid({ registrationId: ["Choose a confirmed attendee of this event"] });
+  await db
+    .insert(eventAttendance)
+    .values({ practiceId: scope.practice.id, registrationId, sessionId, attended, markedByMemberId: scope.memberId, markedAt: now })
+    .onConflictDoUpdate({ target: [eventAttendance.registrationId, eventAttendance.sessionId], set: { attended, markedByMemberId: scope.memberId, markedAt: now } });
+  await recordAudit({ practiceId: scope.practice.id, actor: { kind: "member", userId: scope.user.id }, action: "event.attendance", subjectType: "group_event", subjectId: eventId, detail: { registrationId, sessionId, attended } });
+  return { ok: true };
+}
+
+/** Sends the recording or materials link to each confirmed attendee, one email each (a new link sends again). */
+export async function sendMaterials(scope: PracticeScope, eventId: string, input: unknown, now: Date): Promise<{ ok: true; sent: number } | Invalid | NotFound> {
+  const parsed = materialsSchema.safeParse(input);
+  if (!parsed.success) return invalid(zodFieldErrors(parsed.error));
+  const url = parsed.data.materialsUrl;
+  const count = await db.transaction(async (tx) => {
+    const [event] = await tx.update(groupEvents).set({ materialsUrl: url, updatedAt: now }).where(and(eq(groupEvents.id, eventId), eq(groupEvents.practiceId, scope.practice.id))).returning();
+    if (!event) return null;
+    const regs = await tx.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.status, "confirmed")));
+    const suffix = `:${Buffer.from(url).toString("base64url").slice(0, 40)}`;
+    for (const r of regs) await queueForAttendees(tx, r, "materials", { eventId, actionUrl: url }, suffix);
+    await recordAudit({ practiceId: scope.practice.id, actor: { kind: "member", userId: scope.user.id }, action: "event.materials", subjectType: "group_event", subjectId: eventId, detail: { registrations: regs.length } }, tx);
+    return regs.length;
+  });
+  if (count === null) return notFound("That event was not found.");
+  await sendEventNotices(now);
+  return { ok: true, sent: count };
+}
+
+export function cancelEvent(scope: PracticeScope, eventId: string, now: Date): Promise<CancelEventResult> {
+  return cancelEventSeats(scope.practice.id, eventId, { userId: scope.user.id }, now);
+}
+
+/** Who may host: the practice's clinicians, owners and admins. */
+export async function hostChoices(scope: PracticeScope) {
+  return db
+    .select({ id: members.id, name: members.displayName })
+    .from(members)
+    .where(and(eq(members.practiceId, scope.practice.id), inArray(members.role, ["owner", "admin", "clinician"])))
+    .orderBy(asc(members.displayName));
+}

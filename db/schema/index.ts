@@ -22,3 +22,4 @@ export * from "./plans";
 export * from "./gfe";
 export * from "./notes";
 export * from "./series";
+export * from "./waitlist";

@@ -58,7 +58,8 @@ export type Capability =
   | "gfe.issue"
   | "gfe.track"
   | "notes.write"
-  | "notes.cosign";
+  | "notes.cosign"
+  | "waitlist.manage";
 
 type Row = Readonly<Record<MemberRole, boolean>>;
 
@@ -145,6 +146,8 @@ export const ROLE_MATRIX: Readonly<Record<Capability, Row>> = {
   "notes.write": { owner: true, admin: false, clinician: true, front_desk: false },
   /** Co-sign a supervised clinician's signed note (never one's own; a supervised member never co-signs). */
   "notes.cosign": { owner: true, admin: false, clinician: true, front_desk: false },
+  /** The session waitlist (decision 0057): add or remove clients, see offers and outcomes; no clinical content, so the front desk too. */
+  "waitlist.manage": ALL,
 };
 
 export const CAPABILITIES = Object.keys(ROLE_MATRIX) as Capability[];

@@ -114,6 +114,11 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   },
   // Recurring series (decision 0054): those the client or their partner is booked in.
   { name: "appointment_series", clientWhere: "t.practice_id = $1 and (t.client_id = $2 or t.partner_client_id = $2)", orderBy: "t.created_at, t.id" },
+  // The session waitlist (decision 0057): the client's places (their own and their couple's) and the offers made to them.
+  { name: "waitlist_settings", clientWhere: null, clientWhy: "the practice's waitlist mode and hold time: its set-up", orderBy: "t.practice_id" },
+  { name: "waitlist_entries", clientWhere: "t.practice_id = $1 and (t.client_id = $2 or t.partner_client_id = $2)", orderBy: "t.created_at, t.id" },
+  { name: "waitlist_offers", clientWhere: "t.practice_id = $1 and t.entry_id in (select w.id from waitlist_entries w where w.practice_id = $1 and (w.client_id = $2 or w.partner_client_id = $2))", orderBy: "t.created_at, t.id" },
+  { name: "waitlist_openings", clientWhere: null, clientWhy: "times that freed up, the waitlist job's queue: bookkeeping about clinicians' time", orderBy: "t.created_at, t.id" },
   { name: "hold_claims", clientWhere: null, clientWhy: "which IP held a time on the public booking page (anti-abuse, deleted after the hold)", orderBy: "t.appointment_id" },
 
   // Intake

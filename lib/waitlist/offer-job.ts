@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { appointments, clients, members, practices, waitlistEntries, waitlistOffers, waitlistOpenings, waitlistSettings, type WaitlistEntry } from "@/db/schema";
 import WaitlistOfferEmail, { waitlistOfferSubject } from "@/emails/waitlist-offer";
 import { findSlots } from "@/lib/booking/find-slots";
-import { createAppointment } from "@/lib/booking/lifecycle";
+import { createAppointment, expireLapsedHolds } from "@/lib/booking/lifecycle";
 import { pgError } from "@/lib/db/pg-error";
 import { formatDateTime } from "@/lib/dates/format";
 import { sendEmail, type EmailTransport } from "@/lib/email/send-email";
@@ -39,6 +39,8 @@ export interface WaitlistRunSummary {
  * next run reopens that time for the next in line.
  */
 export async function runWaitlist(now: Date, options: { transport?: EmailTransport } = {}): Promise<WaitlistRunSummary> {
+  // Holds that ran out become expired first (as the expire-holds job does), so their times reopen in this same run.
+  await db.transaction((tx) => expireLapsedHolds(tx, now));
   const expiredOffers = await closeLapsedOffers(now);
   await collectOpenings(now);
   const due = await db.select().from(waitlistOpenings).where(isNull(waitlistOpenings.processedAt)).orderBy(asc(waitlistOpenings.createdAt), asc(waitlistOpenings.id)).limit(50);

@@ -41,6 +41,12 @@ export async function acceptOffer(token: string, now: Date, options: { transport
   let outcome: AcceptOfferResult;
   try {
     outcome = await db.transaction(async (tx) => {
+      // The hold's row first, then the offer: every accept of one hold queues here in one order (locking the
+      // offers first deadlocks two racing accepts, each waiting on the other's offer). The loser then reads
+      // its offer as lost; the unique index on accepted offers stays the backstop.
+      const [target] = await tx.select({ appointmentId: waitlistOffers.appointmentId, practiceId: waitlistOffers.practiceId }).from(waitlistOffers).where(eq(waitlistOffers.id, offerId));
+      if (!target) return notFound(NOT_VALID);
+      await tx.select({ id: appointments.id }).from(appointments).where(and(eq(appointments.id, target.appointmentId), eq(appointments.practiceId, target.practiceId))).for("update");
       const [row] = await tx
         .select({ offer: waitlistOffers, entry: waitlistEntries })
         .from(waitlistOffers)

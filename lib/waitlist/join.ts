@@ -1,4 +1,4 @@
-import { and, eq, or } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, couples, serviceClinicians, services, waitlistEntries } from "@/db/schema";
 import { byMember, recordAudit, type AuditEntry } from "@/lib/audit/record-audit";
@@ -6,6 +6,8 @@ import type { PracticeScope } from "@/lib/auth/guards";
 import { pgError } from "@/lib/db/pg-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { minuteOf, waitlistEntrySchema } from "./entry-schema";
+
+const DUPLICATE = "Already on the waitlist for this service";
 
 export type JoinResult = { ok: true; entryId: string } | { ok: false; errors: FieldErrors };
 
@@ -55,6 +57,20 @@ async function join(
     coupleId = couple.id;
     partnerClientId = couple.clientAId === clientId ? couple.clientBId : couple.clientAId;
   }
+  // A partner already waiting (on their own or as the couple) is the same place in line: one per person and service.
+  const people = [clientId, partnerClientId].filter((x): x is string => x !== null);
+  const [already] = await db
+    .select({ id: waitlistEntries.id })
+    .from(waitlistEntries)
+    .where(
+      and(
+        eq(waitlistEntries.practiceId, practiceId),
+        eq(waitlistEntries.serviceId, service.id),
+        inArray(waitlistEntries.status, ["waiting", "offered"]),
+        or(inArray(waitlistEntries.clientId, people), inArray(waitlistEntries.partnerClientId, people)),
+      ),
+    );
+  if (already) return fieldError("serviceId", DUPLICATE);
   try {
     const id = await db.transaction(async (tx) => {
       const [row] = await tx
@@ -81,7 +97,7 @@ async function join(
     });
     return { ok: true, entryId: id };
   } catch (error) {
-    if (pgError(error)?.code === "23505") return fieldError("serviceId", "Already on the waitlist for this service");
+    if (pgError(error)?.code === "23505") return fieldError("serviceId", DUPLICATE);
     throw error;
   }
 }

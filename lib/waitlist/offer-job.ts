@@ -86,14 +86,14 @@ async function collectOpenings(now: Date): Promise<void> {
     insert into waitlist_openings (practice_id, member_id, starts_at, ends_at, source, source_key, created_at)
     select e.practice_id, a.member_id, o.starts_at, o.starts_at + (a.ends_at - a.starts_at),
       (case e.kind when 'rescheduled' then 'rescheduled' when 'expired' then 'expired' else 'cancelled' end)::waitlist_opening_source,
-      'event:' || e.id, ${now}
+      'event:' || e.id, ${now.toISOString()}::timestamptz
     from appointment_events e
     join appointments a on a.id = e.appointment_id and a.practice_id = e.practice_id
     cross join lateral (select case when e.kind = 'rescheduled' then (e.data->>'previousStartsAt')::timestamptz else a.starts_at end as starts_at) o
     where e.kind in ('cancelled', 'late_cancelled', 'rescheduled', 'expired')
-      and e.created_at > ${new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000)}
-      and e.created_at <= ${now}
-      and o.starts_at > ${now}
+      and e.created_at > ${new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000).toISOString()}::timestamptz
+      and e.created_at <= ${now.toISOString()}::timestamptz
+      and o.starts_at > ${now.toISOString()}::timestamptz
       and exists (select 1 from waitlist_entries w where w.practice_id = e.practice_id and w.status = 'waiting')
     on conflict (source_key) do nothing`);
 }

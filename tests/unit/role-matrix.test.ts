@@ -42,6 +42,7 @@ const EXPECTED: Record<Capability, string> = {
   "gfe.track": "OACF",
   "notes.write": "O.C.",
   "notes.cosign": "O.C.",
+  "waitlist.manage": "OACF",
 };
 
 const row = (c: Capability) => ROLES.map((r, i) => (can(r, c) ? "OACF"[i] : ".")).join("");

@@ -24,3 +24,4 @@ export * from "./notes";
 export * from "./series";
 export * from "./products";
 export * from "./events";
+export * from "./waitlist";

@@ -61,7 +61,8 @@ export type Capability =
   | "notes.write"
   | "notes.cosign"
   | "notes.templates"
-  | "products.manage";
+  | "products.manage"
+  | "waitlist.manage";
 
 type Row = Readonly<Record<MemberRole, boolean>>;
 
@@ -160,6 +161,8 @@ export const ROLE_MATRIX: Readonly<Record<Capability, Row>> = {
   "products.manage": MANAGERS,
   /** Group events and webinars (decision 0055): create, cancel, see the roster, mark attendance, send materials. */
   "events.manage": CLINICAL,
+  /** The session waitlist (decision 0057): add or remove clients, see offers and outcomes; no clinical content, so the front desk too. */
+  "waitlist.manage": ALL,
 };
 
 export const CAPABILITIES = Object.keys(ROLE_MATRIX) as Capability[];

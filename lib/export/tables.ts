@@ -125,6 +125,11 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   { name: "event_attendance", clientWhere: "t.practice_id = $1 and t.registration_id in (select r.id from event_registrations r where r.practice_id = $1 and (r.client_id = $2 or r.partner_client_id = $2))", orderBy: "t.registration_id, t.session_id" },
   // The event emails queued for the client (kind and times; the links they carry are left out).
   { name: "event_notices", clientWhere: "t.practice_id = $1 and t.client_id = $2", omit: ["data"], orderBy: "t.created_at, t.key" },
+  // The session waitlist (decision 0057): the client's places (their own and their couple's) and the offers made to them.
+  { name: "waitlist_settings", clientWhere: null, clientWhy: "the practice's waitlist mode and hold time: its set-up", orderBy: "t.practice_id" },
+  { name: "waitlist_entries", clientWhere: "t.practice_id = $1 and (t.client_id = $2 or t.partner_client_id = $2)", orderBy: "t.created_at, t.id" },
+  { name: "waitlist_offers", clientWhere: "t.practice_id = $1 and t.entry_id in (select w.id from waitlist_entries w where w.practice_id = $1 and (w.client_id = $2 or w.partner_client_id = $2))", orderBy: "t.created_at, t.id" },
+  { name: "waitlist_openings", clientWhere: null, clientWhy: "times that freed up, the waitlist job's queue: bookkeeping about clinicians' time", orderBy: "t.created_at, t.id" },
   { name: "hold_claims", clientWhere: null, clientWhy: "which IP held a time on the public booking page (anti-abuse, deleted after the hold)", orderBy: "t.appointment_id" },
 
   // Intake

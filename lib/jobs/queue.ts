@@ -15,6 +15,7 @@ import { sweepLimits } from "./sweep-limits";
 import { sendSafetyNotifications } from "@/lib/safety/notify";
 import { sendStaffNotificationEmails } from "@/lib/notifications/send-emails";
 import { runPendingExports } from "@/lib/export/practice-export";
+import { runWaitlist } from "@/lib/waitlist/offer-job";
 import { sendMessageDigest } from "@/lib/messaging/notify";
 import { remindPlanReviews } from "@/lib/plans/review-reminders";
 import { deliverGfes } from "@/lib/gfe/deliver";
@@ -53,6 +54,7 @@ export const JOB_NAMES = [
   "gfe-deliver",
   "product-links",
   "events",
+  "waitlist-offers",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -220,6 +222,15 @@ const JOBS: Record<JobName, JobDefinition> = {
     run: async (now) => {
       const r = await sweepEvents(now);
       return r.released + r.sent > 0 ? `events: ${r.released} hold(s) released, ${r.sent} email(s)` : null;
+    },
+  },
+  // The session waitlist (lib/waitlist/offer-job.ts): freed times from the outbox offered in line, lapsed offers passed on.
+  "waitlist-offers": {
+    cron: "* * * * *",
+    expireInSeconds: 240,
+    run: async (now) => {
+      const r = await runWaitlist(now);
+      return r.openings + r.expiredOffers > 0 ? `waitlist: ${r.openings} opening(s), ${r.offers} offer(s), ${r.expiredOffers} lapsed, ${r.emails} email(s)` : null;
     },
   },
 };

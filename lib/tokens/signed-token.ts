@@ -28,6 +28,8 @@ export const TOKEN_PURPOSES = {
   addressProof: "address-proof",
   emailChange: "email-change",
   practiceExport: "practice-export",
+  /** A waitlist offer's accept link (lib/waitlist/accept-offer.ts), valid until the offer's hold ends. */
+  waitlistOffer: "waitlist-offer",
   /** Not an expiring token: a calendar feed's address (lib/tokens/derived-token.ts), revoked in the database. */
   calendarFeed: "calendar-feed",
   /** Not an expiring token either: a workbook's download link (lib/products), its expiry and uses kept in product_grants. */

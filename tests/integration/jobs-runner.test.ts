@@ -53,6 +53,7 @@ describe("the job runner", () => {
       ["send-form-reminders", "*/15 * * * *"],
       ["send-reminders", "*/5 * * * *"],
       ["staff-notify", "* * * * *"],
+      ["waitlist-offers", "* * * * *"],
     ]);
   });
 

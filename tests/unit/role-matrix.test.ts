@@ -45,6 +45,7 @@ const EXPECTED: Record<Capability, string> = {
   "notes.templates": "OAC.",
   "products.manage": "OA..",
   "events.manage": "OAC.",
+  "waitlist.manage": "OACF",
 };
 
 const row = (c: Capability) => ROLES.map((r, i) => (can(r, c) ? "OACF"[i] : ".")).join("");

@@ -1,0 +1,90 @@
+import { and, eq, inArray, ne } from "drizzle-orm";
+import { db } from "@/db/client";
+import { appointmentAttendees, appointments, waitlistEntries, waitlistOffers } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { confirm } from "@/lib/booking/lifecycle";
+import { pgError } from "@/lib/db/pg-error";
+import { conflict, expired, notFound, type Conflict, type Expired, type NotFound } from "@/lib/errors/domain-error";
+import type { EmailTransport } from "@/lib/email/send-email";
+import { runAppointmentEvents } from "@/lib/jobs/appointment-events";
+import { TOKEN_PURPOSES, verifyToken } from "@/lib/tokens";
+
+export type AcceptOfferResult = { ok: true; appointmentId: string; startsAt: Date } | Expired | NotFound | Conflict<"taken">;
+
+export const OFFER_EXPIRED = "This offer has expired. You are still on the waitlist; we will write when another time opens.";
+export const OFFER_TAKEN = "Sorry, someone else on the waitlist confirmed this time first. You are still on the waitlist.";
+const NOT_VALID = "This link is not valid. Use the link from your most recent email.";
+
+class Refused extends Error {
+  constructor(readonly result: AcceptOfferResult) {
+    super("refused");
+  }
+}
+
+/**
+ * Takes the time a waitlist offer holds (decision 0057), from the emailed
+ * link (no password, like the manage link). An expired offer is refused
+ * before anything is written. Otherwise, in one transaction: the offer
+ * becomes accepted (the partial unique index lets only one offer per hold be
+ * accepted, so in all_at_once the database decides the race and the loser
+ * hears "taken"), the hold is confirmed through the lifecycle (which queues
+ * the confirmation email), the entry's client or both partners become its
+ * attendees, and the other offers on that hold are lost. The confirmation
+ * runs right after commit.
+ */
+export async function acceptOffer(token: string, now: Date, options: { transport?: EmailTransport } = {}): Promise<AcceptOfferResult> {
+  const verified = verifyToken<{ offerId?: unknown; clientId?: unknown }>(TOKEN_PURPOSES.waitlistOffer, token, now);
+  if (!verified.ok) return verified.reason === "expired" ? expired(OFFER_EXPIRED) : notFound(NOT_VALID);
+  const offerId = String(verified.data.offerId ?? "");
+  const clientId = String(verified.data.clientId ?? "");
+
+  let outcome: AcceptOfferResult;
+  try {
+    outcome = await db.transaction(async (tx) => {
+      // The hold's row first, then the offer: every accept of one hold queues here in one order (locking the
+      // offers first deadlocks two racing accepts, each waiting on the other's offer). The loser then reads
+      // its offer as lost; the unique index on accepted offers stays the backstop.
+      const [target] = await tx.select({ appointmentId: waitlistOffers.appointmentId, practiceId: waitlistOffers.practiceId }).from(waitlistOffers).where(eq(waitlistOffers.id, offerId));
+      if (!target) return notFound(NOT_VALID);
+      await tx.select({ id: appointments.id }).from(appointments).where(and(eq(appointments.id, target.appointmentId), eq(appointments.practiceId, target.practiceId))).for("update");
+      const [row] = await tx
+        .select({ offer: waitlistOffers, entry: waitlistEntries })
+        .from(waitlistOffers)
+        .innerJoin(waitlistEntries, and(eq(waitlistEntries.id, waitlistOffers.entryId), eq(waitlistEntries.practiceId, waitlistOffers.practiceId)))
+        .where(eq(waitlistOffers.id, offerId))
+        .for("update", { of: waitlistOffers });
+      if (!row || (row.entry.clientId !== clientId && row.entry.partnerClientId !== clientId)) return notFound(NOT_VALID);
+      const { offer, entry } = row;
+      if (offer.status === "accepted") return { ok: true as const, appointmentId: offer.appointmentId, startsAt: offer.startsAt };
+      if (offer.status === "lost") return conflict("taken", OFFER_TAKEN);
+      if (offer.status !== "offered" || offer.expiresAt <= now) return expired(OFFER_EXPIRED);
+
+      await tx.update(waitlistOffers).set({ status: "accepted", resolvedAt: now }).where(and(eq(waitlistOffers.id, offer.id), eq(waitlistOffers.status, "offered")));
+      const ref = { practiceId: offer.practiceId, appointmentId: offer.appointmentId, now };
+      // The hold may have ended another way (staff cancelled it): nothing is kept.
+      if (!(await confirm(tx, ref))) throw new Refused(expired(OFFER_EXPIRED));
+      // all_at_once holds belong to nobody until now; a couple's hold becomes theirs (not a status: the lifecycle owns those).
+      await tx.update(appointments).set({ coupleId: entry.coupleId, updatedAt: now }).where(and(eq(appointments.id, offer.appointmentId), eq(appointments.practiceId, offer.practiceId)));
+      const people = [entry.clientId, entry.partnerClientId].filter((x): x is string => x !== null);
+      await tx.insert(appointmentAttendees).values(people.map((id) => ({ practiceId: offer.practiceId, appointmentId: offer.appointmentId, clientId: id })));
+      await tx.update(waitlistEntries).set({ status: "booked", bookedAppointmentId: offer.appointmentId, updatedAt: now }).where(eq(waitlistEntries.id, entry.id));
+      const lost = await tx
+        .update(waitlistOffers)
+        .set({ status: "lost", resolvedAt: now })
+        .where(and(eq(waitlistOffers.appointmentId, offer.appointmentId), eq(waitlistOffers.status, "offered"), ne(waitlistOffers.id, offer.id)))
+        .returning({ entryId: waitlistOffers.entryId });
+      if (lost.length > 0) {
+        await tx.update(waitlistEntries).set({ status: "waiting", updatedAt: now }).where(and(inArray(waitlistEntries.id, lost.map((l) => l.entryId)), eq(waitlistEntries.status, "offered")));
+      }
+      await recordAudit({ practiceId: offer.practiceId, actor: { kind: "system" }, action: "waitlist.accept", subjectType: "appointment", subjectId: offer.appointmentId, detail: { offerId: offer.id, entryId: entry.id, clientId } }, tx);
+      return { ok: true as const, appointmentId: offer.appointmentId, startsAt: offer.startsAt };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.result;
+    // Another offer on the same hold was accepted first: the unique index refused this one.
+    if (pgError(error)?.code === "23505") return conflict("taken", OFFER_TAKEN);
+    throw error;
+  }
+  if (outcome.ok) await runAppointmentEvents(now, { appointmentId: outcome.appointmentId, transport: options.transport });
+  return outcome;
+}

@@ -1,0 +1,180 @@
+import { and, eq } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { describe, expect, test } from "vitest";
+import { db } from "@/db/client";
+import { appointmentAttendees, appointments, availabilityRules, couples, emailMessages, serviceClinicians, services, waitlistEntries, waitlistOffers, waitlistSettings, type Practice, type ServiceAttendance } from "@/db/schema";
+import { bookForClients } from "@/lib/appointments/staff-book";
+import { cancel } from "@/lib/booking/lifecycle";
+import { TOKEN_PURPOSES, signToken } from "@/lib/tokens";
+import { acceptOffer } from "@/lib/waitlist/accept-offer";
+import { addToWaitlist } from "@/lib/waitlist/join";
+import { runWaitlist } from "@/lib/waitlist/offer-job";
+import { createClient, createMember, createPractice, scopeFor, uniqueEmail, type TestMember } from "./helpers/factories";
+
+const ZONE = "America/Los_Angeles";
+/** Monday 3 March 2031, 04:00 in Los Angeles. */
+const NOW = new Date("2031-03-03T12:00:00Z");
+const at = (local: string) => DateTime.fromISO(local, { zone: ZONE }).toUTC().toISO()!;
+const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+
+async function waitlistPractice(attendance: ServiceAttendance = "individual", mode: "first_in_line" | "all_at_once" = "first_in_line") {
+  const practice = await createPractice({ timeZone: ZONE });
+  const owner = await createMember(practice, { role: "owner" });
+  const clinician = await createMember(practice, { role: "clinician" });
+  await db.insert(availabilityRules).values([1, 2, 3, 4, 5].map((weekday) => ({ practiceId: practice.id, memberId: clinician.member.id, weekday, startMinute: 540, endMinute: 1020, timeZone: ZONE })));
+  const service = await createService(practice, clinician, attendance);
+  await db.insert(waitlistSettings).values({ practiceId: practice.id, mode, holdMinutes: 120 });
+  return { practice, owner, clinician, service, scope: scopeFor(owner) };
+}
+
+async function createService(practice: Practice, clinician: TestMember, attendance: ServiceAttendance) {
+  const [service] = await db
+    .insert(services)
+    .values({ practiceId: practice.id, name: `Waitlist ${attendance}`, durationMinutes: 50, format: "online", attendance, priceCents: 0, slotStepMinutes: 60 })
+    .returning();
+  await db.insert(serviceClinicians).values({ practiceId: practice.id, serviceId: service!.id, memberId: clinician.member.id });
+  return service!;
+}
+
+type Ctx = Awaited<ReturnType<typeof waitlistPractice>>;
+
+/** Books Wednesday 5 March 9:00 for someone, then cancels it (the freed time). */
+async function bookAndCancel(ctx: Ctx, clientIds?: string[]) {
+  const ids = clientIds ?? [(await createClient(ctx.practice, { email: uniqueEmail("booked") })).id];
+  const booked = await bookForClients(ctx.scope, { serviceId: ctx.service.id, clinicianId: ctx.clinician.member.id, clientIds: ids, start: at("2031-03-05T09:00") }, NOW);
+  expect(booked.ok).toBe(true);
+  if (!booked.ok) throw new Error("not booked");
+  await db.transaction((tx) => cancel(tx, { practiceId: ctx.practice.id, appointmentId: booked.appointmentId, now: minutes(1), late: false }));
+  return booked.appointmentId;
+}
+
+let joined = 0;
+/** Joins a second after the previous join: the line is ordered by when each place was taken. */
+async function join(ctx: Ctx, clientId: string, extra: Record<string, unknown> = {}) {
+  const r = await addToWaitlist(ctx.scope, { serviceId: ctx.service.id, clientId, ...extra }, new Date(NOW.getTime() + ++joined * 1000));
+  expect(r.ok).toBe(true);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.entryId;
+}
+
+const offersOf = (entryId: string) => db.select().from(waitlistOffers).where(eq(waitlistOffers.entryId, entryId));
+const entry = async (id: string) => (await db.select().from(waitlistEntries).where(eq(waitlistEntries.id, id)))[0]!;
+const tokenFor = (offer: { id: string; expiresAt: Date }, clientId: string) => signToken(TOKEN_PURPOSES.waitlistOffer, { offerId: offer.id, clientId }, offer.expiresAt);
+
+describe("session waitlist", () => {
+  test("a cancellation is offered to the first in line with a hold; expiry passes it to the next; accepting after expiry is refused and writes nothing", async () => {
+    const ctx = await waitlistPractice();
+    const first = await createClient(ctx.practice, { email: uniqueEmail("first") });
+    const second = await createClient(ctx.practice, { email: uniqueEmail("second") });
+    const firstEntry = await join(ctx, first.id, { daysOfWeek: [3], timesOfDay: ["morning"] });
+    const secondEntry = await join(ctx, second.id, { daysOfWeek: [3] });
+    await bookAndCancel(ctx);
+
+    const run = await runWaitlist(minutes(2));
+    expect(run.offers).toBe(1);
+    const [offer] = await offersOf(firstEntry);
+    expect(offer).toMatchObject({ status: "offered", startsAt: new Date(at("2031-03-05T09:00")), expiresAt: minutes(122) });
+    expect((await entry(firstEntry)).status).toBe("offered");
+    expect(await offersOf(secondEntry)).toEqual([]);
+    const [hold] = await db.select().from(appointments).where(eq(appointments.id, offer!.appointmentId));
+    expect(hold).toMatchObject({ status: "held", holdExpiresAt: minutes(122) });
+    const mail = await db.select().from(emailMessages).where(eq(emailMessages.key, `waitlist-offer:${offer!.id}:${first.id}`));
+    expect(mail).toHaveLength(1);
+
+    // Two hours later nobody took it: the hold expires and the time goes to the next in line.
+    const later = minutes(125);
+    const next = await runWaitlist(later);
+    expect(next.expiredOffers).toBe(1);
+    expect((await offersOf(firstEntry))[0]!.status).toBe("expired");
+    expect((await entry(firstEntry)).status).toBe("waiting");
+    const [secondOffer] = await offersOf(secondEntry);
+    expect(secondOffer).toMatchObject({ status: "offered", startsAt: new Date(at("2031-03-05T09:00")) });
+
+    // The first client's link, after it expired: a clear message, nothing written.
+    const before = { offers: await db.select().from(waitlistOffers).where(eq(waitlistOffers.practiceId, ctx.practice.id)), appts: await db.select().from(appointments).where(eq(appointments.practiceId, ctx.practice.id)) };
+    const refused = await acceptOffer(tokenFor(offer!, first.id), later);
+    expect(refused).toMatchObject({ ok: false, code: "expired" });
+    if (!refused.ok && refused.code === "expired") expect(refused.message).toMatch(/this offer has expired/i);
+    expect(await db.select().from(waitlistOffers).where(eq(waitlistOffers.practiceId, ctx.practice.id))).toEqual(before.offers);
+    expect(await db.select().from(appointments).where(eq(appointments.practiceId, ctx.practice.id))).toEqual(before.appts);
+
+    // The second accepts in time: confirmed through the lifecycle, they are the attendee.
+    const accepted = await acceptOffer(tokenFor(secondOffer!, second.id), minutes(130));
+    expect(accepted.ok).toBe(true);
+    const [booked] = await db.select().from(appointments).where(eq(appointments.id, secondOffer!.appointmentId));
+    expect(booked!.status).toBe("confirmed");
+    expect((await db.select().from(appointmentAttendees).where(eq(appointmentAttendees.appointmentId, booked!.id))).map((a) => a.clientId)).toEqual([second.id]);
+    expect(await entry(secondEntry)).toMatchObject({ status: "booked", bookedAppointmentId: booked!.id });
+  });
+
+  test("all_at_once: everyone matching is offered one hold; of two racing accepts exactly one wins, the other hears taken", async () => {
+    const ctx = await waitlistPractice("individual", "all_at_once");
+    const a = await createClient(ctx.practice, { email: uniqueEmail("a") });
+    const b = await createClient(ctx.practice, { email: uniqueEmail("b") });
+    const entryA = await join(ctx, a.id);
+    const entryB = await join(ctx, b.id);
+    await bookAndCancel(ctx);
+    expect((await runWaitlist(minutes(2))).offers).toBe(2);
+    const [offerA] = await offersOf(entryA);
+    const [offerB] = await offersOf(entryB);
+    expect(offerA!.appointmentId).toBe(offerB!.appointmentId);
+
+    const results = await Promise.all([acceptOffer(tokenFor(offerA!, a.id), minutes(5)), acceptOffer(tokenFor(offerB!, b.id), minutes(5))]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === "conflict" && r.reason === "taken")).toHaveLength(1);
+    const attendees = await db.select().from(appointmentAttendees).where(eq(appointmentAttendees.appointmentId, offerA!.appointmentId));
+    expect(attendees).toHaveLength(1);
+    const statuses = (await db.select().from(waitlistOffers).where(eq(waitlistOffers.appointmentId, offerA!.appointmentId))).map((o) => o.status).sort();
+    expect(statuses).toEqual(["accepted", "lost"]);
+    const loser = results[0]!.ok ? entryB : entryA;
+    expect((await entry(loser)).status).toBe("waiting");
+  });
+
+  test("a couple entry books both partners; a non-matching day or time is not offered", async () => {
+    const ctx = await waitlistPractice("couple");
+    const x = await createClient(ctx.practice, { email: uniqueEmail("noor") });
+    const y = await createClient(ctx.practice, { email: uniqueEmail("sam") });
+    const [lo, hi] = [x.id, y.id].sort() as [string, string];
+    await db.insert(couples).values({ practiceId: ctx.practice.id, clientAId: lo, clientBId: hi });
+    const other = await createClient(ctx.practice, { email: uniqueEmail("other") });
+    const o = await createClient(ctx.practice, { email: uniqueEmail("other2") });
+    const [lo2, hi2] = [other.id, o.id].sort() as [string, string];
+    await db.insert(couples).values({ practiceId: ctx.practice.id, clientAId: lo2, clientBId: hi2 });
+
+    // Joined first, but for Thursdays only and afternoons: Wednesday 9:00 is not for them.
+    const notMatching = await join(ctx, other.id, { daysOfWeek: [4] });
+    const afternoons = await addToWaitlist(ctx.scope, { serviceId: ctx.service.id, clientId: o.id, timesOfDay: ["afternoon"] }, NOW);
+    expect(afternoons).toMatchObject({ ok: false, errors: { serviceId: ["Already on the waitlist for this service"] } });
+    const coupleEntry = await join(ctx, x.id, { daysOfWeek: [3], rangeStart: "08:00", rangeEnd: "10:00" });
+    expect(await entry(coupleEntry)).toMatchObject({ clientId: x.id, partnerClientId: y.id });
+
+    const booked = await createClient(ctx.practice, { email: uniqueEmail("b1") });
+    const booked2 = await createClient(ctx.practice, { email: uniqueEmail("b2") });
+    const [lo3, hi3] = [booked.id, booked2.id].sort() as [string, string];
+    await db.insert(couples).values({ practiceId: ctx.practice.id, clientAId: lo3, clientBId: hi3 });
+    await bookAndCancel(ctx, [booked.id, booked2.id]);
+    expect((await runWaitlist(minutes(2))).offers).toBe(1);
+    expect(await offersOf(notMatching)).toEqual([]);
+    const [offer] = await offersOf(coupleEntry);
+    // Each partner has their own email and link; either may take the time for both.
+    for (const id of [x.id, y.id]) expect(await db.select().from(emailMessages).where(eq(emailMessages.key, `waitlist-offer:${offer!.id}:${id}`))).toHaveLength(1);
+    const accepted = await acceptOffer(tokenFor(offer!, y.id), minutes(10));
+    expect(accepted.ok).toBe(true);
+    const attendees = await db.select().from(appointmentAttendees).where(eq(appointmentAttendees.appointmentId, offer!.appointmentId));
+    expect(attendees.map((a) => a.clientId).sort()).toEqual([x.id, y.id].sort());
+    const [appt] = await db.select().from(appointments).where(and(eq(appointments.id, offer!.appointmentId), eq(appointments.practiceId, ctx.practice.id)));
+    expect(appt!.status).toBe("confirmed");
+    expect(appt!.coupleId).not.toBeNull();
+  });
+
+  test("bad input names the field and writes nothing", async () => {
+    const ctx = await waitlistPractice();
+    const c = await createClient(ctx.practice);
+    expect(await addToWaitlist(ctx.scope, { serviceId: ctx.service.id, clientId: c.id, rangeStart: "10:00" }, NOW)).toMatchObject({ ok: false, errors: { rangeEnd: expect.any(Array) } });
+    expect(await addToWaitlist(ctx.scope, { serviceId: ctx.service.id, clientId: c.id, daysOfWeek: [9] }, NOW)).toMatchObject({ ok: false });
+    const foreign = await waitlistPractice();
+    expect(await addToWaitlist(ctx.scope, { serviceId: foreign.service.id, clientId: c.id }, NOW)).toMatchObject({ ok: false, errors: { serviceId: expect.any(Array) } });
+    expect(await db.select().from(waitlistEntries).where(eq(waitlistEntries.practiceId, ctx.practice.id))).toEqual([]);
+    expect(await acceptOffer("not-a-token", NOW)).toMatchObject({ ok: false, code: "not_found" });
+  });
+});

@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { db } from "@/db/client";
-import { appointmentAttendees, appointments, waitlistEntries, waitlistOffers } from "@/db/schema";
+import { appointmentAttendees, appointments, practices, services, waitlistEntries, waitlistOffers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { confirm } from "@/lib/booking/lifecycle";
 import { pgError } from "@/lib/db/pg-error";
@@ -87,4 +87,39 @@ export async function acceptOffer(token: string, now: Date, options: { transport
   }
   if (outcome.ok) await runAppointmentEvents(now, { appointmentId: outcome.appointmentId, transport: options.transport });
   return outcome;
+}
+
+export interface OfferView {
+  ok: true;
+  practiceName: string;
+  serviceName: string;
+  startsAt: Date;
+  expiresAt: Date;
+  zone: string;
+  locale: string | null;
+  status: "open" | "accepted" | "expired" | "taken";
+}
+
+/**
+ * What the emailed link shows before the client confirms: the practice, the
+ * service and the time, and whether it is still theirs to take. Reads only;
+ * the same token checks as acceptOffer.
+ */
+export async function describeOffer(token: string, now: Date): Promise<OfferView | Expired | NotFound> {
+  const verified = verifyToken<{ offerId?: unknown; clientId?: unknown }>(TOKEN_PURPOSES.waitlistOffer, token, now);
+  if (!verified.ok) return verified.reason === "expired" ? expired(OFFER_EXPIRED) : notFound(NOT_VALID);
+  const offerId = String(verified.data.offerId ?? "");
+  const clientId = String(verified.data.clientId ?? "");
+  if (!/^[0-9a-f-]{36}$/i.test(offerId)) return notFound(NOT_VALID);
+  const [row] = await db
+    .select({ offer: waitlistOffers, entry: waitlistEntries, serviceName: services.name, practiceName: practices.name, zone: practices.timeZone, locale: practices.locale })
+    .from(waitlistOffers)
+    .innerJoin(waitlistEntries, and(eq(waitlistEntries.id, waitlistOffers.entryId), eq(waitlistEntries.practiceId, waitlistOffers.practiceId)))
+    .innerJoin(services, and(eq(services.id, waitlistEntries.serviceId), eq(services.practiceId, waitlistEntries.practiceId)))
+    .innerJoin(practices, eq(practices.id, waitlistOffers.practiceId))
+    .where(eq(waitlistOffers.id, offerId));
+  if (!row || (row.entry.clientId !== clientId && row.entry.partnerClientId !== clientId)) return notFound(NOT_VALID);
+  const { offer } = row;
+  const status = offer.status === "accepted" ? "accepted" : offer.status === "lost" ? "taken" : offer.status !== "offered" || offer.expiresAt <= now ? "expired" : "open";
+  return { ok: true, practiceName: row.practiceName, serviceName: row.serviceName, startsAt: offer.startsAt, expiresAt: offer.expiresAt, zone: row.zone, locale: row.locale, status };
 }

@@ -6,7 +6,7 @@ import { appointmentAttendees, appointments, availabilityRules, couples, emailMe
 import { bookForClients } from "@/lib/appointments/staff-book";
 import { cancel } from "@/lib/booking/lifecycle";
 import { TOKEN_PURPOSES, signToken } from "@/lib/tokens";
-import { acceptOffer } from "@/lib/waitlist/accept-offer";
+import { acceptOffer, describeOffer } from "@/lib/waitlist/accept-offer";
 import { addToWaitlist } from "@/lib/waitlist/join";
 import { runWaitlist } from "@/lib/waitlist/offer-job";
 import { createClient, createMember, createPractice, scopeFor, uniqueEmail, type TestMember } from "./helpers/factories";
@@ -98,6 +98,12 @@ describe("session waitlist", () => {
     expect(await db.select().from(waitlistOffers).where(eq(waitlistOffers.practiceId, ctx.practice.id))).toEqual(before.offers);
     expect(await db.select().from(appointments).where(eq(appointments.practiceId, ctx.practice.id))).toEqual(before.appts);
 
+    // What each link shows: the first's has expired; the second's is open, and nobody else's token reads it.
+    expect(await describeOffer(tokenFor(offer!, first.id), later)).toMatchObject({ ok: false, code: "expired", message: expect.stringMatching(/this offer has expired/i) });
+    expect(await describeOffer(tokenFor(secondOffer!, second.id), minutes(130))).toMatchObject({ ok: true, status: "open", serviceName: ctx.service.name, startsAt: new Date(at("2031-03-05T09:00")) });
+    expect(await describeOffer(tokenFor(secondOffer!, first.id), minutes(130))).toMatchObject({ ok: false, code: "not_found" });
+    expect(await describeOffer("not-a-token", minutes(130))).toMatchObject({ ok: false, code: "not_found" });
+
     // The second accepts in time: confirmed through the lifecycle, they are the attendee.
     const accepted = await acceptOffer(tokenFor(secondOffer!, second.id), minutes(130));
     expect(accepted.ok).toBe(true);
@@ -105,6 +111,7 @@ describe("session waitlist", () => {
     expect(booked!.status).toBe("confirmed");
     expect((await db.select().from(appointmentAttendees).where(eq(appointmentAttendees.appointmentId, booked!.id))).map((a) => a.clientId)).toEqual([second.id]);
     expect(await entry(secondEntry)).toMatchObject({ status: "booked", bookedAppointmentId: booked!.id });
+    expect(await describeOffer(tokenFor(secondOffer!, second.id), minutes(131))).toMatchObject({ ok: true, status: "accepted" });
   });
 
   test("all_at_once: everyone matching is offered one hold; of two racing accepts exactly one wins, the other hears taken", async () => {

@@ -82,8 +82,8 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     name: "members",
     clientWhere: `t.practice_id = $1 and t.id in (select x.member_id from appointments x where x.id in (${CLIENT_APPOINTMENTS}))`,
     // A client's record names their clinicians; how the team signs in and meets is the practice's.
-    // Whether a clinician is supervised (decision 0052) is the team's, too.
-    clientOmit: ["user_id", "time_zone", "video_url", "invited_at", "joined_at", "supervised"],
+    // Whether a clinician is supervised, and by whom (decisions 0052, 0058), is the team's, too.
+    clientOmit: ["user_id", "time_zone", "video_url", "invited_at", "joined_at", "supervised", "supervisor_member_id"],
     orderBy: "t.id",
   },
   {

@@ -38,7 +38,7 @@ export default async function NoteTemplatePage({ params }: { params: Promise<{ p
       />
       <div className="grid gap-4 lg:grid-cols-[3fr_1fr]">
         <Card>
-          <NoteTemplateEditor key={current.id} slug={slug} templateId={template.id} initial={current.definition} currentVersion={current.version} />
+          <NoteTemplateEditor key={template.id} slug={slug} templateId={template.id} initial={current.definition} currentVersion={current.version} />
         </Card>
         <div className="space-y-4">
           <Card>

@@ -7,6 +7,7 @@ import { isUniqueViolation } from "@/lib/db/pg-error";
 import { conflict, invalid, notFound, type Conflict, type Invalid, type NotFound } from "@/lib/errors/domain-error";
 import { zodFieldErrors } from "@/lib/form-result";
 import { isUuid } from "@/lib/ids";
+import { slugify } from "@/lib/practices/slug";
 import type { NoteTemplateDefinition } from "./content";
 import { newNoteTemplateSchema, noteTemplateDefinitionSchema } from "./template-schema";
 
@@ -109,18 +110,6 @@ function canonical(value: unknown): string {
   );
 }
 
-function slugify(title: string): string {
-  return (
-    title
-      .toLowerCase()
-      .normalize("NFKD")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60)
-      .replace(/-+$/g, "") || "note"
-  );
-}
-
 const BLANK = (title: string): NoteTemplateDefinition => ({
   title,
   description: "",
@@ -141,7 +130,8 @@ export async function createNoteTemplate(scope: PracticeScope, input: unknown, n
     if (!source) return invalid({ copyFrom: ["Start from: choose one of the practice's templates"] });
     definition = { ...source.versions[0]!.definition, title };
   }
-  const base = slugify(title);
+  // The one slug rule (lib/practices/slug): the same shape note_templates_slug_format checks.
+  const base = slugify(title) || "note";
   for (let attempt = 0; attempt < 20; attempt++) {
     const slug = attempt === 0 ? base : `${base}-${attempt + 1}`;
     try {

@@ -37,7 +37,7 @@ export default defineConfig({
     baseURL: E2E_ENV.APP_URL,
     timezoneId: "America/New_York",
     locale: "en-US",
-    trace: "retain-on-failure",
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: true },
     launchOptions: {
       executablePath: CHROMIUM_PATH,
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

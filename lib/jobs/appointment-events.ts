@@ -8,6 +8,7 @@ import { deliverGfes } from "@/lib/gfe/deliver";
 import { issueForBooking } from "@/lib/gfe/issue";
 import { logError } from "@/lib/db/pg-error";
 import { sendStaffNotificationEmails } from "@/lib/notifications/send-emails";
+import { kickWaitlist } from "@/lib/waitlist/kick";
 
 /**
  * The one consumer of the appointment outbox (lib/booking/lifecycle/outbox.ts).
@@ -48,5 +49,7 @@ export async function runAppointmentEvents(now: Date, options: { appointmentId?:
   } catch (error) {
     logError("notifications", "staff notice emails after an appointment change failed", error);
   }
+  // A cancellation or a move may have freed a time someone waits for: the waitlist runs now, not at the next minute.
+  if (summary.due > 0) kickWaitlist();
   return summary;
 }

@@ -97,7 +97,7 @@ export interface OfferView {
   expiresAt: Date;
   zone: string;
   locale: string | null;
-  status: "open" | "accepted" | "expired" | "taken";
+  status: "open" | "accepted" | "expired" | "taken" | "declined";
 }
 
 /**
@@ -120,6 +120,7 @@ export async function describeOffer(token: string, now: Date): Promise<OfferView
     .where(eq(waitlistOffers.id, offerId));
   if (!row || (row.entry.clientId !== clientId && row.entry.partnerClientId !== clientId)) return notFound(NOT_VALID);
   const { offer } = row;
-  const status = offer.status === "accepted" ? "accepted" : offer.status === "lost" ? "taken" : offer.status !== "offered" || offer.expiresAt <= now ? "expired" : "open";
+  const status =
+    offer.status === "accepted" ? "accepted" : offer.status === "lost" ? "taken" : offer.status === "declined" ? "declined" : offer.status !== "offered" || offer.expiresAt <= now ? "expired" : "open";
   return { ok: true, practiceName: row.practiceName, serviceName: row.serviceName, startsAt: offer.startsAt, expiresAt: offer.expiresAt, zone: row.zone, locale: row.locale, status };
 }

@@ -1,16 +1,17 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { clients, services, waitlistEntries, waitlistOffers } from "@/db/schema";
+import { clients, members, services, waitlistEntries, waitlistOffers } from "@/db/schema";
 import type { PracticeScope } from "@/lib/auth/guards";
 
 /** The staff waitlist: live entries in line order, then the rest, each with its offers (names, times and outcomes only). */
 export async function listWaitlist(scope: PracticeScope) {
   const practiceId = scope.practice.id;
   const entries = await db
-    .select({ entry: waitlistEntries, serviceName: services.name, firstName: clients.firstName, lastName: clients.lastName })
+    .select({ entry: waitlistEntries, serviceName: services.name, firstName: clients.firstName, lastName: clients.lastName, clinicianName: members.displayName })
     .from(waitlistEntries)
     .innerJoin(services, and(eq(services.id, waitlistEntries.serviceId), eq(services.practiceId, practiceId)))
     .innerJoin(clients, and(eq(clients.id, waitlistEntries.clientId), eq(clients.practiceId, practiceId)))
+    .leftJoin(members, and(eq(members.id, waitlistEntries.memberId), eq(members.practiceId, practiceId)))
     .where(eq(waitlistEntries.practiceId, practiceId))
     .orderBy(waitlistEntries.createdAt, waitlistEntries.id)
     .limit(500);

@@ -7,7 +7,9 @@ import { bookForClients } from "@/lib/appointments/staff-book";
 import { cancel } from "@/lib/booking/lifecycle";
 import { TOKEN_PURPOSES, signToken } from "@/lib/tokens";
 import { acceptOffer, describeOffer } from "@/lib/waitlist/accept-offer";
-import { addToWaitlist } from "@/lib/waitlist/join";
+import { addToWaitlist, joinWaitlist } from "@/lib/waitlist/join";
+import { declineOffer, leaveWaitlist } from "@/lib/waitlist/leave";
+import { listOwnWaitlist, staffWaitlistOptions } from "@/lib/waitlist/portal-waitlist";
 import { runWaitlist } from "@/lib/waitlist/offer-job";
 import { createClient, createMember, createPractice, scopeFor, uniqueEmail, type TestMember } from "./helpers/factories";
 
@@ -183,5 +185,90 @@ describe("session waitlist", () => {
     expect(await addToWaitlist(ctx.scope, { serviceId: foreign.service.id, clientId: c.id }, NOW)).toMatchObject({ ok: false, errors: { serviceId: expect.any(Array) } });
     expect(await db.select().from(waitlistEntries).where(eq(waitlistEntries.practiceId, ctx.practice.id))).toEqual([]);
     expect(await acceptOffer("not-a-token", NOW)).toMatchObject({ ok: false, code: "not_found" });
+  });
+
+  test("declining passes the time to the next in line at once; the decliner keeps their place and is never offered that time again", async () => {
+    const ctx = await waitlistPractice();
+    const first = await createClient(ctx.practice, { email: uniqueEmail("decliner") });
+    const second = await createClient(ctx.practice, { email: uniqueEmail("next") });
+    const firstEntry = await join(ctx, first.id);
+    const secondEntry = await join(ctx, second.id);
+    await bookAndCancel(ctx);
+    await runWaitlist(minutes(2));
+    const [offer] = await offersOf(firstEntry);
+    // The portal shows the open offer with the client's own link to it.
+    const own = await listOwnWaitlist(first, minutes(3));
+    expect(own).toEqual([expect.objectContaining({ id: firstEntry, status: "offered", openOffer: expect.objectContaining({ startsAt: offer!.startsAt, url: expect.stringMatching(/^\/waitlist\/offer\//) }) })]);
+    // Someone else's token for the same offer is refused.
+    expect(await declineOffer(tokenFor(offer!, second.id), minutes(3))).toMatchObject({ ok: false, code: "not_found" });
+
+    expect(await declineOffer(tokenFor(offer!, first.id), minutes(3))).toEqual({ ok: true });
+    expect((await offersOf(firstEntry))[0]).toMatchObject({ status: "declined" });
+    expect((await entry(firstEntry)).status).toBe("waiting");
+    const [released] = await db.select().from(appointments).where(eq(appointments.id, offer!.appointmentId));
+    expect(released!.status).toBe("expired");
+    expect(await describeOffer(tokenFor(offer!, first.id), minutes(3))).toMatchObject({ ok: true, status: "declined" });
+
+    const run = await runWaitlist(minutes(4));
+    expect(run.offers).toBe(1);
+    expect(await offersOf(secondEntry)).toEqual([expect.objectContaining({ status: "offered", startsAt: offer!.startsAt })]);
+    expect(await offersOf(firstEntry)).toHaveLength(1);
+    // Accepting the declined offer afterwards is refused and books nothing.
+    expect(await acceptOffer(tokenFor(offer!, first.id), minutes(5))).toMatchObject({ ok: false, code: "expired" });
+    expect((await entry(firstEntry)).status).toBe("waiting");
+  });
+
+  test("leaving ends an open offer and frees its hold for the next; a partner may leave for the couple; another client cannot", async () => {
+    const ctx = await waitlistPractice("couple");
+    const a = await createClient(ctx.practice, { email: uniqueEmail("a") });
+    const b = await createClient(ctx.practice, { email: uniqueEmail("b") });
+    const pair = async (x: { id: string }, y: { id: string }) => {
+      const [lo, hi] = [x.id, y.id].sort() as [string, string];
+      await db.insert(couples).values({ practiceId: ctx.practice.id, clientAId: lo, clientBId: hi });
+    };
+    await pair(a, b);
+    const stranger = await createClient(ctx.practice, { email: uniqueEmail("stranger") });
+    const c = await createClient(ctx.practice, { email: uniqueEmail("c") });
+    const d = await createClient(ctx.practice, { email: uniqueEmail("d") });
+    await pair(c, d);
+    const e1 = await createClient(ctx.practice, { email: uniqueEmail("e1") });
+    const e2 = await createClient(ctx.practice, { email: uniqueEmail("e2") });
+    await pair(e1, e2);
+
+    // Partner A joins from the portal for the couple: one place in line for both.
+    const joinedA = await joinWaitlist(ctx.practice.id, { clientId: a.id, userId: ctx.owner.user.id }, { serviceId: ctx.service.id, daysOfWeek: ["3"], timesOfDay: ["morning"] }, new Date(NOW.getTime() + ++joined * 1000));
+    expect(joinedA.ok).toBe(true);
+    if (!joinedA.ok) return;
+    expect(await entry(joinedA.entryId)).toMatchObject({ clientId: a.id, partnerClientId: b.id, daysOfWeek: [3], timesOfDay: ["morning"], createdBy: "self" });
+    // B is the same place: joining again is refused by name.
+    expect(await joinWaitlist(ctx.practice.id, { clientId: b.id, userId: ctx.owner.user.id }, { serviceId: ctx.service.id }, NOW)).toMatchObject({ ok: false, errors: { serviceId: ["Already on the waitlist for this service"] } });
+    const nextEntry = await join(ctx, c.id);
+
+    await bookAndCancel(ctx, [e1.id, e2.id]);
+    await runWaitlist(minutes(2));
+    const [offer] = await offersOf(joinedA.entryId);
+    expect(offer!.status).toBe("offered");
+
+    const leaveAs = (clientId: string) => leaveWaitlist({ kind: "client", practiceId: ctx.practice.id, clientId, userId: ctx.owner.user.id }, joinedA.entryId, minutes(3));
+    expect(await leaveAs(stranger.id)).toMatchObject({ ok: false, errors: { form: [expect.any(String)] } });
+    expect((await entry(joinedA.entryId)).status).toBe("offered");
+    expect(await leaveAs(b.id)).toEqual({ ok: true });
+    expect((await entry(joinedA.entryId)).status).toBe("left");
+    expect((await offersOf(joinedA.entryId))[0]!.status).toBe("declined");
+    expect((await db.select().from(appointments).where(eq(appointments.id, offer!.appointmentId)))[0]!.status).toBe("expired");
+    // Leaving twice changes nothing and says so.
+    expect(await leaveAs(a.id)).toMatchObject({ ok: false });
+
+    await runWaitlist(minutes(4));
+    expect(await offersOf(nextEntry)).toEqual([expect.objectContaining({ status: "offered" })]);
+    // Staff remove the next couple; the staff form lists who has a partner.
+    expect(await leaveWaitlist({ kind: "staff", scope: ctx.scope }, nextEntry, minutes(5))).toEqual({ ok: true });
+    expect((await entry(nextEntry)).status).toBe("left");
+    const foreign = await waitlistPractice();
+    expect(await leaveWaitlist({ kind: "staff", scope: foreign.scope }, joinedA.entryId, minutes(5))).toMatchObject({ ok: false });
+    const staffForm = await staffWaitlistOptions(ctx.practice.id);
+    expect(staffForm.options.services.map((s) => s.id)).toEqual([ctx.service.id]);
+    expect(staffForm.clients.find((x) => x.id === a.id)?.hasPartner).toBe(true);
+    expect(staffForm.clients.find((x) => x.id === stranger.id)?.hasPartner).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
+import { describeWish } from "@/lib/waitlist/describe-wish";
 import { matchesSlot, type EntryWish } from "@/lib/waitlist/match";
 
 const ZONE = "America/Los_Angeles";
@@ -33,5 +34,15 @@ describe("matchesSlot", () => {
     expect(matchesSlot(wish({ timesOfDay: ["afternoon"] }), { serviceId: "s", memberId: "m", start: at("2031-03-08T16:59") }, ZONE)).toBe(true);
     expect(matchesSlot(wish({ timesOfDay: ["afternoon"] }), { serviceId: "s", memberId: "m", start: at("2031-03-08T17:00") }, ZONE)).toBe(false);
     expect(matchesSlot(wish({ timesOfDay: ["evening"] }), { serviceId: "s", memberId: "m", start: at("2031-03-08T17:00") }, ZONE)).toBe(true);
+  });
+});
+
+describe("describeWish", () => {
+  test("reads days and times the same on the staff page and in the portal", () => {
+    const none = { daysOfWeek: [], timesOfDay: [], rangeStartMinute: null, rangeEndMinute: null };
+    expect(describeWish(none)).toBe("Any day, any time");
+    expect(describeWish({ ...none, daysOfWeek: [3, 1], timesOfDay: ["morning"] })).toBe("Mondays or Wednesdays, mornings (before noon)");
+    expect(describeWish({ ...none, daysOfWeek: [1, 2, 3, 4, 5, 6, 7], timesOfDay: ["morning", "afternoon", "evening"] })).toBe("Any day, any time");
+    expect(describeWish({ ...none, daysOfWeek: [6], rangeStartMinute: 9 * 60, rangeEndMinute: 11 * 60 + 30 })).toBe("Saturdays, starting 09:00 to 11:30");
   });
 });

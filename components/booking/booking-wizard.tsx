@@ -178,6 +178,7 @@ export function BookingWizard({
           holding={holding}
           onChoose={chooseTime}
           onBack={() => go(at({ step: single ? "service" : "clinician" }))}
+          waitlistHref={`/book/${practice.slug}/waitlist?${new URLSearchParams({ service: service.id })}`}
         />
       ) : null}
 

@@ -37,6 +37,7 @@ export function TimeStep({
   holding,
   onChoose,
   onBack,
+  waitlistHref,
 }: {
   service: PublicService;
   clinicianId: string;
@@ -58,6 +59,8 @@ export function TimeStep({
   slots: WireSlot[] | null;
   slotsError: string | null;
   conflict: Conflict | null;
+  /** Where "Nothing suits? Join the waitlist" leads (decision 0057). */
+  waitlistHref: string;
   holding: boolean;
   onChoose: (slot: AlternativeSlot) => void;
   onBack: () => void;
@@ -168,6 +171,13 @@ export function TimeStep({
           </section>
         </>
       )}
+      <p className="mt-4 text-sm">
+        Nothing suits?{" "}
+        <a href={waitlistHref} className="text-brand underline underline-offset-2">
+          Join the waitlist
+        </a>{" "}
+        and we will email you when a time opens.
+      </p>
       <Button variant="ghost" className="mt-3" onClick={onBack}>
         Back
       </Button>

@@ -88,6 +88,14 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
           </p>
         </Card>
         <PortalUpcomingSessions practice={sessionPractice} upcoming={sessions.upcoming} clientId={client.id} />
+        <Card>
+          <h2 className="font-semibold">Waitlist</h2>
+          <p className="mt-1">
+            <Link href={`/portal/${client.id}/waitlist`} className="text-brand underline underline-offset-2">
+              Wait for a time that suits you, or see where you are waiting
+            </Link>
+          </p>
+        </Card>
         <PortalThisWeek clientId={client.id} data={homework} />
         <PortalPastSessions practice={sessionPractice} past={sessions.past} />
         {/* A right to know about, not something due: after the sessions, before the client's details. */}

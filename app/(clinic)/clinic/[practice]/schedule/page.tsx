@@ -9,6 +9,7 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { formatCalendarDate, formatCalendarRange, formatDateTime, formatMonth, practiceReader, todayIn, zoneAbbreviation } from "@/lib/dates";
 import {
   attendeeNames,
@@ -85,7 +86,16 @@ export default async function SchedulePage({
       <PageHeader
         title="Schedule"
         description={`Times in ${zoneName(zone, range.from, range.to, locale)}`}
-        actions={<ButtonLink href={`/clinic/${slug}/schedule/new?date=${range.date < today ? today : range.date}`}>New appointment</ButtonLink>}
+        actions={
+          <>
+            <ButtonLink href={`/clinic/${slug}/schedule/new?date=${range.date < today ? today : range.date}`}>New appointment</ButtonLink>
+            {can(scope.role, "waitlist.manage") ? (
+              <Link className={buttonClass("secondary")} href={`/clinic/${slug}/waitlist`}>
+                Waitlist
+              </Link>
+            ) : null}
+          </>
+        }
       />
       {booked ? (
         <p role="status" className="mb-4 rounded-md border border-ok/30 bg-ok-soft px-3 py-2 text-ok">

@@ -3,7 +3,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatDateTime, formatTime } from "@/lib/dates";
 import { OFFER_EXPIRED, OFFER_TAKEN, describeOffer } from "@/lib/waitlist/accept-offer";
-import { acceptWaitlistOfferAction } from "./actions";
+import { OFFER_DECLINED } from "@/lib/waitlist/leave";
+import { acceptWaitlistOfferAction, declineWaitlistOfferAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "A time opened", robots: { index: false }, referrer: "no-referrer" };
@@ -39,12 +40,26 @@ export default async function WaitlistOfferPage({ params, searchParams }: { para
         <p role="status" className="mt-3">{OFFER_TAKEN}</p>
       ) : view.status === "expired" ? (
         <p role="status" className="mt-3">{OFFER_EXPIRED}</p>
+      ) : view.status === "declined" ? (
+        <p role="status" className="mt-3">{OFFER_DECLINED}</p>
       ) : (
-        <form action={acceptWaitlistOfferAction} className="mt-4 space-y-3">
-          <p className="text-sm text-muted">It is held for you until {formatTime(view.expiresAt, reader)}. If it does not suit, do nothing: it passes to the next person and you keep your place.</p>
-          <input type="hidden" name="token" value={token} />
-          <Button type="submit">Book this time</Button>
-        </form>
+        <div className="mt-4 space-y-3">
+          <p className="text-sm text-muted">
+            It is held for you until {formatTime(view.expiresAt, reader)}. If it does not suit, say so and it passes to the next person at once; you keep your place either way.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <form action={acceptWaitlistOfferAction}>
+              <input type="hidden" name="token" value={token} />
+              <Button type="submit">Book this time</Button>
+            </form>
+            <form action={declineWaitlistOfferAction}>
+              <input type="hidden" name="token" value={token} />
+              <Button type="submit" variant="secondary">
+                This time does not suit
+              </Button>
+            </form>
+          </div>
+        </div>
       )}
     </Card>
   );

@@ -8,6 +8,8 @@ import type { PracticeScope } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { todayIn } from "@/lib/dates";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
+import { addedWeeklyRanges, dateRange, projectWeekly, WEEKLY_LOOKAHEAD_DAYS, writeAvailabilityOpenings } from "@/lib/waitlist/availability-openings";
+import { kickWaitlist } from "@/lib/waitlist/kick";
 import { closureSchema, deleteByIdSchema, overrideSchema, weeklyHoursSchema } from "./availability-schema";
 
 export type AvailabilityResult = { ok: true } | { ok: false; errors: FieldErrors };
@@ -106,14 +108,14 @@ async function foreignLocations(tx: DbOrTx, practiceId: string, ids: (string | n
  * member's zone (their own, or the practice's); changing the zone moves their
  * date overrides to it too, so a day off stays the same local day.
  */
-export async function saveWeeklyHours(scope: PracticeScope, memberId: string, input: unknown): Promise<AvailabilityResult> {
+export async function saveWeeklyHours(scope: PracticeScope, memberId: string, input: unknown, now: Date = new Date()): Promise<AvailabilityResult> {
   if (!isUuid(memberId)) return fieldError("form", MEMBER_NOT_FOUND);
   if (!mayManageHoursOf(scope, memberId)) return fieldError("form", OWN_HOURS_ONLY);
   const parsed = weeklyHoursSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { rows, timeZone: ownTimeZone } = parsed.data;
   const practiceId = scope.practice.id;
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     // Locks the member: two saves for one person take turns instead of interleaving deletes and inserts.
     const [member] = await tx
       .select({ id: members.id, timeZone: members.timeZone })
@@ -141,27 +143,32 @@ export async function saveWeeklyHours(scope: PracticeScope, memberId: string, in
     if (zone !== previousZone) {
       await tx.update(availabilityOverrides).set({ timeZone: zone }).where(eq(availabilityOverrides.memberId, memberId));
     }
-    await tx.delete(availabilityRules).where(eq(availabilityRules.memberId, memberId));
+    const before = await tx.delete(availabilityRules).where(eq(availabilityRules.memberId, memberId)).returning();
     if (rows.length > 0) {
       await tx.insert(availabilityRules).values(rows.map((r) => ({ ...r, practiceId, memberId, timeZone: zone })));
     }
+    // Hours the change added may be what someone on the waitlist waits for (decision 0057).
+    const added = addedWeeklyRanges(before, rows, zone !== previousZone);
+    await writeAvailabilityOpenings(tx, { practiceId, memberId, ranges: projectWeekly(added, zone, now), now });
     await recordAudit(
       byMember(scope, "availability.update", { type: "member", id: memberId }, { rows: rows.length, timeZone: zone, timeZoneChanged: zone !== previousZone }),
       tx,
     );
     return { ok: true } as const;
   });
+  if (result.ok) kickWaitlist();
+  return result;
 }
 
 /** Adds a day off, time off or extra hours on one date for a member. */
-export async function addOverride(scope: PracticeScope, memberId: string, input: unknown): Promise<AvailabilityResult> {
+export async function addOverride(scope: PracticeScope, memberId: string, input: unknown, now: Date = new Date()): Promise<AvailabilityResult> {
   if (!isUuid(memberId)) return fieldError("form", MEMBER_NOT_FOUND);
   if (!mayManageHoursOf(scope, memberId)) return fieldError("form", OWN_HOURS_ONLY);
   const parsed = overrideSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const v = parsed.data;
   const practiceId = scope.practice.id;
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const member = await findAvailabilityMember(scope, memberId, tx);
     if (!member) return fieldError("form", MEMBER_NOT_FOUND);
     if ((await foreignLocations(tx, practiceId, [v.locationId])).size > 0) return fieldError("locationId", "Choose a location of this practice");
@@ -173,16 +180,30 @@ export async function addOverride(scope: PracticeScope, memberId: string, input:
       byMember(scope, "availability.override_add", { type: "availability_override", id: row!.id }, { memberId, date: v.date, kind: v.kind }),
       tx,
     );
+    if (v.kind === "available") {
+      const range = dateRange(v.date, member.timeZone, v.startMinute, v.endMinute, now);
+      await writeAvailabilityOpenings(tx, { practiceId, memberId, ranges: range ? [range] : [], now });
+    }
     return { ok: true } as const;
   });
+  if (result.ok) kickWaitlist();
+  return result;
 }
 
-export async function deleteOverride(scope: PracticeScope, input: unknown): Promise<AvailabilityResult> {
+export async function deleteOverride(scope: PracticeScope, input: unknown, now: Date = new Date()): Promise<AvailabilityResult> {
   const parsed = deleteByIdSchema.safeParse(input);
   if (!parsed.success) return fieldError("form", "That change was not found");
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: availabilityOverrides.id, memberId: availabilityOverrides.memberId, date: availabilityOverrides.date })
+      .select({
+        id: availabilityOverrides.id,
+        memberId: availabilityOverrides.memberId,
+        date: availabilityOverrides.date,
+        kind: availabilityOverrides.kind,
+        startMinute: availabilityOverrides.startMinute,
+        endMinute: availabilityOverrides.endMinute,
+        timeZone: availabilityOverrides.timeZone,
+      })
       .from(availabilityOverrides)
       .where(and(eq(availabilityOverrides.id, parsed.data.id), eq(availabilityOverrides.practiceId, scope.practice.id)))
       .for("update");
@@ -193,8 +214,15 @@ export async function deleteOverride(scope: PracticeScope, input: unknown): Prom
       byMember(scope, "availability.override_delete", { type: "availability_override", id: row.id }, { memberId: row.memberId, date: row.date }),
       tx,
     );
+    // Time off taken back: those hours are open again.
+    if (row.kind === "unavailable") {
+      const range = dateRange(row.date, row.timeZone, row.startMinute, row.endMinute, now);
+      await writeAvailabilityOpenings(tx, { practiceId: scope.practice.id, memberId: row.memberId, ranges: range ? [range] : [], now });
+    }
     return { ok: true } as const;
   });
+  if (result.ok) kickWaitlist();
+  return result;
 }
 
 /** The practice's closures that have not ended yet, soonest first. */
@@ -228,17 +256,27 @@ export async function addClosure(scope: PracticeScope, input: unknown): Promise<
   });
 }
 
-export async function deleteClosure(scope: PracticeScope, input: unknown): Promise<AvailabilityResult> {
+export async function deleteClosure(scope: PracticeScope, input: unknown, now: Date = new Date()): Promise<AvailabilityResult> {
   if (!can(scope.role, "settings.manage")) return fieldError("form", MANAGERS_ONLY);
   const parsed = deleteByIdSchema.safeParse(input);
   if (!parsed.success) return fieldError("form", "That closure was not found");
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [row] = await tx
       .delete(closures)
       .where(and(eq(closures.id, parsed.data.id), eq(closures.practiceId, scope.practice.id)))
-      .returning({ id: closures.id });
+      .returning({ id: closures.id, startsAt: closures.startsAt, endsAt: closures.endsAt });
     if (!row) return fieldError("form", "That closure was not found");
     await recordAudit(byMember(scope, "closure.delete", { type: "closure", id: row.id }), tx);
+    // The practice reopens: for everyone with weekly hours, the closed span (the part still ahead, as far as
+    // new hours are searched) may hold what someone waits for.
+    const startsAt = new Date(Math.max(row.startsAt.getTime(), now.getTime()));
+    const endsAt = new Date(Math.min(row.endsAt.getTime(), now.getTime() + WEEKLY_LOOKAHEAD_DAYS * 86_400_000));
+    if (endsAt > startsAt) {
+      const staff = await tx.selectDistinct({ memberId: availabilityRules.memberId }).from(availabilityRules).where(eq(availabilityRules.practiceId, scope.practice.id));
+      for (const { memberId } of staff) await writeAvailabilityOpenings(tx, { practiceId: scope.practice.id, memberId, ranges: [{ startsAt, endsAt }], now });
+    }
     return { ok: true } as const;
   });
+  if (result.ok) kickWaitlist();
+  return result;
 }

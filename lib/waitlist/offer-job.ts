@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { db } from "@/db/client";
 import { appointments, clients, members, practices, waitlistEntries, waitlistOffers, waitlistOpenings, waitlistSettings, type WaitlistEntry } from "@/db/schema";
@@ -43,7 +43,7 @@ export async function runWaitlist(now: Date, options: { transport?: EmailTranspo
   await db.transaction((tx) => expireLapsedHolds(tx, now));
   const expiredOffers = await closeLapsedOffers(now);
   await collectOpenings(now);
-  const due = await db.select().from(waitlistOpenings).where(isNull(waitlistOpenings.processedAt)).orderBy(asc(waitlistOpenings.createdAt), asc(waitlistOpenings.id)).limit(50);
+  const due = await db.select().from(waitlistOpenings).where(isNull(waitlistOpenings.processedAt)).orderBy(asc(waitlistOpenings.createdAt), asc(waitlistOpenings.startsAt), asc(waitlistOpenings.id)).limit(50);
   const made: string[] = [];
   for (const opening of due) {
     made.push(...(await offerOpening(opening, now)));
@@ -121,20 +121,30 @@ async function offerOpening(opening: typeof waitlistOpenings.$inferSelect, now: 
     )
     .orderBy(asc(waitlistEntries.createdAt), asc(waitlistEntries.id));
   if (waiting.length === 0) return [];
-  // Nobody is offered the same time twice (a lapsed offer's time reopens for the next in line, not for them).
+  // Nobody is offered the same time twice (a lapsed or declined offer's time reopens for the next in line, not
+  // for them). An opening from new hours spans many times, so this is kept per entry and start.
   const before = await db
-    .select({ entryId: waitlistOffers.entryId })
+    .select({ entryId: waitlistOffers.entryId, startsAt: waitlistOffers.startsAt })
     .from(waitlistOffers)
-    .where(and(inArray(waitlistOffers.entryId, waiting.map((w) => w.id)), eq(waitlistOffers.memberId, opening.memberId), eq(waitlistOffers.startsAt, opening.startsAt)));
-  const offeredBefore = new Set(before.map((b) => b.entryId));
-  let pool = waiting.filter((w) => !offeredBefore.has(w.id));
+    .where(
+      and(
+        inArray(waitlistOffers.entryId, waiting.map((w) => w.id)),
+        eq(waitlistOffers.memberId, opening.memberId),
+        gte(waitlistOffers.startsAt, opening.startsAt),
+        lt(waitlistOffers.startsAt, opening.endsAt),
+      ),
+    );
+  const offeredBefore = new Set(before.map((b) => `${b.entryId}|${b.startsAt.getTime()}`));
+  let pool = waiting;
   const made: string[] = [];
 
   for (const serviceId of [...new Set(pool.map((w) => w.serviceId))]) {
     const found = await findSlots({ practiceId: opening.practiceId, serviceId, clinicianId: opening.memberId, from: opening.startsAt, to: opening.endsAt, now });
     if (!found) continue;
     for (const slot of found.slots) {
-      const candidates = pool.filter((w) => w.serviceId === serviceId && matchesSlot(w, { serviceId, memberId: slot.memberId, start: slot.start }, practice.timeZone));
+      const candidates = pool.filter(
+        (w) => w.serviceId === serviceId && !offeredBefore.has(`${w.id}|${slot.start}`) && matchesSlot(w, { serviceId, memberId: slot.memberId, start: slot.start }, practice.timeZone),
+      );
       if (candidates.length === 0) continue;
       const chosen: WaitlistEntry[] = settings.mode === "all_at_once" ? candidates : [candidates[0]!];
       const expiresAt = new Date(now.getTime() + settings.holdMinutes * 60_000);

@@ -2,9 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db/client";
-import { appointmentAttendees, appointments, availabilityRules, couples, emailMessages, serviceClinicians, services, waitlistEntries, waitlistOffers, waitlistSettings, type Practice, type ServiceAttendance } from "@/db/schema";
+import { appointmentAttendees, appointments, availabilityOverrides, availabilityRules, couples, emailMessages, serviceClinicians, services, waitlistEntries, waitlistOffers, waitlistOpenings, waitlistSettings, type Practice, type ServiceAttendance } from "@/db/schema";
 import { bookForClients } from "@/lib/appointments/staff-book";
 import { cancel } from "@/lib/booking/lifecycle";
+import { addOverride, deleteOverride, saveWeeklyHours } from "@/lib/booking/manage-availability";
 import { TOKEN_PURPOSES, signToken } from "@/lib/tokens";
 import { acceptOffer, describeOffer } from "@/lib/waitlist/accept-offer";
 import { addToWaitlist, joinWaitlist } from "@/lib/waitlist/join";
@@ -270,5 +271,44 @@ describe("session waitlist", () => {
     expect(staffForm.options.services.map((s) => s.id)).toEqual([ctx.service.id]);
     expect(staffForm.clients.find((x) => x.id === a.id)?.hasPartner).toBe(true);
     expect(staffForm.clients.find((x) => x.id === stranger.id)?.hasPartner).toBe(false);
+  });
+
+  test("new hours are offered to whoever waits for them; hours that were free all along are not; taking back a day off reopens it", async () => {
+    const ctx = await waitlistPractice();
+    const saturdays = await join(ctx, (await createClient(ctx.practice, { email: uniqueEmail("sat") })).id, { daysOfWeek: [6], timesOfDay: ["morning"] });
+    // Wednesday mornings are open already (Mon–Fri 9–17): this client chose to wait anyway.
+    const wednesdays = await join(ctx, (await createClient(ctx.practice, { email: uniqueEmail("wed") })).id, { daysOfWeek: [3], timesOfDay: ["morning"] });
+    const fridays = await join(ctx, (await createClient(ctx.practice, { email: uniqueEmail("fri") })).id, { daysOfWeek: [5], timesOfDay: ["afternoon"] });
+    const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday: String(weekday), start: "09:00", end: "17:00", locationId: "" }));
+    const clinicianId = ctx.clinician.member.id;
+
+    // A day off on Friday 7 March, then Saturday mornings added to the week.
+    expect(await addOverride(ctx.scope, clinicianId, { date: "2031-03-07", type: "day_off" }, NOW)).toEqual({ ok: true });
+    expect(await saveWeeklyHours(ctx.scope, clinicianId, { timeZone: "", rows: [...weekdays, { weekday: "6", start: "09:00", end: "12:00", locationId: "" }] }, NOW)).toEqual({ ok: true });
+    const openings = await db.select().from(waitlistOpenings).where(eq(waitlistOpenings.practiceId, ctx.practice.id));
+    // Only Saturday 9–12, on each Saturday ahead: nothing for the unchanged weekdays.
+    expect(openings.length).toBeGreaterThanOrEqual(8);
+    for (const o of openings) {
+      const local = DateTime.fromJSDate(o.startsAt, { zone: ZONE });
+      expect([local.weekday, local.hour, o.source]).toEqual([6, 9, "availability"]);
+      expect(o.endsAt.getTime() - o.startsAt.getTime()).toBe(3 * 3600_000);
+    }
+
+    await runWaitlist(minutes(1));
+    // The first Saturday's first hour, to the Saturday client; the Wednesday client hears nothing.
+    expect(await offersOf(saturdays)).toEqual([expect.objectContaining({ status: "offered", startsAt: new Date(at("2031-03-08T09:00")) })]);
+    expect(await offersOf(wednesdays)).toEqual([]);
+    expect(await offersOf(fridays)).toEqual([]);
+
+    // The day off is taken back: Friday afternoon goes to the Friday client.
+    const [dayOff] = await db.select().from(availabilityOverrides).where(eq(availabilityOverrides.memberId, clinicianId));
+    expect(await deleteOverride(ctx.scope, { id: dayOff!.id }, minutes(2))).toEqual({ ok: true });
+    await runWaitlist(minutes(3));
+    expect(await offersOf(fridays)).toEqual([expect.objectContaining({ status: "offered", startsAt: new Date(at("2031-03-07T12:00")) })]);
+    expect(await offersOf(wednesdays)).toEqual([]);
+    // Saving the same hours again adds nothing to search.
+    const before = (await db.select().from(waitlistOpenings).where(eq(waitlistOpenings.practiceId, ctx.practice.id))).length;
+    expect(await saveWeeklyHours(ctx.scope, clinicianId, { timeZone: "", rows: [...weekdays, { weekday: "6", start: "09:00", end: "12:00", locationId: "" }] }, minutes(4))).toEqual({ ok: true });
+    expect((await db.select().from(waitlistOpenings).where(eq(waitlistOpenings.practiceId, ctx.practice.id))).length).toBe(before);
   });
 });

@@ -110,4 +110,7 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "events/actions.ts#cancelRegistrationAction": "events.manage",
   "events/actions.ts#markAttendanceAction": "events.manage",
   "events/actions.ts#sendMaterialsAction": "events.manage",
+  // The session waitlist (decision 0057): names and times only, so every role.
+  "waitlist/actions.ts#addToWaitlistAction": "waitlist.manage",
+  "waitlist/actions.ts#removeFromWaitlistAction": "waitlist.manage",
 };

@@ -8,7 +8,7 @@ import { DetailRow, Greeting, bookingFooter } from "./booking-details";
  * either: each partner gets their own). The event's title, dates and place,
  * the practice's name and the recipient's own links only.
  */
-export type EventNoticeKind = "confirmed" | "offer" | "event-cancelled" | "registration-cancelled" | "materials";
+export type EventNoticeKind = "confirmed" | "offer" | "event-cancelled" | "registration-cancelled" | "materials" | "reminder";
 
 export interface EventNoticeEmailProps {
   kind: EventNoticeKind;
@@ -33,6 +33,7 @@ const LINES: Record<EventNoticeKind, (p: EventNoticeEmailProps) => string> = {
   "event-cancelled": (p) => `${p.practiceName} has cancelled ${p.eventTitle}.${p.refunded ? " Your payment is being refunded in full; it reaches your card in 5 to 10 business days." : ""}`,
   "registration-cancelled": (p) => `Your place in ${p.eventTitle} with ${p.practiceName} is cancelled.${p.refunded ? " Your payment is being refunded; it reaches your card in 5 to 10 business days." : ""}`,
   materials: (p) => `Thank you for taking part in ${p.eventTitle}. ${p.practiceName} has shared the recording or materials with you.`,
+  reminder: (p) => `A reminder: ${p.eventTitle} with ${p.practiceName} is coming up.`,
 };
 
 const ACTIONS: Partial<Record<EventNoticeKind, string>> = { offer: "Take the place", confirmed: "See or cancel your place", materials: "Open the materials" };
@@ -49,6 +50,8 @@ export function eventNoticeSubject(p: Pick<EventNoticeEmailProps, "kind" | "even
       return `Your place is cancelled: ${p.eventTitle}`;
     case "materials":
       return `Materials from ${p.eventTitle}`;
+    case "reminder":
+      return `Reminder: ${p.eventTitle}`;
   }
 }
 
@@ -67,7 +70,7 @@ export default function EventNoticeEmail(props: EventNoticeEmailProps) {
           <DetailRow label="Where" value={props.place} />
         </>
       ) : null}
-      {props.kind === "confirmed" && props.joinUrl ? <DetailRow label="Join" value={props.joinUrl} /> : null}
+      {(props.kind === "confirmed" || props.kind === "reminder") && props.joinUrl ? <DetailRow label="Join" value={props.joinUrl} /> : null}
       {action && props.actionUrl ? (
         <Button href={props.actionUrl} style={buttonStyle}>
           {action}

@@ -41,6 +41,33 @@ export async function queueForAttendees(
 }
 
 const MAX_ATTEMPTS = 5;
+const REMINDER_LEAD_HOURS = 24;
+
+/**
+ * A reminder before each date of an event, to each confirmed attendee on their
+ * own (decision 0055, addendum): due once the date starts within 24 hours,
+ * keyed by date and client, so once each however often the sweep runs and on
+ * however many workers. A registration confirmed when the date was already that
+ * close is not reminded of it: its confirmation was the reminder. Returns how
+ * many were queued.
+ */
+export async function queueEventReminders(now: Date): Promise<number> {
+  const rows = await db.execute<{ key: string }>(sql`
+    insert into event_notices (key, practice_id, registration_id, client_id, kind, data, created_at)
+    select 'event:reminder:' || s.id || ':' || who.client_id, r.practice_id, r.id, who.client_id, 'reminder',
+      jsonb_build_object('eventId', e.id, 'sessionId', s.id), ${now.toISOString()}::timestamptz
+    from event_sessions s
+    join group_events e on e.id = s.event_id and e.practice_id = s.practice_id and e.status = 'scheduled'
+    join event_registrations r on r.event_id = e.id and r.practice_id = e.practice_id and r.status = 'confirmed'
+    cross join lateral (values (r.client_id), (r.partner_client_id)) who(client_id)
+    where who.client_id is not null
+      and s.starts_at > ${now.toISOString()}::timestamptz
+      and s.starts_at <= ${new Date(now.getTime() + REMINDER_LEAD_HOURS * 3_600_000).toISOString()}::timestamptz
+      and r.updated_at <= s.starts_at - make_interval(hours => ${REMINDER_LEAD_HOURS})
+    on conflict (key) do nothing
+    returning key`);
+  return rows.length;
+}
 
 /** Sends what is queued; safe to run on several instances (the email key never sends twice). */
 export async function sendEventNotices(now: Date, limit = 200): Promise<number> {
@@ -75,7 +102,10 @@ async function deliver(row: NoticeRow): Promise<void> {
     .where(and(eq(clients.id, row.clientId), eq(clients.practiceId, row.practiceId)));
   const [event] = await db.select().from(groupEvents).where(and(eq(groupEvents.id, eventId), eq(groupEvents.practiceId, row.practiceId)));
   if (!recipient?.email || !event) return;
-  const dates = await db.select().from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(asc(eventSessions.startsAt));
+  const all = await db.select().from(eventSessions).where(eq(eventSessions.eventId, event.id)).orderBy(asc(eventSessions.startsAt));
+  // A reminder is about its own date; every other notice lists them all.
+  const dates = row.kind === "reminder" ? all.filter((d) => d.id === row.data.sessionId) : all;
+  if (dates.length === 0) return;
   const reader = { zone: recipient.timeZone, locale: recipient.locale };
   const kind = row.kind as EventNoticeKind;
   const props = {
@@ -85,7 +115,8 @@ async function deliver(row: NoticeRow): Promise<void> {
     eventTitle: event.title,
     dates: dates.map((d) => formatDateTime(d.startsAt, reader)),
     place: placeOf(event),
-    joinUrl: kind === "confirmed" ? event.joinUrl : null,
+    // Only confirmed attendees are sent these two, each to their own address.
+    joinUrl: kind === "confirmed" || kind === "reminder" ? event.joinUrl : null,
     actionUrl: row.data.actionUrl ? String(row.data.actionUrl) : kind === "materials" ? event.materialsUrl : null,
     holdUntil: row.data.holdUntil ? formatDateTime(new Date(String(row.data.holdUntil)), reader) : null,
     refunded: row.data.refunded === 1,
@@ -97,7 +128,7 @@ async function deliver(row: NoticeRow): Promise<void> {
     template: `event-${kind}`,
     practiceId: row.practiceId,
     element: createElement(EventNoticeEmail, props),
-    attachments: kind === "confirmed" || kind === "event-cancelled" ? [eventIcsAttachment(event, dates, recipient.practiceName, kind === "event-cancelled" ? "CANCEL" : "REQUEST")] : undefined,
+    attachments: kind === "confirmed" || kind === "event-cancelled" ? [eventIcsAttachment(event, all, recipient.practiceName, kind === "event-cancelled" ? "CANCEL" : "REQUEST")] : undefined,
   });
 }
 

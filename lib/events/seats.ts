@@ -12,7 +12,7 @@ import { zodFieldErrors } from "@/lib/form-result";
 import { env } from "@/lib/env";
 import { TOKEN_PURPOSES, signToken, verifyToken } from "@/lib/tokens";
 import { eventSignUpSchema } from "./event-schema";
-import { queueForAttendees, queueEventNotice, sendEventNotices } from "./notices";
+import { queueEventNotice, queueEventReminders, queueForAttendees, sendEventNotices } from "./notices";
 
 /**
  * Seats of group events (decision 0055). The database keeps the count
@@ -489,6 +489,7 @@ export async function sweepEvents(now: Date): Promise<{ released: number; sent: 
     });
   }
   await runFollow(f, now);
+  await queueEventReminders(now);
   return { released, sent: await sendEventNotices(now) };
 }
 

@@ -14,6 +14,8 @@ const BUYERS = 100;
 const CAPACITY = 10;
 const LEFT = 3;
 
+// The bench plays the load balancer (TRUSTED_PROXY_HOPS=1): each buyer has their own address, so the
+// per-IP sign-up limit sees 100 people, as it would in production.
 const result = await withBenchServer("event-race", { app: 3441, pg: 54451 }, async ({ server, sql }) => {
   const tag = randomUUID().slice(0, 8);
   const [practice] = await sql<{ id: string }[]>`
@@ -36,7 +38,7 @@ const result = await withBenchServer("event-race", { app: 3441, pg: 54451 }, asy
       try {
         const res = await fetch(`${server.url}/api/book/bench-${tag}/events/${eventId}/sign-up`, {
           method: "POST",
-          headers: { "content-type": "application/json" },
+          headers: { "content-type": "application/json", "x-forwarded-for": `2001:db8:3::${(i + 1).toString(16)}` },
           body: JSON.stringify({ kind: "individual", attendees: [{ firstName: "Racer", lastName: `N${i}`, email: `racer${i}-${tag}@bench.tandem.test` }], agreePolicy: true }),
         });
         const body = (await res.json().catch(() => ({}))) as { status?: string; checkoutUrl?: string };
@@ -76,6 +78,6 @@ const result = await withBenchServer("event-race", { app: 3441, pg: 54451 }, asy
     elapsedMs,
     pass: sold === LEFT && refusedOrWaitlisted === BUYERS - LEFT && errors === 0 && doubleCharged === 0 && taken === CAPACITY && live === CAPACITY,
   };
-});
+}, { TRUSTED_PROXY_HOPS: "1" });
 printResult(result);
 process.exit(result.pass ? 0 : 1);

@@ -1,11 +1,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { emailMessages, eventNotices, eventRegistrations, eventWaitlist, groupEvents, payments, refunds } from "@/db/schema";
+import { emailMessages, eventNotices, eventRegistrations, eventSessions, eventWaitlist, groupEvents, payments, refunds } from "@/db/schema";
 import { createEvent, loadEventRoster, markAttendance } from "@/lib/events/manage-events";
 import { listPublicEvents } from "@/lib/events/public-events";
 import { acceptOffer, cancelEventSeats, cancelRegistrationById, signUp, sweepEvents } from "@/lib/events/seats";
 import { sendEventNotices } from "@/lib/events/notices";
+import { signUpWithinLimits } from "@/lib/events/sign-up-limits";
 import { createPracticeWithOwner, uniqueEmail } from "./helpers/factories";
 import { startTestStandIn, type TestStandIn } from "./helpers/stripe-standin";
 
@@ -205,6 +206,54 @@ describe("attendee privacy", () => {
     expect(early).toMatchObject({ ok: false, code: "invalid" });
     const after = await markAttendance(scope, eventId, { sessionId: roster!.dates[0]!.id, registrationId: roster!.registrations[0]!.id, attended: true }, new Date(Date.now() + 6 * 86_400_000));
     expect(after).toEqual({ ok: true });
+  });
+
+  it("a reminder before each date, once, to each confirmed attendee on their own, about that date alone", async () => {
+    const { practice, eventId } = await newEvent({ capacity: 4, dates: 2 });
+    const pair = couple("ora", "pim");
+    const gone = one("quin");
+    await signUp(practice.id, eventId, pair, new Date());
+    const left = await signUp(practice.id, eventId, gone, new Date());
+    if (!left.ok || left.status !== "confirmed") throw new Error("not signed up");
+    await cancelRegistrationById(practice.id, left.registrationId, { kind: "attendee" }, new Date());
+    await sendEventNotices(new Date());
+    const dates = await db.select().from(eventSessions).where(eq(eventSessions.eventId, eventId)).orderBy(eventSessions.startsAt);
+    const reminders = (email: string) => db.select().from(emailMessages).where(and(eq(emailMessages.to, email), eq(emailMessages.template, "event-reminder")));
+
+    // Four days ahead of the first date: nothing is due.
+    await sweepEvents(new Date(dates[0]!.startsAt.getTime() - 4 * 86_400_000));
+    expect(await reminders(pair.attendees[0]!.email)).toEqual([]);
+    // 23 hours before it, twice (a second worker, the next minute): one each for the partners, none for the cancelled place.
+    const dayBefore = new Date(dates[0]!.startsAt.getTime() - 23 * 3_600_000);
+    await sweepEvents(dayBefore);
+    await sweepEvents(new Date(dayBefore.getTime() + 60_000));
+    for (const [me, other] of [pair.attendees, [...pair.attendees].reverse()] as const) {
+      const mail = await reminders(me!.email);
+      expect(mail).toHaveLength(1);
+      expect(mail[0]!.subject).toBe("Reminder: Desire mismatch: a webinar");
+      expect(mail[0]!.text).toContain("https://meet.example/room");
+      expect(mail[0]!.text).not.toContain(other!.email);
+      expect(mail[0]!.text).not.toContain(`${other!.firstName} Tester`);
+      expect(mail[0]!.text).not.toMatch(/Date 2/);
+    }
+    expect(await reminders(gone.attendees[0]!.email)).toEqual([]);
+    // The second date has its own reminder, a week later.
+    await sweepEvents(new Date(dates[1]!.startsAt.getTime() - 2 * 3_600_000));
+    expect(await reminders(pair.attendees[1]!.email)).toHaveLength(2);
+  });
+
+  it("one address signs up at most 10 times an hour; the 11th is told when to try again and writes nothing; bad input spends nothing", async () => {
+    const { practice, eventId } = await newEvent({ capacity: 20 });
+    const ip = `2001:db8:9::${Math.floor(Math.random() * 0xffff).toString(16)}`;
+    const now = new Date();
+    const bad = await signUpWithinLimits({ practiceId: practice.id, eventId, values: { kind: "individual", attendees: [], agreePolicy: true }, ip, now });
+    expect(bad).toMatchObject({ ok: false, code: "invalid" });
+    for (let i = 0; i < 10; i++) expect(await signUpWithinLimits({ practiceId: practice.id, eventId, values: one(`flood${i}`), ip, now })).toMatchObject({ ok: true, status: "confirmed" });
+    const eleventh = await signUpWithinLimits({ practiceId: practice.id, eventId, values: one("flood10"), ip, now });
+    expect(eleventh).toMatchObject({ ok: false, code: "rate_limited", message: expect.stringMatching(/^Too many sign-ups from here\. Please try again in \d+ minutes?\.$/) });
+    expect(await seatsTaken(eventId)).toBe(10);
+    // Another address is not held back by this one.
+    expect(await signUpWithinLimits({ practiceId: practice.id, eventId, values: one("neighbour"), ip: `${ip}:1`, now })).toMatchObject({ ok: true });
   });
 
   it("bad input changes nothing and names the field", async () => {

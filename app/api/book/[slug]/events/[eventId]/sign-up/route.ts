@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
-import { signUp } from "@/lib/events/seats";
+import { signUpWithinLimits } from "@/lib/events/sign-up-limits";
 import { findPracticeBySlug } from "@/lib/booking/public-services";
+import { clientIp } from "@/lib/http/client-ip";
 import { domainErrorResponse } from "@/lib/http/domain-error-response";
 import { json } from "@/lib/http/json";
 import { isUuid } from "@/lib/ids";
@@ -8,14 +9,15 @@ import { isUuid } from "@/lib/ids";
 /**
  * Public: sign up for a group event (decision 0055). 201 with a seat
  * (confirmed, or held with the Checkout to pay at), 202 with a waitlist
- * place when full, 409 when sign-up has closed. Never an attendee's data.
+ * place when full, 409 when sign-up has closed, 429 past the limits per IP,
+ * practice and address. Never an attendee's data.
  */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string; eventId: string }> }) {
   const { slug, eventId } = await params;
   const practice = await findPracticeBySlug(slug);
   if (!practice || !isUuid(eventId)) return json({ message: "Event not found" }, 404);
   const body = await request.json().catch(() => null);
-  const result = await signUp(practice.id, eventId, body, new Date());
+  const result = await signUpWithinLimits({ practiceId: practice.id, eventId, values: body, ip: clientIp(request.headers), now: new Date() });
   if (!result.ok) return domainErrorResponse(result);
   if (result.status === "waitlisted") return json({ status: result.status, placeInLine: result.placeInLine }, 202);
   if (result.status === "awaiting_payment") return json({ status: result.status, checkoutUrl: result.checkoutUrl, holdExpiresAt: result.holdExpiresAt.toISOString() }, 201);

@@ -109,7 +109,11 @@ export function JoinWaitlistForm({
         )}
       </Field>
       {service?.attendance === "couple" ? (
-        <p className="text-sm text-muted">A session for the two of you: both partners share one place in line, and either of you can take a time that opens.</p>
+        <p className="text-sm text-muted">
+          {clients
+            ? "A session for a couple: the client and their linked partner share one place in line, and either can take a time that opens."
+            : "A session for the two of you: both partners share one place in line, and either of you can take a time that opens."}
+        </p>
       ) : service?.attendance === "either" && hasPartner ? (
         <label className="flex min-h-11 items-center gap-2">
           <input type="checkbox" className="size-5 accent-brand" {...form.register("asCouple")} />

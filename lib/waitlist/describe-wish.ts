@@ -26,3 +26,17 @@ export function describeWish(wish: { daysOfWeek: readonly number[]; timesOfDay: 
   const line = `${days}, ${times}`;
   return line.charAt(0).toUpperCase() + line.slice(1);
 }
+
+/** How long an offer is held, in words: "2 hours", "1 hour", "90 minutes". */
+export function holdText(minutes: number): string {
+  if (minutes % 60 === 0) return minutes === 60 ? "1 hour" : `${minutes / 60} hours`;
+  return `${minutes} minutes`;
+}
+
+/** What the practice's waitlist does when a time opens, as its clients read it (the mode is a practice setting). */
+export function describeTerms(terms: { mode: "first_in_line" | "all_at_once"; holdMinutes: number }): string {
+  const held = holdText(terms.holdMinutes);
+  return terms.mode === "all_at_once"
+    ? `When a time that suits you opens, everyone waiting for it is emailed, and the first to confirm within ${held} takes it.`
+    : `When a time that suits you opens, it is held for you for ${held} and you are emailed a link to take it; if you don't, it goes to the next person waiting.`;
+}

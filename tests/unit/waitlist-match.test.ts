@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
-import { describeWish } from "@/lib/waitlist/describe-wish";
+import { describeTerms, describeWish, holdText } from "@/lib/waitlist/describe-wish";
 import { matchesSlot, type EntryWish } from "@/lib/waitlist/match";
 
 const ZONE = "America/Los_Angeles";
@@ -44,5 +44,15 @@ describe("describeWish", () => {
     expect(describeWish({ ...none, daysOfWeek: [3, 1], timesOfDay: ["morning"] })).toBe("Mondays or Wednesdays, mornings (before noon)");
     expect(describeWish({ ...none, daysOfWeek: [1, 2, 3, 4, 5, 6, 7], timesOfDay: ["morning", "afternoon", "evening"] })).toBe("Any day, any time");
     expect(describeWish({ ...none, daysOfWeek: [6], rangeStartMinute: 9 * 60, rangeEndMinute: 11 * 60 + 30 })).toBe("Saturdays, starting 09:00 to 11:30");
+  });
+});
+
+describe("describeTerms", () => {
+  test("says who is offered a time and for how long, as the practice set it", () => {
+    expect(describeTerms({ mode: "first_in_line", holdMinutes: 120 })).toBe(
+      "When a time that suits you opens, it is held for you for 2 hours and you are emailed a link to take it; if you don't, it goes to the next person waiting.",
+    );
+    expect(describeTerms({ mode: "all_at_once", holdMinutes: 90 })).toBe("When a time that suits you opens, everyone waiting for it is emailed, and the first to confirm within 90 minutes takes it.");
+    expect(holdText(60)).toBe("1 hour");
   });
 });

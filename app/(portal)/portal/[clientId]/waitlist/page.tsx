@@ -5,7 +5,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { PortalWaitlistJoin, PortalWaitlistLeave } from "@/components/waitlist/portal-waitlist-controls";
 import { requireClient } from "@/lib/auth/guards";
 import { formatDateMedium, formatDateTime, formatTime, practiceReader } from "@/lib/dates";
-import { describeWish, weekdayNames } from "@/lib/waitlist/describe-wish";
+import { describeTerms, describeWish, weekdayNames } from "@/lib/waitlist/describe-wish";
+import { settingsOf } from "@/lib/waitlist/offer-job";
 import { listOwnWaitlist, waitlistJoinOptions } from "@/lib/waitlist/portal-waitlist";
 
 export const metadata: Metadata = { title: "Waitlist" };
@@ -23,13 +24,13 @@ export default async function PortalWaitlistPage({ params, searchParams }: { par
   const { service } = await searchParams;
   const { client, practice, practiceDisplayName } = await requireClient(clientId);
   const now = new Date();
-  const [entries, options] = await Promise.all([listOwnWaitlist(client, now), waitlistJoinOptions(client)]);
+  const [entries, options, terms] = await Promise.all([listOwnWaitlist(client, now), waitlistJoinOptions(client), settingsOf(practice.id)]);
   const reader = practiceReader(practice);
   const live = entries.filter((e) => e.status === "waiting" || e.status === "offered");
   const past = entries.filter((e) => !(e.status === "waiting" || e.status === "offered"));
   return (
     <>
-      <PageHeader title="Waitlist" description={`${practiceDisplayName}. When a time that suits you opens, we hold it and email you; the first to confirm takes it.`} />
+      <PageHeader title="Waitlist" description={`${practiceDisplayName}. ${describeTerms(terms)}`} />
       <div className="space-y-4">
         <Card>
           <h2 className="mb-2 font-semibold">Where you are waiting</h2>

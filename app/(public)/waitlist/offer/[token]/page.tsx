@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { formatDateTime, formatTime } from "@/lib/dates";
+import { formatDateTime, formatIsoDay, formatTime } from "@/lib/dates";
 import { OFFER_EXPIRED, OFFER_TAKEN, describeOffer } from "@/lib/waitlist/accept-offer";
 import { OFFER_DECLINED } from "@/lib/waitlist/leave";
 import { acceptWaitlistOfferAction, declineWaitlistOfferAction } from "./actions";
@@ -26,6 +26,8 @@ export default async function WaitlistOfferPage({ params, searchParams }: { para
   }
   const reader = { zone: view.zone, locale: view.locale };
   const when = formatDateTime(view.startsAt, reader);
+  // The time alone when the hold ends today; the date too when it runs past midnight.
+  const heldUntil = formatIsoDay(view.expiresAt, view.zone) === formatIsoDay(now, view.zone) ? formatTime(view.expiresAt, reader) : formatDateTime(view.expiresAt, reader);
   return (
     <Card>
       <h1 className="text-2xl font-semibold">{view.status === "accepted" ? "You're booked" : "A time opened for you"}</h1>
@@ -45,7 +47,7 @@ export default async function WaitlistOfferPage({ params, searchParams }: { para
       ) : (
         <div className="mt-4 space-y-3">
           <p className="text-sm text-muted">
-            It is held for you until {formatTime(view.expiresAt, reader)}. If it does not suit, say so and it passes to the next person at once; you keep your place either way.
+            It is held for you until {heldUntil}. If it does not suit, say so: it passes to the next person at once, and you keep your place in line.
           </p>
           <div className="flex flex-wrap gap-2">
             <form action={acceptWaitlistOfferAction}>

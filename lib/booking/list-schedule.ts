@@ -167,6 +167,8 @@ export interface ScheduleItem {
   endsAt: Date;
   format: ServiceFormat;
   coupleId: string | null;
+  /** One occurrence of a recurring series (lib/series): the week view marks it. */
+  seriesId: string | null;
   bookedByStaff: boolean;
   service: { id: string; name: string };
   clinician: { memberId: string; displayName: string };
@@ -197,6 +199,7 @@ export async function listSchedule(
       endsAt: appointments.endsAt,
       format: appointments.format,
       coupleId: appointments.coupleId,
+      seriesId: appointments.seriesId,
       bookedByStaff: appointments.bookedByStaff,
       serviceId: services.id,
       serviceName: services.name,
@@ -255,6 +258,7 @@ export async function listSchedule(
     endsAt: r.endsAt,
     format: r.format,
     coupleId: r.coupleId,
+    seriesId: r.seriesId,
     bookedByStaff: r.bookedByStaff,
     service: { id: r.serviceId, name: r.serviceName },
     clinician: { memberId: r.memberId, displayName: r.memberName },

@@ -47,6 +47,8 @@ test("a therapist books a weekly series across a DST change on a phone, cancels 
   await expectAxeClean(page, "the series preview", { only: "serious" });
   await page.getByRole("button", { name: "Book series (3 sessions)" }).click();
   await expect(page).toHaveURL(/\/schedule\?/);
+  // The schedule marks each occurrence as part of a series.
+  await expect(page.getByRole("link").filter({ hasText: "Weekly therapy · Series" }).first()).toBeVisible();
 
   const rows = await db.select().from(schema.appointments).where(eq(schema.appointments.practiceId, practice.id)).orderBy(asc(schema.appointments.startsAt));
   expect(rows.map((r) => DateTime.fromJSDate(r.startsAt).setZone(ZONE).toFormat("ccc HH:mm"))).toEqual(["Tue 09:00", "Tue 09:00", "Tue 09:00"]);

@@ -216,7 +216,10 @@ function Block({ practiceSlug, item: a, reader }: { practiceSlug: string; item: 
         <StatusBadge status={a.status} />
       </span>
       <span className="block truncate font-medium">{a.status === "held" && a.attendees.length === 0 ? "Being booked online" : attendeeNames(a.attendees)}</span>
-      <span className={cn("block truncate", ended && "line-through")}>{a.service.name}</span>
+      <span className="block truncate">
+        <span className={cn(ended && "line-through")}>{a.service.name}</span>
+        {a.seriesId ? <span className="text-muted"> · Series</span> : null}
+      </span>
       <span className="block truncate text-muted">
         {a.clinician.displayName} · {a.location ? a.location.name : FORMAT_SHORT_LABELS[a.format]}
       </span>

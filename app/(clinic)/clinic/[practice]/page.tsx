@@ -26,10 +26,15 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ prac
   const { practice: slug } = await params;
   const scope = await requireMember(slug, "practice.view");
   const now = new Date();
-  const [home, reviews] = await Promise.all([loadClinicHome(scope, now), plansDueForReview(scope, now)]);
-  const due = showsSection(scope.role, "notes_due") ? await notesDue(scope, now, { memberId: home.reach === "yours" ? scope.memberId : undefined }) : null;
-  const cosign = due ? await notesToCosign(scope) : [];
-  const overdueGfes = showsSection(scope.role, "gfe_overdue") ? await listOverdueGfes(scope, now) : [];
+  const showsNotes = showsSection(scope.role, "notes_due");
+  // Independent reads side by side; only the notes due wait for the home's reach (yours or everyone's).
+  const [home, reviews, cosign, overdueGfes] = await Promise.all([
+    loadClinicHome(scope, now),
+    plansDueForReview(scope, now),
+    showsNotes ? notesToCosign(scope) : [],
+    showsSection(scope.role, "gfe_overdue") ? listOverdueGfes(scope, now) : [],
+  ]);
+  const due = showsNotes ? await notesDue(scope, now, { memberId: home.reach === "yours" ? scope.memberId : undefined }) : null;
   const reader = practiceReader(scope.practice);
   const whose = home.reach === "yours" ? "Your sessions" : "Sessions";
 

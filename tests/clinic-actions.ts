@@ -68,6 +68,7 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "schedule/series/actions.ts#previewSeriesAction": "schedule.book",
   "schedule/series/actions.ts#bookSeriesAction": "schedule.book",
   "schedule/series/actions.ts#cancelThisAndLaterAction": "schedule.book",
+  "schedule/series/actions.ts#moveThisAndLaterAction": "schedule.book",
   "settings/availability/actions.ts#saveWeeklyHoursAction": "availability.own",
   "settings/availability/actions.ts#addOverrideAction": "availability.own",
   "settings/availability/actions.ts#deleteOverrideAction": "availability.own",

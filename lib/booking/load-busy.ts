@@ -1,4 +1,4 @@
-import { and, gt, inArray, lt, or, sql } from "drizzle-orm";
+import { and, gt, inArray, lt, notInArray, or, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { appointments } from "@/db/schema";
 import { LIVE_STATUSES } from "./lifecycle/transitions";
@@ -12,7 +12,7 @@ export async function loadBusy(
   memberIds: string[],
   range: { from: Date; to: Date },
   now: Date,
-  options: { excludeAppointmentId?: string; tx?: DbOrTx } = {},
+  options: { excludeAppointmentId?: string; /** Sessions being moved together (a series from one on). */ excludeAppointmentIds?: readonly string[]; tx?: DbOrTx } = {},
 ): Promise<Map<string, Interval[]>> {
   const busy = new Map<string, Interval[]>(memberIds.map((id) => [id, []]));
   if (memberIds.length === 0) return busy;
@@ -28,6 +28,7 @@ export async function loadBusy(
         lt(appointments.blockedFrom, range.to),
         gt(appointments.blockedTo, range.from),
         options.excludeAppointmentId ? sql`${appointments.id} <> ${options.excludeAppointmentId}` : undefined,
+        options.excludeAppointmentIds?.length ? notInArray(appointments.id, [...options.excludeAppointmentIds]) : undefined,
       ),
     );
   for (const r of rows) busy.get(r.memberId)?.push({ start: r.from.getTime(), end: r.to.getTime() });

@@ -31,7 +31,15 @@ export interface SeriesTimes {
   reserve(slot: Slot): void;
 }
 
-export async function loadSeriesTimes(input: { practiceId: string; rules: BookingRules; clinicianId: string; starts: number[]; now: Date }): Promise<SeriesTimes> {
+export async function loadSeriesTimes(input: {
+  practiceId: string;
+  rules: BookingRules;
+  clinicianId: string;
+  starts: number[];
+  now: Date;
+  /** Sessions being moved: where they are now does not block where they go. */
+  excludeAppointmentIds?: readonly string[];
+}): Promise<SeriesTimes> {
   const { practiceId, rules, clinicianId, now } = input;
   const clinician = rules.clinicians.find((c) => c.memberId === clinicianId);
   const service = rules.service;
@@ -59,7 +67,7 @@ export async function loadSeriesTimes(input: { practiceId: string; rules: Bookin
       .from(closures)
       .where(and(eq(closures.practiceId, practiceId), lt(closures.startsAt, to), gt(closures.endsAt, from)))
       .orderBy(asc(closures.startsAt)),
-    loadBusy([clinicianId], { from, to }, now),
+    loadBusy([clinicianId], { from, to }, now, { excludeAppointmentIds: input.excludeAppointmentIds }),
   ]);
   // As lib/booking/list-services.ts reads them: "available" overrides only for the service's format.
   const overrides: DateOverride[] = overrideRows

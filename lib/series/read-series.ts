@@ -8,6 +8,8 @@ import type { SeriesFrequency } from "./occurrences";
 export interface SeriesPlace {
   seriesId: string;
   frequency: SeriesFrequency;
+  /** The zone the series' wall time is kept in. */
+  timeZone: string;
   /** 1-based place of this session among the series' booked sessions, in the rule's order. */
   position: number;
   total: number;
@@ -24,7 +26,7 @@ export interface SeriesPlace {
 export async function seriesPlace(scope: Pick<PracticeScope, "practice">, appointmentId: string): Promise<SeriesPlace | null> {
   if (!isUuid(appointmentId)) return null;
   const [row] = await db
-    .select({ seriesId: appointmentSeries.id, frequency: appointmentSeries.frequency, endedAt: appointmentSeries.endedAt })
+    .select({ seriesId: appointmentSeries.id, frequency: appointmentSeries.frequency, timeZone: appointmentSeries.timeZone, endedAt: appointmentSeries.endedAt })
     .from(appointments)
     .innerJoin(appointmentSeries, and(eq(appointmentSeries.id, appointments.seriesId), eq(appointmentSeries.practiceId, appointments.practiceId)))
     .where(and(eq(appointments.id, appointmentId), eq(appointments.practiceId, scope.practice.id)));
@@ -39,6 +41,7 @@ export async function seriesPlace(scope: Pick<PracticeScope, "practice">, appoin
   return {
     seriesId: row.seriesId,
     frequency: row.frequency,
+    timeZone: row.timeZone,
     position: here + 1,
     total: all.length,
     endedAt: row.endedAt,

@@ -65,6 +65,15 @@ export const seriesBookingSchema = z
 export type SeriesBookingInput = z.input<typeof seriesBookingSchema>;
 export type SeriesBookingValues = z.output<typeof seriesBookingSchema>;
 
+/** "Move this and all later": the new local start time, HH:MM (24-hour, as a time input gives it). */
+export const moveSeriesSchema = z.object({
+  time: z
+    .string({ message: "Enter the new start time" })
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the new start time as HH:MM, for example 10:00"),
+});
+export type MoveSeriesInput = z.input<typeof moveSeriesSchema>;
+
 /** "Cancel this and all later": staff may waive the late fee of the first one (as for one session). */
 export const endSeriesSchema = z.object({ waiveFee: z.boolean().optional().default(false) });
 

@@ -62,6 +62,15 @@ test("a therapist books a weekly series across a DST change on a phone, cancels 
   await expect(page.getByText("Part of a weekly series (2 of 3)")).toBeVisible();
   await expect(page.getByRole("button", { name: "Cancel this and all later" })).toBeVisible();
   await expectNoSidewaysScroll(page, "an occurrence's page");
+  // Move this and the later one to 10:00: the same dates, 10:00 local (the integration test crosses the clock change).
+  await expect(page.getByLabel("New start time")).toHaveValue("09:00");
+  await page.getByLabel("New start time").fill("10:00");
+  await page.getByRole("button", { name: "Move this and all later" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Moved 2 sessions. The attendees were emailed." })).toBeVisible();
+  await expectAxeClean(page, "an occurrence after moving its series", { only: "serious" });
+  const moved = await db.select().from(schema.appointments).where(eq(schema.appointments.practiceId, practice.id)).orderBy(asc(schema.appointments.startsAt));
+  expect(moved.map((r) => DateTime.fromJSDate(r.startsAt).setZone(ZONE).toFormat("ccc HH:mm"))).toEqual(["Tue 09:00", "Tue 10:00", "Tue 10:00"]);
+  await expect.poll(async () => (await emailsTo(client.email)).filter((m) => m.template === "booking-rescheduled").length).toBe(2);
   await page.getByRole("button", { name: "Cancel appointment" }).click();
   await page.getByRole("button", { name: "Confirm cancellation" }).click();
   await expect(page.getByText("Session cancelled. The attendees were emailed.")).toBeVisible();

@@ -21,6 +21,7 @@ import { createAppointment } from "@/lib/booking/lifecycle";
 import { pgError } from "@/lib/db/pg-error";
 import { bookSeries, previewSeries } from "@/lib/series/book-series";
 import { cancelThisAndLater } from "@/lib/series/end-series";
+import { moveThisAndLater } from "@/lib/series/move-series";
 import { seriesPlace } from "@/lib/series/read-series";
 import { auditEventsFor, createClient, createMember, createPractice, scopeFor, uniqueEmail, type TestMember } from "./helpers/factories";
 
@@ -318,5 +319,42 @@ describe("cancelThisAndLater", () => {
         (error: unknown) => pgError(error)?.constraint ?? pgError(error)?.code,
       );
     expect(added).toBe("appointments_series_scope");
+  });
+
+  test("moves this and the later occurrences to a new local time across DST in one go; a conflict on one date moves nothing and names it", async () => {
+    const ctx = await seriesPractice();
+    const client = await createClient(ctx.practice, { email: uniqueEmail("ren") });
+    const booked = await bookSeries(ctx.scope, weekly(ctx, [client.id], { count: 4 }), NOW);
+    expect(booked.ok).toBe(true);
+    if (!booked.ok) return;
+    const rows = await appointmentsOf(ctx.practice.id);
+    // Someone else holds 10:00 on Tuesday 18 March (the third occurrence).
+    const other = await createClient(ctx.practice, { email: uniqueEmail("other") });
+    const taken = await bookForClients(ctx.scope, { serviceId: ctx.service.id, clinicianId: ctx.clinician.member.id, clientIds: [other.id], start: at("2031-03-18T10:00") }, NOW);
+    expect(taken.ok).toBe(true);
+
+    const refused = await moveThisAndLater(ctx.scope, rows[1]!.id, { time: "10:00" }, NOW);
+    expect(refused).toEqual({ ok: false, errors: { time: [expect.stringMatching(/^1 session cannot move to 10:00, so nothing was moved\. Tue 18 Mar 2031: overlaps another session with this clinician\./)] } });
+    expect((await appointmentsOf(ctx.practice.id)).filter((r) => r.seriesId).map((r) => DateTime.fromJSDate(r.startsAt, { zone: ZONE }).toFormat("d HH:mm"))).toEqual(["4 09:00", "11 09:00", "18 09:00", "25 09:00"]);
+    expect(await moveThisAndLater(ctx.scope, rows[1]!.id, { time: "10:6" }, NOW)).toMatchObject({ ok: false, errors: { time: ["Enter the new start time as HH:MM, for example 10:00"] } });
+    expect(await moveThisAndLater(ctx.scope, rows[1]!.id, { time: "09:00" }, NOW)).toMatchObject({ ok: false, errors: { time: ["The sessions already start at that time"] } });
+
+    // From the second on, to 11:00: three move, after the DST change, still 11:00 local; the first stays.
+    expect(await moveThisAndLater(ctx.scope, rows[1]!.id, { time: "11:00" }, NOW)).toEqual({ ok: true, moved: 3 });
+    let after = (await appointmentsOf(ctx.practice.id)).filter((r) => r.seriesId);
+    expect(after.map((r) => DateTime.fromJSDate(r.startsAt, { zone: ZONE }).toFormat("d HH:mm"))).toEqual(["4 09:00", "11 11:00", "18 11:00", "25 11:00"]);
+    // Then the whole series from the first, across the change: 12:00 local before it (20:00Z) and after it (19:00Z).
+    expect(await moveThisAndLater(ctx.scope, rows[0]!.id, { time: "12:00" }, NOW)).toEqual({ ok: true, moved: 4 });
+    after = (await appointmentsOf(ctx.practice.id)).filter((r) => r.seriesId);
+    expect(after.map((r) => DateTime.fromJSDate(r.startsAt, { zone: ZONE }).toFormat("d HH:mm"))).toEqual(["4 12:00", "11 12:00", "18 12:00", "25 12:00"]);
+    expect(after.map((r) => r.startsAt.getUTCHours())).toEqual([20, 19, 19, 19]);
+    expect(after.every((r) => r.status === "confirmed" && r.endsAt.getTime() - r.startsAt.getTime() === 50 * 60_000)).toBe(true);
+    const mail = await db.select().from(emailMessages).where(and(eq(emailMessages.to, client.email!), eq(emailMessages.template, "booking-rescheduled")));
+    expect(mail).toHaveLength(7);
+    expect(await auditEventsFor(ctx.practice.id, "series.move")).toHaveLength(2);
+    expect((await db.select().from(appointmentSeries).where(eq(appointmentSeries.id, booked.seriesId)))[0]!.localTime).toBe("12:00");
+    // Another practice cannot move it.
+    const stranger = await createMember(await createPractice(), { role: "owner" });
+    expect(await moveThisAndLater(scopeFor(stranger), rows[3]!.id, { time: "12:00" }, NOW)).toMatchObject({ ok: false, errors: { form: [expect.any(String)] } });
   });
 });

@@ -24,6 +24,8 @@ import { FORMAT_LABELS } from "@/lib/booking/service-labels";
 import { AttendeeForms } from "@/components/intake/attendee-forms";
 import { appointmentFormStatus } from "@/lib/intake/staff-forms";
 import { SessionNoteSection } from "@/components/notes/session-note-section";
+import { DateTime } from "luxon";
+import { MoveSeriesForm } from "@/components/series/move-series-form";
 import { SeriesActions } from "@/components/series/series-actions";
 import { emailedLine } from "@/lib/booking/emailed-line";
 import { SERIES_WORDS } from "@/lib/series/series-schema";
@@ -142,6 +144,9 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
               windowHours={a.service.cancellationWindowHours}
               emailedLine={emailedLine(a.attendees.filter((p) => p.email).map((p) => `${p.firstName} ${p.lastName}`), "for each cancelled session")}
             />
+          ) : null}
+          {series && a.status === "confirmed" && !started && series.confirmedFromHere > 0 ? (
+            <MoveSeriesForm practiceSlug={slug} appointmentId={a.id} sessions={series.confirmedFromHere} currentTime={DateTime.fromJSDate(a.startsAt, { zone: series.timeZone }).toFormat("HH:mm")} />
           ) : null}
           {feeDue ? (
             // Never "no longer be moved or cancelled" alone while a fee can still be charged (issue 11, problem 7).

@@ -7,6 +7,7 @@ import { memberAction } from "@/lib/actions/member-action";
 import { can } from "@/lib/auth/roles";
 import { bookSeries, previewSeries, type BookSeriesResult, type PreviewResult } from "@/lib/series/book-series";
 import { cancelThisAndLater } from "@/lib/series/end-series";
+import { moveThisAndLater, type MoveSeriesResult } from "@/lib/series/move-series";
 import { endSeriesSchema } from "@/lib/series/series-schema";
 import { fieldError } from "@/lib/form-result";
 
@@ -48,4 +49,16 @@ export const cancelThisAndLaterAction = memberAction(
     return { ok: true, message: `Series ended: ${sessions} cancelled. The attendees were emailed.${late}` };
   },
   messageFailure,
+);
+
+/** "Move this and all later" to a new local start time: every one moves, or none does. */
+export const moveThisAndLaterAction = memberAction(
+  "schedule.book",
+  z.tuple([uuidArg(SESSION_NOT_FOUND), z.unknown()]),
+  async (scope, [appointmentId, input]) => {
+    const result = await moveThisAndLater(scope, appointmentId, input, new Date());
+    if (result.ok) revalidatePath(`/clinic/${scope.practice.slug}/schedule`, "layout");
+    return result;
+  },
+  (message): MoveSeriesResult => fieldError("form", message),
 );

@@ -1,5 +1,5 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type DbOrTx } from "@/db/client";
 import { appointmentAttendees, appointments, practices, services, waitlistEntries, waitlistOffers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { confirm } from "@/lib/booking/lifecycle";
@@ -7,13 +7,34 @@ import { pgError } from "@/lib/db/pg-error";
 import { conflict, expired, notFound, type Conflict, type Expired, type NotFound } from "@/lib/errors/domain-error";
 import type { EmailTransport } from "@/lib/email/send-email";
 import { runAppointmentEvents } from "@/lib/jobs/appointment-events";
+import { isUuid } from "@/lib/ids";
 import { TOKEN_PURPOSES, verifyToken } from "@/lib/tokens";
 
 export type AcceptOfferResult = { ok: true; appointmentId: string; startsAt: Date } | Expired | NotFound | Conflict<"taken">;
 
 export const OFFER_EXPIRED = "This offer has expired. You are still on the waitlist; we will write when another time opens.";
 export const OFFER_TAKEN = "Sorry, someone else on the waitlist confirmed this time first. You are still on the waitlist.";
-const NOT_VALID = "This link is not valid. Use the link from your most recent email.";
+export const NOT_VALID = "This link is not valid. Use the link from your most recent email.";
+
+/** The emailed offer link's token: whose offer it is, or why not. One check for describe, accept and decline. */
+export function readOfferToken(token: string, now: Date): { ok: true; offerId: string; clientId: string } | Expired | NotFound {
+  const verified = verifyToken<{ offerId?: unknown; clientId?: unknown }>(TOKEN_PURPOSES.waitlistOffer, token, now);
+  if (!verified.ok) return verified.reason === "expired" ? expired(OFFER_EXPIRED) : notFound(NOT_VALID);
+  const offerId = String(verified.data.offerId ?? "");
+  if (!isUuid(offerId)) return notFound(NOT_VALID);
+  return { ok: true, offerId, clientId: String(verified.data.clientId ?? "") };
+}
+
+/** The offer and its entry, locked, when the entry is this client's or their partner's; null otherwise. */
+export async function lockOwnOffer(tx: DbOrTx, offerId: string, clientId: string) {
+  const [row] = await tx
+    .select({ offer: waitlistOffers, entry: waitlistEntries })
+    .from(waitlistOffers)
+    .innerJoin(waitlistEntries, and(eq(waitlistEntries.id, waitlistOffers.entryId), eq(waitlistEntries.practiceId, waitlistOffers.practiceId)))
+    .where(eq(waitlistOffers.id, offerId))
+    .for("update", { of: waitlistOffers });
+  return row && (row.entry.clientId === clientId || row.entry.partnerClientId === clientId) ? row : null;
+}
 
 class Refused extends Error {
   constructor(readonly result: AcceptOfferResult) {
@@ -33,10 +54,9 @@ class Refused extends Error {
  * runs right after commit.
  */
 export async function acceptOffer(token: string, now: Date, options: { transport?: EmailTransport } = {}): Promise<AcceptOfferResult> {
-  const verified = verifyToken<{ offerId?: unknown; clientId?: unknown }>(TOKEN_PURPOSES.waitlistOffer, token, now);
-  if (!verified.ok) return verified.reason === "expired" ? expired(OFFER_EXPIRED) : notFound(NOT_VALID);
-  const offerId = String(verified.data.offerId ?? "");
-  const clientId = String(verified.data.clientId ?? "");
+  const read = readOfferToken(token, now);
+  if (!read.ok) return read;
+  const { offerId, clientId } = read;
 
   let outcome: AcceptOfferResult;
   try {
@@ -47,13 +67,8 @@ export async function acceptOffer(token: string, now: Date, options: { transport
       const [target] = await tx.select({ appointmentId: waitlistOffers.appointmentId, practiceId: waitlistOffers.practiceId }).from(waitlistOffers).where(eq(waitlistOffers.id, offerId));
       if (!target) return notFound(NOT_VALID);
       await tx.select({ id: appointments.id }).from(appointments).where(and(eq(appointments.id, target.appointmentId), eq(appointments.practiceId, target.practiceId))).for("update");
-      const [row] = await tx
-        .select({ offer: waitlistOffers, entry: waitlistEntries })
-        .from(waitlistOffers)
-        .innerJoin(waitlistEntries, and(eq(waitlistEntries.id, waitlistOffers.entryId), eq(waitlistEntries.practiceId, waitlistOffers.practiceId)))
-        .where(eq(waitlistOffers.id, offerId))
-        .for("update", { of: waitlistOffers });
-      if (!row || (row.entry.clientId !== clientId && row.entry.partnerClientId !== clientId)) return notFound(NOT_VALID);
+      const row = await lockOwnOffer(tx, offerId, clientId);
+      if (!row) return notFound(NOT_VALID);
       const { offer, entry } = row;
       if (offer.status === "accepted") return { ok: true as const, appointmentId: offer.appointmentId, startsAt: offer.startsAt };
       if (offer.status === "lost") return conflict("taken", OFFER_TAKEN);
@@ -106,11 +121,9 @@ export interface OfferView {
  * the same token checks as acceptOffer.
  */
 export async function describeOffer(token: string, now: Date): Promise<OfferView | Expired | NotFound> {
-  const verified = verifyToken<{ offerId?: unknown; clientId?: unknown }>(TOKEN_PURPOSES.waitlistOffer, token, now);
-  if (!verified.ok) return verified.reason === "expired" ? expired(OFFER_EXPIRED) : notFound(NOT_VALID);
-  const offerId = String(verified.data.offerId ?? "");
-  const clientId = String(verified.data.clientId ?? "");
-  if (!/^[0-9a-f-]{36}$/i.test(offerId)) return notFound(NOT_VALID);
+  const read = readOfferToken(token, now);
+  if (!read.ok) return read;
+  const { offerId, clientId } = read;
   const [row] = await db
     .select({ offer: waitlistOffers, entry: waitlistEntries, serviceName: services.name, practiceName: practices.name, zone: practices.timeZone, locale: practices.locale })
     .from(waitlistOffers)

@@ -6,8 +6,7 @@ import type { PracticeScope } from "@/lib/auth/guards";
 import { expire } from "@/lib/booking/lifecycle";
 import { expired, notFound, type Expired, type NotFound } from "@/lib/errors/domain-error";
 import { fieldError, type FieldErrors } from "@/lib/form-result";
-import { TOKEN_PURPOSES, verifyToken } from "@/lib/tokens";
-import { OFFER_EXPIRED } from "./accept-offer";
+import { NOT_VALID, OFFER_EXPIRED, lockOwnOffer, readOfferToken } from "./accept-offer";
 import { kickWaitlist } from "./kick";
 
 const GONE = "This place on the waitlist has already ended";
@@ -86,18 +85,12 @@ export const OFFER_DECLINED = "Thank you. The time passes to the next person, an
  * back to waiting in its place; it is never offered that time again.
  */
 export async function declineOffer(token: string, now: Date): Promise<{ ok: true } | Expired | NotFound> {
-  const verified = verifyToken<{ offerId?: unknown; clientId?: unknown }>(TOKEN_PURPOSES.waitlistOffer, token, now);
-  if (!verified.ok) return verified.reason === "expired" ? expired(OFFER_EXPIRED) : notFound("This link is not valid. Use the link from your most recent email.");
-  const offerId = String(verified.data.offerId ?? "");
-  const clientId = String(verified.data.clientId ?? "");
+  const read = readOfferToken(token, now);
+  if (!read.ok) return read;
+  const { offerId, clientId } = read;
   const result = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ offer: waitlistOffers, entry: waitlistEntries })
-      .from(waitlistOffers)
-      .innerJoin(waitlistEntries, and(eq(waitlistEntries.id, waitlistOffers.entryId), eq(waitlistEntries.practiceId, waitlistOffers.practiceId)))
-      .where(eq(waitlistOffers.id, offerId))
-      .for("update", { of: waitlistOffers });
-    if (!row || (row.entry.clientId !== clientId && row.entry.partnerClientId !== clientId)) return notFound("This link is not valid. Use the link from your most recent email.");
+    const row = await lockOwnOffer(tx, offerId, clientId);
+    if (!row) return notFound(NOT_VALID);
     if (row.offer.status === "declined") return { ok: true as const };
     if (row.offer.status !== "offered" || row.offer.expiresAt <= now) return expired(OFFER_EXPIRED);
     await endOffers(tx, [row.offer.id], now);

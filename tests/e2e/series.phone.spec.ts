@@ -1,4 +1,5 @@
 import { asc, eq } from "drizzle-orm";
+import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import * as schema from "@/db/schema";
 import { expectAxeClean, expectNoSidewaysScroll } from "./a11y";
@@ -17,7 +18,7 @@ function tuesdayBeforeDstChange(): DateTime {
   }
 }
 
-test("a therapist books a weekly series across a DST change on a phone, cancels one occurrence, then ends the series", async ({ page }) => {
+test("a therapist books a weekly series across a DST change on a phone, moves the rest, cancels one occurrence, ends the series, and the parsed feed holds it", async ({ page }) => {
   const practice = await createPractice();
   const service = await createBookableService(practice.id, practice.owner.memberId, { attendance: "individual", name: "Weekly therapy" });
   const first = tuesdayBeforeDstChange();
@@ -87,4 +88,23 @@ test("a therapist books a weekly series across a DST change on a phone, cancels 
   await expect(page.getByText("Part of a weekly series (3 of 3), ended")).toBeVisible();
   const ended = await db.select().from(schema.appointments).where(eq(schema.appointments.practiceId, practice.id)).orderBy(asc(schema.appointments.startsAt));
   expect(ended.map((r) => r.status)).toEqual(["confirmed", "cancelled", "cancelled"]);
+
+  // The clinician's calendar feed, parsed, holds the series as it now stands: the moved times, the cancellations, no names.
+  await page.goto(`/clinic/${practice.slug}/settings/calendar`);
+  await page.getByRole("button", { name: "Make a calendar address" }).click();
+  const address = await page.getByLabel("Calendar address").inputValue();
+  const feed = await page.request.get(address);
+  expect(feed.status()).toBe(200);
+  const body = await feed.text();
+  expect(body).not.toContain("Robin");
+  const events = new ICAL.Component(ICAL.parse(body))
+    .getAllSubcomponents("vevent")
+    .map((v) => ({ at: new ICAL.Event(v).startDate.toJSDate(), status: v.getFirstPropertyValue("status") }))
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map(({ at, status }) => ({ start: DateTime.fromJSDate(at).setZone(ZONE).toFormat("ccc HH:mm"), status }));
+  expect(events).toEqual([
+    { start: "Tue 09:00", status: "CONFIRMED" },
+    { start: "Tue 10:00", status: "CANCELLED" },
+    { start: "Tue 10:00", status: "CANCELLED" },
+  ]);
 });

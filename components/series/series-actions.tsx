@@ -20,6 +20,7 @@ export function SeriesActions({
   lateNow,
   windowHours,
   emailedLine,
+  canWaive = false,
 }: {
   practiceSlug: string;
   appointmentId: string;
@@ -31,10 +32,13 @@ export function SeriesActions({
   lateNow: boolean;
   windowHours: number;
   emailedLine: string;
+  /** The member may waive late-cancellation fees (fees.waive): the dialog offers it when this one is late. */
+  canWaive?: boolean;
 }) {
   const router = useRouter();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const [waiveFee, setWaiveFee] = useState(false);
   const label = sessions === 1 ? "this session" : `these ${sessions} sessions`;
   if (!canEnd && !notice) return null;
   return (
@@ -67,12 +71,19 @@ export function SeriesActions({
           confirmLabel={`Cancel ${label}`}
           onConfirm={() =>
             startTransition(async () => {
-              const result = await cancelThisAndLaterAction(practiceSlug, appointmentId, { waiveFee: false });
+              const result = await cancelThisAndLaterAction(practiceSlug, appointmentId, { waiveFee: lateNow && canWaive && waiveFee });
               setNotice({ ok: result.ok, text: result.message });
               if (result.ok) router.refresh();
             })
           }
-        />
+        >
+          {lateNow && canWaive ? (
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" className="size-5 accent-brand" checked={waiveFee} onChange={(e) => setWaiveFee(e.currentTarget.checked)} />
+              Waive the late-cancellation fee
+            </label>
+          ) : null}
+        </ConfirmButton>
       ) : null}
     </div>
   );

@@ -142,6 +142,7 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
               sessions={series.confirmedFromHere}
               lateNow={isLateCancellation(a.startsAt, a.service.cancellationWindowHours, now)}
               windowHours={a.service.cancellationWindowHours}
+              canWaive={can(scope.role, "fees.waive")}
               emailedLine={emailedLine(a.attendees.filter((p) => p.email).map((p) => `${p.firstName} ${p.lastName}`), "for each cancelled session")}
             />
           ) : null}

@@ -82,7 +82,7 @@ test("the portal home leads with what is due, keeps cancelled sessions out of Up
 
   // 1. In the order of what is due (Messages, the way to write to the care team, follows the forms).
   const headings = (await main.getByRole("heading", { level: 2 }).allInnerTexts()).map((h) => h.trim());
-  expect(headings).toEqual(["Forms to do", "Messages", "Workbooks", "Payments", "Upcoming sessions", "Waitlist", "This week", "Past and cancelled sessions", "Good Faith Estimates", "Your details"]);
+  expect(headings).toEqual(["Forms to do", "Messages", "Payments", "Upcoming sessions", "Waitlist", "This week", "Past and cancelled sessions", "Good Faith Estimates", "Your details"]);
   await expect(main.getByRole("list", { name: "Forms to do" }).getByRole("listitem")).toHaveCount(1);
 
   // 2. The balance due, with the way to pay it.

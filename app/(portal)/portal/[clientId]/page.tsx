@@ -16,6 +16,7 @@ import { PortalThisWeek } from "@/components/homework/portal-this-week";
 import { getPortalHomework } from "@/lib/homework/portal";
 import { formatMoney } from "@/lib/money";
 import { formatCalendarDate } from "@/lib/dates/format";
+import { listPortalProducts } from "@/lib/products/gift";
 
 export const metadata: Metadata = { title: "Your portal" };
 export const dynamic = "force-dynamic";
@@ -30,11 +31,12 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
   const { clientId } = await params;
   const { client, practice, practiceDisplayName } = await requireClient(clientId);
   const now = new Date();
-  const [sessions, forms, homework, owed] = await Promise.all([
+  const [sessions, forms, homework, owed, workbooks] = await Promise.all([
     listClientSessions(client, now),
     listOwnForms({ id: client.id, practiceId: client.practiceId }),
     getPortalHomework({ client, practice }, now),
     balanceDue(client),
+    listPortalProducts(client),
   ]);
   const sessionPractice = { name: practiceDisplayName, slug: practice.slug, timeZone: practice.timeZone, locale: practice.locale };
   const billingHref = `/portal/${client.id}/billing`;
@@ -53,14 +55,17 @@ export default async function PortalClientPage({ params }: { params: Promise<{ c
             </Link>
           </p>
         </Card>
-        <Card>
-          <h2 className="font-semibold">Workbooks</h2>
-          <p className="mt-1">
-            <Link href={`/portal/${client.id}/products`} className="text-brand underline underline-offset-2">
-              Workbooks you bought or were given
-            </Link>
-          </p>
-        </Card>
+        {/* Only for a client who has one: a card that always says "nothing here" is noise on a phone. */}
+        {workbooks.length > 0 ? (
+          <Card>
+            <h2 className="font-semibold">Workbooks</h2>
+            <p className="mt-1">
+              <Link href={`/portal/${client.id}/products`} className="text-brand underline underline-offset-2">
+                {workbooks.length === 1 ? `Open ${workbooks[0]!.title}` : `Your ${workbooks.length} workbooks`}
+              </Link>
+            </p>
+          </Card>
+        ) : null}
         <Card>
           <h2 className="font-semibold">Payments</h2>
           {owed.length === 0 ? (

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { giftProductAction } from "@/app/(clinic)/clinic/[practice]/products/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { ClientOptions } from "@/components/clients/client-options";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, SavedStatus, Select } from "@/components/ui/field";
 import { giftProductSchema } from "@/lib/products/schemas";
@@ -34,12 +35,7 @@ export function GiftProductForm({ practiceSlug, productId, clients }: { practice
       <Field label="Client" required hint="They get a download link by email, and find it in their portal." error={errors.clientId?.message}>
         {(ids) => (
           <Select {...ids} {...form.register("clientId")}>
-            <option value="">Choose a client</option>
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <ClientOptions clients={clients} />
           </Select>
         )}
       </Field>

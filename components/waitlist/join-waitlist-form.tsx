@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { ClientOptions } from "@/components/clients/client-options";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/form-result";
@@ -75,12 +76,7 @@ export function JoinWaitlistForm({
         <Field label="Client" required error={errors.clientId?.message}>
           {(ids) => (
             <Select {...ids} {...form.register("clientId")}>
-              <option value="">Choose a client</option>
-              {clients.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+              <ClientOptions clients={clients} />
             </Select>
           )}
         </Field>

@@ -115,6 +115,8 @@ export async function saveWeeklyHours(scope: PracticeScope, memberId: string, in
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { rows, timeZone: ownTimeZone } = parsed.data;
   const practiceId = scope.practice.id;
+  // Openings this change wrote: only then is the waitlist worth running now.
+  let opened = 0;
   const result = await db.transaction(async (tx) => {
     // Locks the member: two saves for one person take turns instead of interleaving deletes and inserts.
     const [member] = await tx
@@ -149,14 +151,14 @@ export async function saveWeeklyHours(scope: PracticeScope, memberId: string, in
     }
     // Hours the change added may be what someone on the waitlist waits for (decision 0057).
     const added = addedWeeklyRanges(before, rows, zone !== previousZone);
-    await writeAvailabilityOpenings(tx, { practiceId, memberId, ranges: projectWeekly(added, zone, now), now });
+    opened = await writeAvailabilityOpenings(tx, { practiceId, memberIds: [memberId], ranges: projectWeekly(added, zone, now), now });
     await recordAudit(
       byMember(scope, "availability.update", { type: "member", id: memberId }, { rows: rows.length, timeZone: zone, timeZoneChanged: zone !== previousZone }),
       tx,
     );
     return { ok: true } as const;
   });
-  if (result.ok) kickWaitlist();
+  if (result.ok && opened > 0) kickWaitlist();
   return result;
 }
 
@@ -168,6 +170,8 @@ export async function addOverride(scope: PracticeScope, memberId: string, input:
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const v = parsed.data;
   const practiceId = scope.practice.id;
+  // Openings this change wrote: only then is the waitlist worth running now.
+  let opened = 0;
   const result = await db.transaction(async (tx) => {
     const member = await findAvailabilityMember(scope, memberId, tx);
     if (!member) return fieldError("form", MEMBER_NOT_FOUND);
@@ -182,17 +186,19 @@ export async function addOverride(scope: PracticeScope, memberId: string, input:
     );
     if (v.kind === "available") {
       const range = dateRange(v.date, member.timeZone, v.startMinute, v.endMinute, now);
-      await writeAvailabilityOpenings(tx, { practiceId, memberId, ranges: range ? [range] : [], now });
+      opened = await writeAvailabilityOpenings(tx, { practiceId, memberIds: [memberId], ranges: range ? [range] : [], now });
     }
     return { ok: true } as const;
   });
-  if (result.ok) kickWaitlist();
+  if (result.ok && opened > 0) kickWaitlist();
   return result;
 }
 
 export async function deleteOverride(scope: PracticeScope, input: unknown, now: Date = new Date()): Promise<AvailabilityResult> {
   const parsed = deleteByIdSchema.safeParse(input);
   if (!parsed.success) return fieldError("form", "That change was not found");
+  // Openings this change wrote: only then is the waitlist worth running now.
+  let opened = 0;
   const result = await db.transaction(async (tx) => {
     const [row] = await tx
       .select({
@@ -217,11 +223,11 @@ export async function deleteOverride(scope: PracticeScope, input: unknown, now: 
     // Time off taken back: those hours are open again.
     if (row.kind === "unavailable") {
       const range = dateRange(row.date, row.timeZone, row.startMinute, row.endMinute, now);
-      await writeAvailabilityOpenings(tx, { practiceId: scope.practice.id, memberId: row.memberId, ranges: range ? [range] : [], now });
+      opened = await writeAvailabilityOpenings(tx, { practiceId: scope.practice.id, memberIds: [row.memberId], ranges: range ? [range] : [], now });
     }
     return { ok: true } as const;
   });
-  if (result.ok) kickWaitlist();
+  if (result.ok && opened > 0) kickWaitlist();
   return result;
 }
 
@@ -260,6 +266,8 @@ export async function deleteClosure(scope: PracticeScope, input: unknown, now: D
   if (!can(scope.role, "settings.manage")) return fieldError("form", MANAGERS_ONLY);
   const parsed = deleteByIdSchema.safeParse(input);
   if (!parsed.success) return fieldError("form", "That closure was not found");
+  // Openings this change wrote: only then is the waitlist worth running now.
+  let opened = 0;
   const result = await db.transaction(async (tx) => {
     const [row] = await tx
       .delete(closures)
@@ -273,10 +281,10 @@ export async function deleteClosure(scope: PracticeScope, input: unknown, now: D
     const endsAt = new Date(Math.min(row.endsAt.getTime(), now.getTime() + WEEKLY_LOOKAHEAD_DAYS * 86_400_000));
     if (endsAt > startsAt) {
       const staff = await tx.selectDistinct({ memberId: availabilityRules.memberId }).from(availabilityRules).where(eq(availabilityRules.practiceId, scope.practice.id));
-      for (const { memberId } of staff) await writeAvailabilityOpenings(tx, { practiceId: scope.practice.id, memberId, ranges: [{ startsAt, endsAt }], now });
+      opened = await writeAvailabilityOpenings(tx, { practiceId: scope.practice.id, memberIds: staff.map((m) => m.memberId), ranges: [{ startsAt, endsAt }], now });
     }
     return { ok: true } as const;
   });
-  if (result.ok) kickWaitlist();
+  if (result.ok && opened > 0) kickWaitlist();
   return result;
 }

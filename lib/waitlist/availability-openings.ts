@@ -98,12 +98,12 @@ export function dateRange(date: string, zone: string, startMinute: number | null
 }
 
 /**
- * Writes the ranges as `availability` openings for one clinician, in the
+ * Writes the ranges as `availability` openings for each clinician named, in the
  * caller's transaction, when anyone in the practice waits (otherwise there is
  * nobody to offer them to and nothing is written). Returns how many.
  */
-export async function writeAvailabilityOpenings(tx: DbOrTx, input: { practiceId: string; memberId: string; ranges: readonly OpeningRange[]; now: Date }): Promise<number> {
-  if (input.ranges.length === 0) return 0;
+export async function writeAvailabilityOpenings(tx: DbOrTx, input: { practiceId: string; memberIds: readonly string[]; ranges: readonly OpeningRange[]; now: Date }): Promise<number> {
+  if (input.ranges.length === 0 || input.memberIds.length === 0) return 0;
   const [waiting] = await tx
     .select({ one: sql<number>`1` })
     .from(waitlistEntries)
@@ -111,16 +111,17 @@ export async function writeAvailabilityOpenings(tx: DbOrTx, input: { practiceId:
     .limit(1);
   if (!waiting) return 0;
   const change = randomUUID();
-  await tx.insert(waitlistOpenings).values(
+  const rows = input.memberIds.flatMap((memberId) =>
     input.ranges.map((r, i) => ({
       practiceId: input.practiceId,
-      memberId: input.memberId,
+      memberId,
       startsAt: r.startsAt,
       endsAt: r.endsAt,
       source: "availability" as const,
-      sourceKey: `availability:${change}:${i}`,
+      sourceKey: `availability:${change}:${memberId}:${i}`,
       createdAt: input.now,
     })),
   );
-  return input.ranges.length;
+  await tx.insert(waitlistOpenings).values(rows);
+  return rows.length;
 }

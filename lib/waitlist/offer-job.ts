@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { db } from "@/db/client";
-import { appointments, clients, members, practices, waitlistEntries, waitlistOffers, waitlistOpenings, waitlistSettings, type WaitlistEntry } from "@/db/schema";
+import { appointments, clients, members, practices, waitlistEntries, waitlistOffers, waitlistOpenings, type WaitlistEntry } from "@/db/schema";
 import WaitlistOfferEmail, { waitlistOfferSubject } from "@/emails/waitlist-offer";
 import { findSlots } from "@/lib/booking/find-slots";
 import { createAppointment, expireLapsedHolds } from "@/lib/booking/lifecycle";
@@ -11,9 +11,8 @@ import { sendEmail, type EmailTransport } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { TOKEN_PURPOSES, signToken } from "@/lib/tokens";
 import { matchesSlot } from "./match";
+import { settingsOf } from "./settings";
 
-/** Without a settings row: first in line, held two hours. */
-export const DEFAULT_HOLD_MINUTES = 120;
 /** Outbox rows older than this are not turned into openings (the job runs every minute; this only bounds the scan). */
 const LOOKBACK_DAYS = 7;
 
@@ -96,12 +95,6 @@ async function collectOpenings(now: Date): Promise<void> {
       and o.starts_at > ${now.toISOString()}::timestamptz
       and exists (select 1 from waitlist_entries w where w.practice_id = e.practice_id and w.status = 'waiting')
     on conflict (source_key) do nothing`);
-}
-
-/** The practice's waitlist terms: who is offered a freed time, and for how long it is held. */
-export async function settingsOf(practiceId: string): Promise<{ mode: "first_in_line" | "all_at_once"; holdMinutes: number }> {
-  const [row] = await db.select().from(waitlistSettings).where(eq(waitlistSettings.practiceId, practiceId));
-  return { mode: row?.mode ?? "first_in_line", holdMinutes: row?.holdMinutes ?? DEFAULT_HOLD_MINUTES };
 }
 
 /** Offers what is free inside one opening; returns the new offers' ids. */

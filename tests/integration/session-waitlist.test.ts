@@ -2,10 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db/client";
-import { appointmentAttendees, appointments, availabilityOverrides, availabilityRules, couples, emailMessages, serviceClinicians, services, waitlistEntries, waitlistOffers, waitlistOpenings, waitlistSettings, type Practice, type ServiceAttendance } from "@/db/schema";
+import { appointmentAttendees, appointments, availabilityOverrides, availabilityRules, closures, couples, emailMessages, serviceClinicians, services, waitlistEntries, waitlistOffers, waitlistOpenings, waitlistSettings, type Practice, type ServiceAttendance } from "@/db/schema";
 import { bookForClients } from "@/lib/appointments/staff-book";
 import { cancel } from "@/lib/booking/lifecycle";
-import { addOverride, deleteOverride, saveWeeklyHours } from "@/lib/booking/manage-availability";
+import { addClosure, addOverride, deleteClosure, deleteOverride, saveWeeklyHours } from "@/lib/booking/manage-availability";
 import { TOKEN_PURPOSES, signToken } from "@/lib/tokens";
 import { acceptOffer, describeOffer } from "@/lib/waitlist/accept-offer";
 import { addToWaitlist, joinWaitlist } from "@/lib/waitlist/join";
@@ -310,5 +310,12 @@ describe("session waitlist", () => {
     const before = (await db.select().from(waitlistOpenings).where(eq(waitlistOpenings.practiceId, ctx.practice.id))).length;
     expect(await saveWeeklyHours(ctx.scope, clinicianId, { timeZone: "", rows: [...weekdays, { weekday: "6", start: "09:00", end: "12:00", locationId: "" }] }, minutes(4))).toEqual({ ok: true });
     expect((await db.select().from(waitlistOpenings).where(eq(waitlistOpenings.practiceId, ctx.practice.id))).length).toBe(before);
+
+    // A closure removed reopens its span, for each clinician with weekly hours (the owner here has none).
+    expect(await addClosure(ctx.scope, { startsAt: "2031-03-12T09:00", endsAt: "2031-03-12T17:00" })).toEqual({ ok: true });
+    const [closure] = await db.select().from(closures).where(eq(closures.practiceId, ctx.practice.id));
+    expect(await deleteClosure(ctx.scope, { id: closure!.id }, minutes(5))).toEqual({ ok: true });
+    const reopened = (await db.select().from(waitlistOpenings).where(eq(waitlistOpenings.practiceId, ctx.practice.id))).filter((o) => o.startsAt.getTime() === new Date(at("2031-03-12T09:00")).getTime());
+    expect(reopened.map((o) => [o.memberId, o.endsAt.toISOString()])).toEqual([[clinicianId, new Date(at("2031-03-12T17:00")).toISOString()]]);
   });
 });

@@ -6,7 +6,7 @@ import { PortalWaitlistJoin, PortalWaitlistLeave } from "@/components/waitlist/p
 import { requireClient } from "@/lib/auth/guards";
 import { formatDateMedium, formatDateTime, formatTime, practiceReader } from "@/lib/dates";
 import { describeTerms, describeWish, weekdayNames } from "@/lib/waitlist/describe-wish";
-import { settingsOf } from "@/lib/waitlist/offer-job";
+import { settingsOf } from "@/lib/waitlist/settings";
 import { listOwnWaitlist, waitlistJoinOptions } from "@/lib/waitlist/portal-waitlist";
 
 export const metadata: Metadata = { title: "Waitlist" };

@@ -25,13 +25,21 @@ export interface EventNoticeEmailProps {
   /** Offer: until when it is held, in words. */
   holdUntil?: string | null;
   refunded?: boolean;
+  /** Package credits that paid for the place and have been given back (decision 0060). */
+  creditsReturned?: number;
+}
+
+function creditsLine(n: number | undefined): string {
+  if (!n) return "";
+  return n === 1 ? " The package credit used for this place has been returned." : ` The ${n} package credits used for this place have been returned.`;
 }
 
 const LINES: Record<EventNoticeKind, (p: EventNoticeEmailProps) => string> = {
   confirmed: (p) => `You are signed up for ${p.eventTitle} with ${p.practiceName}. The calendar file attached holds every date.`,
   offer: (p) => `A place has opened in ${p.eventTitle} with ${p.practiceName}, and you are next on the waitlist. It is held for you until ${p.holdUntil ?? "the time shown"}.`,
-  "event-cancelled": (p) => `${p.practiceName} has cancelled ${p.eventTitle}.${p.refunded ? " Your payment is being refunded in full; it reaches your card in 5 to 10 business days." : ""}`,
-  "registration-cancelled": (p) => `Your place in ${p.eventTitle} with ${p.practiceName} is cancelled.${p.refunded ? " Your payment is being refunded; it reaches your card in 5 to 10 business days." : ""}`,
+  "event-cancelled": (p) => `${p.practiceName} has cancelled ${p.eventTitle}.${p.refunded ? " Your payment is being refunded in full; it reaches your card in 5 to 10 business days." : ""}${creditsLine(p.creditsReturned)}`,
+  "registration-cancelled": (p) =>
+    `Your place in ${p.eventTitle} with ${p.practiceName} is cancelled.${p.refunded ? " Your payment is being refunded; it reaches your card in 5 to 10 business days." : ""}${creditsLine(p.creditsReturned)}`,
   materials: (p) => `Thank you for taking part in ${p.eventTitle}. ${p.practiceName} has shared the recording or materials with you.`,
   reminder: (p) => `A reminder: ${p.eventTitle} with ${p.practiceName} is coming up.`,
 };

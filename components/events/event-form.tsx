@@ -9,11 +9,11 @@ import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field
 import { eventFormSchema, type EventFormInput, type EventFormValues } from "@/lib/events/event-schema";
 
 /** New group event (decision 0055): one zod schema with the server action; dates in the practice's zone. */
-export function EventForm({ slug, hosts }: { slug: string; hosts: { id: string; name: string }[] }) {
+export function EventForm({ slug, hosts, packages = [] }: { slug: string; hosts: { id: string; name: string }[]; packages?: { id: string; name: string }[] }) {
   const router = useRouter();
   const form = useForm<EventFormInput, unknown, EventFormValues>({
     resolver: zodResolver(eventFormSchema),
-    defaultValues: { title: "", description: "", format: "online", location: "", joinUrl: "", capacity: 20, price: "", signupCutoff: "", cancellationHours: 24, cancellationPolicy: "", sessions: [{ startsAt: "", durationMinutes: 60 }], hostIds: [] },
+    defaultValues: { title: "", description: "", format: "online", location: "", joinUrl: "", capacity: 20, price: "", creditPackageId: "", signupCutoff: "", cancellationHours: 24, cancellationPolicy: "", sessions: [{ startsAt: "", durationMinutes: 60 }], hostIds: [] },
   });
   const dates = useFieldArray({ control: form.control, name: "sessions" });
   const e = form.formState.errors;
@@ -43,6 +43,24 @@ export function EventForm({ slug, hosts }: { slug: string; hosts: { id: string; 
       <Field label="Join link (online)" hint="Sent only to each confirmed attendee, in their own email." error={e.joinUrl?.message}>{(ids) => <Input {...ids} type="url" {...form.register("joinUrl")} />}</Field>
       <Field label="Seats" required error={e.capacity?.message}>{(ids) => <Input {...ids} type="number" inputMode="numeric" min={1} {...form.register("capacity")} />}</Field>
       <Field label="Price per seat" hint="Leave empty for a free event." error={e.price?.message}>{(ids) => <Input {...ids} inputMode="decimal" {...form.register("price")} />}</Field>
+      {packages.length > 0 ? (
+        <Field
+          label="Package credits"
+          hint="Clients signed in to their portal may pay with a credit from this package, one a seat. With no price above, only holders of the package can sign up."
+          error={e.creditPackageId?.message}
+        >
+          {(ids) => (
+            <Select {...ids} {...form.register("creditPackageId")}>
+              <option value="">No credits taken</option>
+              {packages.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      ) : null}
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium">Dates</legend>
         {dates.fields.map((f, i) => (

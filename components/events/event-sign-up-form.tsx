@@ -7,21 +7,48 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError, Input } from "@/components/ui/field";
 import { eventSignUpSchema, type EventSignUpInput } from "@/lib/events/event-schema";
 
-type Answer = { status?: string; checkoutUrl?: string; placeInLine?: number; message?: string; errors?: Record<string, string[]> };
+type Answer = { status?: string; checkoutUrl?: string; placeInLine?: number; credits?: number; message?: string; errors?: Record<string, string[]> };
 
 /** The public sign-up form (decision 0055): one zod schema with the server; a couple gives both partners' details. */
-export function EventSignUpForm({ slug, eventId, paid }: { slug: string; eventId: string; paid: boolean }) {
+type Person = { firstName: string; lastName: string; email: string };
+
+/**
+ * `self` and `partner` prefill the form in a portal session; `credit` offers
+ * the event's package credits (one a seat), required when the event takes no
+ * money (decision 0060). The server checks all of it again.
+ */
+export function EventSignUpForm({
+  slug,
+  eventId,
+  paid,
+  self = null,
+  partner = null,
+  credit = null,
+}: {
+  slug: string;
+  eventId: string;
+  paid: boolean;
+  self?: Person | null;
+  partner?: Person | null;
+  credit?: { packageName: string; left: number; required: boolean } | null;
+}) {
   const [done, setDone] = useState<string | null>(null);
+  const blank = { firstName: "", lastName: "", email: "" };
   const form = useForm<EventSignUpInput>({
     resolver: zodResolver(eventSignUpSchema),
-    defaultValues: { kind: "individual", attendees: [{ firstName: "", lastName: "", email: "" }], agreePolicy: false as unknown as true },
+    defaultValues: {
+      kind: "individual",
+      attendees: [self ? { firstName: self.firstName, lastName: self.lastName, email: self.email } : blank],
+      agreePolicy: false as unknown as true,
+      useCredit: Boolean(credit),
+    },
   });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "attendees" });
   const errors = form.formState.errors;
 
   function setKind(kind: "individual" | "couple") {
     form.setValue("kind", kind);
-    if (kind === "couple" && fields.length === 1) append({ firstName: "", lastName: "", email: "" });
+    if (kind === "couple" && fields.length === 1) append(partner ? { firstName: partner.firstName, lastName: partner.lastName, email: partner.email } : blank);
     if (kind === "individual" && fields.length === 2) remove(1);
   }
 
@@ -34,10 +61,14 @@ export function EventSignUpForm({ slug, eventId, paid }: { slug: string; eventId
     }
     if (!res.ok) return form.setError("root", { message: answer.message ?? "Something went wrong. Please try again." });
     if (answer.checkoutUrl) return window.location.assign(answer.checkoutUrl);
-    setDone(answer.status === "waitlisted" ? `The event is full, so you are on the waitlist (number ${answer.placeInLine} in line). If a place opens, we email you a link to take it.` : "You're signed up. We emailed each of you a confirmation with a calendar file.");
+    if (answer.status === "waitlisted") return setDone(`The event is full, so you are on the waitlist (number ${answer.placeInLine} in line). If a place opens, we email you a link to take it.`);
+    const spent = answer.credits ? ` ${answer.credits === 1 ? "One package credit was" : `${answer.credits} package credits were`} used.` : "";
+    setDone(`You're signed up.${spent} We emailed ${values.attendees.length === 2 ? "each of you" : "you"} a confirmation with a calendar file.`);
   }
 
   const kind = useWatch({ control: form.control, name: "kind" });
+  const useCredit = useWatch({ control: form.control, name: "useCredit" });
+  const seats = kind === "couple" ? 2 : 1;
   if (done) return <p role="status" className="rounded-md bg-surface p-4">{done}</p>;
   return (
     <form onSubmit={form.handleSubmit(submit)} noValidate className="space-y-4">
@@ -65,6 +96,24 @@ export function EventSignUpForm({ slug, eventId, paid }: { slug: string; eventId
         </fieldset>
       ))}
       <FormError message={errors.attendees?.message ?? errors.attendees?.root?.message} />
+      {credit ? (
+        <div className="space-y-1 rounded-md bg-surface p-3">
+          {credit.required ? (
+            <p>
+              Paid with {seats === 2 ? "two credits" : "one credit"} from your {credit.packageName} package. You have {credit.left} left.
+            </p>
+          ) : (
+            <label className="flex min-h-11 items-start gap-2">
+              <input type="checkbox" {...form.register("useCredit")} aria-invalid={errors.useCredit ? true : undefined} />
+              <span>
+                Use {seats === 2 ? "two credits" : "one credit"} from my {credit.packageName} package instead of paying ({credit.left} left)
+              </span>
+            </label>
+          )}
+          {seats > credit.left && (credit.required || useCredit) ? <p className="text-sm">Two seats need two credits, and you have one.</p> : null}
+        </div>
+      ) : null}
+      <FormError message={errors.useCredit?.message} />
       <label className="flex min-h-11 items-start gap-2">
         <input type="checkbox" {...form.register("agreePolicy")} aria-invalid={errors.agreePolicy ? true : undefined} />
         <span>I agree to the cancellation policy above.</span>
@@ -72,7 +121,7 @@ export function EventSignUpForm({ slug, eventId, paid }: { slug: string; eventId
       <FormError message={errors.agreePolicy?.message} />
       <FormError message={errors.root?.message} />
       <Button type="submit" disabled={form.formState.isSubmitting}>
-        {paid ? "Continue to payment" : "Sign up"}
+        {paid && !(credit && (credit.required || useCredit)) ? "Continue to payment" : "Sign up"}
       </Button>
     </form>
   );

@@ -8,6 +8,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  smallint,
   text,
   timestamp,
   unique,
@@ -275,23 +276,37 @@ export const packagePurchases = pgTable(
   ],
 );
 
-/** One credit used for one appointment; returned (not deleted) when cancelled outside the window. */
+/**
+ * One credit used for one appointment, or for one seat of a group event's
+ * registration (decision 0060: a couple's two seats are two credits);
+ * returned (not deleted) when cancelled within the policy.
+ */
 export const creditUses = pgTable(
   "credit_uses",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     practiceId: uuid("practice_id").notNull(),
     purchaseId: uuid("purchase_id").notNull(),
-    appointmentId: uuid("appointment_id").notNull(),
+    appointmentId: uuid("appointment_id"),
+    eventRegistrationId: uuid("event_registration_id"),
+    /** Which seat of the registration (1 or 2); null for an appointment. */
+    seat: smallint("seat"),
     returnedAt: timestamp("returned_at", tz),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
   },
   (t) => [
     foreignKey({ name: "credit_uses_purchase_fkey", columns: [t.practiceId, t.purchaseId], foreignColumns: [packagePurchases.practiceId, packagePurchases.id] }),
     foreignKey({ name: "credit_uses_appointment_fkey", columns: [t.practiceId, t.appointmentId], foreignColumns: [appointments.practiceId, appointments.id] }).onDelete("cascade"),
+    foreignKey({ name: "credit_uses_event_registration_fkey", columns: [t.practiceId, t.eventRegistrationId], foreignColumns: [eventRegistrations.practiceId, eventRegistrations.id] }).onDelete("cascade"),
     index("credit_uses_purchase_id_idx").on(t.purchaseId),
-    // One live credit per appointment.
+    index("credit_uses_event_registration_id_idx").on(t.eventRegistrationId),
+    // One live credit per appointment, and per seat of a registration.
     uniqueIndex("credit_uses_appointment_id_live_key").on(t.appointmentId).where(sql`${t.returnedAt} is null`),
+    uniqueIndex("credit_uses_event_seat_live_key").on(t.eventRegistrationId, t.seat).where(sql`${t.returnedAt} is null`),
+    check(
+      "credit_uses_subject",
+      sql`(${t.appointmentId} is not null and ${t.eventRegistrationId} is null and ${t.seat} is null) or (${t.appointmentId} is null and ${t.eventRegistrationId} is not null and ${t.seat} in (1, 2))`,
+    ),
   ],
 );
 

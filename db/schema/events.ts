@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { packages } from "./billing";
 import { clients, members, practices } from "./practice";
 import { currencyIn, tz } from "./columns";
 
@@ -38,6 +39,12 @@ export const groupEvents = pgTable(
     /** Per seat, minor units; null: free. */
     priceCents: integer("price_cents"),
     currency: text("currency").notNull().default("USD"),
+    /**
+     * A package whose credits pay for seats, one credit a seat (decision 0060):
+     * with a price, a signed-in holder may use a credit instead of paying; without
+     * one, only holders can sign up. Null: no credits taken.
+     */
+    creditPackageId: uuid("credit_package_id"),
     /** No sign-up after this instant. */
     signupCutoff: timestamp("signup_cutoff", tz).notNull(),
     /** An attendee may cancel (and be refunded) until this many hours before the first date. */
@@ -54,6 +61,8 @@ export const groupEvents = pgTable(
   (t) => [
     unique("group_events_practice_id_id_key").on(t.practiceId, t.id),
     index("group_events_practice_id_idx").on(t.practiceId),
+    foreignKey({ name: "group_events_credit_package_fkey", columns: [t.practiceId, t.creditPackageId], foreignColumns: [packages.practiceId, packages.id] }),
+    index("group_events_credit_package_id_idx").on(t.creditPackageId),
     check("group_events_title", sql`length(${t.title}) between 1 and 200`),
     check("group_events_capacity", sql`${t.capacity} between 1 and 1000`),
     check("group_events_seats_within_capacity", sql`${t.seatsTaken} between 0 and ${t.capacity}`),

@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { appointmentAttendees, appointments, clients, couples, practices, serviceBilling, services } from "@/db/schema";
 import { asksSuperbillDetails } from "@/lib/clients/address-schema";
+import { ownClientRecord } from "@/lib/clients/own-record";
 import { chargeForBooking } from "@/lib/billing/booking-charge";
 import { openBookingCheckouts } from "@/lib/billing/open-checkout";
 import { checkoutMinutesFor } from "@/lib/billing/payment-plan";
@@ -51,7 +52,7 @@ export async function confirmBooking(practiceId: string, input: unknown, now: Da
   const token = verifyToken(TOKEN_PURPOSES.hold, holdToken, now);
   if (!token.ok) return expired();
   const appointmentId = String((token.data as { appointmentId?: unknown }).appointmentId ?? "");
-  const signedIn = booker.userId ? await ownRecord(practiceId, booker.userId) : null;
+  const signedIn = booker.userId ? await ownClientRecord(practiceId, booker.userId) : null;
   if (useCredit && !signedIn) return invalid({ useCredit: ["Sign in to your portal to use your session credits"] });
   if (signedIn && attendees[1] && attendees[1].email === signedIn.email) {
     return invalid({ "attendees.1.email": ["Each partner needs their own email address"] });
@@ -165,15 +166,6 @@ class Refused extends Error {
 
 function expired(): Expired {
   return expiredError("Your hold on this time ran out. Please choose a time again.");
-}
-
-/** The signed-in user's own (verified) client record at this practice, if they have one. */
-async function ownRecord(practiceId: string, userId: string) {
-  const [row] = await db
-    .select({ id: clients.id, email: clients.email })
-    .from(clients)
-    .where(and(eq(clients.practiceId, practiceId), eq(clients.userId, userId), isNull(clients.unverifiedSince), eq(clients.status, "active")));
-  return row && row.email ? { id: row.id, email: row.email } : null;
 }
 
 async function coupleOf(tx: Tx, clientId: string): Promise<string | null> {

@@ -15,6 +15,8 @@ export const eventSignUpSchema = z
     kind: z.enum(["individual", "couple"], { message: "Choose who is coming" }),
     attendees: z.array(attendeeSchema).min(1, "Your details are needed").max(2, "At most two people sign up together"),
     agreePolicy: z.literal(true, { message: "Please agree to the cancellation policy to sign up" }),
+    /** Pay with package credits (one a seat): only in a portal session, checked by the server (decision 0060). */
+    useCredit: z.boolean({ message: "Choose whether to use a package credit" }).default(false),
   })
   .superRefine((v, ctx) => {
     const want = v.kind === "couple" ? 2 : 1;
@@ -51,6 +53,8 @@ export const eventFormSchema = z
       .trim()
       .regex(/^(\d{1,6}(\.\d{1,2})?)?$/, "Enter a price such as 45 or 45.50, or leave it empty for a free event")
       .default(""),
+    /** "": no credits; otherwise the package whose credits pay for seats, one a seat (decision 0060). */
+    creditPackageId: z.union([z.literal(""), z.uuid({ message: "Choose a package" })]).default(""),
     signupCutoff: localDateTime,
     cancellationHours: z.coerce.number({ message: "Enter a number of hours" }).int("Whole hours only").min(0, "At least 0").max(720, "At most 720 hours"),
     cancellationPolicy: z.string().trim().max(2000, "At most 2000 characters").default(""),

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { db } from "@/db/client";
-import { clients, eventAttendance, eventHosts, eventRegistrations, eventSessions, eventWaitlist, groupEvents, members } from "@/db/schema";
+import { clients, creditUses, eventAttendance, eventHosts, eventRegistrations, eventSessions, eventWaitlist, groupEvents, members, packages } from "@/db/schema";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { invalid, notFound, type Invalid, type NotFound } from "@/lib/errors/domain-error";
@@ -31,6 +31,10 @@ export async function createEvent(scope: PracticeScope, input: unknown, now: Dat
   if (Number.isNaN(cutoff.getTime()) || cutoff > dates[0]!.startsAt) return invalid({ signupCutoff: ["Sign-up must close before the first date starts"] });
   const hosts = await db.select({ id: members.id }).from(members).where(and(eq(members.practiceId, scope.practice.id), inArray(members.id, v.hostIds)));
   if (hosts.length !== new Set(v.hostIds).size) return invalid({ hostIds: ["Choose hosts from your practice's team"] });
+  if (v.creditPackageId) {
+    const [pkg] = await db.select({ id: packages.id }).from(packages).where(and(eq(packages.practiceId, scope.practice.id), eq(packages.id, v.creditPackageId), isNull(packages.archivedAt)));
+    if (!pkg) return invalid({ creditPackageId: ["Choose one of your practice's packages"] });
+  }
   const eventId = await db.transaction(async (tx) => {
     const [event] = await tx
       .insert(groupEvents)
@@ -43,6 +47,7 @@ export async function createEvent(scope: PracticeScope, input: unknown, now: Dat
         joinUrl: v.format === "online" ? v.joinUrl : null,
         capacity: v.capacity,
         priceCents: priceCentsOf(v.price),
+        creditPackageId: v.creditPackageId || null,
         currency: scope.practice.currency,
         signupCutoff: cutoff,
         cancellationHours: v.cancellationHours,
@@ -84,11 +89,16 @@ export async function loadEventRoster(scope: PracticeScope, eventId: string) {
     return p ? `${p.firstName} ${p.lastName}` : null;
   };
   const regIds = new Set(regs.map((r) => r.id));
+  const credits = regs.length
+    ? await db.select({ registrationId: creditUses.eventRegistrationId }).from(creditUses).where(and(eq(creditUses.practiceId, scope.practice.id), inArray(creditUses.eventRegistrationId, [...regIds]), isNull(creditUses.returnedAt)))
+    : [];
+  const [pkg] = event.creditPackageId ? await db.select({ name: packages.name }).from(packages).where(and(eq(packages.id, event.creditPackageId), eq(packages.practiceId, scope.practice.id))) : [];
   return {
     event,
     dates,
     hosts,
-    registrations: regs.map((r) => ({ ...r, names: [name(r.clientId), name(r.partnerClientId)].filter((n): n is string => Boolean(n)) })),
+    creditPackageName: pkg?.name ?? null,
+    registrations: regs.map((r) => ({ ...r, names: [name(r.clientId), name(r.partnerClientId)].filter((n): n is string => Boolean(n)), creditsUsed: credits.filter((c) => c.registrationId === r.id).length })),
     waitlist: waitlist.map((w) => ({ ...w, names: [name(w.clientId), name(w.partnerClientId)].filter((n): n is string => Boolean(n)) })),
     attendance: marks.filter((m) => regIds.has(m.registrationId)),
   };
@@ -135,6 +145,15 @@ export async function sendMaterials(scope: PracticeScope, eventId: string, input
 
 export function cancelEvent(scope: PracticeScope, eventId: string, now: Date): Promise<CancelEventResult> {
   return cancelEventSeats(scope.practice.id, eventId, { userId: scope.user.id }, now);
+}
+
+/** Packages whose credits an event may take: the practice's, not archived. */
+export async function creditPackageChoices(scope: PracticeScope) {
+  return db
+    .select({ id: packages.id, name: packages.name })
+    .from(packages)
+    .where(and(eq(packages.practiceId, scope.practice.id), isNull(packages.archivedAt)))
+    .orderBy(asc(packages.name));
 }
 
 /** Who may host: the practice's clinicians, owners and admins. */

@@ -120,6 +120,7 @@ async function deliver(row: NoticeRow): Promise<void> {
     actionUrl: row.data.actionUrl ? String(row.data.actionUrl) : kind === "materials" ? event.materialsUrl : null,
     holdUntil: row.data.holdUntil ? formatDateTime(new Date(String(row.data.holdUntil)), reader) : null,
     refunded: row.data.refunded === 1,
+    creditsReturned: typeof row.data.creditsReturned === "number" ? row.data.creditsReturned : 0,
   };
   await sendEmail({
     key: row.key,

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { eventSessions, groupEvents } from "@/db/schema";
+import { eventSessions, groupEvents, packages } from "@/db/schema";
 
 /**
  * What the public booking page shows of events: the event itself and how
@@ -15,6 +15,8 @@ export interface PublicEvent {
   location: string | null;
   priceCents: number | null;
   currency: string;
+  /** The package whose credits pay for seats (one a seat), if the event takes them. */
+  creditPackage: { id: string; name: string } | null;
   seatsLeft: number;
   signupOpen: boolean;
   cancellationPolicy: string;
@@ -34,6 +36,8 @@ export async function loadPublicEvent(practiceId: string, eventId: string, now: 
 
 async function withDates(events: (typeof groupEvents.$inferSelect)[], now: Date): Promise<PublicEvent[]> {
   if (events.length === 0) return [];
+  const packageIds = [...new Set(events.map((e) => e.creditPackageId).filter((id): id is string => id !== null))];
+  const names = packageIds.length ? await db.select({ id: packages.id, name: packages.name }).from(packages).where(inArray(packages.id, packageIds)) : [];
   const dates = await db.select().from(eventSessions).where(inArray(eventSessions.eventId, events.map((e) => e.id))).orderBy(asc(eventSessions.startsAt));
   return events.map((e) => ({
     id: e.id,
@@ -43,6 +47,7 @@ async function withDates(events: (typeof groupEvents.$inferSelect)[], now: Date)
     location: e.location,
     priceCents: e.priceCents,
     currency: e.currency,
+    creditPackage: e.creditPackageId ? (names.find((n) => n.id === e.creditPackageId) ?? null) : null,
     seatsLeft: Math.max(0, e.capacity - e.seatsTaken),
     signupOpen: e.signupCutoff > now,
     cancellationPolicy: e.cancellationPolicy,

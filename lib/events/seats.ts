@@ -8,7 +8,9 @@ import { queueSystemRefund, submitRefund } from "@/lib/billing/refunds";
 import { expireCheckout } from "@/lib/billing/sync-payments";
 import { pgError, logError } from "@/lib/db/pg-error";
 import { conflict, expired, invalid, notFound, paymentFailed, type Conflict, type Expired, type Invalid, type NotFound, type PaymentFailed } from "@/lib/errors/domain-error";
-import { zodFieldErrors } from "@/lib/form-result";
+import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
+import { coupleIdOf, eventCreditsHeld, eventCreditsLeft, returnEventCredits, takeEventCredits } from "@/lib/billing/event-credits";
+import { ownClientRecord } from "@/lib/clients/own-record";
 import { env } from "@/lib/env";
 import { TOKEN_PURPOSES, signToken, verifyToken } from "@/lib/tokens";
 import { eventSignUpSchema } from "./event-schema";
@@ -32,7 +34,7 @@ const SEATS_FULL = "group_events_seats_within_capacity";
 const EVENT_CLOSED = "group_events_open";
 
 export type SignUpResult =
-  | { ok: true; status: "confirmed"; registrationId: string; emailedTo: string[] }
+  | { ok: true; status: "confirmed"; registrationId: string; emailedTo: string[]; credits: number }
   | { ok: true; status: "awaiting_payment"; registrationId: string; checkoutUrl: string; holdExpiresAt: Date }
   | { ok: true; status: "waitlisted"; waitlistId: string; placeInLine: number }
   | Invalid
@@ -78,14 +80,18 @@ async function queueConfirmed(tx: Tx, reg: EventRegistration, slug: string, now:
 /**
  * Public sign-up: an individual (one seat) or a couple (two seats, one
  * booking, each partner their own unverified client record, as for a
- * booking: decision 0012). Free: confirmed at once. Paid: the seats are held
- * while Checkout is open; its completion confirms them. Full: a waitlist place.
+ * booking: decision 0012). A portal session (from the cookie, never the body)
+ * signs up as that client and may pay with package credits, one a seat
+ * (decision 0060). Free or paid by credits: confirmed at once. Paid: the
+ * seats are held while Checkout is open; its completion confirms them.
+ * Full: a waitlist place (credits are spent when the offer is taken).
  */
-export async function signUp(practiceId: string, eventId: string, input: unknown, now: Date): Promise<SignUpResult> {
+export async function signUp(practiceId: string, eventId: string, input: unknown, now: Date, booker: { userId: string | null } = { userId: null }): Promise<SignUpResult> {
   const parsed = eventSignUpSchema.safeParse(input);
   if (!parsed.success) return invalid(zodFieldErrors(parsed.error));
   const people = parsed.data.attendees;
   const seats = people.length;
+  const useCredit = parsed.data.useCredit;
 
   const [event] = await db
     .select({ event: groupEvents, slug: practices.slug, practiceName: practices.name })
@@ -94,72 +100,100 @@ export async function signUp(practiceId: string, eventId: string, input: unknown
     .where(and(eq(groupEvents.id, eventId), eq(groupEvents.practiceId, practiceId)));
   if (!event) return notFound("That event was not found.");
   if (event.event.status !== "scheduled" || event.event.signupCutoff <= now) return conflict("closed", "Sign-up for this event has closed.");
-  const paid = event.event.priceCents !== null && (await practiceStripe(practiceId)).canTakePayments;
+  const signedIn = booker.userId ? await ownClientRecord(practiceId, booker.userId) : null;
+  const creditPackageId = event.event.creditPackageId;
+  if (useCredit && !creditPackageId) return invalid({ useCredit: ["This event does not take package credits"] });
+  if (useCredit && !signedIn) return invalid({ useCredit: ["Sign in to your portal to use your package credits"] });
+  if (!useCredit && creditPackageId && event.event.priceCents === null) return invalid({ useCredit: ["Seats for this event are paid with a package credit: sign in to your portal to use yours"] });
+  if (signedIn && people[1] && people[1].email === signedIn.email) return invalid({ "attendees.1.email": ["Each partner needs their own email address"] });
+  // Told now rather than when a waitlist offer comes; the transaction below checks again under a lock.
+  if (useCredit && signedIn && creditPackageId && (await eventCreditsLeft({ practiceId, packageId: creditPackageId, clientId: signedIn.id, now })) < seats) return invalid({ useCredit: [noCreditMessage(seats)] });
+  const paid = !useCredit && event.event.priceCents !== null && (await practiceStripe(practiceId)).canTakePayments;
 
   const f = follow();
-  const outcome = await db.transaction(async (tx) => {
-    // Lapsed holds give their seats back first, and the waitlist is offered them before a newcomer.
-    await releaseLapsed(tx, eventId, now, f);
-    await offerFreedSeats(tx, eventId, event.slug, now);
-    const ids: string[] = [];
-    for (const p of people) {
-      const [c] = await tx
-        .insert(clients)
-        .values({ practiceId, userId: null, firstName: p.firstName, lastName: p.lastName, email: p.email, unverifiedSince: now })
-        .returning({ id: clients.id });
-      ids.push(c!.id);
-    }
-    const holdExpiresAt = paid ? new Date(now.getTime() + CHECKOUT_HOLD_MINUTES * 60_000) : null;
-    let reg: EventRegistration | null = null;
-    try {
-      // A savepoint: a refusal by the seat check rolls back only the registration, and the people join the waitlist.
-      reg = await tx.transaction(async (sp) => {
-        const [row] = await sp
-          .insert(eventRegistrations)
-          .values({ practiceId, eventId, clientId: ids[0]!, partnerClientId: ids[1] ?? null, seats, status: paid ? "held" : "confirmed", holdExpiresAt, createdAt: now, updatedAt: now })
-          .returning();
-        return row!;
-      });
-    } catch (error) {
-      const e = pgError(error);
-      if (e?.constraint === EVENT_CLOSED) return { kind: "closed" as const };
-      if (e?.constraint !== SEATS_FULL) throw error;
-    }
-    if (!reg) {
-      const [entry] = await tx
-        .insert(eventWaitlist)
-        .values({ practiceId, eventId, clientId: ids[0]!, partnerClientId: ids[1] ?? null, seats, createdAt: now, updatedAt: now })
-        .returning({ id: eventWaitlist.id, position: eventWaitlist.position });
-      const [{ ahead } = { ahead: 0 }] = await tx
-        .select({ ahead: sql<number>`count(*)::int` })
-        .from(eventWaitlist)
-        .where(and(eq(eventWaitlist.eventId, eventId), eq(eventWaitlist.status, "waiting"), sql`${eventWaitlist.position} < ${entry!.position}`));
-      await recordAudit({ practiceId, actor: { kind: "system" }, action: "event.waitlist_join", subjectType: "group_event", subjectId: eventId, detail: { waitlistId: entry!.id, seats } }, tx);
-      return { kind: "waitlisted" as const, waitlistId: entry!.id, placeInLine: ahead + 1 };
-    }
-    await recordAudit({ practiceId, actor: { kind: "system" }, action: "event.sign_up", subjectType: "group_event", subjectId: eventId, detail: { registrationId: reg.id, seats, paid } }, tx);
-    if (!paid) {
-      await queueConfirmed(tx, reg, event.slug, now);
-      return { kind: "confirmed" as const, reg };
-    }
-    const account = await practiceStripe(practiceId, tx);
-    const [payment] = await tx
-      .insert(payments)
-      .values({
-        practiceId,
-        kind: "event_seat",
-        amountCents: event.event.priceCents! * seats,
-        currency: event.event.currency,
-        clientId: ids[0]!,
-        eventRegistrationId: reg.id,
-        description: `${event.event.title} (${seats === 2 ? "2 seats" : "1 seat"})`,
-        stripeAccountId: account.stripeAccountId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    return { kind: "payment" as const, reg, payment: payment! };
-  });
+  const outcome = await db
+    .transaction(async (tx) => {
+      // Lapsed holds give their seats back first, and the waitlist is offered them before a newcomer.
+      await releaseLapsed(tx, eventId, now, f);
+      await offerFreedSeats(tx, eventId, event.slug, now);
+      const ids: string[] = [];
+      for (const [i, p] of people.entries()) {
+        // The signed-in client is the first attendee whatever was typed for them.
+        if (i === 0 && signedIn) {
+          ids.push(signedIn.id);
+          continue;
+        }
+        const [c] = await tx
+          .insert(clients)
+          .values({ practiceId, userId: null, firstName: p.firstName, lastName: p.lastName, email: p.email, unverifiedSince: now })
+          .returning({ id: clients.id });
+        ids.push(c!.id);
+      }
+      const holdExpiresAt = paid ? new Date(now.getTime() + CHECKOUT_HOLD_MINUTES * 60_000) : null;
+      let reg: EventRegistration | null = null;
+      try {
+        // A savepoint: a refusal by the seat check rolls back only the registration, and the people join the waitlist.
+        reg = await tx.transaction(async (sp) => {
+          const [row] = await sp
+            .insert(eventRegistrations)
+            .values({ practiceId, eventId, clientId: ids[0]!, partnerClientId: ids[1] ?? null, seats, status: paid ? "held" : "confirmed", holdExpiresAt, createdAt: now, updatedAt: now })
+            .returning();
+          return row!;
+        });
+      } catch (error) {
+        const e = pgError(error);
+        if (e?.constraint === EVENT_CLOSED) return { kind: "closed" as const };
+        if (e?.constraint !== SEATS_FULL) throw error;
+      }
+      if (!reg) {
+        const [entry] = await tx
+          .insert(eventWaitlist)
+          .values({ practiceId, eventId, clientId: ids[0]!, partnerClientId: ids[1] ?? null, seats, createdAt: now, updatedAt: now })
+          .returning({ id: eventWaitlist.id, position: eventWaitlist.position });
+        const [{ ahead } = { ahead: 0 }] = await tx
+          .select({ ahead: sql<number>`count(*)::int` })
+          .from(eventWaitlist)
+          .where(and(eq(eventWaitlist.eventId, eventId), eq(eventWaitlist.status, "waiting"), sql`${eventWaitlist.position} < ${entry!.position}`));
+        await recordAudit({ practiceId, actor: { kind: "system" }, action: "event.waitlist_join", subjectType: "group_event", subjectId: eventId, detail: { waitlistId: entry!.id, seats } }, tx);
+        return { kind: "waitlisted" as const, waitlistId: entry!.id, placeInLine: ahead + 1 };
+      }
+      if (useCredit && signedIn && creditPackageId) {
+        const owner = { clientId: signedIn.id, coupleId: await coupleIdOf(signedIn.id, tx) };
+        const taken = await takeEventCredits(tx, { practiceId, registrationId: reg.id, eventId, packageId: creditPackageId, seats, owner, now });
+        // Thrown, not returned: the registration (and its seats) must roll back with it.
+        if (!taken) throw new Refused({ useCredit: [noCreditMessage(seats)] });
+      }
+      await recordAudit(
+        { practiceId, actor: signedIn ? { kind: "client", userId: booker.userId! } : { kind: "system" }, action: "event.sign_up", subjectType: "group_event", subjectId: eventId, detail: { registrationId: reg.id, seats, paid, credits: useCredit ? seats : 0 } },
+        tx,
+      );
+      if (!paid) {
+        await queueConfirmed(tx, reg, event.slug, now);
+        return { kind: "confirmed" as const, reg };
+      }
+      const account = await practiceStripe(practiceId, tx);
+      const [payment] = await tx
+        .insert(payments)
+        .values({
+          practiceId,
+          kind: "event_seat",
+          amountCents: event.event.priceCents! * seats,
+          currency: event.event.currency,
+          clientId: ids[0]!,
+          eventRegistrationId: reg.id,
+          description: `${event.event.title} (${seats === 2 ? "2 seats" : "1 seat"})`,
+          stripeAccountId: account.stripeAccountId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      return { kind: "payment" as const, reg, payment: payment! };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Refused) return { kind: "refused" as const, errors: error.errors };
+      throw error;
+    });
+  if (outcome.kind === "refused") return invalid(outcome.errors);
   if (outcome.kind === "closed") {
     await runFollow(f, now);
     return conflict("closed", "Sign-up for this event has closed.");
@@ -170,11 +204,22 @@ export async function signUp(practiceId: string, eventId: string, input: unknown
   }
   if (outcome.kind === "confirmed") {
     await runFollow(f, now);
-    return { ok: true, status: "confirmed", registrationId: outcome.reg.id, emailedTo: people.map((p) => p.email) };
+    return { ok: true, status: "confirmed", registrationId: outcome.reg.id, emailedTo: people.map((p) => p.email), credits: useCredit ? seats : 0 };
   }
   const opened = await openSeatCheckout(outcome.payment, outcome.reg, event.slug, event.practiceName, now);
   await runFollow(f, now);
   return opened.ok ? { ok: true, status: "awaiting_payment", registrationId: outcome.reg.id, checkoutUrl: opened.url, holdExpiresAt: opened.expiresAt } : opened;
+}
+
+function noCreditMessage(seats: number): string {
+  return seats === 2 ? "Two seats need two package credits, and you have fewer left" : "You have no package credit left for this event";
+}
+
+/** A refusal found after writing: thrown so the transaction rolls back. */
+class Refused extends Error {
+  constructor(readonly errors: FieldErrors) {
+    super("sign-up refused");
+  }
 }
 
 /** Opens Checkout for a seat payment; the hold lasts as long as Checkout can be paid. Stripe failing frees the seats. */
@@ -261,7 +306,13 @@ export async function offerFreedSeats(tx: Tx, eventId: string, slug: string, now
   return offered;
 }
 
-export type AcceptOfferResult = { ok: true; status: "confirmed"; registrationId: string } | { ok: true; status: "awaiting_payment"; registrationId: string; checkoutUrl: string } | Expired | NotFound | PaymentFailed;
+export type AcceptOfferResult =
+  | { ok: true; status: "confirmed"; registrationId: string }
+  | { ok: true; status: "awaiting_payment"; registrationId: string; checkoutUrl: string }
+  | Expired
+  | NotFound
+  | PaymentFailed
+  | Conflict<"no_credit">;
 
 /** The waitlisted person takes the offered place: free, confirmed; paid, on to Checkout with the same hold. After the hold: refused. */
 export async function acceptOffer(practiceId: string, token: string, now: Date): Promise<AcceptOfferResult> {
@@ -284,8 +335,22 @@ export async function acceptOffer(practiceId: string, token: string, now: Date):
       await offerFreedSeats(tx, row.reg.eventId, row.slug, now);
       return { kind: "expired" as const };
     }
+    // An event that takes credits spends the waitlisted client's (or their couple's) first, one a seat (decision 0060).
+    const packageId = row.event.creditPackageId;
+    const byCredit =
+      packageId !== null &&
+      (await takeEventCredits(tx, {
+        practiceId,
+        registrationId,
+        eventId: row.event.id,
+        packageId,
+        seats: row.reg.seats,
+        owner: { clientId: row.reg.clientId, coupleId: await coupleIdOf(row.reg.clientId, tx) },
+        now,
+      }));
+    if (packageId !== null && !byCredit && row.event.priceCents === null) return { kind: "no_credit" as const };
     await tx.update(eventWaitlist).set({ status: "accepted", updatedAt: now }).where(and(eq(eventWaitlist.registrationId, registrationId), eq(eventWaitlist.status, "offered")));
-    const paid = row.event.priceCents !== null && (await practiceStripe(practiceId, tx)).canTakePayments;
+    const paid = !byCredit && row.event.priceCents !== null && (await practiceStripe(practiceId, tx)).canTakePayments;
     if (!paid) {
       const [reg] = await tx.update(eventRegistrations).set({ status: "confirmed", holdExpiresAt: null, updatedAt: now }).where(eq(eventRegistrations.id, registrationId)).returning();
       await queueConfirmed(tx, reg!, row.slug, now);
@@ -315,6 +380,7 @@ export async function acceptOffer(practiceId: string, token: string, now: Date):
     return { kind: "payment" as const, reg: row.reg, payment, slug: row.slug, practiceName: row.practiceName };
   });
   if (result.kind === "missing") return notFound("That offer was not found.");
+  if (result.kind === "no_credit") return conflict("no_credit", "Taking this place needs a package credit for each seat, and you have fewer left. Buy the package in your portal, then open this link again while the offer lasts.");
   if (result.kind === "expired") {
     await runFollow(f, now);
     return expired("This offer has expired; the place has passed to the next person on the waitlist.");
@@ -396,7 +462,7 @@ async function refundRegistration(tx: Tx, registrationId: string, reason: string
   return paid;
 }
 
-export type CancelEventResult = { ok: true; alreadyCancelled: boolean; refunded: number; notified: number } | NotFound;
+export type CancelEventResult = { ok: true; alreadyCancelled: boolean; refunded: number; creditsReturned: number; notified: number } | NotFound;
 
 /** Staff cancel a whole event: every paid seat refunded once, every attendee told in their own email, the waitlist closed. */
 export async function cancelEventSeats(practiceId: string, eventId: string, actor: { userId: string }, now: Date): Promise<CancelEventResult> {
@@ -404,30 +470,33 @@ export async function cancelEventSeats(practiceId: string, eventId: string, acto
   const result = await db.transaction(async (tx) => {
     const [event] = await tx.select().from(groupEvents).where(and(eq(groupEvents.id, eventId), eq(groupEvents.practiceId, practiceId))).for("update");
     if (!event) return null;
-    if (event.status === "cancelled") return { alreadyCancelled: true, refunded: 0, notified: 0 };
+    if (event.status === "cancelled") return { alreadyCancelled: true, refunded: 0, creditsReturned: 0, notified: 0 };
     await tx.update(groupEvents).set({ status: "cancelled", cancelledAt: now, updatedAt: now }).where(eq(groupEvents.id, eventId));
     const live = await tx.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, eventId), inArray(eventRegistrations.status, ["held", "confirmed"])));
     let refunded = 0;
     let notified = 0;
+    let creditsReturned = 0;
     for (const reg of live) {
       const paid = await refundRegistration(tx, reg.id, `${event.title} was cancelled by the practice`, now, f);
       if (paid) refunded++;
+      const credits = await returnEventCredits(tx, reg.id, now);
+      creditsReturned += credits;
       await tx.update(eventRegistrations).set({ status: paid ? "refunded" : reg.status === "held" ? "expired" : "cancelled", cancelledAt: now, holdExpiresAt: null, updatedAt: now }).where(eq(eventRegistrations.id, reg.id));
       if (reg.status === "confirmed") {
-        await queueForAttendees(tx, reg, "event-cancelled", { eventId, refunded: paid ? 1 : 0 });
+        await queueForAttendees(tx, reg, "event-cancelled", { eventId, refunded: paid ? 1 : 0, creditsReturned: credits });
         notified++;
       }
     }
     await tx.update(eventWaitlist).set({ status: "left", updatedAt: now }).where(and(eq(eventWaitlist.eventId, eventId), inArray(eventWaitlist.status, ["waiting", "offered"])));
-    await recordAudit({ practiceId, actor: { kind: "member", userId: actor.userId }, action: "event.cancel", subjectType: "group_event", subjectId: eventId, detail: { refunded, registrations: live.length } }, tx);
-    return { alreadyCancelled: false, refunded, notified };
+    await recordAudit({ practiceId, actor: { kind: "member", userId: actor.userId }, action: "event.cancel", subjectType: "group_event", subjectId: eventId, detail: { refunded, creditsReturned, registrations: live.length } }, tx);
+    return { alreadyCancelled: false, refunded, creditsReturned, notified };
   });
   if (!result) return notFound("That event was not found.");
   await runFollow(f, now);
   return { ok: true, ...result };
 }
 
-export type CancelRegistrationResult = { ok: true; refunded: boolean } | Expired | NotFound | Conflict<"not_live">;
+export type CancelRegistrationResult = { ok: true; refunded: boolean; creditsReturned: number } | Expired | NotFound | Conflict<"not_live">;
 
 /**
  * An attendee cancels their place from the link in their email: refunded in
@@ -456,19 +525,22 @@ export async function cancelRegistrationById(practiceId: string, registrationId:
     // Staff cancelling a place always refund it; an attendee, within the policy.
     const inTime = by.kind === "member" || !first || now.getTime() <= first.getTime() - row.event.cancellationHours * 3_600_000;
     const paid = inTime ? await refundRegistration(tx, row.reg.id, "Cancelled within the event's cancellation policy", now, f) : false;
+    // Credits come back within the policy, as money does; after it, the seat is spent (decision 0060).
+    const credits = inTime ? await returnEventCredits(tx, row.reg.id, now) : 0;
+    const forfeited = inTime ? 0 : await eventCreditsHeld(tx, row.reg.id);
     await tx.update(eventRegistrations).set({ status: paid ? "refunded" : "cancelled", cancelledAt: now, holdExpiresAt: null, updatedAt: now }).where(eq(eventRegistrations.id, row.reg.id));
-    await queueForAttendees(tx, row.reg, "registration-cancelled", { eventId: row.event.id, refunded: paid ? 1 : 0 });
+    await queueForAttendees(tx, row.reg, "registration-cancelled", { eventId: row.event.id, refunded: paid ? 1 : 0, creditsReturned: credits });
     await recordAudit(
-      { practiceId, actor: by.kind === "member" ? { kind: "member", userId: by.userId } : { kind: "system" }, action: "event.registration_cancel", subjectType: "group_event", subjectId: row.event.id, detail: { registrationId, refunded: paid } },
+      { practiceId, actor: by.kind === "member" ? { kind: "member", userId: by.userId } : { kind: "system" }, action: "event.registration_cancel", subjectType: "group_event", subjectId: row.event.id, detail: { registrationId, refunded: paid, creditsReturned: credits, creditsKept: forfeited } },
       tx,
     );
     await offerFreedSeats(tx, row.event.id, row.slug, now);
-    return { refunded: paid };
+    return { refunded: paid, creditsReturned: credits };
   });
   if (!result) return notFound("That registration was not found.");
   if (result === "not_live") return conflict("not_live", "This place is already cancelled.");
   await runFollow(f, now);
-  return { ok: true, refunded: result.refunded };
+  return { ok: true, refunded: result.refunded, creditsReturned: result.creditsReturned };
 }
 
 /** The `events` job: lapsed holds and offers everywhere give their seats back, the waitlist is offered them, emails go. */

@@ -20,9 +20,9 @@ const byIp = limiter("event-signup-ip", SIGN_UP_LIMITS.perIp);
 const byPractice = limiter("event-signup-practice", SIGN_UP_LIMITS.perPractice);
 const byEmail = limiter("event-signup-email", SIGN_UP_LIMITS.perEmail);
 
-export async function signUpWithinLimits(input: { practiceId: string; eventId: string; values: unknown; ip: string; now: Date }): Promise<SignUpResult | RateLimited | Unavailable> {
+export async function signUpWithinLimits(input: { practiceId: string; eventId: string; values: unknown; ip: string; now: Date; userId?: string | null }): Promise<SignUpResult | RateLimited | Unavailable> {
   const parsed = eventSignUpSchema.safeParse(input.values);
-  if (!parsed.success) return signUp(input.practiceId, input.eventId, input.values, input.now);
+  if (!parsed.success) return signUp(input.practiceId, input.eventId, input.values, input.now, { userId: input.userId ?? null });
   const window = await consumeAll(
     [
       [byIp, input.ip],
@@ -35,5 +35,5 @@ export async function signUpWithinLimits(input: { practiceId: string; eventId: s
     if (window.reason === "unavailable") return unavailable("Signing up is unavailable right now. Please try again in a few minutes.");
     return rateLimited(`Too many sign-ups from here. Please try again in ${minutesText(window.retryAfterSeconds)}.`, window.retryAfterSeconds);
   }
-  return signUp(input.practiceId, input.eventId, input.values, input.now);
+  return signUp(input.practiceId, input.eventId, input.values, input.now, { userId: input.userId ?? null });
 }

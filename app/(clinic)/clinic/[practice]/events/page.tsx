@@ -4,7 +4,7 @@ import { EventForm } from "@/components/events/event-form";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { formatDateTime, practiceReader } from "@/lib/dates";
-import { hostChoices, listEvents } from "@/lib/events/manage-events";
+import { creditPackageChoices, hostChoices, listEvents } from "@/lib/events/manage-events";
 
 export const metadata: Metadata = { title: "Events" };
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function EventsPage({ params }: { params: Promise<{ practice: string }> }) {
   const { practice: slug } = await params;
   const scope = await requireMember(slug, "events.manage");
-  const [events, hosts] = await Promise.all([listEvents(scope), hostChoices(scope)]);
+  const [events, hosts, packages] = await Promise.all([listEvents(scope), hostChoices(scope), creditPackageChoices(scope)]);
   const reader = practiceReader(scope.practice);
   return (
     <>
@@ -39,7 +39,7 @@ export default async function EventsPage({ params }: { params: Promise<{ practic
         </Card>
         <Card>
           <h2 className="mb-3 font-semibold">New event</h2>
-          <EventForm slug={slug} hosts={hosts} />
+          <EventForm slug={slug} hosts={hosts} packages={packages} />
         </Card>
       </div>
     </>

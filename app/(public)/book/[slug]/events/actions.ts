@@ -15,7 +15,7 @@ export async function acceptOfferAction(form: FormData): Promise<void> {
   if (!practice) redirect("/");
   const result = await acceptOffer(practice.id, t, new Date());
   if (result.ok && result.status === "awaiting_payment") redirect(result.checkoutUrl);
-  redirect(`/book/${slug}/events/offer?t=${encodeURIComponent(t)}&outcome=${result.ok ? "confirmed" : result.code}`);
+  redirect(`/book/${slug}/events/offer?t=${encodeURIComponent(t)}&outcome=${result.ok ? "confirmed" : result.code === "conflict" ? "no_credit" : result.code}`);
 }
 
 export async function cancelPlaceAction(form: FormData): Promise<void> {
@@ -24,5 +24,5 @@ export async function cancelPlaceAction(form: FormData): Promise<void> {
   const practice = await findPracticeBySlug(slug);
   if (!practice) redirect("/");
   const result = await cancelRegistration(practice.id, t, new Date());
-  redirect(`/book/${slug}/events/manage?t=${encodeURIComponent(t)}&outcome=${result.ok ? (result.refunded ? "refunded" : "cancelled") : result.code}`);
+  redirect(`/book/${slug}/events/manage?t=${encodeURIComponent(t)}&outcome=${result.ok ? (result.refunded ? "refunded" : result.creditsReturned > 0 ? "credits_returned" : "cancelled") : result.code}`);
 }

@@ -37,7 +37,7 @@ export default async function EventPage({ params }: { params: Promise<{ practice
             <p className="mt-3"><Badge tone="warn">Cancelled</Badge></p>
           ) : (
             <div className="mt-4">
-              <ActionButton action={cancelEventAction.bind(null, slug, eventId)} label="Cancel the event and refund every paid seat" busyLabel="Cancelling…" failure="The event could not be cancelled" />
+              <ActionButton action={cancelEventAction.bind(null, slug, eventId)} label={event.creditPackageId ? "Cancel the event, refund every paid seat and return credits" : "Cancel the event and refund every paid seat"} busyLabel="Cancelling…" failure="The event could not be cancelled" />
             </div>
           )}
         </Card>
@@ -53,6 +53,12 @@ export default async function EventPage({ params }: { params: Promise<{ practice
                     <span className="font-medium">{r.names.join(" and ")}</span>
                     <Badge tone={r.status === "confirmed" ? "ok" : "neutral"}>{STATUS[r.status]}</Badge>
                   </div>
+                  {r.creditsUsed > 0 ? (
+                    <p className="text-sm text-muted">
+                      Paid with {r.creditsUsed === 1 ? "1 credit" : `${r.creditsUsed} credits`}
+                      {roster.creditPackageName ? ` from ${roster.creditPackageName}` : ""}
+                    </p>
+                  ) : null}
                   {r.status === "confirmed"
                     ? started.map((d) => {
                         const m = mark(r.id, d.id);
@@ -66,7 +72,7 @@ export default async function EventPage({ params }: { params: Promise<{ practice
                       })
                     : null}
                   {r.status === "confirmed" || r.status === "held" ? (
-                    <ActionButton action={cancelRegistrationAction.bind(null, slug, eventId, r.id)} label="Cancel this place (refund)" busyLabel="Cancelling…" failure="Not cancelled" ariaLabel={`Cancel ${r.names.join(" and ")}'s place`} />
+                    <ActionButton action={cancelRegistrationAction.bind(null, slug, eventId, r.id)} label={r.creditsUsed > 0 ? "Cancel this place (return the credits)" : "Cancel this place (refund)"} busyLabel="Cancelling…" failure="Not cancelled" ariaLabel={`Cancel ${r.names.join(" and ")}'s place`} />
                   ) : null}
                 </li>
               ))}

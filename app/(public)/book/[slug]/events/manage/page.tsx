@@ -8,6 +8,7 @@ export const metadata: Metadata = { title: "Your place", robots: { index: false 
 
 const OUTCOMES: Record<string, string> = {
   refunded: "Your place is cancelled and your payment is being refunded.",
+  credits_returned: "Your place is cancelled and the package credits it used are back in your account.",
   cancelled: "Your place is cancelled.",
   conflict: "This place is already cancelled.",
   expired: "This link has expired.",
@@ -25,7 +26,7 @@ export default async function EventManagePage({ params, searchParams }: { params
         <p role="status" className="mt-3">{OUTCOMES[outcome] ?? OUTCOMES.not_found}</p>
       ) : (
         <form action={cancelPlaceAction} className="mt-4 space-y-3">
-          <p>Cancelling gives your place to the next person on the waitlist. Within the event&apos;s cancellation policy you are refunded in full.</p>
+          <p>Cancelling gives your place to the next person on the waitlist. Within the event&apos;s cancellation policy you are refunded in full, or your package credits are returned.</p>
           <input type="hidden" name="slug" value={slug} />
           <input type="hidden" name="t" value={t} />
           <Button type="submit" variant="secondary">Cancel my place</Button>

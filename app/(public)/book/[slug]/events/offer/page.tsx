@@ -11,6 +11,7 @@ const OUTCOMES: Record<string, string> = {
   expired: "This offer has expired; the place has passed to the next person on the waitlist.",
   not_found: "This offer was not found.",
   payment_failed: "The payment page could not be opened. Please try again.",
+  no_credit: "Taking this place needs a package credit for each seat, and you have fewer left. Buy the package in your portal, then open the link in your email again while the offer lasts.",
 };
 
 /** A waitlist offer's link (decision 0055): take the held place, or be told it has passed on. */

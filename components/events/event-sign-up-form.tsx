@@ -81,20 +81,27 @@ export function EventSignUpForm({
           <input type="radio" name="kind" checked={kind === "couple"} onChange={() => setKind("couple")} /> My partner and me (two seats)
         </label>
       </fieldset>
-      {fields.map((f, i) => (
-        <fieldset key={f.id} className="space-y-3">
-          <legend className="text-sm font-medium">{i === 0 ? "Your details" : "Your partner's details"}</legend>
-          <Field label="First name" required error={errors.attendees?.[i]?.firstName?.message}>
-            {(ids) => <Input {...ids} autoComplete={i === 0 ? "given-name" : "off"} {...form.register(`attendees.${i}.firstName`)} />}
-          </Field>
-          <Field label="Last name" required error={errors.attendees?.[i]?.lastName?.message}>
-            {(ids) => <Input {...ids} autoComplete={i === 0 ? "family-name" : "off"} {...form.register(`attendees.${i}.lastName`)} />}
-          </Field>
-          <Field label="Email" required hint={i === 1 ? "Your partner gets their own confirmation." : undefined} error={errors.attendees?.[i]?.email?.message}>
-            {(ids) => <Input {...ids} type="email" autoComplete={i === 0 ? "email" : "off"} {...form.register(`attendees.${i}.email`)} />}
-          </Field>
-        </fieldset>
-      ))}
+      {fields.map((f, i) =>
+        i === 0 && self ? (
+          // Signed in: the portal's client signs up as themselves (the server uses their record, not what is typed).
+          <p key={f.id} className="rounded-md bg-surface p-3 text-sm">
+            <span className="font-medium">You:</span> {self.firstName} {self.lastName} · {self.email} · signed in
+          </p>
+        ) : (
+          <fieldset key={f.id} className="space-y-3">
+            <legend className="text-sm font-medium">{i === 0 ? "Your details" : "Your partner's details"}</legend>
+            <Field label="First name" required error={errors.attendees?.[i]?.firstName?.message}>
+              {(ids) => <Input {...ids} autoComplete={i === 0 ? "given-name" : "off"} {...form.register(`attendees.${i}.firstName`)} />}
+            </Field>
+            <Field label="Last name" required error={errors.attendees?.[i]?.lastName?.message}>
+              {(ids) => <Input {...ids} autoComplete={i === 0 ? "family-name" : "off"} {...form.register(`attendees.${i}.lastName`)} />}
+            </Field>
+            <Field label="Email" required hint={i === 1 ? "Your partner gets their own confirmation." : undefined} error={errors.attendees?.[i]?.email?.message}>
+              {(ids) => <Input {...ids} type="email" autoComplete={i === 0 ? "email" : "off"} {...form.register(`attendees.${i}.email`)} />}
+            </Field>
+          </fieldset>
+        ),
+      )}
       <FormError message={errors.attendees?.message ?? errors.attendees?.root?.message} />
       {credit ? (
         <div className="space-y-1 rounded-md bg-surface p-3">

@@ -121,3 +121,15 @@ export interface SeriesPreview {
   skippedMonths: string[];
 }
 
+
+/**
+ * "Change this and all later": a new date for this session (its weekday, and
+ * for a monthly rule its week of the month, carry on), a start time and how
+ * often. The same number of sessions follow the new rule (decision 0061).
+ */
+export const changeSeriesSchema = z.object({
+  date: isoDateField,
+  time: moveSeriesSchema.shape.time,
+  frequency: z.enum(FREQUENCIES, { message: "Choose how often the session repeats" }),
+});
+export type ChangeSeriesInput = z.input<typeof changeSeriesSchema>;

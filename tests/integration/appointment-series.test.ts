@@ -21,6 +21,7 @@ import { createAppointment } from "@/lib/booking/lifecycle";
 import { pgError } from "@/lib/db/pg-error";
 import { bookSeries, previewSeries } from "@/lib/series/book-series";
 import { cancelThisAndLater } from "@/lib/series/end-series";
+import { changeThisAndLater } from "@/lib/series/change-series";
 import { moveThisAndLater } from "@/lib/series/move-series";
 import { seriesPlace } from "@/lib/series/read-series";
 import { auditEventsFor, createClient, createMember, createPractice, scopeFor, uniqueEmail, type TestMember } from "./helpers/factories";
@@ -356,5 +357,57 @@ describe("cancelThisAndLater", () => {
     // Another practice cannot move it.
     const stranger = await createMember(await createPractice(), { role: "owner" });
     expect(await moveThisAndLater(scopeFor(stranger), rows[3]!.id, { time: "12:00" }, NOW)).toMatchObject({ ok: false, errors: { form: [expect.any(String)] } });
+  });
+});
+
+describe("changeThisAndLater", () => {
+  test("the rest of a weekly Tuesday series becomes every 2 weeks on Thursdays at 10:00, across DST; the series splits and keeps its history", async () => {
+    const ctx = await seriesPractice();
+    const client = await createClient(ctx.practice, { email: uniqueEmail("mika") });
+    const booked = await bookSeries(ctx.scope, weekly(ctx, [client.id], { count: 4 }), NOW);
+    if (!booked.ok) throw new Error(JSON.stringify(booked));
+    const rows = await appointmentsOf(ctx.practice.id);
+    const local = async () => (await appointmentsOf(ctx.practice.id)).filter((r) => r.seriesId).map((r) => DateTime.fromJSDate(r.startsAt, { zone: ZONE }).toFormat("EEE d MMM HH:mm"));
+
+    // Bad input and impossible rules change nothing, each naming its field.
+    expect(await changeThisAndLater(ctx.scope, rows[1]!.id, { date: "2031-03-3", time: "10:00", frequency: "biweekly" }, NOW)).toMatchObject({ ok: false, errors: { date: ["Choose a date"] } });
+    expect(await changeThisAndLater(ctx.scope, rows[1]!.id, { date: "2031-03-13", time: "10:00", frequency: "yearly" }, NOW)).toMatchObject({ ok: false, errors: { frequency: [expect.any(String)] } });
+    expect(await changeThisAndLater(ctx.scope, rows[1]!.id, { date: "2031-03-04", time: "10:00", frequency: "biweekly" }, NOW)).toMatchObject({
+      ok: false,
+      errors: { date: [expect.stringMatching(/^Choose a date after the previous session of the series \(Tue 4 Mar 2031\)/)] },
+    });
+    expect(await changeThisAndLater(ctx.scope, rows[1]!.id, { date: "2031-03-11", time: "09:00", frequency: "weekly" }, NOW)).toMatchObject({ ok: false, errors: { date: ["The sessions already follow that rule"] } });
+    // A Saturday is outside the clinician's hours: every date is named, nothing moves.
+    const weekend = await changeThisAndLater(ctx.scope, rows[1]!.id, { date: "2031-03-15", time: "10:00", frequency: "biweekly" }, NOW);
+    expect(weekend).toMatchObject({ ok: false, errors: { date: [expect.stringMatching(/^3 sessions cannot be booked on the new rule, so nothing was changed\. Sat 15 Mar 2031: outside the clinician's availability; Sat 29 Mar 2031/)] } });
+    expect(await local()).toEqual(["Tue 4 Mar 09:00", "Tue 11 Mar 09:00", "Tue 18 Mar 09:00", "Tue 25 Mar 09:00"]);
+
+    // From the second: three sessions, every two weeks on Thursdays at 10:00 (the first Thursday is after the DST change).
+    const changed = await changeThisAndLater(ctx.scope, rows[1]!.id, { date: "2031-03-13", time: "10:00", frequency: "biweekly" }, NOW);
+    if (!changed.ok) throw new Error(JSON.stringify(changed));
+    expect(changed.moved).toBe(3);
+    expect(changed.seriesId).not.toBe(booked.seriesId);
+    expect(await local()).toEqual(["Tue 4 Mar 09:00", "Thu 13 Mar 10:00", "Thu 27 Mar 10:00", "Thu 10 Apr 10:00"]);
+    const after = await appointmentsOf(ctx.practice.id);
+    // The same appointments moved (ids kept), now in a new series numbered from the start, still with this client.
+    expect(after.slice(1).map((r) => r.id)).toEqual(rows.slice(1).map((r) => r.id));
+    expect(after.slice(1).map((r) => [r.seriesId, r.seriesIndex])).toEqual([0, 1, 2].map((i) => [changed.seriesId, i]));
+    const [oldRule] = await db.select().from(appointmentSeries).where(eq(appointmentSeries.id, booked.seriesId));
+    const [newRule] = await db.select().from(appointmentSeries).where(eq(appointmentSeries.id, changed.seriesId));
+    expect([oldRule!.frequency, oldRule!.untilDate, oldRule!.occurrenceCount]).toEqual(["weekly", "2031-03-04", null]);
+    expect([newRule!.frequency, newRule!.firstDate, newRule!.localTime, newRule!.occurrenceCount, newRule!.clientId]).toEqual(["biweekly", "2031-03-13", "10:00", 3, client.id]);
+    expect(await seriesPlace(ctx.scope, rows[2]!.id)).toMatchObject({ seriesId: changed.seriesId, frequency: "biweekly", position: 2, total: 3 });
+    expect(await seriesPlace(ctx.scope, rows[0]!.id)).toMatchObject({ seriesId: booked.seriesId, position: 1, total: 1 });
+    const mail = await db.select().from(emailMessages).where(and(eq(emailMessages.to, client.email!), eq(emailMessages.template, "booking-rescheduled")));
+    expect(mail).toHaveLength(3);
+    expect(await auditEventsFor(ctx.practice.id, "series.change")).toHaveLength(1);
+
+    // From the first of the new series: monthly on the 2nd Friday; no split, its own rule rewritten.
+    const monthly = await changeThisAndLater(ctx.scope, rows[1]!.id, { date: "2031-03-14", time: "09:30", frequency: "monthly" }, NOW);
+    expect(monthly).toEqual({ ok: true, moved: 3, seriesId: changed.seriesId });
+    expect(await local()).toEqual(["Tue 4 Mar 09:00", "Fri 14 Mar 09:30", "Fri 11 Apr 09:30", "Fri 9 May 09:30"]);
+    // Another practice cannot change it.
+    const stranger = await createMember(await createPractice(), { role: "owner" });
+    expect(await changeThisAndLater(scopeFor(stranger), rows[1]!.id, { date: "2031-03-20", time: "10:00", frequency: "weekly" }, NOW)).toMatchObject({ ok: false, errors: { form: [expect.any(String)] } });
   });
 });

@@ -25,6 +25,7 @@ import { AttendeeForms } from "@/components/intake/attendee-forms";
 import { appointmentFormStatus } from "@/lib/intake/staff-forms";
 import { SessionNoteSection } from "@/components/notes/session-note-section";
 import { DateTime } from "luxon";
+import { ChangeSeriesForm } from "@/components/series/change-series-form";
 import { MoveSeriesForm } from "@/components/series/move-series-form";
 import { SeriesActions } from "@/components/series/series-actions";
 import { emailedLine } from "@/lib/booking/emailed-line";
@@ -147,7 +148,15 @@ export default async function AppointmentPage({ params }: { params: Promise<{ pr
             />
           ) : null}
           {series && a.status === "confirmed" && !started && series.confirmedFromHere > 0 ? (
-            <MoveSeriesForm practiceSlug={slug} appointmentId={a.id} sessions={series.confirmedFromHere} currentTime={DateTime.fromJSDate(a.startsAt, { zone: series.timeZone }).toFormat("HH:mm")} />
+            <>
+              <MoveSeriesForm practiceSlug={slug} appointmentId={a.id} sessions={series.confirmedFromHere} currentTime={DateTime.fromJSDate(a.startsAt, { zone: series.timeZone }).toFormat("HH:mm")} />
+              <ChangeSeriesForm
+                practiceSlug={slug}
+                appointmentId={a.id}
+                sessions={series.confirmedFromHere}
+                current={{ date: DateTime.fromJSDate(a.startsAt, { zone: series.timeZone }).toISODate()!, time: DateTime.fromJSDate(a.startsAt, { zone: series.timeZone }).toFormat("HH:mm"), frequency: series.frequency }}
+              />
+            </>
           ) : null}
           {feeDue ? (
             // Never "no longer be moved or cancelled" alone while a fee can still be charged (issue 11, problem 7).

@@ -7,6 +7,7 @@ import { memberAction } from "@/lib/actions/member-action";
 import { can } from "@/lib/auth/roles";
 import { bookSeries, previewSeries, type BookSeriesResult, type PreviewResult } from "@/lib/series/book-series";
 import { cancelThisAndLater } from "@/lib/series/end-series";
+import { changeThisAndLater, type ChangeSeriesResult } from "@/lib/series/change-series";
 import { moveThisAndLater, type MoveSeriesResult } from "@/lib/series/move-series";
 import { endSeriesSchema } from "@/lib/series/series-schema";
 import { fieldError } from "@/lib/form-result";
@@ -61,4 +62,16 @@ export const moveThisAndLaterAction = memberAction(
     return result;
   },
   (message): MoveSeriesResult => fieldError("form", message),
+);
+
+/** "Change this and all later": a new weekday, time or frequency for the rest of the series; every one moves, or none does. */
+export const changeThisAndLaterAction = memberAction(
+  "schedule.book",
+  z.tuple([uuidArg(SESSION_NOT_FOUND), z.unknown()]),
+  async (scope, [appointmentId, input]) => {
+    const result = await changeThisAndLater(scope, appointmentId, input, new Date());
+    if (result.ok) revalidatePath(`/clinic/${scope.practice.slug}/schedule`, "layout");
+    return result;
+  },
+  (message): ChangeSeriesResult => fieldError("form", message),
 );

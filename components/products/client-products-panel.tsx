@@ -6,11 +6,11 @@ import { formatDateMedium, practiceReader } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { ordersForClient } from "@/lib/products/gift";
 
-const STATUS_LABELS = { pending: "Checkout open", paid: "Paid", refunded: "Refunded", gifted: "Given" } as const;
+const STATUS_LABELS = { pending: "Checkout open", paid: "Paid", refunded: "Refunded", gifted: "Given", abandoned: "Not paid (checkout expired)" } as const;
 
 /** The client record's workbooks (decision 0056): bought or given; nothing shows when there are none. */
 export async function ClientProductsPanel({ scope, clientId }: { scope: PracticeScope; clientId: string }) {
-  const orders = (await ordersForClient(scope, clientId)).filter((o) => o.status !== "pending");
+  const orders = (await ordersForClient(scope, clientId)).filter((o) => o.status !== "pending" && o.status !== "abandoned");
   if (orders.length === 0) return null;
   const reader = practiceReader(scope.practice);
   const manage = can(scope.role, "products.manage");

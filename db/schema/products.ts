@@ -49,8 +49,8 @@ export const products = pgTable(
   ],
 );
 
-/** pending: checkout open; paid; refunded (access revoked); gifted by staff (nothing paid). */
-export const productOrderStatus = pgEnum("product_order_status", ["pending", "paid", "refunded", "gifted"]);
+/** pending: checkout open; paid; refunded (access revoked); gifted by staff (nothing paid); abandoned: the checkout expired unpaid, or never opened. */
+export const productOrderStatus = pgEnum("product_order_status", ["pending", "paid", "refunded", "gifted", "abandoned"]);
 
 /**
  * One purchase or gift of one product. The buyer's name and email are kept as

@@ -10,7 +10,7 @@ import { kickStaffNotifications } from "@/lib/notifications/record";
 import { kickNotifications, queueNotification } from "./notifications";
 import { queueSystemRefund, submitRefund } from "./refunds";
 import { accountOptions, sameAccount, stripe } from "./stripe-client";
-import { kickProductLinks, settleProductPayment } from "@/lib/products/settle";
+import { abandonProductOrder, kickProductLinks, settleProductPayment } from "@/lib/products/settle";
 import { releaseEventSeat, settleEventSeat } from "@/lib/events/seats";
 import { kickEventNotices } from "@/lib/events/kick";
 
@@ -92,6 +92,7 @@ async function applySession(
     if (payment.appointmentId) await releaseAppointment(tx, payment, now, followUps);
     if (payment.purchaseId) await tx.delete(creditUses).where(eq(creditUses.purchaseId, payment.purchaseId));
     if (payment.eventRegistrationId) await releaseEventSeat(tx, payment, now);
+    if (payment.productOrderId) await abandonProductOrder(tx, payment, now);
     return { status: "expired", followUps };
   }
   if (payment.status === "succeeded" && payment.appointmentId) await settleAppointment(tx, payment, now, followUps);

@@ -9,6 +9,7 @@ import { conflict, invalid, notFound, paymentFailed, type Conflict, type Invalid
 import { zodFieldErrors } from "@/lib/form-result";
 import { isUuid } from "@/lib/ids";
 import { buyProductSchema } from "./schemas";
+import { abandonProductOrder } from "./settle";
 
 /** How long the checkout stays open (Stripe's minimum is 30 minutes). */
 const CHECKOUT_MINUTES = 30;
@@ -98,10 +99,14 @@ async function open(payment: Payment, practiceName: string, now: Date, cancelPat
     });
     return { ok: true, checkoutUrl: url };
   } catch (error) {
-    await db
-      .update(payments)
-      .set({ status: "cancelled", failureMessage: "Checkout could not be opened", updatedAt: now })
-      .where(and(eq(payments.id, payment.id), eq(payments.status, "pending"), isNull(payments.stripeCheckoutSessionId)));
+    await db.transaction(async (tx) => {
+      const [cancelled] = await tx
+        .update(payments)
+        .set({ status: "cancelled", failureMessage: "Checkout could not be opened", updatedAt: now })
+        .where(and(eq(payments.id, payment.id), eq(payments.status, "pending"), isNull(payments.stripeCheckoutSessionId)))
+        .returning({ id: payments.id });
+      if (cancelled) await abandonProductOrder(tx, payment, now);
+    });
     return paymentFailed(stripeErrorMessage(error));
   }
 }

@@ -32,7 +32,7 @@ async function grantRow(grantId: string) {
 }
 
 function refusalOf(row: NonNullable<Awaited<ReturnType<typeof grantRow>>>, now: Date): DownloadRefusal | null {
-  if (row.grant.revokedAt || row.orderStatus === "refunded" || row.orderStatus === "pending") return "revoked";
+  if (row.grant.revokedAt || row.orderStatus === "refunded" || row.orderStatus === "pending" || row.orderStatus === "abandoned") return "revoked";
   if (row.grant.expiresAt.getTime() <= now.getTime()) return "expired";
   if (row.grant.usesLeft <= 0) return "used_up";
   return null;

@@ -40,6 +40,17 @@ export async function settleProductPayment(tx: DbOrTx, payment: { id: string; pr
   await recordAudit({ practiceId: payment.practiceId, actor: { kind: "system" }, action: "product.paid", subjectType: "product_order", subjectId: paid.id, detail: { paymentId: payment.id } }, tx);
 }
 
+/** The checkout expired unpaid (or never opened): the order reads abandoned, so staff see it was not bought. Once. */
+export async function abandonProductOrder(tx: DbOrTx, payment: { practiceId: string; productOrderId: string | null }, now: Date): Promise<void> {
+  if (!payment.productOrderId) return;
+  const [abandoned] = await tx
+    .update(productOrders)
+    .set({ status: "abandoned" })
+    .where(and(eq(productOrders.id, payment.productOrderId), eq(productOrders.practiceId, payment.practiceId), eq(productOrders.status, "pending")))
+    .returning({ id: productOrders.id });
+  if (abandoned) await recordAudit({ practiceId: payment.practiceId, actor: { kind: "system" }, action: "product.abandoned", subjectType: "product_order", subjectId: abandoned.id, detail: { at: now.toISOString() } }, tx);
+}
+
 /**
  * A refund (pending or made) on a workbook's payment ends the buyer's
  * access at once: the order reads refunded and its link is revoked. A

@@ -20,7 +20,7 @@ import { DOWNLOAD_LINK_USES, MAX_PRODUCT_BYTES } from "@/lib/products/schemas";
 import { objectStore, type ObjectStore } from "@/lib/storage";
 import { diskDriver } from "@/lib/storage/disk";
 import { s3Driver } from "@/lib/storage/s3";
-import { createClient, createMember, createPractice, createUser, scopeFor, uniqueEmail, type TestMember } from "./helpers/factories";
+import { auditEventsFor, createClient, createMember, createPractice, createUser, scopeFor, uniqueEmail, type TestMember } from "./helpers/factories";
 import { startLocalS3, type LocalS3 } from "./helpers/s3rver";
 import { startTestStandIn, type TestStandIn } from "./helpers/stripe-standin";
 
@@ -262,8 +262,12 @@ describe("buying, beyond the happy path", () => {
     const [order] = await db.select().from(productOrders).where(eq(productOrders.productId, productId));
     const [payment] = await db.select().from(payments).where(eq(payments.productOrderId, order!.id));
     expect(await expireCheckout(payment!.stripeCheckoutSessionId!, null, new Date())).toBe("expired");
-    expect((await db.select().from(productOrders).where(eq(productOrders.id, order!.id)))[0]!.status).toBe("pending");
+    // The order reads abandoned (staff see it was never bought), once: converging again changes nothing.
+    expect((await db.select().from(productOrders).where(eq(productOrders.id, order!.id)))[0]!.status).toBe("abandoned");
+    expect(await expireCheckout(payment!.stripeCheckoutSessionId!, null, new Date())).toBe("expired");
+    expect((await auditEventsFor(practice.id, "product.abandoned")).map((e) => e.subjectId)).toEqual([order!.id]);
     expect(await db.select().from(productGrants).where(eq(productGrants.orderId, order!.id))).toEqual([]);
+    expect(await ordersForClient(scope, order!.clientId)).toMatchObject([{ status: "abandoned" }]);
 
     expect(await updateProduct(scope, productId, { title: "Brakes and accelerators", price: "15", active: false }, null, new Date(), store)).toMatchObject({ ok: true });
     expect(await listPublicProducts(practice.id)).toEqual([]);

@@ -14,7 +14,7 @@ import { getProduct } from "@/lib/products/manage";
 export const metadata: Metadata = { title: "Product" };
 export const dynamic = "force-dynamic";
 
-const STATUS_LABELS = { pending: "Checkout open", paid: "Paid", refunded: "Refunded", gifted: "Given" } as const;
+const STATUS_LABELS = { pending: "Checkout open", paid: "Paid", refunded: "Refunded", gifted: "Given", abandoned: "Not paid (checkout expired)" } as const;
 
 /** One product: edit it, give it to a client, see its orders (a paid one is refunded from its payment's page). */
 export default async function ProductPage({ params }: { params: Promise<{ practice: string; productId: string }> }) {

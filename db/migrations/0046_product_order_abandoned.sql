@@ -1,0 +1,1 @@
+ALTER TYPE "public"."product_order_status" ADD VALUE 'abandoned';

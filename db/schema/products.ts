@@ -120,6 +120,8 @@ export const productGrants = pgTable(
     /** When the link's email went (the job's claim is `emailAttempts`). */
     emailedAt: timestamp("emailed_at", tz),
     emailAttempts: integer("email_attempts").notNull().default(0),
+    /** How many times staff sent the link again (each resend renews it and is its own email, decision 0056 addendum). */
+    resends: integer("resends").notNull().default(0),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
   },
   (t) => [
@@ -127,6 +129,7 @@ export const productGrants = pgTable(
     foreignKey({ name: "product_grants_order_fkey", columns: [t.practiceId, t.orderId], foreignColumns: [productOrders.practiceId, productOrders.id] }).onDelete("cascade"),
     index("product_grants_practice_id_idx").on(t.practiceId),
     check("product_grants_uses_left", sql`${t.usesLeft} >= 0`),
+    check("product_grants_resends", sql`${t.resends} between 0 and 20`),
     check("product_grants_expires_at", sql`${t.expiresAt} > ${t.createdAt}`),
   ],
 );

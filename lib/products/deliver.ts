@@ -16,9 +16,9 @@ export function downloadUrl(grantId: string): string {
   return `${env.APP_URL.replace(/\/+$/, "")}/products/download/${derivedToken(TOKEN_PURPOSES.productDownload, grantId)}`;
 }
 
-/** One email per grant, ever (lib/email/send-email.ts dedupes by key). */
-export function productLinkEmailKey(grantId: string): string {
-  return `product-link:${grantId}`;
+/** One email per grant and send (lib/email/send-email.ts dedupes by key): the first, then one per staff resend. */
+export function productLinkEmailKey(grantId: string, resends = 0): string {
+  return resends === 0 ? `product-link:${grantId}` : `product-link:${grantId}:resend-${resends}`;
 }
 
 export interface DeliverLinksRun {
@@ -39,6 +39,7 @@ export async function deliverProductLinks(now: Date, options: { transport?: Emai
   const due = await db
     .select({
       id: productGrants.id,
+      resends: productGrants.resends,
       practiceId: productGrants.practiceId,
       email: productOrders.buyerEmail,
       name: productOrders.buyerName,
@@ -63,7 +64,7 @@ export async function deliverProductLinks(now: Date, options: { transport?: Emai
     try {
       const result = await sendEmail(
         {
-          key: productLinkEmailKey(row.id),
+          key: productLinkEmailKey(row.id, row.resends),
           to: row.email,
           subject: productLinkSubject(row.practiceName, row.gift),
           template: "product-link",

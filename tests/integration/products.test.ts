@@ -16,6 +16,7 @@ import { giftProduct, listPortalProducts, ordersForClient, portalProductFile } f
 import { createProduct, listProducts, updateProduct } from "@/lib/products/manage";
 import { getPublicProduct, listPublicProducts } from "@/lib/products/public";
 import { workbookSales } from "@/lib/products/sales";
+import { linksOf, resendDownloadLink } from "@/lib/products/resend";
 import { DOWNLOAD_LINK_USES, MAX_PRODUCT_BYTES } from "@/lib/products/schemas";
 import { objectStore, type ObjectStore } from "@/lib/storage";
 import { diskDriver } from "@/lib/storage/disk";
@@ -272,6 +273,41 @@ describe("buying, beyond the happy path", () => {
     expect(await updateProduct(scope, productId, { title: "Brakes and accelerators", price: "15", active: false }, null, new Date(), store)).toMatchObject({ ok: true });
     expect(await listPublicProducts(practice.id)).toEqual([]);
     expect(await buyProduct({ practiceId: practice.id, productId, values: { name: "Dee", email: uniqueEmail("dee") }, signedInUserId: null, now: new Date(), cancelPath: "/" })).toMatchObject({ ok: false, code: "not_found" });
+  });
+
+  test("staff send a lost or used-up link again: renewed, emailed once more under its own key; a refunded order's link is not", async () => {
+    const { practice, owner, scope } = await setup();
+    const store = objectStore(diskDriver(diskRoot));
+    const created = await createProduct(scope, { title: "Repair conversations", price: "12" }, { name: "r.pdf", bytes: pdf() }, new Date(), store);
+    const productId = (created as { productId: string }).productId;
+    const email = uniqueEmail("lost");
+    await buyProduct({ practiceId: practice.id, productId, values: { name: "Eli Park", email }, signedInUserId: null, now: new Date(), cancelPath: "/" });
+    const [order] = await db.select().from(productOrders).where(eq(productOrders.productId, productId));
+    const [payment] = await db.select().from(payments).where(eq(payments.productOrderId, order!.id));
+    await stripe.checkout(payment!.stripeCheckoutSessionId!, "pay");
+    await stripe.settled();
+    await deliverProductLinks(new Date());
+    const token = await linkTokenFor(email);
+    for (let i = 0; i < DOWNLOAD_LINK_USES; i++) expect((await downloadByToken(token, new Date(), store)).ok).toBe(true);
+    expect(await linkState(token, new Date())).toEqual({ ok: false, reason: "used_up" });
+
+    // The front desk sends it again: the same link works again, for as many uses and days as at first, and a second email goes.
+    expect(await resendDownloadLink(scope, order!.id, new Date())).toEqual({ ok: true });
+    expect((await linksOf(scope, [order!.id]))[0]).toMatchObject({ usesLeft: DOWNLOAD_LINK_USES, emailedAt: null, resends: 1 });
+    expect((await deliverProductLinks(new Date())).outbox).toBe(1);
+    expect((await deliverProductLinks(new Date())).outbox).toBe(0);
+    const mails = await db.select().from(emailMessages).where(and(eq(emailMessages.to, email), eq(emailMessages.template, "product-link")));
+    expect(mails).toHaveLength(2);
+    expect(await linkState(token, new Date())).toMatchObject({ ok: true, usesLeft: DOWNLOAD_LINK_USES });
+    expect((await auditEventsFor(practice.id, "product.link_resent")).map((e) => e.subjectId)).toEqual([order!.id]);
+
+    // Another practice cannot; a refunded order's link stays revoked.
+    const other = await setup();
+    expect(await resendDownloadLink(other.scope, order!.id, new Date())).toMatchObject({ ok: false, code: "not_found" });
+    await refundPayment({ practiceId: practice.id, paymentId: payment!.id, actor: member(owner), values: { amount: "12", reason: "Changed mind" } }, new Date());
+    expect(await resendDownloadLink(scope, order!.id, new Date())).toMatchObject({ ok: false, code: "conflict", reason: "revoked" });
+    expect(await downloadByToken(token, new Date(), store)).toEqual({ ok: false, reason: "revoked" });
+    expect((await linksOf(scope, [order!.id]))[0]!.resends).toBe(1);
   });
 
   test("one address can start only so many purchases an hour; the refusal is a clear message", async () => {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { memberAction } from "@/lib/actions/member-action";
 import { domainFormErrors } from "@/lib/http/domain-error-response";
 import { giftProduct } from "@/lib/products/gift";
+import { resendDownloadLink } from "@/lib/products/resend";
 import { createProduct, updateProduct, type UploadedFile } from "@/lib/products/manage";
 
 // Thin: the wrapper guards; the domain validates with the forms' own schema and checks the file's bytes.
@@ -32,6 +33,13 @@ export const updateProductAction = memberAction("products.manage", z.tuple([z.st
 
 export const giftProductAction = memberAction("products.manage", z.tuple([z.string(), z.unknown()]), async (scope, [productId, input]) => {
   const result = await giftProduct(scope, productId, input, new Date());
+  if (!result.ok) return { ok: false as const, errors: domainFormErrors(result) };
+  revalidatePath(`/clinic/${scope.practice.slug}/products/${productId}`);
+  return { ok: true as const };
+});
+
+export const resendLinkAction = memberAction("products.manage", z.tuple([z.uuid(), z.uuid()]), async (scope, [productId, orderId]) => {
+  const result = await resendDownloadLink(scope, orderId, new Date());
   if (!result.ok) return { ok: false as const, errors: domainFormErrors(result) };
   revalidatePath(`/clinic/${scope.practice.slug}/products/${productId}`);
   return { ok: true as const };

@@ -3,12 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GiftProductForm } from "@/components/products/gift-product-form";
 import { ProductForm } from "@/components/products/product-form";
+import { ActionButton } from "@/components/ui/action-button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { formatDateMedium, practiceReader } from "@/lib/dates";
 import { centsToAmountInput, formatMoney } from "@/lib/money";
 import { giftableClients, ordersOf } from "@/lib/products/gift";
+import { resendLinkAction } from "../actions";
+import { linksOf } from "@/lib/products/resend";
 import { getProduct } from "@/lib/products/manage";
 
 export const metadata: Metadata = { title: "Product" };
@@ -23,6 +26,8 @@ export default async function ProductPage({ params }: { params: Promise<{ practi
   const product = await getProduct(scope, productId);
   if (!product) notFound();
   const [orders, clients] = await Promise.all([ordersOf(scope, productId), giftableClients(scope)]);
+  const links = await linksOf(scope, orders.map((o) => o.id));
+  const now = new Date();
   const reader = practiceReader(scope.practice);
   const refunds = can(scope.role, "payments.refund");
   return (
@@ -72,6 +77,24 @@ export default async function ProductPage({ params }: { params: Promise<{ practi
                       </p>
                     </div>
                     <Badge tone={o.status === "paid" ? "ok" : o.status === "refunded" ? "warn" : "neutral"}>{STATUS_LABELS[o.status]}</Badge>
+                    {(() => {
+                      const link = links.find((l) => l.orderId === o.id);
+                      if (!link || link.revokedAt || (o.status !== "paid" && o.status !== "gifted")) return null;
+                      const live = link.expiresAt > now && link.usesLeft > 0;
+                      return (
+                        <div className="flex w-full flex-wrap items-center gap-2 text-sm text-muted">
+                          <span>
+                            {!link.emailedAt
+                              ? "Download link: being emailed"
+                              : live
+                                ? `Download link: ${link.usesLeft === 1 ? "1 download" : `${link.usesLeft} downloads`} left, until ${formatDateMedium(link.expiresAt, reader)}`
+                                : "Download link: used up or expired"}
+                            {link.resends > 0 ? ` · sent again ${link.resends === 1 ? "once" : `${link.resends} times`}` : ""}
+                          </span>
+                          <ActionButton action={resendLinkAction.bind(null, slug, product.id, o.id)} label="Send the link again" busyLabel="Sending…" failure="Not sent" ariaLabel={`Send ${o.buyerName} the download link again`} />
+                        </div>
+                      );
+                    })()}
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,2 @@
+ALTER TABLE "product_grants" ADD COLUMN "resends" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "product_grants" ADD CONSTRAINT "product_grants_resends" CHECK ("product_grants"."resends" between 0 and 20);

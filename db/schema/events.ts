@@ -53,6 +53,8 @@ export const groupEvents = pgTable(
     /** A recording or materials link, sent to attendees after the event. */
     materialsUrl: text("materials_url"),
     status: groupEventStatus("status").notNull().default("scheduled"),
+    /** The calendar SEQUENCE of its dates: raised when an edit moves them or changes the place, so calendars take the change. */
+    sequence: integer("sequence").notNull().default(0),
     cancelledAt: timestamp("cancelled_at", tz),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),

@@ -18,6 +18,8 @@ import { icsUid, refoldOctets } from "@/lib/booking/ics";
  */
 export interface FeedEvent {
   appointmentId: string;
+  /** The UID when it is not the appointment's: a group event's date keeps the UID of the attendees' invitations. */
+  uid?: string;
   sequence: number;
   start: Date;
   end: Date;
@@ -49,7 +51,7 @@ export function buildFeed(header: FeedHeader, events: readonly FeedEvent[]): str
     if (!(event.start.getTime() < event.end.getTime())) throw new Error("buildFeed: start must be before end");
     const cancelled = event.state === "cancelled";
     calendar.createEvent({
-      id: icsUid(event.appointmentId),
+      id: event.uid ?? icsUid(event.appointmentId),
       sequence: event.sequence,
       stamp: header.stamp,
       lastModified: event.updatedAt,

@@ -7,6 +7,9 @@ import {
   calendarFeeds,
   calendarSettings,
   clients,
+  eventHosts,
+  eventSessions,
+  groupEvents,
   locations,
   members,
   practiceBrands,
@@ -22,6 +25,7 @@ import { env } from "@/lib/env";
 import { zodFieldErrors, type ActionResult } from "@/lib/form-result";
 import { derivedToken, readDerivedToken, TOKEN_PURPOSES } from "@/lib/tokens";
 import { FORMAT_SHORT_LABELS } from "@/lib/booking/service-labels";
+import { eventDateUid } from "@/lib/events/event-uid";
 import { buildFeed, initialsOf, type FeedEvent } from "./feed-ics";
 import { feedSummarySchema } from "./feed-settings-schema";
 
@@ -192,7 +196,10 @@ export async function renderFeed(token: string, now: Date): Promise<FeedResult> 
 
   if (feed.memberId) {
     if (!feed.memberRole || !can(feed.memberRole, "sessions.take")) return { kind: "revoked" };
-    const events = await memberEvents(feed.practiceId, feed.memberId, feed.practiceSlug, feed.feedSummary ?? "session", from, to);
+    const events = [
+      ...(await memberEvents(feed.practiceId, feed.memberId, feed.practiceSlug, feed.feedSummary ?? "session", from, to)),
+      ...(await hostedEventDates(feed.practiceId, feed.memberId, feed.practiceSlug, from, to)),
+    ];
     return { kind: "ok", body: buildFeed({ name: `${practiceName} sessions`, stamp: stampOf(events, feed.createdAt) }, events) };
   }
   if (!feed.clientUserId) return { kind: "revoked" };
@@ -274,6 +281,44 @@ async function memberEvents(practiceId: string, memberId: string, slug: string, 
       updatedAt: r.updatedAt,
     };
   });
+}
+
+/**
+ * The group events a clinician hosts, one entry per date (decision 0055): the
+ * event's public title and place, never an attendee. A cancelled event stays
+ * as STATUS:CANCELLED, as a cancelled session does. One query.
+ */
+async function hostedEventDates(practiceId: string, memberId: string, slug: string, from: Date, to: Date): Promise<FeedEvent[]> {
+  const rows = await db
+    .select({
+      sessionId: eventSessions.id,
+      eventId: groupEvents.id,
+      title: groupEvents.title,
+      format: groupEvents.format,
+      location: groupEvents.location,
+      status: groupEvents.status,
+      sequence: groupEvents.sequence,
+      updatedAt: groupEvents.updatedAt,
+      startsAt: eventSessions.startsAt,
+      endsAt: eventSessions.endsAt,
+    })
+    .from(eventHosts)
+    .innerJoin(groupEvents, and(eq(groupEvents.id, eventHosts.eventId), eq(groupEvents.practiceId, eventHosts.practiceId)))
+    .innerJoin(eventSessions, and(eq(eventSessions.eventId, groupEvents.id), eq(eventSessions.practiceId, groupEvents.practiceId)))
+    .where(and(eq(eventHosts.practiceId, practiceId), eq(eventHosts.memberId, memberId), gte(eventSessions.startsAt, from), lte(eventSessions.startsAt, to)))
+    .orderBy(asc(eventSessions.startsAt), asc(eventSessions.id));
+  return rows.map((r) => ({
+    appointmentId: r.sessionId,
+    uid: eventDateUid(r.sessionId),
+    sequence: r.status === "cancelled" ? r.sequence + 1 : r.sequence,
+    start: r.startsAt,
+    end: r.endsAt,
+    summary: `${r.title} (group event)`,
+    location: r.format === "online" ? "Online" : r.location,
+    url: `${base()}/clinic/${slug}/events/${r.eventId}`,
+    state: r.status === "cancelled" ? "cancelled" : "confirmed",
+    updatedAt: r.updatedAt,
+  }));
 }
 
 async function clientEvents(practiceId: string, clientId: string, practiceName: string, from: Date | null, to: Date | null, appointmentId?: string): Promise<FeedEvent[]> {

@@ -8,6 +8,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { formatDateTime } from "@/lib/dates";
 import { refoldOctets } from "@/lib/booking/ics";
 import { logError } from "@/lib/db/pg-error";
+import { eventDateUid } from "./event-uid";
 
 /**
  * Event emails go through event_notices: a row per recipient, written in the
@@ -143,7 +144,7 @@ export function placeOf(event: Pick<GroupEvent, "format" | "location">): string 
  * calendar never shows (or mails) the other attendees.
  */
 export function buildEventIcs(
-  event: Pick<GroupEvent, "id" | "title" | "format" | "location" | "status">,
+  event: Pick<GroupEvent, "id" | "title" | "format" | "location" | "status" | "sequence">,
   dates: { id: string; startsAt: Date; endsAt: Date }[],
   practiceName: string,
   method: "REQUEST" | "CANCEL",
@@ -154,8 +155,9 @@ export function buildEventIcs(
     (d): EventAttributes & { timestamp: number } => ({
       productId: "-//Tandem//Events//EN",
       method,
-      uid: `${d.id}@tandem-event`,
-      sequence: cancelled ? 1 : 0,
+      uid: eventDateUid(d.id),
+      // Raised by each edit that moved a date or the place (and once more to cancel), so calendars take the newest.
+      sequence: cancelled ? event.sequence + 1 : event.sequence,
       timestamp: stamp.getTime(),
       start: d.startsAt.getTime(),
       startInputType: "utc",

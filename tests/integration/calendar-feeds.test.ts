@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db, sql } from "@/db/client";
-import { availabilityRules, calendarFeeds, clients, couples, members, serviceClinicians, services, type Practice } from "@/db/schema";
+import { availabilityRules, calendarFeeds, clients, couples, eventHosts, eventRegistrations, eventSessions, groupEvents, members, serviceClinicians, services, type Practice } from "@/db/schema";
 import { GET as feedRoute } from "@/app/api/calendar/[token]/route";
 import { bookForClients } from "@/lib/appointments/staff-book";
 import { cancelAppointment } from "@/lib/appointments/change-appointment";
@@ -109,6 +109,43 @@ describe("clinician calendar feed", () => {
     const ownerLink = await makeMemberFeedLink(ctx.scope);
     const ownerFeed = await renderFeed(tokenOf(ownerLink.url), NOW);
     expect(ownerFeed.kind === "ok" && parse(ownerFeed.body)).toEqual([]);
+  });
+
+  test("carries the group events the clinician hosts, one entry per date, with the attendees' UID and no attendee; a cancelled event is marked", async () => {
+    const ctx = await feedPractice();
+    const { x } = await createCouple(ctx.practice);
+    const [event] = await db
+      .insert(groupEvents)
+      .values({ practiceId: ctx.practice.id, title: "Desire after baby: a webinar", format: "online", capacity: 10, signupCutoff: new Date(at("2031-03-05T12:00")) })
+      .returning();
+    const dates = await db
+      .insert(eventSessions)
+      .values(["2031-03-06T18:00", "2031-03-13T18:00"].map((local) => ({ practiceId: ctx.practice.id, eventId: event!.id, startsAt: new Date(at(local)), endsAt: new Date(new Date(at(local)).getTime() + 3_600_000) })))
+      .returning();
+    await db.insert(eventHosts).values({ practiceId: ctx.practice.id, eventId: event!.id, memberId: ctx.clinician.member.id });
+    await db.insert(eventRegistrations).values({ practiceId: ctx.practice.id, eventId: event!.id, clientId: x.id, seats: 1, status: "confirmed" });
+
+    const feed = async (scope: ReturnType<typeof scopeFor>) => {
+      const result = await renderFeed(tokenOf((await makeMemberFeedLink(scope)).url), NOW);
+      if (result.kind !== "ok") throw new Error(result.kind);
+      return result.body;
+    };
+    const body = await feed(scopeFor(ctx.clinician));
+    expect(body).not.toContain("Priya");
+    const mine = parse(body).filter((e) => e.uid.endsWith("@tandem-event"));
+    // 18:00 local either side of the clock change.
+    expect(mine).toEqual(
+      dates.map((d) => ({ uid: `${d.id}@tandem-event`, summary: "Desire after baby: a webinar (group event)", status: "CONFIRMED", sequence: 0, start: d.startsAt.toISOString(), location: "Online" })),
+    );
+    expect(mine.map((e) => DateTime.fromISO(e.start, { zone: ZONE }).toFormat("HH:mm"))).toEqual(["18:00", "18:00"]);
+    // Someone who does not host it does not get it.
+    expect(parse(await feed(ctx.scope))).toEqual([]);
+
+    await db.update(groupEvents).set({ status: "cancelled", cancelledAt: NOW, updatedAt: NOW }).where(eq(groupEvents.id, event!.id));
+    expect(parse(await feed(scopeFor(ctx.clinician))).map((e) => [e.status, e.sequence])).toEqual([
+      ["CANCELLED", 1],
+      ["CANCELLED", 1],
+    ]);
   });
 
   test("the practice can choose initials; the setting is validated and audited", async () => {

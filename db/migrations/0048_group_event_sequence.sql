@@ -1,0 +1,1 @@
+ALTER TABLE "group_events" ADD COLUMN "sequence" integer DEFAULT 0 NOT NULL;

@@ -8,7 +8,7 @@ import { DetailRow, Greeting, bookingFooter } from "./booking-details";
  * either: each partner gets their own). The event's title, dates and place,
  * the practice's name and the recipient's own links only.
  */
-export type EventNoticeKind = "confirmed" | "offer" | "event-cancelled" | "registration-cancelled" | "materials" | "reminder";
+export type EventNoticeKind = "confirmed" | "offer" | "event-cancelled" | "registration-cancelled" | "materials" | "reminder" | "updated";
 
 export interface EventNoticeEmailProps {
   kind: EventNoticeKind;
@@ -42,6 +42,7 @@ const LINES: Record<EventNoticeKind, (p: EventNoticeEmailProps) => string> = {
     `Your place in ${p.eventTitle} with ${p.practiceName} is cancelled.${p.refunded ? " Your payment is being refunded; it reaches your card in 5 to 10 business days." : ""}${creditsLine(p.creditsReturned)}`,
   materials: (p) => `Thank you for taking part in ${p.eventTitle}. ${p.practiceName} has shared the recording or materials with you.`,
   reminder: (p) => `A reminder: ${p.eventTitle} with ${p.practiceName} is coming up.`,
+  updated: (p) => `${p.practiceName} has changed the details of ${p.eventTitle}. The dates and place as they are now are below; the calendar file attached replaces the one you had.`,
 };
 
 const ACTIONS: Partial<Record<EventNoticeKind, string>> = { offer: "Take the place", confirmed: "See or cancel your place", materials: "Open the materials" };
@@ -60,6 +61,8 @@ export function eventNoticeSubject(p: Pick<EventNoticeEmailProps, "kind" | "even
       return `Materials from ${p.eventTitle}`;
     case "reminder":
       return `Reminder: ${p.eventTitle}`;
+    case "updated":
+      return `Changed: ${p.eventTitle}`;
   }
 }
 
@@ -78,7 +81,7 @@ export default function EventNoticeEmail(props: EventNoticeEmailProps) {
           <DetailRow label="Where" value={props.place} />
         </>
       ) : null}
-      {(props.kind === "confirmed" || props.kind === "reminder") && props.joinUrl ? <DetailRow label="Join" value={props.joinUrl} /> : null}
+      {(props.kind === "confirmed" || props.kind === "reminder" || props.kind === "updated") && props.joinUrl ? <DetailRow label="Join" value={props.joinUrl} /> : null}
       {action && props.actionUrl ? (
         <Button href={props.actionUrl} style={buttonStyle}>
           {action}

@@ -3,25 +3,48 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm } from "react-hook-form";
-import { createEventAction } from "@/app/(clinic)/clinic/[practice]/events/actions";
+import { useState } from "react";
+import { createEventAction, updateEventAction } from "@/app/(clinic)/clinic/[practice]/events/actions";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
 import { eventFormSchema, type EventFormInput, type EventFormValues } from "@/lib/events/event-schema";
 
-/** New group event (decision 0055): one zod schema with the server action; dates in the practice's zone. */
-export function EventForm({ slug, hosts, packages = [] }: { slug: string; hosts: { id: string; name: string }[]; packages?: { id: string; name: string }[] }) {
+/**
+ * New group event, or an edit of one (decision 0055): one zod schema with the
+ * server action; dates in the practice's zone.
+ */
+export function EventForm({
+  slug,
+  hosts,
+  packages = [],
+  editing,
+}: {
+  slug: string;
+  hosts: { id: string; name: string }[];
+  packages?: { id: string; name: string }[];
+  /** Edit mode: the event and its current values. */
+  editing?: { eventId: string; values: EventFormValues };
+}) {
   const router = useRouter();
+  const [saved, setSaved] = useState<string | null>(null);
   const form = useForm<EventFormInput, unknown, EventFormValues>({
     resolver: zodResolver(eventFormSchema),
-    defaultValues: { title: "", description: "", format: "online", location: "", joinUrl: "", capacity: 20, price: "", creditPackageId: "", signupCutoff: "", cancellationHours: 24, cancellationPolicy: "", sessions: [{ startsAt: "", durationMinutes: 60 }], hostIds: [] },
+    defaultValues: editing?.values ?? { title: "", description: "", format: "online", location: "", joinUrl: "", capacity: 20, price: "", creditPackageId: "", signupCutoff: "", cancellationHours: 24, cancellationPolicy: "", sessions: [{ startsAt: "", durationMinutes: 60 }], hostIds: [] },
   });
   const dates = useFieldArray({ control: form.control, name: "sessions" });
   const e = form.formState.errors;
 
   async function submit(values: EventFormValues) {
-    const result = await createEventAction(slug, values);
+    setSaved(null);
+    const result = editing ? await updateEventAction(slug, editing.eventId, values) : await createEventAction(slug, values);
     if (!result.ok) {
       for (const [field, messages] of Object.entries(result.errors)) form.setError(field === "form" ? "root" : (field as "title"), { message: messages[0] });
+      return;
+    }
+    if (editing) {
+      const notified = Number((result as { notified?: number }).notified ?? 0);
+      setSaved(notified > 0 ? "Saved. Everyone signed up was emailed the new details, each in their own email, with a new calendar file." : "Saved.");
+      router.refresh();
       return;
     }
     router.push(`/clinic/${slug}/events/${"eventId" in result ? result.eventId : ""}`);
@@ -85,7 +108,12 @@ export function EventForm({ slug, hosts, packages = [] }: { slug: string; hosts:
         <FormError message={e.hostIds?.message} />
       </fieldset>
       <FormError message={e.root?.message} />
-      <Button type="submit" disabled={form.formState.isSubmitting}>Create event</Button>
+      <Button type="submit" disabled={form.formState.isSubmitting}>{editing ? "Save changes" : "Create event"}</Button>
+      {saved ? (
+        <p role="status" className="rounded-md bg-ok-soft px-3 py-2 text-ok">
+          {saved}
+        </p>
+      ) : null}
     </form>
   );
 }

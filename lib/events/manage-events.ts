@@ -3,12 +3,14 @@ import { DateTime } from "luxon";
 import { db } from "@/db/client";
 import { clients, creditUses, eventAttendance, eventHosts, eventRegistrations, eventSessions, eventWaitlist, groupEvents, members, packages } from "@/db/schema";
 import type { PracticeScope } from "@/lib/auth/guards";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import { invalid, notFound, type Invalid, type NotFound } from "@/lib/errors/domain-error";
 import { zodFieldErrors } from "@/lib/form-result";
-import { attendanceSchema, eventFormSchema, materialsSchema, priceCentsOf } from "./event-schema";
+import { isUuid } from "@/lib/ids";
+import { centsToAmountInput } from "@/lib/money";
+import { attendanceSchema, eventFormSchema, materialsSchema, priceCentsOf, type EventFormValues } from "./event-schema";
 import { queueForAttendees, sendEventNotices } from "./notices";
-import { cancelEventSeats, type CancelEventResult } from "./seats";
+import { cancelEventSeats, offerFreedSeats, type CancelEventResult } from "./seats";
 
 /**
  * Staff side of group events (capability events.manage): create, list, the
@@ -18,7 +20,10 @@ import { cancelEventSeats, type CancelEventResult } from "./seats";
 
 export type SaveEventResult = { ok: true; eventId: string } | Invalid;
 
-export async function createEvent(scope: PracticeScope, input: unknown, now: Date): Promise<SaveEventResult> {
+type Checked = { ok: true; v: EventFormValues; dates: { startsAt: Date; endsAt: Date }[]; cutoff: Date; hostIds: string[] } | Invalid;
+
+/** The form's rules beyond its schema, shared by create and edit: dates in the practice's zone, the cut-off, hosts and package from this practice. */
+async function checkForm(scope: PracticeScope, input: unknown, now: Date, keep: { startsAt: Date; endsAt: Date }[] = []): Promise<Checked> {
   const parsed = eventFormSchema.safeParse(input);
   if (!parsed.success) return invalid(zodFieldErrors(parsed.error));
   const v = parsed.data;
@@ -26,7 +31,14 @@ export async function createEvent(scope: PracticeScope, input: unknown, now: Dat
   const at = (local: string) => DateTime.fromISO(local, { zone }).toJSDate();
   const dates = v.sessions.map((s) => ({ startsAt: at(s.startsAt), endsAt: new Date(at(s.startsAt).getTime() + s.durationMinutes * 60_000) })).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   if (dates.some((d) => Number.isNaN(d.startsAt.getTime()))) return invalid({ "sessions.0.startsAt": ["Enter a date and time"] });
-  if (dates[0]!.startsAt <= now) return invalid({ "sessions.0.startsAt": ["The first date must be in the future"] });
+  // A date that has started is history: an edit keeps it as it was (attendance may be marked on it).
+  const kept = (d: { startsAt: Date; endsAt: Date }) => keep.some((k) => k.startsAt.getTime() === d.startsAt.getTime() && k.endsAt.getTime() === d.endsAt.getTime());
+  if (keep.some((k) => !dates.some((d) => d.startsAt.getTime() === k.startsAt.getTime() && d.endsAt.getTime() === k.endsAt.getTime()))) {
+    return invalid({ sessions: ["A date that has already started cannot be changed or removed"] });
+  }
+  const future = dates.filter((d) => !kept(d));
+  if (keep.length === 0 && dates[0]!.startsAt <= now) return invalid({ "sessions.0.startsAt": ["The first date must be in the future"] });
+  if (future.some((d) => d.startsAt <= now)) return invalid({ sessions: ["A new or changed date must be in the future"] });
   const cutoff = at(v.signupCutoff);
   if (Number.isNaN(cutoff.getTime()) || cutoff > dates[0]!.startsAt) return invalid({ signupCutoff: ["Sign-up must close before the first date starts"] });
   const hosts = await db.select({ id: members.id }).from(members).where(and(eq(members.practiceId, scope.practice.id), inArray(members.id, v.hostIds)));
@@ -35,6 +47,13 @@ export async function createEvent(scope: PracticeScope, input: unknown, now: Dat
     const [pkg] = await db.select({ id: packages.id }).from(packages).where(and(eq(packages.practiceId, scope.practice.id), eq(packages.id, v.creditPackageId), isNull(packages.archivedAt)));
     if (!pkg) return invalid({ creditPackageId: ["Choose one of your practice's packages"] });
   }
+  return { ok: true, v, dates, cutoff, hostIds: hosts.map((h) => h.id) };
+}
+
+export async function createEvent(scope: PracticeScope, input: unknown, now: Date): Promise<SaveEventResult> {
+  const checked = await checkForm(scope, input, now);
+  if (!checked.ok) return checked;
+  const { v, dates, cutoff, hostIds } = checked;
   const eventId = await db.transaction(async (tx) => {
     const [event] = await tx
       .insert(groupEvents)
@@ -58,11 +77,110 @@ export async function createEvent(scope: PracticeScope, input: unknown, now: Dat
       })
       .returning({ id: groupEvents.id });
     await tx.insert(eventSessions).values(dates.map((d) => ({ practiceId: scope.practice.id, eventId: event!.id, ...d })));
-    await tx.insert(eventHosts).values(hosts.map((h) => ({ practiceId: scope.practice.id, eventId: event!.id, memberId: h.id })));
+    await tx.insert(eventHosts).values(hostIds.map((id) => ({ practiceId: scope.practice.id, eventId: event!.id, memberId: id })));
     await recordAudit({ practiceId: scope.practice.id, actor: { kind: "member", userId: scope.user.id }, action: "event.create", subjectType: "group_event", subjectId: event!.id, detail: { dates: dates.length, capacity: v.capacity } }, tx);
     return event!.id;
   });
   return { ok: true, eventId };
+}
+
+export type UpdateEventResult = { ok: true; eventId: string; notified: number } | Invalid | NotFound;
+
+/**
+ * Staff edit a scheduled event (decision 0055, addendum). Dates that have
+ * started stay as they were; capacity never drops below the seats taken
+ * (the database's check has the last word); a raised capacity is offered to
+ * the waitlist at once. A price or credit change applies to sign-ups from
+ * now on; seats already paid for keep their terms. When the dates, the
+ * place or the join link change, the calendar sequence rises and each
+ * confirmed attendee is emailed, on their own, the new details with a
+ * calendar file that replaces the old one.
+ */
+export async function updateEvent(scope: PracticeScope, eventId: string, input: unknown, now: Date): Promise<UpdateEventResult> {
+  if (!isUuid(eventId)) return notFound("That event was not found.");
+  const practiceId = scope.practice.id;
+  const [current] = await db.select().from(groupEvents).where(and(eq(groupEvents.id, eventId), eq(groupEvents.practiceId, practiceId)));
+  if (!current || current.status !== "scheduled") return notFound("That event was not found, or it was cancelled.");
+  const existing = await db.select().from(eventSessions).where(and(eq(eventSessions.eventId, eventId), eq(eventSessions.practiceId, practiceId))).orderBy(asc(eventSessions.startsAt));
+  const checked = await checkForm(scope, input, now, existing.filter((d) => d.startsAt <= now));
+  if (!checked.ok) return checked;
+  const { v, dates, cutoff, hostIds } = checked;
+
+  const result = await db.transaction(async (tx) => {
+    const [event] = await tx.select().from(groupEvents).where(and(eq(groupEvents.id, eventId), eq(groupEvents.practiceId, practiceId))).for("update");
+    if (!event || event.status !== "scheduled") return null;
+    if (v.capacity < event.seatsTaken) return invalid({ capacity: [`${event.seatsTaken} seats are taken, so the event needs at least ${event.seatsTaken}`] });
+    const location = v.format === "in_person" ? v.location : null;
+    const joinUrl = v.format === "online" ? v.joinUrl : null;
+    const sameDates = existing.length === dates.length && existing.every((d, i) => d.startsAt.getTime() === dates[i]!.startsAt.getTime() && d.endsAt.getTime() === dates[i]!.endsAt.getTime());
+    const changed = !sameDates || event.format !== v.format || event.location !== location || event.joinUrl !== joinUrl || event.title !== v.title;
+    const sequence = changed ? event.sequence + 1 : event.sequence;
+    await tx
+      .update(groupEvents)
+      .set({
+        title: v.title,
+        description: v.description,
+        format: v.format,
+        location,
+        joinUrl,
+        capacity: v.capacity,
+        priceCents: priceCentsOf(v.price),
+        creditPackageId: v.creditPackageId || null,
+        signupCutoff: cutoff,
+        cancellationHours: v.cancellationHours,
+        cancellationPolicy: v.cancellationPolicy,
+        sequence,
+        updatedAt: now,
+      })
+      .where(eq(groupEvents.id, eventId));
+    if (!sameDates) {
+      // Matched in order: a kept row keeps its id (the UID calendars know it by, and its attendance marks).
+      for (const [i, d] of dates.entries()) {
+        const row = existing[i];
+        if (row) await tx.update(eventSessions).set(d).where(eq(eventSessions.id, row.id));
+        else await tx.insert(eventSessions).values({ practiceId, eventId, ...d });
+      }
+      const extra = existing.slice(dates.length).map((d) => d.id);
+      if (extra.length) await tx.delete(eventSessions).where(inArray(eventSessions.id, extra));
+    }
+    await tx.delete(eventHosts).where(and(eq(eventHosts.eventId, eventId), eq(eventHosts.practiceId, practiceId)));
+    await tx.insert(eventHosts).values(hostIds.map((id) => ({ practiceId, eventId, memberId: id })));
+    let notified = 0;
+    if (changed) {
+      const confirmed = await tx.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.status, "confirmed")));
+      for (const reg of confirmed) {
+        await queueForAttendees(tx, reg, "updated", { eventId }, `:${sequence}`);
+        notified++;
+      }
+    }
+    if (v.capacity > event.capacity) await offerFreedSeats(tx, eventId, scope.practice.slug, now);
+    await recordAudit(byMember(scope, "event.update", { type: "group_event", id: eventId }, { dates: dates.length, capacity: v.capacity, changed, notified }), tx);
+    return { ok: true as const, eventId, notified };
+  });
+  if (!result) return notFound("That event was not found, or it was cancelled.");
+  if (result.ok) await sendEventNotices(now);
+  return result;
+}
+
+/** The event as the edit form fills itself (from its roster): local dates in the practice's zone, the price as typed. */
+export function eventFormValues(roster: NonNullable<Awaited<ReturnType<typeof loadEventRoster>>>, zone: string): EventFormValues {
+  const local = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+  const e = roster.event;
+  return {
+    title: e.title,
+    description: e.description,
+    format: e.format,
+    location: e.location ?? "",
+    joinUrl: e.joinUrl,
+    capacity: e.capacity,
+    price: e.priceCents ? centsToAmountInput(e.priceCents) : "",
+    creditPackageId: e.creditPackageId ?? "",
+    signupCutoff: local(e.signupCutoff),
+    cancellationHours: e.cancellationHours,
+    cancellationPolicy: e.cancellationPolicy,
+    sessions: roster.dates.map((d) => ({ startsAt: local(d.startsAt), durationMinutes: Math.round((d.endsAt.getTime() - d.startsAt.getTime()) / 60_000) })),
+    hostIds: roster.hosts.map((h) => h.id),
+  };
 }
 
 export async function listEvents(scope: PracticeScope) {

@@ -116,8 +116,8 @@ async function deliver(row: NoticeRow): Promise<void> {
     eventTitle: event.title,
     dates: dates.map((d) => formatDateTime(d.startsAt, reader)),
     place: placeOf(event),
-    // Only confirmed attendees are sent these two, each to their own address.
-    joinUrl: kind === "confirmed" || kind === "reminder" ? event.joinUrl : null,
+    // Only confirmed attendees are sent these, each to their own address.
+    joinUrl: kind === "confirmed" || kind === "reminder" || kind === "updated" ? event.joinUrl : null,
     actionUrl: row.data.actionUrl ? String(row.data.actionUrl) : kind === "materials" ? event.materialsUrl : null,
     holdUntil: row.data.holdUntil ? formatDateTime(new Date(String(row.data.holdUntil)), reader) : null,
     refunded: row.data.refunded === 1,
@@ -130,7 +130,7 @@ async function deliver(row: NoticeRow): Promise<void> {
     template: `event-${kind}`,
     practiceId: row.practiceId,
     element: createElement(EventNoticeEmail, props),
-    attachments: kind === "confirmed" || kind === "event-cancelled" ? [eventIcsAttachment(event, all, recipient.practiceName, kind === "event-cancelled" ? "CANCEL" : "REQUEST")] : undefined,
+    attachments: kind === "confirmed" || kind === "updated" || kind === "event-cancelled" ? [eventIcsAttachment(event, all, recipient.practiceName, kind === "event-cancelled" ? "CANCEL" : "REQUEST")] : undefined,
   });
 }
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { emailMessages, eventNotices, eventRegistrations, eventSessions, eventWaitlist, groupEvents, payments, refunds } from "@/db/schema";
-import { createEvent, loadEventRoster, markAttendance } from "@/lib/events/manage-events";
+import { createEvent, eventFormValues, loadEventRoster, markAttendance, updateEvent } from "@/lib/events/manage-events";
 import { listPublicEvents } from "@/lib/events/public-events";
 import { acceptOffer, cancelEventSeats, cancelRegistrationById, signUp, sweepEvents } from "@/lib/events/seats";
 import { sendEventNotices } from "@/lib/events/notices";
@@ -261,5 +261,53 @@ describe("attendee privacy", () => {
     const bad = await signUp(practice.id, eventId, { kind: "couple", attendees: [person("x")], agreePolicy: true }, new Date());
     expect(bad).toMatchObject({ ok: false, code: "invalid", errors: { attendees: expect.any(Array) } });
     expect(await seatsTaken(eventId)).toBe(0);
+  });
+});
+
+describe("editing an event", () => {
+  it("keeps capacity above the seats taken, offers a raised capacity to the waitlist, and emails each attendee the moved dates once", async () => {
+    const { practice, eventId, scope } = await newEvent({ capacity: 2, dates: 2 });
+    const a = one("uma");
+    const b = one("vic");
+    for (const p of [a, b]) expect((await signUp(practice.id, eventId, p, new Date())).ok).toBe(true);
+    const w = await signUp(practice.id, eventId, one("wes"), new Date());
+    expect(w.ok && w.status).toBe("waitlisted");
+    await sendEventNotices(new Date());
+    const roster = await loadEventRoster(scope, eventId);
+    const values = eventFormValues(roster!, "America/New_York");
+    expect(values).toMatchObject({ title: "Desire mismatch: a webinar", capacity: 2, price: "", sessions: [{ startsAt: local(5), durationMinutes: 60 }, { startsAt: local(12), durationMinutes: 60 }] });
+
+    // Below the seats taken: refused by field, nothing changes.
+    expect(await updateEvent(scope, eventId, { ...values, capacity: 1, title: "Renamed" }, new Date())).toMatchObject({ ok: false, errors: { capacity: ["2 seats are taken, so the event needs at least 2"] } });
+    expect((await db.select().from(groupEvents).where(eq(groupEvents.id, eventId)))[0]).toMatchObject({ title: "Desire mismatch: a webinar", capacity: 2, sequence: 0 });
+
+    // One more seat, the second date a day later, a new join link.
+    const moved = { ...values, capacity: 3, joinUrl: "https://meet.example/new-room", sessions: [values.sessions[0]!, { startsAt: local(13), durationMinutes: 60 }] };
+    expect(await updateEvent(scope, eventId, moved, new Date())).toEqual({ ok: true, eventId, notified: 2 });
+    const [event] = await db.select().from(groupEvents).where(eq(groupEvents.id, eventId));
+    expect(event).toMatchObject({ capacity: 3, sequence: 1, joinUrl: "https://meet.example/new-room" });
+    // The dates keep their rows (the UIDs calendars know them by).
+    const after = await loadEventRoster(scope, eventId);
+    expect(after!.dates.map((d) => d.id)).toEqual(roster!.dates.map((d) => d.id));
+    // The waitlisted person is offered the new seat.
+    expect((await db.select().from(eventWaitlist).where(eq(eventWaitlist.eventId, eventId)))[0]!.status).toBe("offered");
+    for (const p of [a, b]) {
+      const mail = (await db.select().from(emailMessages).where(eq(emailMessages.to, p.attendees[0]!.email))).filter((m) => m.template === "event-updated");
+      expect(mail).toHaveLength(1);
+      expect(mail[0]!.text).toContain("https://meet.example/new-room");
+      const ics = Buffer.from(String((mail[0]!.attachments as { content: string }[])[0]!.content), "base64").toString("utf8");
+      expect(ics).toContain("SEQUENCE:1");
+      expect(ics).toContain(`UID:${after!.dates[1]!.id}@tandem-event`);
+      expect(ics).not.toMatch(/ATTENDEE|ORGANIZER/);
+      for (const other of [a, b].filter((o) => o !== p)) expect(`${mail[0]!.text}${ics}`).not.toContain(other.attendees[0]!.email);
+    }
+    // Saving again unchanged sends nothing more.
+    expect(await updateEvent(scope, eventId, moved, new Date())).toEqual({ ok: true, eventId, notified: 0 });
+
+    // Once the first date has started it cannot move or go; another practice cannot edit at all.
+    const later = new Date(Date.now() + 5.1 * 86_400_000);
+    expect(await updateEvent(scope, eventId, { ...moved, sessions: [moved.sessions[1]!] }, later)).toMatchObject({ ok: false, errors: { sessions: ["A date that has already started cannot be changed or removed"] } });
+    const stranger = await createPracticeWithOwner();
+    expect(await updateEvent(stranger.scope, eventId, moved, new Date())).toMatchObject({ ok: false, code: "not_found" });
   });
 });

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { memberAction } from "@/lib/actions/member-action";
-import { cancelEvent, createEvent, markAttendance, sendMaterials } from "@/lib/events/manage-events";
+import { cancelEvent, createEvent, markAttendance, sendMaterials, updateEvent } from "@/lib/events/manage-events";
 import { cancelRegistrationById } from "@/lib/events/seats";
 import { domainFormErrors } from "@/lib/http/domain-error-response";
 
@@ -14,6 +14,13 @@ export const createEventAction = memberAction("events.manage", z.tuple([z.unknow
   if (!result.ok) return { ok: false as const, errors: domainFormErrors(result) };
   revalidatePath(`/clinic/${scope.practice.slug}/events`);
   return { ok: true as const, eventId: result.eventId };
+});
+
+export const updateEventAction = memberAction("events.manage", z.tuple([z.uuid(), z.unknown()]), async (scope, [eventId, input]) => {
+  const result = await updateEvent(scope, eventId, input, new Date());
+  if (!result.ok) return { ok: false as const, errors: domainFormErrors(result) };
+  revalidatePath(`/clinic/${scope.practice.slug}/events`, "layout");
+  return { ok: true as const, eventId: result.eventId, notified: result.notified };
 });
 
 export const cancelEventAction = memberAction("events.manage", z.tuple([z.uuid()]), async (scope, [eventId]) => {

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { EventForm } from "@/components/events/event-form";
 import { MaterialsForm } from "@/components/events/materials-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { formatDateTime, practiceReader } from "@/lib/dates";
-import { loadEventRoster } from "@/lib/events/manage-events";
+import { creditPackageChoices, eventFormValues, hostChoices, loadEventRoster } from "@/lib/events/manage-events";
 import { isUuid } from "@/lib/ids";
 import { cancelEventAction, cancelRegistrationAction, markAttendanceAction } from "../actions";
 
@@ -19,8 +20,9 @@ export default async function EventPage({ params }: { params: Promise<{ practice
   const { practice: slug, eventId } = await params;
   const scope = await requireMember(slug, "events.manage");
   if (!isUuid(eventId)) notFound();
-  const roster = await loadEventRoster(scope, eventId);
+  const [roster, hosts, packages] = await Promise.all([loadEventRoster(scope, eventId), hostChoices(scope), creditPackageChoices(scope)]);
   if (!roster) notFound();
+  const values = eventFormValues(roster, scope.practice.timeZone);
   const reader = practiceReader(scope.practice);
   const now = new Date();
   const started = roster.dates.filter((d) => d.startsAt <= now);
@@ -91,6 +93,13 @@ export default async function EventPage({ params }: { params: Promise<{ practice
           <h2 className="mb-2 font-semibold">After the event</h2>
           <MaterialsForm slug={slug} eventId={eventId} current={event.materialsUrl} />
         </Card>
+        {event.status === "scheduled" ? (
+          <Card>
+            <h2 className="mb-1 font-semibold">Edit the event</h2>
+            <p className="mb-3 text-sm text-muted">A new price applies to sign-ups from now on. If the dates, place or join link change, everyone signed up is emailed the new details.</p>
+            <EventForm slug={slug} hosts={hosts} packages={packages} editing={{ eventId, values }} />
+          </Card>
+        ) : null}
       </div>
     </>
   );

@@ -13,6 +13,7 @@ import { seedDemoAppointments } from "./appointments";
 import { seedDemoMessages } from "./messaging";
 import { seedDemoNotes } from "./notes";
 import { seedDemoPlans } from "./plans";
+import { seedDemoEvents } from "./events";
 import { installNoteTemplates } from "@/lib/notes/templates";
 
 /**
@@ -202,6 +203,8 @@ async function insertDemo(tx: Tx, now: Date): Promise<DemoSeedSummary> {
   await seedDemoPlans(tx, now);
   // Signed notes for past sessions but each clinician's latest (./notes.ts).
   await seedDemoNotes(tx, now);
+  // A webinar, a class (it takes the package's credits), a free Q&A and a workbook (./events.ts).
+  await seedDemoEvents(tx, now);
   return summary;
 }
 

@@ -2,7 +2,24 @@ import { and, eq, gt, gte, inArray, isNotNull, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { expect, test } from "vitest";
 import { db } from "@/db/client";
-import { appointments, checkIns, documentShares, documentSignatures, formResponses, payments, planSignatures, planVersions, practices, safetyFlags, sessionNotes, treatmentPlans } from "@/db/schema";
+import {
+  appointments,
+  checkIns,
+  documentShares,
+  documentSignatures,
+  eventSessions,
+  formResponses,
+  groupEvents,
+  payments,
+  planSignatures,
+  planVersions,
+  practices,
+  products,
+  safetyFlags,
+  sessionNotes,
+  storedObjects,
+  treatmentPlans,
+} from "@/db/schema";
 import { addDays } from "@/lib/dates/calendar";
 import { todayIn } from "@/lib/dates/zone";
 import { DEMO_PRACTICE_SLUGS, seedDemo } from "@/db/seed";
@@ -56,6 +73,19 @@ for (const now of [new Date(), new Date("2027-03-14T07:30:00Z")]) {
           const [recent] = await tx.select({ n: sql<number>`count(*)::int` }).from(checkIns).where(and(eq(checkIns.practiceId, p.id), gte(checkIns.date, dateOf(twelveWeeksAgo.getTime()))));
           expect(recent!.n, `${p.slug}: check-ins in the last twelve weeks`).toBeGreaterThan(0);
         }
+        // Events ahead of the seeding day in every practice, one taking the package's credits; a workbook for sale with its PDF.
+        const events = await tx
+          .select({ practiceId: groupEvents.practiceId, title: groupEvents.title, credit: groupEvents.creditPackageId, first: sql<string>`min(${eventSessions.startsAt})` })
+          .from(groupEvents)
+          .innerJoin(eventSessions, eq(eventSessions.eventId, groupEvents.id))
+          .where(inArray(groupEvents.practiceId, rows.map((r) => r.id)))
+          .groupBy(groupEvents.id);
+        for (const p of rows) expect(events.filter((e) => e.practiceId === p.id && new Date(e.first) > now), `${p.slug}: an event ahead`).toHaveLength(1);
+        expect(events.filter((e) => e.credit !== null).map((e) => e.title)).toEqual(["Parenting as a team: a three-week class"]);
+        const workbooks = await tx.select({ title: products.title, key: products.storageKey, bytes: products.byteSize }).from(products).where(inArray(products.practiceId, rows.map((r) => r.id)));
+        expect(workbooks).toMatchObject([{ title: "The weekly check-in: a workbook for two" }]);
+        const [stored] = await tx.select().from(storedObjects).where(eq(storedObjects.key, workbooks[0]!.key));
+        expect(stored?.byteSize).toBe(workbooks[0]!.bytes);
         // Harbor's couple has a release of information to sign; one partner has signed it.
         const harbor = rows.find((p) => p.slug === DEMO_PRACTICE_SLUGS.couplesTherapy)!;
         const shares = await tx.select().from(documentShares).where(eq(documentShares.practiceId, harbor.id));

@@ -125,3 +125,42 @@ test("a therapist books a weekly series across a DST change on a phone, moves th
     { start: "Thu 10:00", status: "CANCELLED" },
   ]);
 });
+
+test("inside the cancellation window, the owner ends a series on a phone and waives the late fee in the dialog: no fee, no late cancellation", async ({ page }) => {
+  const practice = await createPractice();
+  await createBookableService(practice.id, practice.owner.memberId, { attendance: "individual", name: "Weekly therapy" });
+  await createClient(practice.id, "Sasha");
+  await signInAs(page, practice.owner.userId);
+  const day = DateTime.now().setZone(ZONE).plus({ days: 3 });
+  await page.goto(`/clinic/${practice.slug}/schedule/new?date=${day.toISODate()}`);
+  await page.getByLabel("Service").selectOption({ label: "Weekly therapy · 50 min · Online video · Individual" });
+  await page.getByLabel("Find a client").fill("Sasha");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("list", { name: "Matching clients" }).getByRole("button", { name: /Sasha/ }).click();
+  await page.getByRole("list", { name: "Free times" }).getByRole("radio", { name: "10:00 AM" }).check();
+  await page.getByLabel("Repeat").selectOption("weekly");
+  await page.getByRole("spinbutton", { name: "Number of sessions" }).fill("2");
+  await page.getByRole("button", { name: "Preview series" }).click();
+  await page.getByRole("button", { name: "Book series (2 sessions)" }).click();
+  await expect(page).toHaveURL(/\/schedule\?/);
+  const rows = await db.select().from(schema.appointments).where(eq(schema.appointments.practiceId, practice.id)).orderBy(asc(schema.appointments.startsAt));
+  expect(rows).toHaveLength(2);
+  // The first occurrence is now three hours away: inside the service's 24-hour window.
+  const soon = new Date(Math.ceil((Date.now() + 3 * 3_600_000) / 900_000) * 900_000);
+  await db
+    .update(schema.appointments)
+    .set({ startsAt: soon, endsAt: new Date(soon.getTime() + 50 * 60_000), blockedFrom: soon, blockedTo: new Date(soon.getTime() + 60 * 60_000) })
+    .where(eq(schema.appointments.id, rows[0]!.id));
+
+  await page.goto(`/clinic/${practice.slug}/schedule/${rows[0]!.id}`);
+  await page.getByRole("button", { name: "Cancel this and all later" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("This one starts within 24 hours, so it counts as a late cancellation");
+  await dialog.getByLabel("Waive the late-cancellation fee").check();
+  await expectAxeClean(page, "the end-series dialog with the fee waiver", { only: "serious" });
+  await dialog.getByRole("button", { name: "Cancel these 2 sessions" }).click();
+  await expect(page.getByText("Series ended: 2 sessions cancelled. The attendees were emailed.")).toBeVisible();
+  const after = await db.select().from(schema.appointments).where(eq(schema.appointments.practiceId, practice.id)).orderBy(asc(schema.appointments.startsAt));
+  expect(after.map((r) => r.status)).toEqual(["cancelled", "cancelled"]);
+  expect(await db.select().from(schema.fees).where(eq(schema.fees.practiceId, practice.id))).toEqual([]);
+});

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import * as schema from "@/db/schema";
 import { expectCleanOnPhone } from "./a11y";
-import { createPractice, db, emailsTo, expect, phoneAs, test } from "./fixtures";
+import { createClient, createPractice, db, emailsTo, expect, phoneAs, test } from "./fixtures";
 
 async function workbookPdf(): Promise<Buffer> {
   const doc = await PDFDocument.create();
@@ -10,7 +10,7 @@ async function workbookPdf(): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-test("the coach adds a workbook on a phone; a parent buys it through the stand-in checkout with no account and downloads it", async ({ browser, page }) => {
+test("the coach adds a workbook on a phone; a parent buys it with no account, downloads it, and is sent the link again; a portal client given it finds it on her home", async ({ browser, page }) => {
   test.slow();
   const practice = await createPractice("coaching");
 
@@ -72,6 +72,35 @@ test("the coach adds a workbook on a phone; a parent buys it through the stand-i
   await page.reload();
   await expect(page.getByRole("heading", { name: "This download link has been used up" })).toBeVisible();
   await expectCleanOnPhone(page, "a used-up download link");
+
+  // She calls the practice: the owner sends the link again from the product's page; the same link works again.
+  const [product] = await db.select().from(schema.products).where(eq(schema.products.practiceId, practice.id));
+  await staff.goto(`/clinic/${practice.slug}/products/${product!.id}`);
+  const orders = staff.getByRole("list", { name: "Orders" });
+  await expect(orders).toContainText("Download link: used up or expired");
+  await orders.getByRole("button", { name: "Send Ana Reyes the download link again" }).click();
+  await expect.poll(async () => (await emailsTo(email)).filter((m) => m.template === "product-link").length, { timeout: 90_000 }).toBe(2);
+  await staff.reload();
+  await expect(staff.getByRole("list", { name: "Orders" })).toContainText("Download link: 5 downloads left");
+  await expect(staff.getByRole("list", { name: "Orders" })).toContainText("sent again once");
+  await expectCleanOnPhone(staff, "a product's orders with a resent link");
+  await page.reload();
+  await expect(page.getByText("5 downloads left", { exact: false })).toBeVisible();
+
+  // The owner gives it to a portal client; her portal home names it, and she downloads it there.
+  const client = await createClient(practice.id, "Noa");
+  await staff.reload();
+  await staff.getByLabel("Client").selectOption({ label: `Noa ${client.lastName}` });
+  await staff.getByRole("button", { name: "Give it" }).click();
+  await expect(staff.getByText("Given. The link is on its way.")).toBeVisible();
+  const portal = await phoneAs(browser, client.userId);
+  await portal.goto(`/portal/${client.id}`);
+  await portal.getByRole("link", { name: "Open Reconnecting after baby" }).click();
+  await expect(portal.getByRole("heading", { name: "Your workbooks" })).toBeVisible();
+  await expectCleanOnPhone(portal, "the portal's workbooks");
+  const [own] = await Promise.all([portal.waitForEvent("download"), portal.getByRole("link", { name: "Download Reconnecting after baby" }).click()]);
+  expect(own.suggestedFilename()).toBe("workbook.pdf");
+  await portal.context().close();
 
   // The sale is on the billing dashboard.
   await staff.goto(`/clinic/${practice.slug}/billing`);

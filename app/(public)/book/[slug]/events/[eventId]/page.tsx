@@ -68,7 +68,8 @@ export default async function PublicEventPage({ params }: { params: Promise<{ sl
         </dl>
         <h2 className="mt-4 font-semibold">Cancellation policy</h2>
         <p className="text-sm">
-          {event.cancellationPolicy || `Cancel up to ${event.cancellationHours} hours before the first date for a full refund.`}
+          {event.cancellationPolicy ||
+            `Cancel up to ${event.cancellationHours} hours before the first date for a full refund${event.creditPackage ? " (or, if you used package credits, to have them returned)" : ""}.`}
         </p>
       </Card>
       <Card>

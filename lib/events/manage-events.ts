@@ -198,7 +198,12 @@ export async function loadEventRoster(scope: PracticeScope, eventId: string) {
     db.select({ id: members.id, name: members.displayName }).from(eventHosts).innerJoin(members, eq(members.id, eventHosts.memberId)).where(eq(eventHosts.eventId, eventId)),
     db.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.practiceId, scope.practice.id))).orderBy(asc(eventRegistrations.createdAt)),
     db.select().from(eventWaitlist).where(and(eq(eventWaitlist.eventId, eventId), eq(eventWaitlist.practiceId, scope.practice.id))).orderBy(asc(eventWaitlist.position)),
-    db.select().from(eventAttendance).where(eq(eventAttendance.practiceId, scope.practice.id)),
+    // This event's marks only (through its dates), not every mark the practice ever made.
+    db
+      .select({ practiceId: eventAttendance.practiceId, registrationId: eventAttendance.registrationId, sessionId: eventAttendance.sessionId, attended: eventAttendance.attended, markedByMemberId: eventAttendance.markedByMemberId, markedAt: eventAttendance.markedAt })
+      .from(eventAttendance)
+      .innerJoin(eventSessions, eq(eventSessions.id, eventAttendance.sessionId))
+      .where(and(eq(eventAttendance.practiceId, scope.practice.id), eq(eventSessions.eventId, eventId))),
   ]);
   const ids = [...new Set([...regs, ...waitlist].flatMap((r) => [r.clientId, r.partnerClientId]).filter((x): x is string => Boolean(x)))];
   const people = ids.length ? await db.select({ id: clients.id, firstName: clients.firstName, lastName: clients.lastName, email: clients.email }).from(clients).where(and(eq(clients.practiceId, scope.practice.id), inArray(clients.id, ids))) : [];

@@ -8,6 +8,7 @@ import { FormError, Input, Select, Textarea } from "@/components/ui/field";
 import { zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import type { NoteField, NotePrefill, NoteSection, NoteTemplateDefinition } from "@/lib/notes/content";
 import { idFromLabel, noteTemplateDefinitionSchema } from "@/lib/notes/template-schema";
+import { NoteTemplatePreview } from "./note-template-preview";
 
 const FIELD_KINDS: { value: NoteField["kind"]; label: string }[] = [
   { value: "long_text", label: "Paragraph" },
@@ -128,6 +129,7 @@ export function NoteTemplateEditor({ slug, templateId, initial, currentVersion }
       >
         Add a section
       </Button>
+      <NoteTemplatePreview definition={def} />
       <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-line bg-canvas py-3">
         <Button onClick={publish} disabled={publishing}>
           {publishing ? "Publishing…" : `Publish as version ${currentVersion + 1}`}

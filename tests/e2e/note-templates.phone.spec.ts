@@ -2,7 +2,7 @@ import { expectCleanOnPhone } from "./a11y";
 import { createClient, createMember, createPractice, expect, phoneAs, test } from "./fixtures";
 
 // Issue 13, "Session notes": templates editable per practice, versioned; a note keeps its version.
-test("a pelvic PT adds a field to the SOAP template on a phone, publishes version 2, and the next note has it", async ({ browser }) => {
+test("a pelvic PT adds a field to the SOAP template on a phone, previews it, publishes version 2, and the next note has it", async ({ browser }) => {
   const practice = await createPractice("pelvic_pt");
   const pt = await createMember(practice.id, "clinician");
   const client = await createClient(practice.id, "Emily");
@@ -27,6 +27,12 @@ test("a pelvic PT adds a field to the SOAP template on a phone, publishes versio
   await page.getByLabel("Field 2.5 lowest").fill("0");
   await page.getByLabel("Field 2.5 highest").fill("10");
   await expectCleanOnPhone(page, "the note template editor");
+  // The preview draws the unsaved template as the note form will: the new field with its range.
+  await page.getByText("Preview the note form").click();
+  const preview = page.getByRole("form", { name: "Preview of the note form" });
+  await expect(preview.getByLabel("Pain today (0–10)", { exact: true })).toBeVisible();
+  await expect(preview).toContainText("0–10");
+  await expectCleanOnPhone(page, "the note template editor with its preview open");
   await page.getByRole("button", { name: "Publish as version 2" }).click();
   await expect(page.getByText(/^Published version 2\./)).toBeVisible();
   await expect(page.getByText("Version 2 is current.")).toBeVisible();

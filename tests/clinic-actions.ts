@@ -25,6 +25,7 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "products/actions.ts#createProductAction": "products.manage",
   "products/actions.ts#updateProductAction": "products.manage",
   "products/actions.ts#giftProductAction": "products.manage",
+  "products/actions.ts#resendLinkAction": "products.manage",
   "forms/actions.ts#publishVersionAction": "forms.build",
   "forms/actions.ts#createTemplateAction": "forms.build",
   "forms/actions.ts#addMeasureAction": "forms.build",
@@ -69,6 +70,7 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "schedule/series/actions.ts#bookSeriesAction": "schedule.book",
   "schedule/series/actions.ts#cancelThisAndLaterAction": "schedule.book",
   "schedule/series/actions.ts#moveThisAndLaterAction": "schedule.book",
+  "schedule/series/actions.ts#changeThisAndLaterAction": "schedule.book",
   "settings/availability/actions.ts#saveWeeklyHoursAction": "availability.own",
   "settings/availability/actions.ts#addOverrideAction": "availability.own",
   "settings/availability/actions.ts#deleteOverrideAction": "availability.own",
@@ -107,6 +109,7 @@ export const CLINIC_ACTIONS: Record<string, Capability> = {
   "setup/actions.ts#savePracticeDetailsAction": "settings.manage",
   // Group events (decision 0055).
   "events/actions.ts#createEventAction": "events.manage",
+  "events/actions.ts#updateEventAction": "events.manage",
   "events/actions.ts#cancelEventAction": "events.manage",
   "events/actions.ts#cancelRegistrationAction": "events.manage",
   "events/actions.ts#markAttendanceAction": "events.manage",

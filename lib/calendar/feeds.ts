@@ -196,10 +196,12 @@ export async function renderFeed(token: string, now: Date): Promise<FeedResult> 
 
   if (feed.memberId) {
     if (!feed.memberRole || !can(feed.memberRole, "sessions.take")) return { kind: "revoked" };
-    const events = [
-      ...(await memberEvents(feed.practiceId, feed.memberId, feed.practiceSlug, feed.feedSummary ?? "session", from, to)),
-      ...(await hostedEventDates(feed.practiceId, feed.memberId, feed.practiceSlug, from, to)),
-    ];
+    // Side by side: the sessions (with initials when asked) and the group events hosted, one query more in all.
+    const [sessions, hosted] = await Promise.all([
+      memberEvents(feed.practiceId, feed.memberId, feed.practiceSlug, feed.feedSummary ?? "session", from, to),
+      hostedEventDates(feed.practiceId, feed.memberId, feed.practiceSlug, from, to),
+    ]);
+    const events = [...sessions, ...hosted];
     return { kind: "ok", body: buildFeed({ name: `${practiceName} sessions`, stamp: stampOf(events, feed.createdAt) }, events) };
   }
   if (!feed.clientUserId) return { kind: "revoked" };

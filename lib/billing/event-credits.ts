@@ -30,6 +30,17 @@ function ownedBy(owner: CreditOwner) {
   return or(...owners);
 }
 
+/** The owner's purchases of the package that are paid and not expired: the ones whose credits can be spent now. */
+function usable(input: { practiceId: string; packageId: string; owner: CreditOwner; now: Date }) {
+  return and(
+    eq(packagePurchases.practiceId, input.practiceId),
+    eq(packagePurchases.packageId, input.packageId),
+    isNotNull(packagePurchases.activatedAt),
+    gt(packagePurchases.expiresAt, input.now),
+    ownedBy(input.owner),
+  );
+}
+
 /** Credits of `packageId` a client (with their couple's) has left now, for the event page's offer. */
 export async function eventCreditsLeft(input: { practiceId: string; packageId: string; clientId: string; now: Date }): Promise<number> {
   const owner = { clientId: input.clientId, coupleId: await coupleIdOf(input.clientId) };
@@ -41,15 +52,7 @@ export async function eventCreditsLeft(input: { practiceId: string; packageId: s
     .from(packagePurchases)
     // The join makes drizzle qualify the columns: alone, "id" in the subquery would be credit_uses.id.
     .innerJoin(packages, eq(packages.id, packagePurchases.packageId))
-    .where(
-      and(
-        eq(packagePurchases.practiceId, input.practiceId),
-        eq(packagePurchases.packageId, input.packageId),
-        isNotNull(packagePurchases.activatedAt),
-        gt(packagePurchases.expiresAt, input.now),
-        ownedBy(owner),
-      ),
-    );
+    .where(usable({ ...input, owner }));
   return rows.reduce((n, r) => n + Math.max(0, r.credits - r.used), 0);
 }
 
@@ -67,15 +70,7 @@ export async function takeEventCredits(
     .select({ id: packagePurchases.id, credits: packagePurchases.credits })
     .from(packagePurchases)
     .innerJoin(packages, eq(packages.id, packagePurchases.packageId))
-    .where(
-      and(
-        eq(packagePurchases.practiceId, input.practiceId),
-        eq(packagePurchases.packageId, input.packageId),
-        isNotNull(packagePurchases.activatedAt),
-        gt(packagePurchases.expiresAt, input.now),
-        ownedBy(input.owner),
-      ),
-    )
+    .where(usable(input))
     .orderBy(asc(packagePurchases.expiresAt), asc(packagePurchases.id))
     .for("update", { of: packagePurchases });
   const plan: string[] = [];

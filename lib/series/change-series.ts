@@ -5,15 +5,14 @@ import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { loadBookingRules } from "@/lib/booking/list-services";
 import { reschedule } from "@/lib/booking/lifecycle";
-import type { Slot } from "@/lib/booking/slot-types";
 import { formatCalendarDate, localDate } from "@/lib/dates";
 import { pgError } from "@/lib/db/pg-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
 import { isUuid } from "@/lib/ids";
 import { runAppointmentEvents } from "@/lib/jobs/appointment-events";
-import { loadSeriesTimes } from "./check-times";
+import { checkMoves } from "./check-times";
 import { expandSeries } from "./occurrences";
-import { CONFLICT_LABELS, changeSeriesSchema } from "./series-schema";
+import { changeSeriesSchema } from "./series-schema";
 
 export type ChangeSeriesResult = { ok: true; moved: number; seriesId: string } | { ok: false; errors: FieldErrors };
 
@@ -76,16 +75,7 @@ export async function changeThisAndLater(scope: PracticeScope, appointmentId: st
   if (targets[0]!.start <= now.getTime()) return fieldError("date", "The first changed session must be in the future");
   if (frequency === series.frequency && targets.every((t) => t.start === t.startsAt.getTime())) return fieldError("date", "The sessions already follow that rule");
 
-  const times = await loadSeriesTimes({ practiceId, rules, clinicianId: series.memberId, starts: targets.map((t) => t.start), now, excludeAppointmentIds: later.map((a) => a.id) });
-  const slots: { id: string; previousStartsAt: Date; slot: Slot }[] = [];
-  const conflicts: string[] = [];
-  for (const t of targets) {
-    const check = times.check(t.start);
-    if (check.ok) {
-      times.reserve(check.slot);
-      slots.push({ id: t.id, previousStartsAt: t.startsAt, slot: check.slot });
-    } else conflicts.push(`${formatCalendarDate(t.date, scope.practice.locale, { weekday: true, short: true })}: ${CONFLICT_LABELS[check.reason].toLowerCase()}`);
-  }
+  const { slots, conflicts } = await checkMoves({ practiceId, rules, clinicianId: series.memberId, locale: scope.practice.locale, now, targets });
   if (conflicts.length > 0) {
     const n = conflicts.length === 1 ? "1 session" : `${conflicts.length} sessions`;
     return fieldError("date", `${n} cannot be booked on the new rule, so nothing was changed. ${conflicts.join("; ")}. Move those one by one first, or choose another day or time.`);

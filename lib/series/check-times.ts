@@ -1,14 +1,14 @@
 import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { availabilityOverrides, closures } from "@/db/schema";
-import { addDays, utcDate } from "@/lib/dates";
+import { addDays, formatCalendarDate, utcDate } from "@/lib/dates";
 import { computeSlots } from "@/lib/booking/compute-slots";
 import type { BookingRules } from "@/lib/booking/list-services";
 import { loadBusy } from "@/lib/booking/load-busy";
 import { slotRulesOf } from "@/lib/booking/slot-interval";
 import type { DateOverride, Interval, Slot } from "@/lib/booking/slot-types";
 import { MAX_SPAN_DAYS } from "./occurrences";
-import type { ConflictReason } from "./series-schema";
+import { CONFLICT_LABELS, type ConflictReason } from "./series-schema";
 
 const DAY = 86_400_000;
 
@@ -107,4 +107,37 @@ export async function loadSeriesTimes(input: {
       busy.sort((a, b) => a.start - b.start);
     },
   };
+}
+
+/** Sessions of a series moving to new starts: each one's new slot, or each date that cannot take it, in words. */
+export interface MovePlan {
+  slots: { id: string; previousStartsAt: Date; slot: Slot }[];
+  /** "Tue 18 Mar 2031: overlaps another session with this clinician", one per refused date. */
+  conflicts: string[];
+}
+
+/**
+ * Checks every move of a series change at once (move-series, change-series):
+ * the sessions' current times do not count against themselves, and each new
+ * slot is reserved so the later ones see it. Nothing is written.
+ */
+export async function checkMoves(input: {
+  practiceId: string;
+  rules: BookingRules;
+  clinicianId: string;
+  locale: string;
+  now: Date;
+  targets: { id: string; startsAt: Date; date: string; start: number }[];
+}): Promise<MovePlan> {
+  const { targets } = input;
+  const times = await loadSeriesTimes({ practiceId: input.practiceId, rules: input.rules, clinicianId: input.clinicianId, starts: targets.map((t) => t.start), now: input.now, excludeAppointmentIds: targets.map((t) => t.id) });
+  const plan: MovePlan = { slots: [], conflicts: [] };
+  for (const t of targets) {
+    const check = times.check(t.start);
+    if (check.ok) {
+      times.reserve(check.slot);
+      plan.slots.push({ id: t.id, previousStartsAt: t.startsAt, slot: check.slot });
+    } else plan.conflicts.push(`${formatCalendarDate(t.date, input.locale, { weekday: true, short: true })}: ${CONFLICT_LABELS[check.reason].toLowerCase()}`);
+  }
+  return plan;
 }

@@ -62,4 +62,20 @@ test("a pass holder signs up for a class with a package credit on a phone; a vis
   await page.goto(`/clinic/${practice.slug}/events/${event!.id}`);
   await expect(page.getByRole("list", { name: "Roster" })).toContainText("Paid with 1 credit from Class pass");
   await expect(page.getByRole("button", { name: `Cancel ${client.firstName} ${client.lastName}'s place` })).toHaveText("Cancel this place (return the credits)");
+
+  // Cancelling the whole event asks first; kept, nothing changes; confirmed, the credit comes back.
+  await page.getByRole("button", { name: "Cancel the event, refund every paid seat and return credits" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("every package credit used is returned");
+  await expect(dialog).toContainText("The 1 confirmed booking will be emailed");
+  await expectCleanOnPhone(page, "the cancel-event dialog");
+  await dialog.getByRole("button", { name: "Keep the event" }).click();
+  expect((await db.select().from(schema.groupEvents).where(eq(schema.groupEvents.id, event!.id)))[0]!.status).toBe("scheduled");
+  await page.getByRole("button", { name: "Cancel the event, refund every paid seat and return credits" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Cancel the event" }).click();
+  // The event and the place both read Cancelled.
+  await expect(page.getByText("Cancelled", { exact: true })).toHaveCount(2);
+  await signInAs(page, client.userId);
+  await page.goto(`/portal/${client.id}/billing`);
+  await expect(page.getByText("3 of 3 left")).toBeVisible();
 });

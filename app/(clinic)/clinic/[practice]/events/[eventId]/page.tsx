@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CancelEventButton } from "@/components/events/cancel-event-button";
 import { EventForm } from "@/components/events/event-form";
 import { MaterialsForm } from "@/components/events/materials-form";
 import { ActionButton } from "@/components/ui/action-button";
@@ -8,7 +9,7 @@ import { requireMember } from "@/lib/auth/guards";
 import { formatDateTime, practiceReader } from "@/lib/dates";
 import { creditPackageChoices, eventFormValues, hostChoices, loadEventRoster } from "@/lib/events/manage-events";
 import { isUuid } from "@/lib/ids";
-import { cancelEventAction, cancelRegistrationAction, markAttendanceAction } from "../actions";
+import { cancelRegistrationAction, markAttendanceAction } from "../actions";
 
 export const metadata: Metadata = { title: "Event" };
 export const dynamic = "force-dynamic";
@@ -39,7 +40,7 @@ export default async function EventPage({ params }: { params: Promise<{ practice
             <p className="mt-3"><Badge tone="warn">Cancelled</Badge></p>
           ) : (
             <div className="mt-4">
-              <ActionButton action={cancelEventAction.bind(null, slug, eventId)} label={event.creditPackageId ? "Cancel the event, refund every paid seat and return credits" : "Cancel the event and refund every paid seat"} busyLabel="Cancelling…" failure="The event could not be cancelled" />
+              <CancelEventButton slug={slug} eventId={eventId} confirmed={roster.registrations.filter((r) => r.status === "confirmed").length} takesCredits={Boolean(event.creditPackageId)} />
             </div>
           )}
         </Card>

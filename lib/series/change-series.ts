@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt } from "drizzle-orm";
+import { and, desc, eq, lt } from "drizzle-orm";
 import { db } from "@/db/client";
 import { appointments, appointmentSeries } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
@@ -8,9 +8,9 @@ import { reschedule } from "@/lib/booking/lifecycle";
 import { formatCalendarDate, localDate } from "@/lib/dates";
 import { pgError } from "@/lib/db/pg-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
-import { isUuid } from "@/lib/ids";
 import { runAppointmentEvents } from "@/lib/jobs/appointment-events";
 import { checkMoves } from "./check-times";
+import { occurrencesFromHere } from "./read-series";
 import { expandSeries } from "./occurrences";
 import { changeSeriesSchema } from "./series-schema";
 
@@ -40,20 +40,10 @@ export async function changeThisAndLater(scope: PracticeScope, appointmentId: st
   const parsed = changeSeriesSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { date, time, frequency } = parsed.data;
-  if (!isUuid(appointmentId)) return fieldError("form", NOT_HERE);
   const practiceId = scope.practice.id;
-  const [current] = await db
-    .select({ startsAt: appointments.startsAt, status: appointments.status, series: appointmentSeries })
-    .from(appointments)
-    .innerJoin(appointmentSeries, and(eq(appointmentSeries.id, appointments.seriesId), eq(appointmentSeries.practiceId, appointments.practiceId)))
-    .where(and(eq(appointments.id, appointmentId), eq(appointments.practiceId, practiceId)));
-  if (!current || current.status !== "confirmed" || current.startsAt <= now || current.series.endedAt) return fieldError("form", NOT_HERE);
-  const { series } = current;
-  const later = await db
-    .select({ id: appointments.id, startsAt: appointments.startsAt })
-    .from(appointments)
-    .where(and(eq(appointments.practiceId, practiceId), eq(appointments.seriesId, series.id), eq(appointments.status, "confirmed"), gte(appointments.startsAt, current.startsAt)))
-    .orderBy(asc(appointments.startsAt));
+  const current = await occurrencesFromHere(practiceId, appointmentId, now);
+  if (!current || current.series.endedAt) return fieldError("form", NOT_HERE);
+  const { series, later } = current;
   // The sessions that stay with the old rule: booked before this one (cancelled ones too: they are its history).
   const [previous] = await db
     .select({ startsAt: appointments.startsAt })

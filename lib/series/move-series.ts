@@ -1,6 +1,6 @@
-import { and, asc, eq, gte } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { appointments, appointmentSeries } from "@/db/schema";
+import { appointmentSeries } from "@/db/schema";
 import { byMember, recordAudit } from "@/lib/audit/record-audit";
 import type { PracticeScope } from "@/lib/auth/guards";
 import { loadBookingRules } from "@/lib/booking/list-services";
@@ -8,9 +8,9 @@ import { reschedule } from "@/lib/booking/lifecycle";
 import { localDate } from "@/lib/dates";
 import { pgError } from "@/lib/db/pg-error";
 import { fieldError, zodFieldErrors, type FieldErrors } from "@/lib/form-result";
-import { isUuid } from "@/lib/ids";
 import { runAppointmentEvents } from "@/lib/jobs/appointment-events";
 import { checkMoves } from "./check-times";
+import { occurrencesFromHere } from "./read-series";
 import { wallTimeToInstant } from "./occurrences";
 import { moveSeriesSchema } from "./series-schema";
 
@@ -33,20 +33,10 @@ export async function moveThisAndLater(scope: PracticeScope, appointmentId: stri
   const parsed = moveSeriesSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { time } = parsed.data;
-  if (!isUuid(appointmentId)) return fieldError("form", NOT_HERE);
   const practiceId = scope.practice.id;
-  const [current] = await db
-    .select({ startsAt: appointments.startsAt, status: appointments.status, series: appointmentSeries })
-    .from(appointments)
-    .innerJoin(appointmentSeries, and(eq(appointmentSeries.id, appointments.seriesId), eq(appointmentSeries.practiceId, appointments.practiceId)))
-    .where(and(eq(appointments.id, appointmentId), eq(appointments.practiceId, practiceId)));
-  if (!current || current.status !== "confirmed" || current.startsAt <= now) return fieldError("form", NOT_HERE);
-  const { series } = current;
-  const later = await db
-    .select({ id: appointments.id, startsAt: appointments.startsAt })
-    .from(appointments)
-    .where(and(eq(appointments.practiceId, practiceId), eq(appointments.seriesId, series.id), eq(appointments.status, "confirmed"), gte(appointments.startsAt, current.startsAt)))
-    .orderBy(asc(appointments.startsAt));
+  const current = await occurrencesFromHere(practiceId, appointmentId, now);
+  if (!current) return fieldError("form", NOT_HERE);
+  const { series, later } = current;
   const rules = await loadBookingRules(practiceId, series.serviceId, now);
   if (!rules) return fieldError("form", "This series' service is no longer offered.");
   const targets = later.map((a) => ({ ...a, date: localDate(a.startsAt, series.timeZone), start: wallTimeToInstant(localDate(a.startsAt, series.timeZone), time, series.timeZone).start }));

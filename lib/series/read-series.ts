@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, gte } from "drizzle-orm";
 import { db } from "@/db/client";
 import { appointments, appointmentSeries, type AppointmentStatus } from "@/db/schema";
 import type { PracticeScope } from "@/lib/auth/guards";
@@ -47,4 +47,26 @@ export async function seriesPlace(scope: Pick<PracticeScope, "practice">, appoin
     endedAt: row.endedAt,
     confirmedFromHere: all.filter((a) => a.status === "confirmed" && a.startsAt >= self.startsAt).length,
   };
+}
+
+/**
+ * An upcoming confirmed occurrence, its series and the confirmed sessions
+ * from it on (it included), in order: what "move" and "change this and all
+ * later" act on. Null when the session is not that (past, not confirmed,
+ * another practice's, not in a series).
+ */
+export async function occurrencesFromHere(practiceId: string, appointmentId: string, now: Date) {
+  if (!isUuid(appointmentId)) return null;
+  const [current] = await db
+    .select({ startsAt: appointments.startsAt, status: appointments.status, series: appointmentSeries })
+    .from(appointments)
+    .innerJoin(appointmentSeries, and(eq(appointmentSeries.id, appointments.seriesId), eq(appointmentSeries.practiceId, appointments.practiceId)))
+    .where(and(eq(appointments.id, appointmentId), eq(appointments.practiceId, practiceId)));
+  if (!current || current.status !== "confirmed" || current.startsAt <= now) return null;
+  const later = await db
+    .select({ id: appointments.id, startsAt: appointments.startsAt })
+    .from(appointments)
+    .where(and(eq(appointments.practiceId, practiceId), eq(appointments.seriesId, current.series.id), eq(appointments.status, "confirmed"), gte(appointments.startsAt, current.startsAt)))
+    .orderBy(asc(appointments.startsAt));
+  return { startsAt: current.startsAt, series: current.series, later };
 }
